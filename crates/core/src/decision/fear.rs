@@ -1,0 +1,210 @@
+//! The fear check (seed 001: "an intentional decision honoring your values rather than a
+//! fear-based decision"). Risks are scored apart from wants, as Kepner-Tregoe scores adverse
+//! consequences: probability x seriousness, each 1-10.
+
+use serde::Serialize;
+
+use super::document::{RiskKind, RiskSpec};
+use super::format_number;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RiskScore {
+    pub option: String,
+    pub fears: f64,
+    pub facts: f64,
+    pub total: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoredRisk {
+    pub name: String,
+    pub kind: RiskKind,
+    pub probability: f64,
+    pub seriousness: f64,
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FearCheck {
+    /// The option your values rank first.
+    pub values_leader: String,
+    /// The option whose risks add up to the least.
+    pub least_risky: String,
+    /// True when the values leader is riskier than the least risky option only because of
+    /// fears: count its facts alone and it is no riskier.
+    pub held_back_by_fears: bool,
+    /// The leader's fears, most serious first: test these.
+    pub fears_to_test: Vec<ScoredRisk>,
+    /// The leader's facts, most serious first: plan for these.
+    pub facts_to_plan: Vec<ScoredRisk>,
+    pub risk_scores: Vec<RiskScore>,
+    pub verdict: String,
+}
+
+fn score(risks: &[RiskSpec], kind: RiskKind) -> f64 {
+    risks
+        .iter()
+        .filter(|r| r.kind == kind)
+        .map(|r| r.probability * r.seriousness)
+        .sum()
+}
+
+fn scored(risks: &[RiskSpec], kind: RiskKind) -> Vec<ScoredRisk> {
+    let mut out: Vec<ScoredRisk> = risks
+        .iter()
+        .filter(|r| r.kind == kind)
+        .map(|r| ScoredRisk {
+            name: r.name.clone(),
+            kind: r.kind,
+            probability: r.probability,
+            seriousness: r.seriousness,
+            score: r.probability * r.seriousness,
+        })
+        .collect();
+    out.sort_by(|a, b| b.score.total_cmp(&a.score));
+    out
+}
+
+/// `ranked` is the options in their strict ranking order with their risks; `None` when there
+/// is nothing to check (no ranked option, or no risks written anywhere).
+pub fn check(ranked: &[(&str, &[RiskSpec])]) -> Option<FearCheck> {
+    if ranked.is_empty() || ranked.iter().all(|(_, risks)| risks.is_empty()) {
+        return None;
+    }
+    let risk_scores: Vec<RiskScore> = ranked
+        .iter()
+        .map(|(id, risks)| {
+            let (fears, facts) = (score(risks, RiskKind::Fear), score(risks, RiskKind::Fact));
+            RiskScore {
+                option: id.to_string(),
+                fears,
+                facts,
+                total: fears + facts,
+            }
+        })
+        .collect();
+    let leader = &risk_scores[0];
+    // Earliest in the ranking wins a tie, so the least risky is never a worse fit needlessly.
+    let safest = risk_scores.iter().fold(
+        leader,
+        |best, r| if r.total < best.total { r } else { best },
+    );
+    let (_, leader_risks) = ranked[0];
+    let fears_to_test = scored(leader_risks, RiskKind::Fear);
+    let facts_to_plan = scored(leader_risks, RiskKind::Fact);
+    let held_back_by_fears = safest.option != leader.option && leader.facts <= safest.total;
+    let verdict = verdict(
+        leader,
+        safest,
+        held_back_by_fears,
+        &fears_to_test,
+        &facts_to_plan,
+    );
+    Some(FearCheck {
+        values_leader: leader.option.clone(),
+        least_risky: safest.option.clone(),
+        held_back_by_fears,
+        fears_to_test,
+        facts_to_plan,
+        risk_scores,
+        verdict,
+    })
+}
+
+fn names(risks: &[ScoredRisk]) -> String {
+    risks
+        .iter()
+        .map(|r| format!("\"{}\"", r.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn verdict(
+    leader: &RiskScore,
+    safest: &RiskScore,
+    held_back_by_fears: bool,
+    fears: &[ScoredRisk],
+    facts: &[ScoredRisk],
+) -> String {
+    let mut text = if leader.option == safest.option {
+        format!(
+            "\"{}\" fits your values best and is also the least risky path (risk {}).",
+            leader.option,
+            format_number(leader.total)
+        )
+    } else if held_back_by_fears {
+        format!(
+            "\"{}\" fits your values best. It looks riskier than \"{}\" (risk {} against {}) only \
+             because of fears: its facts alone come to {}. A fear is something to test, not a \
+             reason to stay put.",
+            leader.option,
+            safest.option,
+            format_number(leader.total),
+            format_number(safest.total),
+            format_number(leader.facts)
+        )
+    } else {
+        format!(
+            "\"{}\" fits your values best but carries real costs: its facts come to {}, more than \
+             all the risks of \"{}\" ({}). Plan for them before you choose.",
+            leader.option,
+            format_number(leader.facts),
+            safest.option,
+            format_number(safest.total)
+        )
+    };
+    if !fears.is_empty() {
+        text.push_str(&format!(" Fears to test: {}.", names(fears)));
+    }
+    if !facts.is_empty() {
+        text.push_str(&format!(" Facts to plan for: {}.", names(facts)));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn risk(name: &str, p: f64, s: f64, kind: RiskKind) -> RiskSpec {
+        RiskSpec {
+            name: name.into(),
+            probability: p,
+            seriousness: s,
+            kind,
+        }
+    }
+
+    #[test]
+    fn a_leader_held_back_only_by_fears_is_called_out() {
+        let part_time = vec![
+            risk("others will judge", 6.0, 5.0, RiskKind::Fear),
+            risk("gap on resume", 4.0, 6.0, RiskKind::Fear),
+            risk("pay drops 40%", 10.0, 3.0, RiskKind::Fact),
+        ];
+        let stay = vec![risk("burnout", 5.0, 8.0, RiskKind::Fact)];
+        let out = check(&[("part-time", &part_time), ("stay", &stay)]).unwrap();
+        assert_eq!(out.least_risky, "stay");
+        assert!(out.held_back_by_fears, "facts 30 <= 40");
+        assert_eq!(out.fears_to_test[0].name, "others will judge");
+        assert!(
+            out.verdict.contains("only because of fears"),
+            "{}",
+            out.verdict
+        );
+    }
+
+    #[test]
+    fn facts_that_outweigh_are_not_fears() {
+        let leave = vec![risk("no income for 6 months", 9.0, 9.0, RiskKind::Fact)];
+        let stay = vec![risk("boredom", 5.0, 2.0, RiskKind::Fear)];
+        let out = check(&[("leave", &leave), ("stay", &stay)]).unwrap();
+        assert!(!out.held_back_by_fears);
+        assert!(out.verdict.contains("Plan for them"), "{}", out.verdict);
+    }
+
+    #[test]
+    fn no_risks_no_check() {
+        assert_eq!(check(&[("stay", &[])]), None);
+    }
+}

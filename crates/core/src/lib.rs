@@ -1,0 +1,4 @@
+//! milemarker's domain and decision engine. Pure: no I/O, no clock, and randomness only from a
+//! seed the caller passes in.
+
+pub mod decision;
