@@ -1,4 +1,6 @@
 //! milemarker's domain and decision engine. Pure: no I/O, no clock, and randomness only from a
 //! seed the caller passes in.
 
+pub mod career;
 pub mod decision;
+pub mod example;

@@ -1,1 +1,537 @@
+//! milemarker's storage: one SQLite file (bundled SQLite, WAL), versioned migrations recorded in
+//! SQLite's `user_version`, and every write in one transaction.
+//!
+//! The schema version is read through a read-only connection before anything else touches the
+//! file, so a database from a newer milemarker is refused and left byte-for-byte as it was.
 
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use indexmap::IndexMap;
+use milemarker_core::career::{
+    CareerOption, DealBreaker, DecisionSettings, Finances, Profile, SCHEMA_VERSION, Snapshot, Value,
+};
+use milemarker_core::decision::document::{AttrValue, RiskSpec};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteRow, SqliteSynchronous};
+use sqlx::{Connection, Row, SqliteConnection};
+use thiserror::Error;
+
+/// Forward migrations, in order; migration N brings the schema to version N.
+const MIGRATIONS: &[(u32, &str)] = &[(1, include_str!("../migrations/0001_decisions.sql"))];
+
+/// The newest schema this build understands.
+pub const LATEST_SCHEMA: u32 = {
+    assert!(MIGRATIONS[MIGRATIONS.len() - 1].0 == SCHEMA_VERSION);
+    SCHEMA_VERSION
+};
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error(
+        "{path} has schema version {found}, newer than this milemarker understands ({supported}); \
+         upgrade milemarker to open it (the file was not changed)"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("{path}: {source}")]
+    Database {
+        path: PathBuf,
+        #[source]
+        source: sqlx::Error,
+    },
+    #[error(
+        "{path}: stored {what} is unreadable ({detail}); the database may have been edited by hand"
+    )]
+    Corrupt {
+        path: PathBuf,
+        what: String,
+        detail: String,
+    },
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+pub struct Store {
+    path: PathBuf,
+    conn: SqliteConnection,
+}
+
+impl Store {
+    /// Opens (creating if needed) and migrates the database at `path`.
+    pub async fn open(path: &Path) -> Result<Store> {
+        let wrap = |source| StoreError::Database {
+            path: path.to_path_buf(),
+            source,
+        };
+        if path.exists() {
+            let found = read_schema_version(path).await.map_err(wrap)?;
+            if found > LATEST_SCHEMA {
+                return Err(StoreError::TooNew {
+                    path: path.to_path_buf(),
+                    found,
+                    supported: LATEST_SCHEMA,
+                });
+            }
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5));
+        let conn = SqliteConnection::connect_with(&options)
+            .await
+            .map_err(wrap)?;
+        let mut store = Store {
+            path: path.to_path_buf(),
+            conn,
+        };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn db_error(&self) -> impl Fn(sqlx::Error) -> StoreError + '_ {
+        |source| StoreError::Database {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    pub async fn schema_version(&mut self) -> Result<u32> {
+        let v: i64 = sqlx::query_scalar("PRAGMA user_version")
+            .fetch_one(&mut self.conn)
+            .await
+            .map_err(|source| StoreError::Database {
+                path: self.path.clone(),
+                source,
+            })?;
+        Ok(v as u32)
+    }
+
+    async fn migrate(&mut self) -> Result<()> {
+        let current = self.schema_version().await?;
+        let path = self.path.clone();
+        let wrap = |source| StoreError::Database {
+            path: path.clone(),
+            source,
+        };
+        for &(version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > current) {
+            // Each step and its version stamp commit together: a crash leaves the old schema.
+            let mut tx = self.conn.begin().await.map_err(wrap)?;
+            sqlx::raw_sql(sql).execute(&mut *tx).await.map_err(wrap)?;
+            sqlx::raw_sql(&format!("PRAGMA user_version = {version}"))
+                .execute(&mut *tx)
+                .await
+                .map_err(wrap)?;
+            tx.commit().await.map_err(wrap)?;
+        }
+        Ok(())
+    }
+
+    /// Reads everything about the person.
+    pub async fn load(&mut self) -> Result<Snapshot> {
+        let profile = self.load_profile().await?;
+        let settings = self.load_settings().await?;
+        let values = self.load_values().await?;
+        let dealbreakers = self.load_dealbreakers().await?;
+        let options = self.load_options().await?;
+        let finances = self.load_finances().await?;
+        Ok(Snapshot {
+            schema_version: SCHEMA_VERSION,
+            profile,
+            values,
+            dealbreakers,
+            options,
+            finances,
+            settings,
+        })
+    }
+
+    /// Replaces everything about the person with `snapshot`, in one transaction. The caller
+    /// validates first; the schema's constraints are the last line of defence.
+    pub async fn save(&mut self, snapshot: &Snapshot) -> Result<()> {
+        let path = self.path.clone();
+        let wrap = |source| StoreError::Database {
+            path: path.clone(),
+            source,
+        };
+        let mut tx = self.conn.begin().await.map_err(wrap)?;
+        for table in [
+            "option_score",
+            "option_risk",
+            "career_option",
+            "dealbreaker",
+            "person_value",
+            "finances",
+            "decision_settings",
+            "profile",
+        ] {
+            sqlx::query(&format!("DELETE FROM {table}"))
+                .execute(&mut *tx)
+                .await
+                .map_err(wrap)?;
+        }
+        write_profile(&mut tx, &snapshot.profile)
+            .await
+            .map_err(wrap)?;
+        write_settings(&mut tx, &snapshot.settings)
+            .await
+            .map_err(wrap)?;
+        write_values(&mut tx, &snapshot.values)
+            .await
+            .map_err(wrap)?;
+        write_dealbreakers(&mut tx, &snapshot.dealbreakers)
+            .await
+            .map_err(wrap)?;
+        write_options(&mut tx, &snapshot.options)
+            .await
+            .map_err(wrap)?;
+        if let Some(f) = &snapshot.finances {
+            sqlx::query(
+                "INSERT INTO finances (id, monthly_expenses, savings, other_income) VALUES (1, ?, ?, ?)",
+            )
+            .bind(f.monthly_expenses)
+            .bind(f.savings)
+            .bind(f.other_income)
+            .execute(&mut *tx)
+            .await
+            .map_err(wrap)?;
+        }
+        tx.commit().await.map_err(wrap)
+    }
+
+    fn corrupt(&self, what: &str, detail: impl ToString) -> StoreError {
+        StoreError::Corrupt {
+            path: self.path.clone(),
+            what: what.into(),
+            detail: detail.to_string(),
+        }
+    }
+
+    async fn rows(&mut self, sql: &str) -> Result<Vec<SqliteRow>> {
+        let rows = sqlx::query(sql).fetch_all(&mut self.conn).await;
+        rows.map_err(|source| StoreError::Database {
+            path: self.path.clone(),
+            source,
+        })
+    }
+
+    async fn load_profile(&mut self) -> Result<Profile> {
+        let rows = self.rows("SELECT * FROM profile WHERE id = 1").await?;
+        let Some(row) = rows.first() else {
+            return Ok(Profile::default());
+        };
+        let date = |col: &str| -> Result<Option<jiff::civil::Date>> {
+            let text: Option<String> = row.try_get(col).map_err(self.db_error())?;
+            text.map(|t| {
+                t.parse()
+                    .map_err(|e| self.corrupt(&format!("profile.{col}"), e))
+            })
+            .transpose()
+        };
+        let get = |col: &str| {
+            row.try_get::<Option<String>, _>(col)
+                .map_err(self.db_error())
+        };
+        let num = |col: &str| row.try_get::<Option<f64>, _>(col).map_err(self.db_error());
+        Ok(Profile {
+            name: get("name")?,
+            occupation: get("occupation")?,
+            area: get("area")?,
+            role_start: date("role_start")?,
+            last_promotion: date("last_promotion")?,
+            level: get("level")?,
+            pay: num("pay")?,
+            bonus: num("bonus")?,
+            equity: num("equity")?,
+            currency: row.try_get("currency").map_err(self.db_error())?,
+            boundary_hours: row.try_get("boundary_hours").map_err(self.db_error())?,
+            work_days: row
+                .try_get::<i64, _>("work_days")
+                .map_err(self.db_error())? as u8,
+        })
+    }
+
+    async fn load_settings(&mut self) -> Result<DecisionSettings> {
+        let rows = self
+            .rows("SELECT * FROM decision_settings WHERE id = 1")
+            .await?;
+        let Some(row) = rows.first() else {
+            return Ok(DecisionSettings::default());
+        };
+        let weighting: String = row.try_get("weighting").map_err(self.db_error())?;
+        Ok(DecisionSettings {
+            weighting: from_word(&weighting).map_err(|e| self.corrupt("weighting", e))?,
+            horizon_years: row.try_get("horizon_years").map_err(self.db_error())?,
+            horizon_weight: row.try_get("horizon_weight").map_err(self.db_error())?,
+        })
+    }
+
+    async fn load_values(&mut self) -> Result<Vec<Value>> {
+        let rows = self
+            .rows("SELECT * FROM person_value ORDER BY position")
+            .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(Value {
+                    id: row.try_get("id").map_err(self.db_error())?,
+                    weight: row.try_get("weight").map_err(self.db_error())?,
+                    rank: row
+                        .try_get::<Option<i64>, _>("rank")
+                        .map_err(self.db_error())?
+                        .map(|r| r as u32),
+                    onet_work_value: row.try_get("onet_work_value").map_err(self.db_error())?,
+                    note: row.try_get("note").map_err(self.db_error())?,
+                })
+            })
+            .collect()
+    }
+
+    async fn load_dealbreakers(&mut self) -> Result<Vec<DealBreaker>> {
+        let rows = self
+            .rows("SELECT * FROM dealbreaker ORDER BY position")
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let op: String = row.try_get("op").map_err(self.db_error())?;
+                let value: String = row.try_get("value").map_err(self.db_error())?;
+                Ok(DealBreaker {
+                    id: row.try_get("id").map_err(self.db_error())?,
+                    attribute: row.try_get("attribute").map_err(self.db_error())?,
+                    op: from_word(&op).map_err(|e| self.corrupt("deal-breaker op", e))?,
+                    value: serde_json::from_str::<AttrValue>(&value)
+                        .map_err(|e| self.corrupt("deal-breaker value", e))?,
+                    note: row.try_get("note").map_err(self.db_error())?,
+                })
+            })
+            .collect()
+    }
+
+    async fn load_options(&mut self) -> Result<Vec<CareerOption>> {
+        let rows = self
+            .rows("SELECT * FROM career_option ORDER BY position")
+            .await?;
+        let mut options = Vec::with_capacity(rows.len());
+        let mut index: IndexMap<String, usize> = IndexMap::new();
+        for row in &rows {
+            let id: String = row.try_get("id").map_err(self.db_error())?;
+            let kind: String = row.try_get("kind").map_err(self.db_error())?;
+            let attributes: String = row.try_get("attributes").map_err(self.db_error())?;
+            index.insert(id.clone(), options.len());
+            options.push(CareerOption {
+                id,
+                name: row.try_get("name").map_err(self.db_error())?,
+                kind: from_word(&kind).map_err(|e| self.corrupt("option kind", e))?,
+                attributes: serde_json::from_str(&attributes)
+                    .map_err(|e| self.corrupt("option attributes", e))?,
+                net_income: row.try_get("net_income").map_err(self.db_error())?,
+                note: row.try_get("note").map_err(self.db_error())?,
+                ..CareerOption::default()
+            });
+        }
+        for row in &self
+            .rows("SELECT * FROM option_score ORDER BY option_id, at_horizon, position")
+            .await?
+        {
+            let option: String = row.try_get("option_id").map_err(self.db_error())?;
+            let value: String = row.try_get("value_id").map_err(self.db_error())?;
+            let later: bool = row.try_get("at_horizon").map_err(self.db_error())?;
+            let score: f64 = row.try_get("score").map_err(self.db_error())?;
+            let target = &mut options[index[&option]];
+            let scores = if later {
+                &mut target.scores_horizon
+            } else {
+                &mut target.scores
+            };
+            scores.insert(value, score);
+        }
+        for row in &self
+            .rows("SELECT * FROM option_risk ORDER BY option_id, position")
+            .await?
+        {
+            let option: String = row.try_get("option_id").map_err(self.db_error())?;
+            let kind: String = row.try_get("kind").map_err(self.db_error())?;
+            options[index[&option]].risks.push(RiskSpec {
+                name: row.try_get("name").map_err(self.db_error())?,
+                probability: row.try_get("probability").map_err(self.db_error())?,
+                seriousness: row.try_get("seriousness").map_err(self.db_error())?,
+                kind: from_word(&kind).map_err(|e| self.corrupt("risk kind", e))?,
+            });
+        }
+        Ok(options)
+    }
+
+    async fn load_finances(&mut self) -> Result<Option<Finances>> {
+        let rows = self.rows("SELECT * FROM finances WHERE id = 1").await?;
+        let Some(row) = rows.first() else {
+            return Ok(None);
+        };
+        Ok(Some(Finances {
+            monthly_expenses: row.try_get("monthly_expenses").map_err(self.db_error())?,
+            savings: row.try_get("savings").map_err(self.db_error())?,
+            other_income: row.try_get("other_income").map_err(self.db_error())?,
+        }))
+    }
+}
+
+type Tx<'a> = sqlx::Transaction<'a, sqlx::Sqlite>;
+
+async fn write_profile(tx: &mut Tx<'_>, p: &Profile) -> std::result::Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO profile (id, name, occupation, area, role_start, last_promotion, level, pay, \
+         bonus, equity, currency, boundary_hours, work_days) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&p.name)
+    .bind(&p.occupation)
+    .bind(&p.area)
+    .bind(p.role_start.map(|d| d.to_string()))
+    .bind(p.last_promotion.map(|d| d.to_string()))
+    .bind(&p.level)
+    .bind(p.pay)
+    .bind(p.bonus)
+    .bind(p.equity)
+    .bind(&p.currency)
+    .bind(p.boundary_hours)
+    .bind(p.work_days as i64)
+    .execute(&mut **tx)
+    .await
+    .map(drop)
+}
+
+async fn write_settings(
+    tx: &mut Tx<'_>,
+    s: &DecisionSettings,
+) -> std::result::Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO decision_settings (id, weighting, horizon_years, horizon_weight) VALUES (1, ?, ?, ?)",
+    )
+    .bind(to_word(&s.weighting))
+    .bind(s.horizon_years)
+    .bind(s.horizon_weight)
+    .execute(&mut **tx)
+    .await
+    .map(drop)
+}
+
+async fn write_values(tx: &mut Tx<'_>, values: &[Value]) -> std::result::Result<(), sqlx::Error> {
+    for (position, v) in values.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO person_value (id, position, weight, rank, onet_work_value, note) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&v.id)
+        .bind(position as i64)
+        .bind(v.weight)
+        .bind(v.rank.map(i64::from))
+        .bind(&v.onet_work_value)
+        .bind(&v.note)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+async fn write_dealbreakers(
+    tx: &mut Tx<'_>,
+    items: &[DealBreaker],
+) -> std::result::Result<(), sqlx::Error> {
+    for (position, d) in items.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO dealbreaker (id, position, attribute, op, value, note) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&d.id)
+        .bind(position as i64)
+        .bind(&d.attribute)
+        .bind(d.op.as_str())
+        .bind(serde_json::to_string(&d.value).expect("attribute values serialise"))
+        .bind(&d.note)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+async fn write_options(
+    tx: &mut Tx<'_>,
+    options: &[CareerOption],
+) -> std::result::Result<(), sqlx::Error> {
+    for (position, o) in options.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO career_option (id, position, name, kind, attributes, net_income, note) \
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&o.id)
+        .bind(position as i64)
+        .bind(&o.name)
+        .bind(o.kind.as_str())
+        .bind(serde_json::to_string(&o.attributes).expect("attributes serialise"))
+        .bind(o.net_income)
+        .bind(&o.note)
+        .execute(&mut **tx)
+        .await?;
+        for (later, scores) in [(false, &o.scores), (true, &o.scores_horizon)] {
+            for (position, (value, score)) in scores.iter().enumerate() {
+                sqlx::query(
+                    "INSERT INTO option_score (option_id, value_id, at_horizon, position, score) VALUES (?, ?, ?, ?, ?)",
+                )
+                .bind(&o.id)
+                .bind(value)
+                .bind(later)
+                .bind(position as i64)
+                .bind(score)
+                .execute(&mut **tx)
+                .await?;
+            }
+        }
+        for (position, r) in o.risks.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO option_risk (option_id, position, name, probability, seriousness, kind) \
+                 VALUES (?, ?, ?, ?, ?, ?)",
+            )
+            .bind(&o.id)
+            .bind(position as i64)
+            .bind(&r.name)
+            .bind(r.probability)
+            .bind(r.seriousness)
+            .bind(r.kind.as_str())
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Reads `PRAGMA user_version` without writing: read-only, and no journal-mode change.
+async fn read_schema_version(path: &Path) -> std::result::Result<u32, sqlx::Error> {
+    let options = SqliteConnectOptions::new().filename(path).read_only(true);
+    let mut conn = SqliteConnection::connect_with(&options).await?;
+    let version: i64 = sqlx::query_scalar("PRAGMA user_version")
+        .fetch_one(&mut conn)
+        .await?;
+    conn.close().await?;
+    Ok(version as u32)
+}
+
+/// An enum's serde name, e.g. `Weighting::Unsure` -> "unsure".
+fn to_word<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        other => unreachable!("unit enum serialises to a string, not {other:?}"),
+    }
+}
+
+fn from_word<T: DeserializeOwned>(word: &str) -> std::result::Result<T, serde_json::Error> {
+    serde_json::from_value(serde_json::Value::String(word.to_string()))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,809 @@
+//! The person at a crossroads: profile, values, deal-breakers, options with their risks, and
+//! finances; and how they become a decision document.
+
+use indexmap::IndexMap;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::decision::document::{
+    AttrValue, CriterionSpec, DecisionDocument, FinancesSpec, HorizonSpec, Kind, Method, MustSpec,
+    Op, OptionSpec, RiskSpec, SmaaSpec,
+};
+use crate::decision::weights::rank_order_centroid;
+
+/// The version of the export document and of the database schema it mirrors.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A field of the person's data that does not hold, with how to fix it.
+#[derive(Debug, Clone, PartialEq, Error)]
+#[error("{field}: {message}")]
+pub struct InvalidField {
+    pub field: String,
+    pub message: String,
+}
+
+fn invalid(field: impl Into<String>, message: impl Into<String>) -> InvalidField {
+    InvalidField {
+        field: field.into(),
+        message: message.into(),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub name: Option<String>,
+    /// O*NET-SOC code, e.g. "11-2021.00" (Marketing Managers).
+    pub occupation: Option<String>,
+    /// OEWS area code; none means national.
+    pub area: Option<String>,
+    pub role_start: Option<Date>,
+    pub last_promotion: Option<Date>,
+    pub level: Option<String>,
+    pub pay: Option<f64>,
+    pub bonus: Option<f64>,
+    pub equity: Option<f64>,
+    pub currency: String,
+    /// The weekly hours the person will not work past (000: "more than 40 hours").
+    pub boundary_hours: f64,
+    pub work_days: u8,
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile {
+            name: None,
+            occupation: None,
+            area: None,
+            role_start: None,
+            last_promotion: None,
+            level: None,
+            pay: None,
+            bonus: None,
+            equity: None,
+            currency: "USD".into(),
+            boundary_hours: 40.0,
+            work_days: 5,
+        }
+    }
+}
+
+impl Profile {
+    pub fn total_pay(&self) -> Option<f64> {
+        self.pay
+            .map(|base| base + self.bonus.unwrap_or(0.0) + self.equity.unwrap_or(0.0))
+    }
+
+    pub fn validate(&self) -> Result<(), InvalidField> {
+        if let Some(code) = &self.occupation {
+            validate_soc(code)?;
+        }
+        if let Some(area) = &self.area
+            && (area.is_empty() || area.len() > 7 || !area.chars().all(|c| c.is_ascii_digit()))
+        {
+            return Err(invalid(
+                "area",
+                format!(
+                    "\"{area}\" is not an OEWS area code (1 to 7 digits, e.g. 41860 for San Francisco)"
+                ),
+            ));
+        }
+        for (field, value) in [
+            ("pay", self.pay),
+            ("bonus", self.bonus),
+            ("equity", self.equity),
+        ] {
+            if value.is_some_and(|v| !v.is_finite() || v < 0.0) {
+                return Err(invalid(field, "must be a yearly amount of 0 or more"));
+            }
+        }
+        if !(1.0..=168.0).contains(&self.boundary_hours) {
+            return Err(invalid(
+                "boundary",
+                format!(
+                    "{} hours a week is not a boundary; give 1 to 168",
+                    self.boundary_hours
+                ),
+            ));
+        }
+        if !(1..=7).contains(&self.work_days) {
+            return Err(invalid(
+                "work_days",
+                format!("{} is not 1 to 7 days", self.work_days),
+            ));
+        }
+        if self.currency.len() != 3 || !self.currency.chars().all(|c| c.is_ascii_uppercase()) {
+            return Err(invalid(
+                "currency",
+                format!(
+                    "\"{}\" is not an ISO 4217 code like USD or EUR",
+                    self.currency
+                ),
+            ));
+        }
+        if let (Some(start), Some(promo)) = (self.role_start, self.last_promotion)
+            && promo > start
+        {
+            // A promotion after starting the role is fine only if it started a new role.
+            return Err(invalid(
+                "last_promotion",
+                format!(
+                    "{promo} is after the role started ({start}); a promotion starts a role, so \
+                     set --role-start to the promotion date too"
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Checks an O*NET-SOC code: "NN-NNNN" or "NN-NNNN.NN".
+pub fn validate_soc(code: &str) -> Result<(), InvalidField> {
+    let bytes = code.as_bytes();
+    let digits = |range: std::ops::Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
+    let ok = match bytes.len() {
+        7 => digits(0..2) && bytes[2] == b'-' && digits(3..7),
+        10 => digits(0..2) && bytes[2] == b'-' && digits(3..7) && bytes[7] == b'.' && digits(8..10),
+        _ => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(invalid(
+            "occupation",
+            format!("\"{code}\" is not an O*NET-SOC code like 11-2021.00 (Marketing Managers)"),
+        ))
+    }
+}
+
+/// The six O*NET work values (Work Importance Profiler), to which a personal value may map.
+pub const ONET_WORK_VALUES: [&str; 6] = [
+    "Achievement",
+    "Working Conditions",
+    "Recognition",
+    "Relationships",
+    "Support",
+    "Independence",
+];
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Value {
+    pub id: String,
+    /// Importance from 1 to 10, when stated directly.
+    pub weight: Option<f64>,
+    /// Position in a forced ranking, 1 = most important.
+    pub rank: Option<u32>,
+    pub onet_work_value: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Weighting {
+    /// Weights 1-10 as stated; decided by Kepner-Tregoe.
+    #[default]
+    Direct,
+    /// Rank-order centroid weights from the ranking; decided by weighted sum.
+    Rank,
+    /// No weights: SMAA-2 explores them all (constrained by the ranking if there is one).
+    Unsure,
+}
+
+impl Weighting {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Weighting::Direct => "direct",
+            Weighting::Rank => "rank",
+            Weighting::Unsure => "unsure",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DealBreaker {
+    pub id: String,
+    pub attribute: String,
+    pub op: Op,
+    pub value: AttrValue,
+    pub note: Option<String>,
+}
+
+impl DealBreaker {
+    /// Reads "flexibility >= 3", "remote == true", "title != manager".
+    pub fn parse_rule(rule: &str) -> Result<(String, Op, AttrValue), InvalidField> {
+        const OPS: [&str; 7] = [">=", "<=", "!=", "==", ">", "<", "="];
+        let found = OPS.iter().find_map(|op| rule.find(op).map(|at| (at, *op)));
+        let Some((at, op_text)) = found else {
+            return Err(invalid(
+                "rule",
+                format!(
+                    "\"{rule}\" has no comparison; write it like \"hours <= 45\" (>=, <=, >, <, ==, !=)"
+                ),
+            ));
+        };
+        let attribute = rule[..at].trim();
+        let value = rule[at + op_text.len()..].trim();
+        if attribute.is_empty() || value.is_empty() {
+            return Err(invalid(
+                "rule",
+                format!("\"{rule}\" needs an attribute and a value, like \"pay >= 60000\""),
+            ));
+        }
+        let op = Op::parse(op_text).expect("listed operators parse");
+        Ok((attribute.to_string(), op, parse_attr_value(value)))
+    }
+
+    pub fn rule(&self) -> String {
+        format!("{} {} {}", self.attribute, self.op.as_str(), self.value)
+    }
+}
+
+/// A number if it reads as one, yes/no for true/false, else text.
+pub fn parse_attr_value(text: &str) -> AttrValue {
+    let text = text.trim();
+    match text {
+        "true" | "yes" => AttrValue::Bool(true),
+        "false" | "no" => AttrValue::Bool(false),
+        _ => match text.replace('_', "").parse::<f64>() {
+            Ok(n) if n.is_finite() => AttrValue::Number(n),
+            _ => AttrValue::Text(text.trim_matches('"').to_string()),
+        },
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OptionKind {
+    #[default]
+    Stay,
+    StepBack,
+    Lateral,
+    Promotion,
+    Leave,
+    CareerBreak,
+    PartTime,
+    Offer,
+}
+
+impl OptionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OptionKind::Stay => "stay",
+            OptionKind::StepBack => "step-back",
+            OptionKind::Lateral => "lateral",
+            OptionKind::Promotion => "promotion",
+            OptionKind::Leave => "leave",
+            OptionKind::CareerBreak => "career-break",
+            OptionKind::PartTime => "part-time",
+            OptionKind::Offer => "offer",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CareerOption {
+    pub id: String,
+    pub name: String,
+    pub kind: OptionKind,
+    #[serde(default)]
+    pub attributes: IndexMap<String, AttrValue>,
+    /// How well this path serves each value today, 1-10.
+    #[serde(default)]
+    pub scores: IndexMap<String, f64>,
+    /// How well it would serve each value at the horizon, 1-10.
+    #[serde(default)]
+    pub scores_horizon: IndexMap<String, f64>,
+    /// Net income per month on this path.
+    pub net_income: Option<f64>,
+    #[serde(default)]
+    pub risks: Vec<RiskSpec>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Finances {
+    pub monthly_expenses: f64,
+    pub savings: f64,
+    pub other_income: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionSettings {
+    pub weighting: Weighting,
+    pub horizon_years: f64,
+    /// 0: only today counts.
+    pub horizon_weight: f64,
+}
+
+impl Default for DecisionSettings {
+    fn default() -> Self {
+        DecisionSettings {
+            weighting: Weighting::Direct,
+            horizon_years: 2.0,
+            horizon_weight: 0.0,
+        }
+    }
+}
+
+/// Everything milemarker knows about one person: the export document and the unit of import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Snapshot {
+    pub schema_version: u32,
+    pub profile: Profile,
+    pub values: Vec<Value>,
+    pub dealbreakers: Vec<DealBreaker>,
+    pub options: Vec<CareerOption>,
+    pub finances: Option<Finances>,
+    pub settings: DecisionSettings,
+}
+
+impl Default for Snapshot {
+    fn default() -> Self {
+        Snapshot {
+            schema_version: SCHEMA_VERSION,
+            profile: Profile::default(),
+            values: Vec::new(),
+            dealbreakers: Vec::new(),
+            options: Vec::new(),
+            finances: None,
+            settings: DecisionSettings::default(),
+        }
+    }
+}
+
+/// Ids are short names people type: letters, digits, '-' and '_'.
+pub fn validate_id(field: &str, id: &str) -> Result<(), InvalidField> {
+    let ok = !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    if ok {
+        Ok(())
+    } else {
+        Err(invalid(
+            field,
+            format!(
+                "\"{id}\" is not a usable id; use letters, digits, '-' or '_' (like family-time)"
+            ),
+        ))
+    }
+}
+
+/// Turns a name into an id: "Family time" -> "family-time".
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.trim().chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+fn check_range(
+    field: String,
+    value: f64,
+    low: f64,
+    high: f64,
+    what: &str,
+) -> Result<(), InvalidField> {
+    if value.is_finite() && (low..=high).contains(&value) {
+        Ok(())
+    } else {
+        Err(invalid(
+            field,
+            format!("{value} is outside {low}..{high} ({what})"),
+        ))
+    }
+}
+
+impl Snapshot {
+    /// Checks the whole record, so that nothing invalid is ever stored.
+    pub fn validate(&self) -> Result<(), InvalidField> {
+        if self.schema_version != SCHEMA_VERSION {
+            return Err(invalid(
+                "schema_version",
+                format!(
+                    "this milemarker reads schema version {SCHEMA_VERSION}, not {}",
+                    self.schema_version
+                ),
+            ));
+        }
+        self.profile
+            .validate()
+            .map_err(|e| invalid(format!("profile.{}", e.field), e.message))?;
+        self.validate_values()?;
+        for (i, d) in self.dealbreakers.iter().enumerate() {
+            validate_id(&format!("dealbreakers[{i}].id"), &d.id)?;
+            if self.dealbreakers[..i].iter().any(|o| o.id == d.id) {
+                return Err(invalid(
+                    format!("dealbreakers[{i}].id"),
+                    format!("\"{}\" is used twice", d.id),
+                ));
+            }
+        }
+        for (i, option) in self.options.iter().enumerate() {
+            self.validate_option(i, option)?;
+        }
+        if let Some(f) = &self.finances {
+            for (name, v) in [
+                ("monthly_expenses", f.monthly_expenses),
+                ("savings", f.savings),
+                ("other_income", f.other_income),
+            ] {
+                check_range(
+                    format!("finances.{name}"),
+                    v,
+                    0.0,
+                    f64::MAX,
+                    "an amount of 0 or more",
+                )?;
+            }
+        }
+        let s = &self.settings;
+        check_range(
+            "settings.horizon_weight".into(),
+            s.horizon_weight,
+            0.0,
+            1.0,
+            "0 = today only",
+        )?;
+        check_range(
+            "settings.horizon_years".into(),
+            s.horizon_years,
+            0.1,
+            50.0,
+            "years ahead",
+        )?;
+        Ok(())
+    }
+
+    fn validate_values(&self) -> Result<(), InvalidField> {
+        for (i, value) in self.values.iter().enumerate() {
+            let path = format!("values[{i}]");
+            validate_id(&format!("{path}.id"), &value.id)?;
+            if self.values[..i].iter().any(|v| v.id == value.id) {
+                return Err(invalid(
+                    format!("{path}.id"),
+                    format!("\"{}\" is listed twice", value.id),
+                ));
+            }
+            if let Some(w) = value.weight {
+                check_range(format!("{path}.weight"), w, 1.0, 10.0, "10 = matters most")?;
+            }
+            if let Some(rank) = value.rank
+                && (rank == 0 || self.values[..i].iter().any(|v| v.rank == Some(rank)))
+            {
+                return Err(invalid(
+                    format!("{path}.rank"),
+                    format!("rank {rank} is 0 or given twice; ranks run 1, 2, 3 without repeats"),
+                ));
+            }
+            if let Some(onet) = &value.onet_work_value
+                && !ONET_WORK_VALUES.contains(&onet.as_str())
+            {
+                return Err(invalid(
+                    format!("{path}.onet_work_value"),
+                    format!("\"{onet}\" is not one of {}", ONET_WORK_VALUES.join(", ")),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn validate_option(&self, i: usize, option: &CareerOption) -> Result<(), InvalidField> {
+        let path = format!("options[{i}]");
+        validate_id(&format!("{path}.id"), &option.id)?;
+        if self.options[..i].iter().any(|o| o.id == option.id) {
+            return Err(invalid(
+                format!("{path}.id"),
+                format!("\"{}\" is used twice", option.id),
+            ));
+        }
+        for (field, scores) in [
+            ("scores", &option.scores),
+            ("scores_horizon", &option.scores_horizon),
+        ] {
+            for (value, &score) in scores {
+                if !self.values.iter().any(|v| &v.id == value) {
+                    return Err(invalid(
+                        format!("{path}.{field}.{value}"),
+                        format!(
+                            "\"{value}\" is not one of your values; add it with `milemarker values set {value}`"
+                        ),
+                    ));
+                }
+                check_range(
+                    format!("{path}.{field}.{value}"),
+                    score,
+                    1.0,
+                    10.0,
+                    "10 = serves it fully",
+                )?;
+            }
+        }
+        for (r, risk) in option.risks.iter().enumerate() {
+            for (name, v) in [
+                ("probability", risk.probability),
+                ("seriousness", risk.seriousness),
+            ] {
+                check_range(
+                    format!("{path}.risks[{r}].{name}"),
+                    v,
+                    1.0,
+                    10.0,
+                    "1 = hardly, 10 = certainly",
+                )?;
+            }
+        }
+        if option.net_income.is_some_and(|v| !v.is_finite()) {
+            return Err(invalid(format!("{path}.net_income"), "not a finite amount"));
+        }
+        Ok(())
+    }
+
+    /// The method the weighting implies: direct weights -> Kepner-Tregoe, a ranking -> weighted
+    /// sum of rank-order centroid weights, unsure -> SMAA-2.
+    pub fn default_method(&self) -> Method {
+        match self.settings.weighting {
+            Weighting::Direct => Method::Kt,
+            Weighting::Rank => Method::Wsm,
+            Weighting::Unsure => Method::Smaa,
+        }
+    }
+
+    /// Values from most to least important: by rank where ranked, else by weight.
+    pub fn values_by_importance(&self) -> Vec<&Value> {
+        let mut values: Vec<&Value> = self.values.iter().collect();
+        values.sort_by(|a, b| match (a.rank, b.rank) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => b.weight.unwrap_or(0.0).total_cmp(&a.weight.unwrap_or(0.0)),
+        });
+        values
+    }
+
+    /// The decision document for the stored options: the person's values are the criteria,
+    /// their deal-breakers the musts.
+    pub fn decision_document(
+        &self,
+        method: Option<Method>,
+    ) -> Result<DecisionDocument, InvalidField> {
+        let method = method.unwrap_or_else(|| self.default_method());
+        if self.values.is_empty() {
+            return Err(invalid(
+                "values",
+                "no values yet; add some with `milemarker values set NAME --weight N`",
+            ));
+        }
+        let weights = self.criterion_weights(method)?;
+        let criteria = self
+            .values
+            .iter()
+            .zip(weights)
+            .map(|(v, weight)| CriterionSpec {
+                id: v.id.clone(),
+                kind: Kind::Benefit,
+                weight,
+            })
+            .collect();
+        let to_scale = |s: f64| {
+            if method == Method::Smaa {
+                (s - 1.0) / 9.0
+            } else {
+                s
+            }
+        };
+        let options = self
+            .options
+            .iter()
+            .map(|o| OptionSpec {
+                id: o.id.clone(),
+                attributes: o.attributes.clone(),
+                scores: o
+                    .scores
+                    .iter()
+                    .map(|(k, s)| (k.clone(), to_scale(*s)))
+                    .collect(),
+                scores_horizon: o
+                    .scores_horizon
+                    .iter()
+                    .map(|(k, s)| (k.clone(), to_scale(*s)))
+                    .collect(),
+                net_income: o.net_income,
+                risks: o.risks.clone(),
+            })
+            .collect();
+        let ranking: Vec<String> = match method {
+            Method::Smaa => self
+                .values_by_importance()
+                .iter()
+                .map(|v| v.id.clone())
+                .collect(),
+            _ => Vec::new(),
+        };
+        let has_order = self
+            .values
+            .iter()
+            .any(|v| v.rank.is_some() || v.weight.is_some());
+        Ok(DecisionDocument {
+            method,
+            normalization: None,
+            criteria,
+            criteria_pairwise: None,
+            musts: self
+                .dealbreakers
+                .iter()
+                .map(|d| MustSpec {
+                    id: d.id.clone(),
+                    attribute: d.attribute.clone(),
+                    op: d.op,
+                    value: d.value.clone(),
+                })
+                .collect(),
+            options,
+            options_pairwise: IndexMap::new(),
+            smaa: (method == Method::Smaa).then(|| SmaaSpec {
+                criteria_ranking: if has_order { ranking } else { Vec::new() },
+                ..SmaaSpec::default()
+            }),
+            sensitivity: method != Method::Smaa,
+            horizon: (self.settings.horizon_weight > 0.0).then(|| HorizonSpec {
+                years: self.settings.horizon_years,
+                weight: self.settings.horizon_weight,
+            }),
+            finances: self.finances.as_ref().map(|f| FinancesSpec {
+                monthly_expenses: f.monthly_expenses,
+                savings: f.savings,
+                other_income: f.other_income,
+            }),
+        })
+    }
+
+    fn criterion_weights(&self, method: Method) -> Result<Vec<Option<f64>>, InvalidField> {
+        match (method, self.settings.weighting) {
+            (Method::Smaa, _) => Ok(vec![None; self.values.len()]),
+            (_, Weighting::Rank) => {
+                let ranked = self.values_by_importance();
+                if let Some(v) = ranked.iter().find(|v| v.rank.is_none()) {
+                    return Err(invalid(
+                        format!("values.{}", v.id),
+                        "has no rank; rank every value with `milemarker values rank A B C ...`",
+                    ));
+                }
+                let roc = rank_order_centroid(ranked.len());
+                Ok(self
+                    .values
+                    .iter()
+                    .map(|v| {
+                        let position = ranked.iter().position(|r| r.id == v.id).expect("ranked");
+                        Some(roc[position] * 10.0)
+                    })
+                    .collect())
+            }
+            _ => self
+                .values
+                .iter()
+                .map(|v| {
+                    v.weight.map(Some).ok_or_else(|| {
+                        invalid(
+                            format!("values.{}", v.id),
+                            format!(
+                                "has no weight; give one with `milemarker values set {} --weight N`, \
+                                 or rank your values, or say you are unsure (`values weighting unsure`)",
+                                v.id
+                            ),
+                        )
+                    })
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_parse() {
+        let (a, op, v) = DealBreaker::parse_rule("flexibility >= 3").unwrap();
+        assert_eq!(
+            (a.as_str(), op, v),
+            ("flexibility", Op::Ge, AttrValue::Number(3.0))
+        );
+        let (_, op, v) = DealBreaker::parse_rule("remote == yes").unwrap();
+        assert_eq!((op, v), (Op::Eq, AttrValue::Bool(true)));
+        let (_, _, v) = DealBreaker::parse_rule("pay>=60_000").unwrap();
+        assert_eq!(v, AttrValue::Number(60000.0));
+        assert!(DealBreaker::parse_rule("flexible").is_err());
+        assert!(DealBreaker::parse_rule(">= 3").is_err());
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Family time"), "family-time");
+        assert_eq!(slug("  Work/Life  balance! "), "work-life-balance");
+    }
+
+    #[test]
+    fn soc_codes() {
+        assert!(validate_soc("11-2021.00").is_ok());
+        assert!(validate_soc("11-2021").is_ok());
+        assert!(validate_soc("112021").is_err());
+    }
+
+    #[test]
+    fn ranked_values_become_roc_weights() {
+        let mut snap = Snapshot::default();
+        for (id, rank) in [("trust", 2), ("autonomy", 1), ("pay", 3)] {
+            snap.values.push(Value {
+                id: id.into(),
+                weight: None,
+                rank: Some(rank),
+                onet_work_value: None,
+                note: None,
+            });
+        }
+        snap.settings.weighting = Weighting::Rank;
+        let doc = snap.decision_document(None).unwrap();
+        assert_eq!(doc.method, Method::Wsm);
+        let w: Vec<f64> = doc.criteria.iter().map(|c| c.weight.unwrap()).collect();
+        assert!((w[1] - 10.0 * 11.0 / 18.0).abs() < 1e-12, "{w:?}");
+        assert!((w[0] - 10.0 * 5.0 / 18.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn unsure_maps_scores_to_zero_one_and_ranks_by_weight() {
+        let mut snap = Snapshot::default();
+        snap.values.push(Value {
+            id: "pay".into(),
+            weight: Some(3.0),
+            rank: None,
+            onet_work_value: None,
+            note: None,
+        });
+        snap.values.push(Value {
+            id: "trust".into(),
+            weight: Some(9.0),
+            rank: None,
+            onet_work_value: None,
+            note: None,
+        });
+        snap.options.push(CareerOption {
+            id: "stay".into(),
+            scores: [("pay".to_string(), 10.0), ("trust".to_string(), 1.0)]
+                .into_iter()
+                .collect(),
+            ..CareerOption::default()
+        });
+        snap.settings.weighting = Weighting::Unsure;
+        let doc = snap.decision_document(None).unwrap();
+        assert_eq!(doc.options[0].scores["pay"], 1.0);
+        assert_eq!(doc.options[0].scores["trust"], 0.0);
+        assert_eq!(doc.smaa.unwrap().criteria_ranking, vec!["trust", "pay"]);
+    }
+
+    #[test]
+    fn a_score_for_an_unknown_value_is_refused() {
+        let mut snap = Snapshot::default();
+        snap.options.push(CareerOption {
+            id: "stay".into(),
+            scores: [("fame".to_string(), 5.0)].into_iter().collect(),
+            ..CareerOption::default()
+        });
+        let err = snap.validate().unwrap_err();
+        assert_eq!(err.field, "options[0].scores.fame");
+    }
+}

@@ -1,0 +1,111 @@
+use super::*;
+use milemarker_core::example;
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn a_new_database_is_at_the_latest_schema_in_wal_mode() {
+    runtime().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("m.db")).await.unwrap();
+        assert_eq!(store.schema_version().await.unwrap(), LATEST_SCHEMA);
+        let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&mut store.conn)
+            .await
+            .unwrap();
+        assert_eq!(mode, "wal");
+        assert_eq!(store.load().await.unwrap(), Snapshot::default());
+    });
+}
+
+#[test]
+fn save_then_load_is_lossless() {
+    runtime().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.db");
+        let person = example::person();
+        Store::open(&path)
+            .await
+            .unwrap()
+            .save(&person)
+            .await
+            .unwrap();
+        // A fresh connection reads what the first one committed.
+        let loaded = Store::open(&path).await.unwrap().load().await.unwrap();
+        assert_eq!(loaded, person);
+    });
+}
+
+#[test]
+fn a_newer_database_is_refused_and_left_untouched() {
+    runtime().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("future.db");
+        {
+            let options = SqliteConnectOptions::new()
+                .filename(&path)
+                .create_if_missing(true);
+            let mut conn = SqliteConnection::connect_with(&options).await.unwrap();
+            sqlx::raw_sql("CREATE TABLE t (x); PRAGMA user_version = 99;")
+                .execute(&mut conn)
+                .await
+                .unwrap();
+            conn.close().await.unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let err = Store::open(&path).await.err().expect("refused");
+        assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
+        assert!(err.to_string().contains("upgrade milemarker"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    });
+}
+
+#[test]
+fn migrates_forward_from_every_earlier_version() {
+    // Version 0 is an empty SQLite file (what an older tool or `sqlite3 x.db` leaves).
+    runtime().block_on(async {
+        for (version, _) in MIGRATIONS {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("old.db");
+            {
+                let options = SqliteConnectOptions::new()
+                    .filename(&path)
+                    .create_if_missing(true);
+                let mut conn = SqliteConnection::connect_with(&options).await.unwrap();
+                for (v, sql) in MIGRATIONS.iter().filter(|(v, _)| v < version) {
+                    sqlx::raw_sql(sql).execute(&mut conn).await.unwrap();
+                    sqlx::raw_sql(&format!("PRAGMA user_version = {v}"))
+                        .execute(&mut conn)
+                        .await
+                        .unwrap();
+                }
+                conn.close().await.unwrap();
+            }
+            let mut store = Store::open(&path).await.unwrap();
+            assert_eq!(store.schema_version().await.unwrap(), LATEST_SCHEMA);
+            store.save(&example::person()).await.unwrap();
+            assert_eq!(store.load().await.unwrap(), example::person());
+        }
+    });
+}
+
+#[test]
+fn a_failed_save_changes_nothing() {
+    runtime().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("m.db")).await.unwrap();
+        let person = example::person();
+        store.save(&person).await.unwrap();
+        // A score for a value that does not exist breaks a foreign key half-way through.
+        let mut broken = person.clone();
+        broken.profile.name = Some("Changed".into());
+        broken.options[2].scores.insert("no-such-value".into(), 5.0);
+        assert!(store.save(&broken).await.is_err());
+        assert_eq!(store.load().await.unwrap(), person);
+    });
+}
