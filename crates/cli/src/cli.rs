@@ -1,0 +1,387 @@
+//! The command line, defined once: help, completions and the man page are generated from it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "milemarker",
+    version,
+    about = "Decide your next career step from your values, not your fears.",
+    long_about = "milemarker keeps your values, deal-breakers and the career paths you are weighing \
+                  in a private SQLite file on this machine, and decides between them with methods \
+                  that show their working. Nothing leaves your machine.",
+    after_help = "Start with `milemarker demo` to see a full review of an example person."
+)]
+pub struct Cli {
+    /// The database file [default: milemarker.db in your data directory]
+    #[arg(long, global = true, env = "MILEMARKER_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Set up your profile, values and deal-breakers (asks on a terminal; flags for scripts)
+    Init(InitArgs),
+    /// Show or change your profile: role, pay, area, weekly hours boundary
+    #[command(subcommand)]
+    Profile(ProfileCommand),
+    /// List or change what matters to you, and how it is weighted
+    Values(ValuesArgs),
+    /// List or change your deal-breakers: the lines you will not cross
+    Dealbreakers(DealbreakersArgs),
+    /// The career paths you are weighing: stay, step back, move sideways, move up
+    #[command(subcommand)]
+    Option(OptionCommand),
+    /// What could go wrong with a path, and whether it is a fear or a fact
+    Risk(RiskArgs),
+    /// Monthly expenses, savings and other income, for each path's runway
+    Finances(FinancesArgs),
+    /// Decide between your options, or over a decision document (JSON or TOML)
+    Decide(DecideArgs),
+    /// Write everything as one JSON document (- for standard output)
+    Export(ExportArgs),
+    /// Replace everything with a JSON document written by `export` (- for standard input)
+    Import(ImportArgs),
+    /// The full review of a bundled example person, on a temporary database
+    Demo(DemoArgs),
+    /// Print shell completions
+    Completions(CompletionsArgs),
+    /// Print the man page (roff)
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct JsonFlag {
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    #[arg(long)]
+    pub name: Option<String>,
+    /// O*NET-SOC occupation code, e.g. 11-2021.00
+    #[arg(long, value_name = "SOC")]
+    pub occupation: Option<String>,
+    /// Weekly hours you will not work past
+    #[arg(long, value_name = "HOURS")]
+    pub boundary: Option<f64>,
+    /// A value, most important first; repeat in order (a forced ranking)
+    #[arg(long = "value", value_name = "NAME")]
+    pub values: Vec<String>,
+    /// A deal-breaker rule such as "flexibility >= 6"; repeatable
+    #[arg(long = "dealbreaker", value_name = "RULE")]
+    pub dealbreakers: Vec<String>,
+    /// Never ask; use only the flags
+    #[arg(long)]
+    pub no_input: bool,
+    /// Replace values and deal-breakers that are already set
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Show your profile
+    Show(JsonFlag),
+    /// Change fields of your profile; fields not given stay as they are
+    Set(ProfileSetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileSetArgs {
+    #[arg(long)]
+    pub name: Option<String>,
+    /// O*NET-SOC occupation code, e.g. 11-2021.00
+    #[arg(long, value_name = "SOC")]
+    pub occupation: Option<String>,
+    /// OEWS area code (metro, state or national)
+    #[arg(long, value_name = "OEWS-AREA-CODE")]
+    pub area: Option<String>,
+    /// When you started your current role (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub role_start: Option<jiff::civil::Date>,
+    /// When you were last promoted (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub last_promotion: Option<jiff::civil::Date>,
+    #[arg(long)]
+    pub level: Option<String>,
+    /// Base pay per year
+    #[arg(long, value_name = "N")]
+    pub pay: Option<f64>,
+    /// Bonus per year
+    #[arg(long, value_name = "N")]
+    pub bonus: Option<f64>,
+    /// Equity per year
+    #[arg(long, value_name = "N")]
+    pub equity: Option<f64>,
+    /// ISO 4217 currency code, e.g. USD
+    #[arg(long)]
+    pub currency: Option<String>,
+    /// Weekly hours you will not work past (default 40)
+    #[arg(long, value_name = "HOURS")]
+    pub boundary: Option<f64>,
+    /// Working days a week
+    #[arg(long, value_name = "N")]
+    pub work_days: Option<u8>,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ValuesArgs {
+    #[command(subcommand)]
+    pub command: Option<ValuesCommand>,
+    #[command(flatten)]
+    pub list: JsonFlag,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ValuesCommand {
+    /// List your values
+    List(JsonFlag),
+    /// Add a value or change it
+    Set(ValueSetArgs),
+    /// Rank your values, most important first (forced ranking; sets weighting to rank)
+    Rank {
+        #[arg(required = true, value_name = "VALUE")]
+        values: Vec<String>,
+    },
+    /// How your values are weighted: direct (1-10), rank, or unsure (explore all weights)
+    Weighting {
+        #[arg(value_enum)]
+        mode: WeightingArg,
+    },
+    /// How much the long term counts against today (003: long-term benefits)
+    Horizon {
+        /// 0 = only today counts, 1 = only the horizon
+        #[arg(long)]
+        weight: f64,
+        /// Years ahead
+        #[arg(long, default_value_t = 2.0)]
+        years: f64,
+    },
+    /// Remove a value (and the options' scores for it)
+    Remove { value: String },
+}
+
+#[derive(Debug, Args)]
+pub struct ValueSetArgs {
+    /// The value, e.g. autonomy or "family time"
+    pub name: String,
+    /// How much it matters, 1-10
+    #[arg(long, value_name = "1-10")]
+    pub weight: Option<f64>,
+    /// The O*NET work value it maps to, e.g. Independence
+    #[arg(long, value_name = "WORK-VALUE")]
+    pub onet: Option<String>,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum WeightingArg {
+    Direct,
+    Rank,
+    Unsure,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct DealbreakersArgs {
+    #[command(subcommand)]
+    pub command: Option<DealbreakersCommand>,
+    #[command(flatten)]
+    pub list: JsonFlag,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DealbreakersCommand {
+    /// List your deal-breakers
+    List(JsonFlag),
+    /// Add a deal-breaker such as "hours_per_week <= 45" or "remote_days >= 2"
+    Add {
+        rule: String,
+        /// A short id [default: the attribute]
+        #[arg(long)]
+        id: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Remove a deal-breaker by id
+    Remove { id: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OptionCommand {
+    /// Add a path you are weighing
+    Add(OptionAddArgs),
+    /// Change a path; what is not given stays
+    Edit(OptionEditArgs),
+    /// List your paths
+    List(JsonFlag),
+    /// Remove a path
+    Remove { id: String },
+}
+
+#[derive(Debug, Args)]
+pub struct OptionFields {
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// A fact about the path, KEY=VALUE (hours_per_week=42, remote=yes); repeatable
+    #[arg(long = "attr", value_name = "KEY=VALUE")]
+    pub attributes: Vec<String>,
+    /// How well it serves a value today, VALUE=1-10; repeatable
+    #[arg(long = "score", value_name = "VALUE=N")]
+    pub scores: Vec<String>,
+    /// How well it would serve a value at the horizon, VALUE=1-10; repeatable
+    #[arg(long = "later", value_name = "VALUE=N")]
+    pub later: Vec<String>,
+    /// Net income per month on this path
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub net_income: Option<f64>,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct OptionAddArgs {
+    /// A short id, e.g. part-time
+    pub id: String,
+    #[command(flatten)]
+    pub fields: OptionFields,
+}
+
+#[derive(Debug, Args)]
+pub struct OptionEditArgs {
+    pub id: String,
+    #[command(flatten)]
+    pub fields: OptionFields,
+    /// Remove an attribute; repeatable
+    #[arg(long = "unset-attr", value_name = "KEY")]
+    pub unset_attributes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Stay,
+    StepBack,
+    Lateral,
+    Promotion,
+    Leave,
+    CareerBreak,
+    PartTime,
+    Offer,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct RiskArgs {
+    #[command(subcommand)]
+    pub command: Option<RiskCommand>,
+    #[command(flatten)]
+    pub list: JsonFlag,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RiskCommand {
+    /// List the risks of every path
+    List(JsonFlag),
+    /// Add a risk to a path
+    Add {
+        /// The path's id
+        option: String,
+        /// What could go wrong, e.g. "gap on my resume"
+        name: String,
+        /// How likely, 1-10
+        #[arg(long, short)]
+        probability: f64,
+        /// How bad if it happens, 1-10
+        #[arg(long, short)]
+        seriousness: f64,
+        /// It will happen (plan for it), rather than a fear (test it)
+        #[arg(long)]
+        fact: bool,
+    },
+    /// Remove a risk from a path by its name
+    Remove { option: String, name: String },
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct FinancesArgs {
+    #[command(subcommand)]
+    pub command: Option<FinancesCommand>,
+    #[command(flatten)]
+    pub show: JsonFlag,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FinancesCommand {
+    /// Show your finances and each path's runway
+    Show(JsonFlag),
+    /// Set your finances
+    Set {
+        /// Household expenses per month
+        #[arg(long, value_name = "N")]
+        expenses: f64,
+        /// Savings you could live on
+        #[arg(long, value_name = "N")]
+        savings: f64,
+        /// Other household income per month (a partner's, rent)
+        #[arg(long, value_name = "N", default_value_t = 0.0)]
+        other_income: f64,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct DecideArgs {
+    /// A decision document (JSON, or TOML by extension; - for standard input); without it,
+    /// decides over the options in your database
+    pub file: Option<PathBuf>,
+    /// Method for your stored options [default: from your weighting]
+    #[arg(long, value_enum)]
+    pub method: Option<MethodArg>,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum MethodArg {
+    Kt,
+    Wsm,
+    Topsis,
+    Ahp,
+    Smaa,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Where to write (- for standard output)
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The document to read (- for standard input)
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}

@@ -1,0 +1,104 @@
+use std::path::Path;
+
+use anyhow::{Result, bail};
+use milemarker_core::career::{OptionKind, Snapshot};
+use milemarker_core::decision::format_number;
+use milemarker_core::example;
+
+use crate::cli::DemoArgs;
+use crate::commands::decide::{decide_person, with_robustness};
+use crate::context::{Db, print, print_json};
+use crate::report;
+use crate::ui::{DIM, HEADING, paint};
+
+pub fn run(db_flag: Option<&Path>, args: DemoArgs) -> Result<()> {
+    // A temporary database unless --db is given; it is removed when `_dir` drops.
+    let _dir;
+    let path = match db_flag {
+        Some(path) => path.to_path_buf(),
+        None => {
+            _dir = tempfile::tempdir()?;
+            _dir.path().join("demo.db")
+        }
+    };
+    let mut db = Db::open(&path)?;
+    let existing = db.load()?;
+    if !existing.values.is_empty() || !existing.options.is_empty() {
+        bail!(
+            "{} already holds someone's data; the demo writes an example person, so give it an empty \
+             --db (or none, for a temporary one)",
+            path.display()
+        );
+    }
+    db.save(&example::person())?;
+    let person = db.load()?;
+    let (result, robustness) = decide_person(&person, None)?;
+    if args.json.json {
+        return print_json(&serde_json::json!({
+            "person": person,
+            "decision": with_robustness(&result, robustness.as_ref())?,
+        }));
+    }
+    let mut out = introduction(&person);
+    out.push('\n');
+    out.push_str(&report::render(&result, robustness.as_ref(), Some(&person)));
+    out.push_str(&format!(
+        "\n{}\n",
+        paint(
+            DIM,
+            if db_flag.is_some() {
+                "The example person is saved in that database. Try `milemarker decide --db ...` on it."
+            } else {
+                "This ran on a temporary database and nothing was kept. Start your own with `milemarker init`."
+            }
+        )
+    ));
+    print(&out)
+}
+
+fn introduction(person: &Snapshot) -> String {
+    let p = &person.profile;
+    let name = p.name.as_deref().unwrap_or("The example person");
+    let mut out = format!("{}\n", paint(HEADING, &format!("Meet {name}")));
+    let role = p.level.as_deref().unwrap_or("in a role");
+    let since = p
+        .role_start
+        .map(|d| format!(", in the role since {d}"))
+        .unwrap_or_default();
+    let hours = person
+        .options
+        .iter()
+        .find(|o| o.kind == OptionKind::Stay)
+        .and_then(|o| o.attributes.get("hours_per_week"))
+        .map(|h| {
+            format!(
+                " Works {h} hours a week against a boundary of {}.",
+                format_number(p.boundary_hours)
+            )
+        })
+        .unwrap_or_default();
+    out.push_str(&format!(
+        "  {role} (O*NET {}){since}.{hours}\n",
+        p.occupation.as_deref().unwrap_or("-")
+    ));
+    let values: Vec<String> = person
+        .values_by_importance()
+        .iter()
+        .map(|v| format!("{} {}", v.id, v.weight.map_or(String::new(), format_number)))
+        .collect();
+    out.push_str(&format!(
+        "  Values (importance 1-10): {}.\n",
+        values.join(", ")
+    ));
+    let rules: Vec<String> = person.dealbreakers.iter().map(|d| d.rule()).collect();
+    out.push_str(&format!("  Deal-breakers: {}.\n", rules.join("; ")));
+    out.push_str("  Weighing:\n");
+    for o in &person.options {
+        out.push_str(&format!(
+            "    {} {}\n",
+            paint(HEADING, &o.id),
+            paint(DIM, &format!("- {}", o.name))
+        ));
+    }
+    out
+}

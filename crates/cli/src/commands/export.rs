@@ -1,0 +1,22 @@
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use crate::cli::ExportArgs;
+use crate::context::{Db, print};
+
+pub fn run(db: &mut Db, args: ExportArgs) -> Result<()> {
+    let snapshot = db.load()?;
+    let mut text = serde_json::to_string_pretty(&snapshot)?;
+    text.push('\n');
+    if args.file == Path::new("-") {
+        return print(&text);
+    }
+    // Write beside the target and rename, so a crash never leaves half a document.
+    let tmp = args.file.with_extension("json.partial");
+    std::fs::write(&tmp, &text).with_context(|| format!("cannot write {}", tmp.display()))?;
+    std::fs::rename(&tmp, &args.file)
+        .with_context(|| format!("cannot write {}", args.file.display()))?;
+    anstream::eprintln!("exported to {}", args.file.display());
+    Ok(())
+}

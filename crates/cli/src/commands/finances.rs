@@ -1,0 +1,86 @@
+use anyhow::Result;
+use milemarker_core::career::{Finances, Snapshot};
+use milemarker_core::decision::document::FinancesSpec;
+use milemarker_core::decision::format_number;
+use milemarker_core::decision::problem::runway_months;
+
+use crate::cli::{FinancesArgs, FinancesCommand};
+use crate::context::{Db, print, print_json};
+use crate::ui::{HEADING, paint, table};
+
+pub fn run(db: &mut Db, args: FinancesArgs) -> Result<()> {
+    match args.command.unwrap_or(FinancesCommand::Show(args.show)) {
+        FinancesCommand::Show(flag) => {
+            let s = db.load()?;
+            if flag.json {
+                print_json(&report(&s))
+            } else {
+                print(&render(&s))
+            }
+        }
+        FinancesCommand::Set {
+            expenses,
+            savings,
+            other_income,
+        } => {
+            db.update(|s| {
+                s.finances = Some(Finances {
+                    monthly_expenses: expenses,
+                    savings,
+                    other_income,
+                });
+                Ok(())
+            })?;
+            print(&render(&db.load()?))
+        }
+    }
+}
+
+/// Each option's runway in months; `None` when income covers expenses.
+fn runways(s: &Snapshot) -> Vec<(String, Option<f64>)> {
+    let Some(f) = &s.finances else {
+        return Vec::new();
+    };
+    let spec = FinancesSpec {
+        monthly_expenses: f.monthly_expenses,
+        savings: f.savings,
+        other_income: f.other_income,
+    };
+    s.options
+        .iter()
+        .filter_map(|o| {
+            o.net_income
+                .map(|income| (o.id.clone(), runway_months(&spec, income)))
+        })
+        .map(|(id, m)| (id, m.is_finite().then_some(m)))
+        .collect()
+}
+
+fn report(s: &Snapshot) -> serde_json::Value {
+    let runway: serde_json::Map<String, serde_json::Value> = runways(s)
+        .into_iter()
+        .map(|(id, m)| (id, serde_json::json!(m)))
+        .collect();
+    serde_json::json!({"finances": s.finances, "runway_months": runway})
+}
+
+fn render(s: &Snapshot) -> String {
+    let Some(f) = &s.finances else {
+        return "No finances yet: `milemarker finances set --expenses 4000 --savings 24000 --other-income 1000`.\n".into();
+    };
+    let mut rows = vec![
+        vec!["monthly expenses".into(), format_number(f.monthly_expenses)],
+        vec!["savings".into(), format_number(f.savings)],
+        vec![
+            "other income".into(),
+            format!("{} a month", format_number(f.other_income)),
+        ],
+    ];
+    for (id, months) in runways(s) {
+        let text = months.map_or("income covers expenses".into(), |m| {
+            format!("{} months", format_number((m * 10.0).round() / 10.0))
+        });
+        rows.push(vec![format!("runway: {id}"), text]);
+    }
+    format!("{}\n{}", paint(HEADING, "Finances"), table(&rows))
+}

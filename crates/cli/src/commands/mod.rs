@@ -1,0 +1,39 @@
+//! Dispatch only: each subcommand lives in its own module.
+
+mod completions;
+mod dealbreakers;
+mod decide;
+mod demo;
+mod export;
+mod finances;
+mod import;
+mod init;
+mod man;
+mod option;
+mod profile;
+mod risk;
+mod values;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command};
+use crate::context::{Db, database_path};
+
+pub fn run(cli: Cli) -> Result<()> {
+    let open = || -> Result<Db> { Db::open(&database_path(cli.db.as_deref())?) };
+    match cli.command {
+        Command::Init(args) => init::run(&mut open()?, args),
+        Command::Profile(cmd) => profile::run(&mut open()?, cmd),
+        Command::Values(args) => values::run(&mut open()?, args),
+        Command::Dealbreakers(args) => dealbreakers::run(&mut open()?, args),
+        Command::Option(cmd) => option::run(&mut open()?, cmd),
+        Command::Risk(args) => risk::run(&mut open()?, args),
+        Command::Finances(args) => finances::run(&mut open()?, args),
+        Command::Decide(args) => decide::run(open, args),
+        Command::Export(args) => export::run(&mut open()?, args),
+        Command::Import(args) => import::run(&mut open()?, args),
+        Command::Demo(args) => demo::run(cli.db.as_deref(), args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man => man::run(),
+    }
+}

@@ -1,0 +1,92 @@
+use anyhow::Result;
+use milemarker_core::career::Profile;
+use milemarker_core::decision::format_number;
+
+use crate::cli::{ProfileCommand, ProfileSetArgs};
+use crate::context::{Db, print, print_json};
+use crate::ui::{DIM, HEADING, paint, table};
+
+pub fn run(db: &mut Db, command: ProfileCommand) -> Result<()> {
+    match command {
+        ProfileCommand::Show(flag) => {
+            let profile = db.load()?.profile;
+            if flag.json {
+                print_json(&profile)
+            } else {
+                print(&render(&profile))
+            }
+        }
+        ProfileCommand::Set(args) => {
+            db.update(|snapshot| {
+                apply(&mut snapshot.profile, args);
+                Ok(())
+            })?;
+            print(&render(&db.load()?.profile))
+        }
+    }
+}
+
+fn apply(p: &mut Profile, args: ProfileSetArgs) {
+    let ProfileSetArgs {
+        name,
+        occupation,
+        area,
+        role_start,
+        last_promotion,
+        level,
+        pay,
+        bonus,
+        equity,
+        currency,
+        boundary,
+        work_days,
+    } = args;
+    let text = |value: Option<String>, slot: &mut Option<String>| {
+        if let Some(v) = value {
+            *slot = (!v.trim().is_empty()).then(|| v.trim().to_string());
+        }
+    };
+    text(name, &mut p.name);
+    text(occupation, &mut p.occupation);
+    text(area, &mut p.area);
+    text(level, &mut p.level);
+    p.role_start = role_start.or(p.role_start);
+    p.last_promotion = last_promotion.or(p.last_promotion);
+    p.pay = pay.or(p.pay);
+    p.bonus = bonus.or(p.bonus);
+    p.equity = equity.or(p.equity);
+    if let Some(c) = currency {
+        p.currency = c.to_ascii_uppercase();
+    }
+    p.boundary_hours = boundary.unwrap_or(p.boundary_hours);
+    p.work_days = work_days.unwrap_or(p.work_days);
+}
+
+pub fn render(p: &Profile) -> String {
+    let unset = || paint(DIM, "not set");
+    let text = |v: &Option<String>| v.clone().unwrap_or_else(unset);
+    let money =
+        |v: Option<f64>| v.map_or_else(unset, |v| format!("{} {}", format_number(v), p.currency));
+    let date = |v: Option<jiff::civil::Date>| v.map_or_else(unset, |d| d.to_string());
+    let rows = vec![
+        vec!["name".into(), text(&p.name)],
+        vec!["occupation".into(), text(&p.occupation)],
+        vec![
+            "area".into(),
+            p.area.clone().unwrap_or_else(|| "national".into()),
+        ],
+        vec!["level".into(), text(&p.level)],
+        vec!["role start".into(), date(p.role_start)],
+        vec!["last promotion".into(), date(p.last_promotion)],
+        vec!["pay".into(), money(p.pay)],
+        vec!["bonus".into(), money(p.bonus)],
+        vec!["equity".into(), money(p.equity)],
+        vec!["total pay".into(), money(p.total_pay())],
+        vec![
+            "boundary".into(),
+            format!("{} hours a week", format_number(p.boundary_hours)),
+        ],
+        vec!["work days".into(), p.work_days.to_string()],
+    ];
+    format!("{}\n{}", paint(HEADING, "Profile"), table(&rows))
+}

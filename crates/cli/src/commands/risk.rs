@@ -1,0 +1,93 @@
+use anyhow::{Result, bail};
+use milemarker_core::career::Snapshot;
+use milemarker_core::decision::document::{RiskKind, RiskSpec};
+use milemarker_core::decision::format_number;
+
+use crate::cli::{RiskArgs, RiskCommand};
+use crate::commands::option::find;
+use crate::context::{Db, print, print_json};
+use crate::ui::{DIM, HEADING, paint, table};
+
+pub fn run(db: &mut Db, args: RiskArgs) -> Result<()> {
+    match args.command.unwrap_or(RiskCommand::List(args.list)) {
+        RiskCommand::List(flag) => {
+            let s = db.load()?;
+            if flag.json {
+                let by_option: indexmap::IndexMap<&str, &Vec<RiskSpec>> = s
+                    .options
+                    .iter()
+                    .map(|o| (o.id.as_str(), &o.risks))
+                    .collect();
+                print_json(&by_option)
+            } else {
+                print(&render(&s))
+            }
+        }
+        RiskCommand::Add {
+            option,
+            name,
+            probability,
+            seriousness,
+            fact,
+        } => {
+            db.update(|s| {
+                let option = find(s, &option)?;
+                if option.risks.iter().any(|r| r.name == name) {
+                    bail!("\"{}\" already has the risk \"{name}\"", option.id);
+                }
+                let kind = if fact { RiskKind::Fact } else { RiskKind::Fear };
+                option.risks.push(RiskSpec {
+                    name,
+                    probability,
+                    seriousness,
+                    kind,
+                });
+                Ok(())
+            })?;
+            print(&render(&db.load()?))
+        }
+        RiskCommand::Remove { option, name } => {
+            db.update(|s| {
+                let option = find(s, &option)?;
+                let before = option.risks.len();
+                option.risks.retain(|r| r.name != name);
+                if option.risks.len() == before {
+                    bail!("\"{}\" has no risk named \"{name}\"", option.id);
+                }
+                Ok(())
+            })?;
+            print(&render(&db.load()?))
+        }
+    }
+}
+
+fn render(s: &Snapshot) -> String {
+    let mut rows = vec![
+        ["option", "risk", "kind", "probability x seriousness"]
+            .map(|h| paint(DIM, h))
+            .to_vec(),
+    ];
+    for o in &s.options {
+        for r in &o.risks {
+            rows.push(vec![
+                o.id.clone(),
+                r.name.clone(),
+                r.kind.as_str().into(),
+                format!(
+                    "{} x {} = {}",
+                    format_number(r.probability),
+                    format_number(r.seriousness),
+                    format_number(r.probability * r.seriousness)
+                ),
+            ]);
+        }
+    }
+    if rows.len() == 1 {
+        return "No risks yet. Name what you fear: `milemarker risk add part-time \"others will judge me\" -p 6 -s 5`.\n".into();
+    }
+    format!(
+        "{}\n{}",
+        paint(HEADING, "Risks (a fear is to test; a fact is to plan for)"),
+        table(&rows)
+    )
+}

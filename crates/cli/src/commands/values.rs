@@ -1,0 +1,170 @@
+use anyhow::{Result, bail};
+use milemarker_core::career::{Snapshot, Value, Weighting, slug, validate_id};
+use milemarker_core::decision::format_number;
+
+use crate::cli::{ValueSetArgs, ValuesArgs, ValuesCommand, WeightingArg};
+use crate::context::{Db, invalid, print, print_json};
+use crate::ui::{DIM, HEADING, paint, table};
+
+pub fn run(db: &mut Db, args: ValuesArgs) -> Result<()> {
+    let command = args.command.unwrap_or(ValuesCommand::List(args.list));
+    match command {
+        ValuesCommand::List(flag) => {
+            let snapshot = db.load()?;
+            if flag.json {
+                print_json(&snapshot.values)
+            } else {
+                print(&render(&snapshot))
+            }
+        }
+        ValuesCommand::Set(args) => changed(db, |s| set(s, args)),
+        ValuesCommand::Rank { values } => changed(db, |s| rank(s, &values)),
+        ValuesCommand::Weighting { mode } => changed(db, |s| {
+            s.settings.weighting = match mode {
+                WeightingArg::Direct => Weighting::Direct,
+                WeightingArg::Rank => Weighting::Rank,
+                WeightingArg::Unsure => Weighting::Unsure,
+            };
+            Ok(())
+        }),
+        ValuesCommand::Horizon { weight, years } => changed(db, |s| {
+            s.settings.horizon_weight = weight;
+            s.settings.horizon_years = years;
+            Ok(())
+        }),
+        ValuesCommand::Remove { value } => changed(db, |s| remove(s, &value)),
+    }
+}
+
+fn changed(db: &mut Db, change: impl FnOnce(&mut Snapshot) -> Result<()>) -> Result<()> {
+    db.update(change)?;
+    print(&render(&db.load()?))
+}
+
+/// "Family time" and "family-time" name the same value.
+pub fn value_id(name: &str) -> Result<String> {
+    let id = slug(name);
+    validate_id("value", &id).map_err(invalid)?;
+    Ok(id)
+}
+
+fn set(s: &mut Snapshot, args: ValueSetArgs) -> Result<()> {
+    let id = value_id(&args.name)?;
+    let value = match s.values.iter_mut().find(|v| v.id == id) {
+        Some(v) => v,
+        None => {
+            s.values.push(Value {
+                id,
+                weight: None,
+                rank: None,
+                onet_work_value: None,
+                note: None,
+            });
+            s.values.last_mut().expect("just pushed")
+        }
+    };
+    value.weight = args.weight.or(value.weight);
+    if let Some(onet) = args.onet {
+        value.onet_work_value = Some(onet);
+    }
+    if let Some(note) = args.note {
+        value.note = Some(note);
+    }
+    Ok(())
+}
+
+/// A forced ranking (as the O*NET Work Importance Profiler asks): every value once, in order.
+fn rank(s: &mut Snapshot, names: &[String]) -> Result<()> {
+    let ids = names
+        .iter()
+        .map(|n| value_id(n))
+        .collect::<Result<Vec<_>>>()?;
+    for (i, id) in ids.iter().enumerate() {
+        if ids[..i].contains(id) {
+            bail!("\"{id}\" is ranked twice; name each value once, most important first");
+        }
+        if !s.values.iter().any(|v| &v.id == id) {
+            s.values.push(Value {
+                id: id.clone(),
+                weight: None,
+                rank: None,
+                onet_work_value: None,
+                note: None,
+            });
+        }
+    }
+    if let Some(missing) = s.values.iter().find(|v| !ids.contains(&v.id)) {
+        bail!(
+            "\"{}\" is one of your values but is not in the ranking; rank all of them ({}), or remove it first",
+            missing.id,
+            s.values
+                .iter()
+                .map(|v| v.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    for value in &mut s.values {
+        value.rank = Some(ids.iter().position(|id| *id == value.id).expect("checked") as u32 + 1);
+    }
+    s.settings.weighting = Weighting::Rank;
+    Ok(())
+}
+
+fn remove(s: &mut Snapshot, name: &str) -> Result<()> {
+    let id = value_id(name)?;
+    let before = s.values.len();
+    s.values.retain(|v| v.id != id);
+    if s.values.len() == before {
+        bail!("no value \"{id}\"; `milemarker values` lists them");
+    }
+    for option in &mut s.options {
+        option.scores.shift_remove(&id);
+        option.scores_horizon.shift_remove(&id);
+    }
+    // Ranks must stay 1..n without gaps.
+    let mut ranked: Vec<&mut Value> = s.values.iter_mut().filter(|v| v.rank.is_some()).collect();
+    ranked.sort_by_key(|v| v.rank);
+    for (i, v) in ranked.into_iter().enumerate() {
+        v.rank = Some(i as u32 + 1);
+    }
+    Ok(())
+}
+
+pub fn render(s: &Snapshot) -> String {
+    if s.values.is_empty() {
+        return "No values yet. Add what matters to you: `milemarker values set autonomy --weight 9`.\n".into();
+    }
+    let mut rows = vec![
+        ["value", "weight", "rank", "O*NET work value", "note"]
+            .map(|h| paint(DIM, h))
+            .to_vec(),
+    ];
+    for v in s.values_by_importance() {
+        rows.push(vec![
+            v.id.clone(),
+            v.weight.map_or("-".into(), format_number),
+            v.rank.map_or("-".into(), |r| r.to_string()),
+            v.onet_work_value.clone().unwrap_or_else(|| "-".into()),
+            v.note.clone().unwrap_or_default(),
+        ]);
+    }
+    let horizon = if s.settings.horizon_weight > 0.0 {
+        format!(
+            "; the view {} years ahead counts {}",
+            format_number(s.settings.horizon_years),
+            crate::ui::percent(s.settings.horizon_weight)
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "{} {}\n{}",
+        paint(HEADING, "Values"),
+        paint(
+            DIM,
+            &format!("(weighting: {}{horizon})", s.settings.weighting.as_str())
+        ),
+        table(&rows)
+    )
+}

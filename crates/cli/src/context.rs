@@ -1,0 +1,91 @@
+//! What every command needs: the database, opened once, and a way to print.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use milemarker_core::career::{InvalidField, Snapshot};
+use milemarker_store::Store;
+
+/// The database path: `--db`, else `MILEMARKER_DB` (clap reads both), else the platform data
+/// directory (XDG on Linux).
+pub fn database_path(flag: Option<&Path>) -> Result<PathBuf> {
+    if let Some(path) = flag {
+        return Ok(path.to_path_buf());
+    }
+    let dirs = directories::ProjectDirs::from("", "", "milemarker")
+        .context("cannot find a home directory for the database; pass --db PATH")?;
+    let dir = dirs.data_dir();
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    Ok(dir.join("milemarker.db"))
+}
+
+/// The store behind a small runtime: commands stay synchronous and simple.
+pub struct Db {
+    runtime: tokio::runtime::Runtime,
+    store: Store,
+}
+
+impl Db {
+    pub fn open(path: &Path) -> Result<Db> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .context("cannot start the database runtime")?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        let store = runtime.block_on(Store::open(path))?;
+        Ok(Db { runtime, store })
+    }
+
+    pub fn load(&mut self) -> Result<Snapshot> {
+        Ok(self.runtime.block_on(self.store.load())?)
+    }
+
+    /// Validates, then writes everything in one transaction: bad input changes nothing.
+    pub fn save(&mut self, snapshot: &Snapshot) -> Result<()> {
+        snapshot.validate().map_err(invalid)?;
+        Ok(self.runtime.block_on(self.store.save(snapshot))?)
+    }
+
+    /// Loads, lets `change` edit, and saves; nothing is written if `change` fails.
+    pub fn update<T>(&mut self, change: impl FnOnce(&mut Snapshot) -> Result<T>) -> Result<T> {
+        let mut snapshot = self.load()?;
+        let out = change(&mut snapshot)?;
+        self.save(&snapshot)?;
+        Ok(out)
+    }
+}
+
+pub fn invalid(err: InvalidField) -> anyhow::Error {
+    anyhow::anyhow!("{}: {}", err.field, err.message)
+}
+
+/// Prints text (ANSI styles stripped for pipes and NO_COLOR); a closed pipe is an io error the
+/// caller treats as success.
+pub fn print(text: &str) -> Result<()> {
+    let mut out = anstream::stdout();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+pub fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    print(&text)
+}
+
+/// Reads a file, or standard input for "-".
+pub fn read_input(path: &Path) -> Result<String> {
+    if path == Path::new("-") {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .context("cannot read standard input")?;
+        Ok(text)
+    } else {
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+    }
+}
