@@ -659,7 +659,7 @@ impl Snapshot {
                 ..SmaaSpec::default()
             }),
             sensitivity: method != Method::Smaa,
-            horizon: (self.settings.horizon_weight > 0.0).then(|| HorizonSpec {
+            horizon: (self.settings.horizon_weight > 0.0).then_some(HorizonSpec {
                 years: self.settings.horizon_years,
                 weight: self.settings.horizon_weight,
             }),

@@ -19,7 +19,7 @@ use anyhow::Result;
 use crate::cli::{Cli, Command};
 use crate::context::{Db, database_path};
 
-pub fn run(cli: Cli) -> Result<()> {
+pub fn run(cli: Cli, db_flag_given: bool) -> Result<()> {
     let open = || -> Result<Db> { Db::open(&database_path(cli.db.as_deref())?) };
     match cli.command {
         Command::Init(args) => init::run(&mut open()?, args),
@@ -32,7 +32,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Decide(args) => decide::run(open, args),
         Command::Export(args) => export::run(&mut open()?, args),
         Command::Import(args) => import::run(&mut open()?, args),
-        Command::Demo(args) => demo::run(cli.db.as_deref(), args),
+        Command::Demo(args) => demo::run(cli.db.as_deref().filter(|_| db_flag_given), args),
         Command::Completions(args) => completions::run(args),
         Command::Man => man::run(),
     }

@@ -1,7 +1,7 @@
 //! How far each criterion's weight can move before another option leads.
 //!
 //! Criterion j's weight moves to t; the others are rescaled in proportion so all still sum to
-//! 1. The first t on either side of today's weight at which the leader changes is found by a
+//! one. The first t on either side of today's weight at which the leader changes is found by a
 //! scan then bisection, which works for every method (TOPSIS is not linear in the weights).
 
 use super::ranking::TIE_EPSILON;

@@ -1,0 +1,535 @@
+//! The real binary, each test in its own temporary home with its own database.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::{Value, json};
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("milemarker.db")
+    }
+
+    fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("milemarker").unwrap();
+        cmd.env_clear()
+            .env("HOME", self.dir.path())
+            .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
+            .env("NO_COLOR", "1")
+            .env("MILEMARKER_DB", self.db())
+            .current_dir(self.dir.path());
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let out = self
+            .cmd()
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.run(args)).unwrap()
+    }
+
+    fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    fn fails(&self, args: &[&str], code: i32, message: &str) {
+        self.cmd()
+            .args(args)
+            .assert()
+            .code(code)
+            .stderr(predicate::str::contains(message));
+    }
+}
+
+fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn demo_reads_as_plain_words() {
+    let env = Env::new();
+    let out = env.run(&["demo"]);
+    assert!(
+        !out.contains('\u{1b}'),
+        "NO_COLOR and pipes get no escape codes"
+    );
+    insta::assert_snapshot!("demo", out);
+    // The demo leaves no database behind unless asked to.
+    assert!(!env.db().exists());
+}
+
+#[test]
+fn demo_json_follows_the_decision_contract() {
+    let env = Env::new();
+    let out = env.json(&["demo", "--json"]);
+    let decision = &out["decision"];
+    for field in [
+        "method",
+        "weights",
+        "excluded",
+        "ranking",
+        "sensitivity",
+        "fear_check",
+    ] {
+        assert!(decision.get(field).is_some(), "{field}");
+    }
+    assert_eq!(decision["ranking"][0]["option"], "part-time");
+    assert_eq!(
+        decision["excluded"][0]["failed"],
+        json!(["flexibility", "hours"])
+    );
+    assert_eq!(decision["robustness"]["method"], "smaa");
+    assert_eq!(out["person"]["schema_version"], 1);
+}
+
+#[test]
+fn demo_into_a_database_keeps_the_example_but_never_overwrites() {
+    let env = Env::new();
+    let db = env.db();
+    env.run(&["demo", "--db", db.to_str().unwrap()]);
+    let options = env.json(&["option", "list", "--json"]);
+    assert_eq!(options.as_array().unwrap().len(), 3);
+    env.fails(
+        &["demo", "--db", db.to_str().unwrap()],
+        1,
+        "already holds someone's data",
+    );
+}
+
+const DOC: &str = r#"{
+  "method": "topsis",
+  "criteria": [{"id": "pay", "kind": "benefit", "weight": 8}, {"id": "commute", "kind": "cost", "weight": 2}],
+  "musts": [{"id": "M1", "attribute": "salary", "op": ">=", "value": 55000}],
+  "options": [
+    {"id": "stay", "attributes": {"salary": 72000}, "scores": {"pay": 7, "commute": 40}},
+    {"id": "move", "attributes": {"salary": 80000}, "scores": {"pay": 8, "commute": 60}},
+    {"id": "cheap", "attributes": {"salary": 40000}, "scores": {"pay": 2, "commute": 5}}
+  ],
+  "sensitivity": true
+}"#;
+
+#[test]
+fn decide_a_json_document() {
+    let env = Env::new();
+    let doc = env.write("choice.json", DOC);
+    let out = env.json(&["decide", doc.to_str().unwrap(), "--json"]);
+    assert_eq!(out["method"], "topsis");
+    assert_eq!(
+        out["excluded"],
+        json!([{"option": "cheap", "failed": ["M1"], "reasons": [
+        {"must": "M1", "attribute": "salary", "op": ">=", "required": 55000.0, "actual": 40000.0}]}])
+    );
+    assert_eq!(out["ranking"].as_array().unwrap().len(), 2);
+    assert!((out["weights"]["pay"].as_f64().unwrap() - 0.8).abs() < 1e-12);
+    assert!(out["sensitivity"]["pay"].is_object() || out["sensitivity"]["pay"].is_null());
+    // Deciding a file never creates the database.
+    assert!(!env.db().exists());
+}
+
+#[test]
+fn decide_a_toml_document_from_a_file_and_from_stdin() {
+    let env = Env::new();
+    let toml = r#"
+method = "ahp"
+criteria_pairwise = [[1, 3], ["1/3", 1]]
+[[criteria]]
+id = "autonomy"
+[[criteria]]
+id = "pay"
+"#;
+    let doc = env.write("weights.toml", toml);
+    let out = env.json(&["decide", doc.to_str().unwrap(), "--json"]);
+    assert!((out["weights"]["autonomy"].as_f64().unwrap() - 0.75).abs() < 1e-12);
+    assert_eq!(out["consistency"]["criteria"]["consistent"], true);
+    let piped = env
+        .cmd()
+        .args(["decide", "-", "--json"])
+        .write_stdin(toml)
+        .assert()
+        .success();
+    let piped: Value = serde_json::from_slice(&piped.get_output().stdout).unwrap();
+    assert_eq!(piped["weights"], out["weights"]);
+}
+
+#[test]
+fn bad_documents_exit_1_name_the_field_and_write_nothing() {
+    let env = Env::new();
+    env.run(&["profile", "set", "--name", "Sam"]);
+    let before = env.run(&["export", "-"]);
+    let cases = [
+        (
+            r#"{"method":"kt","criteria":[{"id":"pay","weight":-1}]}"#,
+            "criteria[0].weight",
+        ),
+        (r#"{"method":"nope"}"#, "method: unknown variant `nope`"),
+        (
+            "{\"method\": \"kt\",\n \"criteria\": [",
+            "JSON is malformed at line 2",
+        ),
+        (
+            r#"{"criteria":[{"id":"pay","weight":1}],"musts":[{"id":"M","attribute":"hours","op":"<=","value":45}],"options":[{"id":"a","scores":{"pay":3}}]}"#,
+            "which option \"a\" lacks",
+        ),
+    ];
+    for (i, (doc, message)) in cases.iter().enumerate() {
+        let path = env.write(&format!("bad{i}.json"), doc);
+        env.fails(&["decide", path.to_str().unwrap()], 1, message);
+    }
+    assert_eq!(env.run(&["export", "-"]), before);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let env = Env::new();
+    env.cmd()
+        .args(["decide", "--method", "coinflip"])
+        .assert()
+        .code(2);
+    env.cmd().args(["no-such-command"]).assert().code(2);
+}
+
+#[test]
+fn a_person_decides_over_their_stored_options() {
+    let env = Env::new();
+    env.run(&[
+        "values",
+        "set",
+        "autonomy",
+        "--weight",
+        "9",
+        "--onet",
+        "Independence",
+    ]);
+    env.run(&["values", "set", "Family time", "--weight", "7"]);
+    env.run(&["dealbreakers", "add", "hours_per_week <= 45"]);
+    env.run(&[
+        "option",
+        "add",
+        "stay",
+        "--kind",
+        "stay",
+        "--attr",
+        "hours_per_week=55",
+        "--score",
+        "autonomy=4",
+        "--score",
+        "family-time=2",
+        "--net-income",
+        "6000",
+    ]);
+    env.run(&[
+        "option",
+        "add",
+        "step-back",
+        "--kind",
+        "step-back",
+        "--name",
+        "IC role",
+        "--attr",
+        "hours_per_week=40",
+        "--score",
+        "autonomy=7",
+        "--score",
+        "family-time=8",
+        "--net-income",
+        "5000",
+    ]);
+    env.run(&[
+        "option",
+        "add",
+        "break",
+        "--kind",
+        "career-break",
+        "--attr",
+        "hours_per_week=0",
+        "--score",
+        "autonomy=9",
+        "--score",
+        "family-time=10",
+        "--net-income",
+        "0",
+    ]);
+    env.run(&[
+        "risk",
+        "add",
+        "break",
+        "gap on my resume",
+        "-p",
+        "5",
+        "-s",
+        "6",
+    ]);
+    env.run(&[
+        "risk",
+        "add",
+        "break",
+        "no income",
+        "-p",
+        "10",
+        "-s",
+        "7",
+        "--fact",
+    ]);
+    env.run(&[
+        "finances",
+        "set",
+        "--expenses",
+        "4000",
+        "--savings",
+        "20000",
+        "--other-income",
+        "1000",
+    ]);
+    env.run(&[
+        "dealbreakers",
+        "add",
+        "runway_months >= 6",
+        "--id",
+        "runway",
+    ]);
+
+    let out = env.json(&["decide", "--json"]);
+    assert_eq!(out["method"], "kt");
+    assert_eq!(out["excluded"][0]["option"], "stay");
+    // break: 9*9 + 7*10 = 151; step-back: 9*7 + 7*8 = 119. Runway: 20000 / 3000 = 6.67 months.
+    assert_eq!(
+        out["ranking"][0],
+        json!({"option": "break", "score": 151.0, "rank": 1})
+    );
+    assert!((out["runway_months"]["break"].as_f64().unwrap() - 20000.0 / 3000.0).abs() < 1e-9);
+    assert_eq!(out["fear_check"]["facts_to_plan"][0]["name"], "no income");
+    assert_eq!(out["robustness"]["method"], "smaa");
+
+    let text = env.run(&["decide"]);
+    assert!(
+        text.contains("breaks \"hours-per-week\": hours_per_week is 55, and you need <= 45"),
+        "{text}"
+    );
+
+    env.run(&["values", "weighting", "unsure"]);
+    let unsure = env.json(&["decide", "--json"]);
+    assert_eq!(unsure["method"], "smaa");
+    assert_eq!(
+        unsure["smaa"]["criteria_ranking"],
+        json!(["autonomy", "family-time"])
+    );
+}
+
+#[test]
+fn bad_input_changes_nothing() {
+    let env = Env::new();
+    env.run(&[
+        "profile",
+        "set",
+        "--name",
+        "Sam",
+        "--occupation",
+        "11-2021.00",
+        "--pay",
+        "90000",
+    ]);
+    let before = env.run(&["export", "-"]);
+    env.fails(
+        &["profile", "set", "--occupation", "marketing", "--pay", "1"],
+        1,
+        "is not an O*NET-SOC code",
+    );
+    env.fails(&["profile", "set", "--boundary", "400"], 1, "boundary");
+    env.fails(
+        &["option", "add", "x", "--score", "autonomy=5"],
+        1,
+        "is not one of your values",
+    );
+    env.fails(
+        &["values", "set", "pay", "--weight", "11"],
+        1,
+        "outside 1..10",
+    );
+    env.fails(&["dealbreakers", "add", "flexible"], 1, "has no comparison");
+    env.fails(
+        &["risk", "add", "nowhere", "x", "-p", "1", "-s", "1"],
+        1,
+        "no option \"nowhere\"",
+    );
+    assert_eq!(env.run(&["export", "-"]), before);
+}
+
+#[test]
+fn profile_set_and_show() {
+    let env = Env::new();
+    env.run(&[
+        "profile",
+        "set",
+        "--name",
+        "Sam",
+        "--occupation",
+        "15-1252.00",
+        "--area",
+        "41860",
+        "--role-start",
+        "2022-01-10",
+        "--last-promotion",
+        "2022-01-10",
+        "--level",
+        "Senior",
+        "--pay",
+        "150000",
+        "--bonus",
+        "10000",
+        "--equity",
+        "20000",
+        "--currency",
+        "usd",
+        "--boundary",
+        "45",
+    ]);
+    let p = env.json(&["profile", "show", "--json"]);
+    assert_eq!(p["occupation"], "15-1252.00");
+    assert_eq!(p["role_start"], "2022-01-10");
+    assert_eq!(p["currency"], "USD");
+    assert_eq!(p["boundary_hours"], 45.0);
+    let text = env.run(&["profile", "show"]);
+    assert!(text.contains("180000 USD"), "{text}");
+}
+
+#[test]
+fn init_scripts_with_flags() {
+    let env = Env::new();
+    env.run(&[
+        "init",
+        "--no-input",
+        "--name",
+        "Ana",
+        "--value",
+        "autonomy",
+        "--value",
+        "trust",
+        "--value",
+        "flexibility",
+        "--dealbreaker",
+        "flexibility >= 6",
+        "--boundary",
+        "40",
+    ]);
+    let values = env.json(&["values", "--json"]);
+    assert_eq!(values[0]["rank"], 1);
+    assert_eq!(values[2]["id"], "flexibility");
+    env.fails(
+        &["init", "--no-input", "--value", "pay"],
+        1,
+        "set up already",
+    );
+    env.run(&["init", "--no-input", "--force", "--value", "pay"]);
+    assert_eq!(env.json(&["values", "--json"]).as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn export_import_round_trip_is_lossless() {
+    let env = Env::new();
+    env.run(&["demo", "--db", env.db().to_str().unwrap()]);
+    let exported = env.run(&["export", "-"]);
+    let file = env.write("me.json", &exported);
+    let other = env.dir.path().join("other.db");
+    env.cmd()
+        .args([
+            "--db",
+            other.to_str().unwrap(),
+            "import",
+            file.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    let again = env
+        .cmd()
+        .args(["--db", other.to_str().unwrap(), "export", "-"])
+        .assert()
+        .success();
+    assert_eq!(
+        String::from_utf8(again.get_output().stdout.clone()).unwrap(),
+        exported
+    );
+    let doc: Value = serde_json::from_str(&exported).unwrap();
+    assert_eq!(doc["schema_version"], 1);
+}
+
+#[test]
+fn a_bad_or_newer_import_changes_nothing() {
+    let env = Env::new();
+    env.run(&["demo", "--db", env.db().to_str().unwrap()]);
+    let before = env.run(&["export", "-"]);
+    let mut doc: Value = serde_json::from_str(&before).unwrap();
+    doc["options"][0]["scores"]["autonomy"] = json!(42);
+    let bad = env.write("bad.json", &doc.to_string());
+    env.fails(
+        &["import", bad.to_str().unwrap()],
+        1,
+        "options[0].scores.autonomy",
+    );
+    doc["schema_version"] = json!(7);
+    let newer = env.write("newer.json", &doc.to_string());
+    env.fails(
+        &["import", newer.to_str().unwrap()],
+        1,
+        "upgrade milemarker",
+    );
+    let broken = env.write("broken.json", "{\"schema_version\": 1, \"profile\": ");
+    env.fails(&["import", broken.to_str().unwrap()], 1, "broken.json:1:");
+    assert_eq!(env.run(&["export", "-"]), before);
+}
+
+#[test]
+fn a_database_from_a_newer_milemarker_is_refused_untouched() {
+    let env = Env::new();
+    env.run(&["profile", "set", "--name", "Sam"]);
+    // Stamp the file with a future schema version, as a newer milemarker would.
+    let db = env.db();
+    let mut raw = bytes(&db);
+    // SQLite keeps user_version big-endian at byte offset 60 of the header.
+    raw[60..64].copy_from_slice(&99u32.to_be_bytes());
+    std::fs::write(&db, &raw).unwrap();
+    for wal in ["milemarker.db-wal", "milemarker.db-shm"] {
+        let _ = std::fs::remove_file(env.dir.path().join(wal));
+    }
+    env.fails(
+        &["profile", "show"],
+        1,
+        "schema version 99, newer than this milemarker",
+    );
+    assert_eq!(bytes(&db), raw);
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_cli_definition() {
+    let env = Env::new();
+    let bash = env.run(&["completions", "bash"]);
+    assert!(bash.contains("milemarker") && bash.contains("dealbreakers"));
+    let man = env.run(&["man"]);
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH milemarker"),
+        "{}",
+        &man[..80]
+    );
+}
