@@ -152,7 +152,15 @@ pub enum ValuesCommand {
         #[arg(required = true, value_name = "VALUE")]
         values: Vec<String>,
     },
-    /// How your values are weighted: direct (1-10), rank, or unsure (explore all weights)
+    /// Compare two values: A matters JUDGEMENT times as much as B (1/9..9, e.g. 3 or 1/3); sets
+    /// weighting to ahp
+    Compare {
+        a: String,
+        b: String,
+        /// 1 equal, 3 moderately, 5 strongly, 7 very strongly, 9 extremely more; 1/3 etc. for less
+        judgement: String,
+    },
+    /// How your values are weighted: direct (1-10), rank, ahp (pairwise), or unsure (explore all)
     Weighting {
         #[arg(value_enum)]
         mode: WeightingArg,
@@ -188,6 +196,7 @@ pub struct ValueSetArgs {
 pub enum WeightingArg {
     Direct,
     Rank,
+    Ahp,
     Unsure,
 }
 

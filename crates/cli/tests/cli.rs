@@ -533,3 +533,72 @@ fn completions_and_man_page_come_from_the_cli_definition() {
         &man[..80]
     );
 }
+
+#[test]
+fn values_weighted_by_pairwise_comparison() {
+    let env = Env::new();
+    for v in ["autonomy", "pay", "trust", "growth"] {
+        env.run(&["values", "set", v]);
+    }
+    env.run(&["values", "compare", "autonomy", "pay", "4"]);
+    let listing = env.run(&["values"]);
+    assert!(listing.contains("still missing"), "{listing}");
+    env.run(&[
+        "option",
+        "add",
+        "a",
+        "--score",
+        "autonomy=8",
+        "--score",
+        "pay=3",
+        "--score",
+        "trust=5",
+        "--score",
+        "growth=5",
+    ]);
+    env.run(&[
+        "option",
+        "add",
+        "b",
+        "--score",
+        "autonomy=3",
+        "--score",
+        "pay=9",
+        "--score",
+        "trust=5",
+        "--score",
+        "growth=5",
+    ]);
+    env.fails(&["decide"], 1, "values compare autonomy trust N");
+    // Consistent with weights (8, 2, 4, 1) apart from growth vs autonomy, written the wrong way.
+    for (a, b, j) in [
+        ("autonomy", "trust", "2"),
+        ("autonomy", "growth", "1/8"),
+        ("pay", "trust", "1/2"),
+        ("pay", "growth", "2"),
+        ("trust", "growth", "4"),
+    ] {
+        env.run(&["values", "compare", a, b, j]);
+    }
+    let listing = env.run(&["values"]);
+    assert!(
+        listing.contains("revisit autonomy against growth"),
+        "{listing}"
+    );
+    env.run(&["values", "compare", "growth", "autonomy", "1/8"]);
+    let listing = env.run(&["values"]);
+    assert!(listing.contains("(consistent)"), "{listing}");
+    let out = env.json(&["decide", "--json"]);
+    assert_eq!(out["method"], "ahp");
+    assert!((out["weights"]["autonomy"].as_f64().unwrap() - 8.0 / 15.0).abs() < 1e-9);
+    assert_eq!(out["consistency"]["criteria"]["consistent"], true);
+    assert_eq!(out["ranking"][0]["option"], "a");
+    // The judgements travel with export and import.
+    let exported = env.run(&["export", "-"]);
+    assert!(exported.contains("value_judgements"));
+    env.fails(
+        &["values", "compare", "autonomy", "pay", "12"],
+        1,
+        "judgement 12 is outside Saaty's scale 1/9..9",
+    );
+}

@@ -6,9 +6,10 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::decision::ahp::PairwiseMatrix;
 use crate::decision::document::{
-    AttrValue, CriterionSpec, DecisionDocument, FinancesSpec, HorizonSpec, Kind, Method, MustSpec,
-    Op, OptionSpec, RiskSpec, SmaaSpec,
+    AttrValue, CriterionSpec, DecisionDocument, FinancesSpec, HorizonSpec, Judgement, Kind, Method,
+    MustSpec, Op, OptionSpec, RiskSpec, SmaaSpec,
 };
 use crate::decision::weights::rank_order_centroid;
 
@@ -189,6 +190,8 @@ pub enum Weighting {
     Rank,
     /// No weights: SMAA-2 explores them all (constrained by the ranking if there is one).
     Unsure,
+    /// Weights from pairwise comparisons of the values (AHP's principal eigenvector).
+    Ahp,
 }
 
 impl Weighting {
@@ -197,6 +200,7 @@ impl Weighting {
             Weighting::Direct => "direct",
             Weighting::Rank => "rank",
             Weighting::Unsure => "unsure",
+            Weighting::Ahp => "ahp",
         }
     }
 }
@@ -331,6 +335,15 @@ impl Default for DecisionSettings {
     }
 }
 
+/// "`a` matters `value` times as much as `b`", on Saaty's scale 1/9..9.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValueJudgement {
+    pub a: String,
+    pub b: String,
+    pub value: f64,
+}
+
 /// Everything milemarker knows about one person: the export document and the unit of import.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -342,6 +355,9 @@ pub struct Snapshot {
     pub options: Vec<CareerOption>,
     pub finances: Option<Finances>,
     pub settings: DecisionSettings,
+    /// Pairwise comparisons of the values, for AHP weighting.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub value_judgements: Vec<ValueJudgement>,
 }
 
 impl Default for Snapshot {
@@ -354,6 +370,7 @@ impl Default for Snapshot {
             options: Vec::new(),
             finances: None,
             settings: DecisionSettings::default(),
+            value_judgements: Vec::new(),
         }
     }
 }
@@ -450,6 +467,7 @@ impl Snapshot {
                 )?;
             }
         }
+        self.validate_judgements()?;
         let s = &self.settings;
         check_range(
             "settings.horizon_weight".into(),
@@ -466,6 +484,75 @@ impl Snapshot {
             "years ahead",
         )?;
         Ok(())
+    }
+
+    fn validate_judgements(&self) -> Result<(), InvalidField> {
+        for (i, j) in self.value_judgements.iter().enumerate() {
+            let path = format!("value_judgements[{i}]");
+            for id in [&j.a, &j.b] {
+                if !self.values.iter().any(|v| &v.id == id) {
+                    return Err(invalid(path, format!("\"{id}\" is not one of your values")));
+                }
+            }
+            if j.a == j.b {
+                return Err(invalid(path, "a value compared with itself is always 1"));
+            }
+            if !(1.0 / 9.0 - 1e-9..=9.0 + 1e-9).contains(&j.value) {
+                return Err(invalid(
+                    format!("{path}.value"),
+                    format!("judgement {} is outside Saaty's scale 1/9..9", j.value),
+                ));
+            }
+            let same_pair =
+                |o: &ValueJudgement| (o.a == j.a && o.b == j.b) || (o.a == j.b && o.b == j.a);
+            if self.value_judgements[..i].iter().any(same_pair) {
+                return Err(invalid(
+                    path,
+                    format!("{} and {} are compared twice", j.a, j.b),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The values' pairwise matrix, in the order of `values`; says which pairs are missing.
+    pub fn values_pairwise(&self) -> Result<Vec<Vec<Judgement>>, InvalidField> {
+        let n = self.values.len();
+        let mut rows = vec![vec![Judgement::Number(1.0); n]; n];
+        let mut missing = Vec::new();
+        for (i, a) in self.values.iter().enumerate() {
+            for (k, b) in self.values.iter().enumerate().skip(i + 1) {
+                let found = self.value_judgements.iter().find_map(|j| {
+                    if j.a == a.id && j.b == b.id {
+                        Some(j.value)
+                    } else if j.a == b.id && j.b == a.id {
+                        Some(1.0 / j.value)
+                    } else {
+                        None
+                    }
+                });
+                match found {
+                    Some(v) => {
+                        rows[i][k] = Judgement::Number(v);
+                        rows[k][i] = Judgement::Number(1.0 / v);
+                    }
+                    None => {
+                        missing.push(format!("`milemarker values compare {} {} N`", a.id, b.id))
+                    }
+                }
+            }
+        }
+        if missing.is_empty() {
+            Ok(rows)
+        } else {
+            Err(invalid(
+                "values",
+                format!(
+                    "pairwise weighting needs every pair compared; still missing: {}",
+                    missing.join(", ")
+                ),
+            ))
+        }
     }
 
     fn validate_values(&self) -> Result<(), InvalidField> {
@@ -559,6 +646,7 @@ impl Snapshot {
             Weighting::Direct => Method::Kt,
             Weighting::Rank => Method::Wsm,
             Weighting::Unsure => Method::Smaa,
+            Weighting::Ahp => Method::Ahp,
         }
     }
 
@@ -641,7 +729,10 @@ impl Snapshot {
             method,
             normalization: None,
             criteria,
-            criteria_pairwise: None,
+            criteria_pairwise: match (method, self.settings.weighting) {
+                (Method::Ahp, Weighting::Ahp) => Some(self.values_pairwise()?),
+                _ => None,
+            },
             musts: self
                 .dealbreakers
                 .iter()
@@ -673,7 +764,19 @@ impl Snapshot {
 
     fn criterion_weights(&self, method: Method) -> Result<Vec<Option<f64>>, InvalidField> {
         match (method, self.settings.weighting) {
-            (Method::Smaa, _) => Ok(vec![None; self.values.len()]),
+            (Method::Smaa, _) | (Method::Ahp, Weighting::Ahp) => Ok(vec![None; self.values.len()]),
+            (Method::Kt, Weighting::Ahp) => Err(invalid(
+                "values",
+                "Kepner-Tregoe takes WANT weights of 1-10, and your values are weighted by pairwise \
+                 comparison; decide with --method ahp, wsm, topsis or smaa",
+            )),
+            (_, Weighting::Ahp) => {
+                let rows = self.values_pairwise()?;
+                let labels: Vec<&str> = self.values.iter().map(|v| v.id.as_str()).collect();
+                let matrix = PairwiseMatrix::from_judgements("values", &rows, &labels)
+                    .map_err(|e| invalid("values", e.to_string()))?;
+                Ok(matrix.principal_eigen().0.into_iter().map(Some).collect())
+            }
             (_, Weighting::Rank) => {
                 let ranked = self.values_by_importance();
                 if let Some(v) = ranked.iter().find(|v| v.rank.is_none()) {
@@ -793,6 +896,41 @@ mod tests {
         assert_eq!(doc.options[0].scores["pay"], 1.0);
         assert_eq!(doc.options[0].scores["trust"], 0.0);
         assert_eq!(doc.smaa.unwrap().criteria_ranking, vec!["trust", "pay"]);
+    }
+
+    #[test]
+    fn pairwise_values_weight_by_eigenvector_and_name_missing_pairs() {
+        let mut snap = Snapshot::default();
+        for id in ["autonomy", "pay", "trust"] {
+            snap.values.push(Value {
+                id: id.into(),
+                weight: None,
+                rank: None,
+                onet_work_value: None,
+                note: None,
+            });
+        }
+        snap.settings.weighting = Weighting::Ahp;
+        let judge = |a: &str, b: &str, value| ValueJudgement {
+            a: a.into(),
+            b: b.into(),
+            value,
+        };
+        snap.value_judgements = vec![judge("autonomy", "pay", 4.0), judge("trust", "pay", 2.0)];
+        let err = snap.decision_document(None).unwrap_err();
+        assert!(
+            err.message.contains("values compare autonomy trust"),
+            "{err}"
+        );
+        snap.value_judgements.push(judge("autonomy", "trust", 2.0));
+        snap.validate().unwrap();
+        let doc = snap.decision_document(None).unwrap();
+        assert_eq!(doc.method, Method::Ahp);
+        assert!(doc.criteria_pairwise.is_some());
+        // Consistent judgements: w = (4, 1, 2) / 7.
+        let wsm = snap.decision_document(Some(Method::Wsm)).unwrap();
+        assert!((wsm.criteria[0].weight.unwrap() - 4.0 / 7.0).abs() < 1e-9);
+        assert!(snap.decision_document(Some(Method::Kt)).is_err());
     }
 
     #[test]

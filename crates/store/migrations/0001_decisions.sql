@@ -75,3 +75,12 @@ CREATE TABLE finances (
     savings          REAL NOT NULL,
     other_income     REAL NOT NULL DEFAULT 0
 );
+
+-- "a matters `value` times as much as b" (AHP weighting of the values).
+CREATE TABLE value_judgement (
+    a               TEXT NOT NULL REFERENCES person_value (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    b               TEXT NOT NULL REFERENCES person_value (id) ON DELETE CASCADE ON UPDATE CASCADE,
+    position        INTEGER NOT NULL,
+    value           REAL NOT NULL,
+    PRIMARY KEY (a, b)
+);

@@ -9,7 +9,8 @@ use std::time::Duration;
 
 use indexmap::IndexMap;
 use milemarker_core::career::{
-    CareerOption, DealBreaker, DecisionSettings, Finances, Profile, SCHEMA_VERSION, Snapshot, Value,
+    CareerOption, DealBreaker, DecisionSettings, Finances, Profile, SCHEMA_VERSION, Snapshot,
+    Value, ValueJudgement,
 };
 use milemarker_core::decision::document::{AttrValue, RiskSpec};
 use serde::Serialize;
@@ -146,6 +147,7 @@ impl Store {
         let dealbreakers = self.load_dealbreakers().await?;
         let options = self.load_options().await?;
         let finances = self.load_finances().await?;
+        let value_judgements = self.load_judgements().await?;
         Ok(Snapshot {
             schema_version: SCHEMA_VERSION,
             profile,
@@ -154,6 +156,7 @@ impl Store {
             options,
             finances,
             settings,
+            value_judgements,
         })
     }
 
@@ -167,6 +170,7 @@ impl Store {
         };
         let mut tx = self.conn.begin().await.map_err(wrap)?;
         for table in [
+            "value_judgement",
             "option_score",
             "option_risk",
             "career_option",
@@ -196,6 +200,16 @@ impl Store {
         write_options(&mut tx, &snapshot.options)
             .await
             .map_err(wrap)?;
+        for (position, j) in snapshot.value_judgements.iter().enumerate() {
+            sqlx::query("INSERT INTO value_judgement (a, b, position, value) VALUES (?, ?, ?, ?)")
+                .bind(&j.a)
+                .bind(&j.b)
+                .bind(position as i64)
+                .bind(j.value)
+                .execute(&mut *tx)
+                .await
+                .map_err(wrap)?;
+        }
         if let Some(f) = &snapshot.finances {
             sqlx::query(
                 "INSERT INTO finances (id, monthly_expenses, savings, other_income) VALUES (1, ?, ?, ?)",
@@ -369,6 +383,21 @@ impl Store {
             });
         }
         Ok(options)
+    }
+
+    async fn load_judgements(&mut self) -> Result<Vec<ValueJudgement>> {
+        let rows = self
+            .rows("SELECT * FROM value_judgement ORDER BY position")
+            .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(ValueJudgement {
+                    a: row.try_get("a").map_err(self.db_error())?,
+                    b: row.try_get("b").map_err(self.db_error())?,
+                    value: row.try_get("value").map_err(self.db_error())?,
+                })
+            })
+            .collect()
     }
 
     async fn load_finances(&mut self) -> Result<Option<Finances>> {

@@ -28,7 +28,14 @@ fn save_then_load_is_lossless() {
     runtime().block_on(async {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("m.db");
-        let person = example::person();
+        let mut person = example::person();
+        person
+            .value_judgements
+            .push(milemarker_core::career::ValueJudgement {
+                a: "trust".into(),
+                b: "pay".into(),
+                value: 1.0 / 3.0,
+            });
         Store::open(&path)
             .await
             .unwrap()

@@ -1,5 +1,7 @@
 use anyhow::{Result, bail};
-use milemarker_core::career::{Snapshot, Value, Weighting, slug, validate_id};
+use milemarker_core::career::{Snapshot, Value, ValueJudgement, Weighting, slug, validate_id};
+use milemarker_core::decision::ahp::PairwiseMatrix;
+use milemarker_core::decision::document::Judgement;
 use milemarker_core::decision::format_number;
 
 use crate::cli::{ValueSetArgs, ValuesArgs, ValuesCommand, WeightingArg};
@@ -24,6 +26,7 @@ pub fn run(db: &mut Db, args: ValuesArgs) -> Result<()> {
                 WeightingArg::Direct => Weighting::Direct,
                 WeightingArg::Rank => Weighting::Rank,
                 WeightingArg::Unsure => Weighting::Unsure,
+                WeightingArg::Ahp => Weighting::Ahp,
             };
             Ok(())
         }),
@@ -32,6 +35,9 @@ pub fn run(db: &mut Db, args: ValuesArgs) -> Result<()> {
             s.settings.horizon_years = years;
             Ok(())
         }),
+        ValuesCommand::Compare { a, b, judgement } => {
+            changed(db, |s| compare(s, &a, &b, &judgement))
+        }
         ValuesCommand::Remove { value } => changed(db, |s| remove(s, &value)),
     }
 }
@@ -111,6 +117,24 @@ fn rank(s: &mut Snapshot, names: &[String]) -> Result<()> {
     Ok(())
 }
 
+/// Records (or replaces) one pairwise judgement between two of the person's values.
+fn compare(s: &mut Snapshot, a: &str, b: &str, judgement: &str) -> Result<()> {
+    let (a, b) = (value_id(a)?, value_id(b)?);
+    let value = Judgement::Text(judgement.to_string())
+        .value()
+        .map_err(|why| anyhow::anyhow!("judgement: {why}"))?;
+    for id in [&a, &b] {
+        if !s.values.iter().any(|v| &v.id == id) {
+            bail!("\"{id}\" is not one of your values; add it with `milemarker values set {id}`");
+        }
+    }
+    s.value_judgements
+        .retain(|j| !((j.a == a && j.b == b) || (j.a == b && j.b == a)));
+    s.value_judgements.push(ValueJudgement { a, b, value });
+    s.settings.weighting = Weighting::Ahp;
+    Ok(())
+}
+
 fn remove(s: &mut Snapshot, name: &str) -> Result<()> {
     let id = value_id(name)?;
     let before = s.values.len();
@@ -118,6 +142,7 @@ fn remove(s: &mut Snapshot, name: &str) -> Result<()> {
     if s.values.len() == before {
         bail!("no value \"{id}\"; `milemarker values` lists them");
     }
+    s.value_judgements.retain(|j| j.a != id && j.b != id);
     for option in &mut s.options {
         option.scores.shift_remove(&id);
         option.scores_horizon.shift_remove(&id);
@@ -158,8 +183,12 @@ pub fn render(s: &Snapshot) -> String {
     } else {
         String::new()
     };
+    let consistency = match s.settings.weighting {
+        Weighting::Ahp => pairwise_summary(s),
+        _ => String::new(),
+    };
     format!(
-        "{} {}\n{}",
+        "{} {}\n{}{consistency}",
         paint(HEADING, "Values"),
         paint(
             DIM,
@@ -167,4 +196,34 @@ pub fn render(s: &Snapshot) -> String {
         ),
         table(&rows)
     )
+}
+
+/// The weights the comparisons imply and whether they hang together (CR <= 0.10).
+fn pairwise_summary(s: &Snapshot) -> String {
+    let rows = match s.values_pairwise() {
+        Ok(rows) => rows,
+        Err(err) => return format!("  {}\n", paint(crate::ui::WARN, &err.message)),
+    };
+    let labels: Vec<&str> = s.values.iter().map(|v| v.id.as_str()).collect();
+    let Ok(matrix) = PairwiseMatrix::from_judgements("values", &rows, &labels) else {
+        return String::new();
+    };
+    let (weights, consistency) = matrix.analyse();
+    let shares: Vec<String> = labels
+        .iter()
+        .zip(&weights)
+        .map(|(id, w)| format!("{id} {}", crate::ui::percent(*w)))
+        .collect();
+    let mut out = format!("  weights from your comparisons: {}\n", shares.join(", "));
+    if let Some(cr) = consistency.cr {
+        out.push_str(&format!("  consistency ratio {cr:.3}"));
+        match &consistency.most_inconsistent {
+            Some(worst) => out.push_str(&format!(
+                ": above 0.10, so revisit {} against {} (you said {}; the rest implies about {})\n",
+                worst.row, worst.column, worst.given, worst.suggested
+            )),
+            None => out.push_str(" (consistent)\n"),
+        }
+    }
+    out
 }
