@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 
 use anyhow::{Result, bail};
 use dialoguer::Input;
-use milemarker_core::career::{Snapshot, Weighting};
+use milemarker_core::career::{DealBreaker, Snapshot, Weighting};
 
 use crate::cli::InitArgs;
 use crate::commands::{dealbreakers, values};
@@ -50,11 +50,11 @@ fn ask(args: &mut InitArgs) -> Result<()> {
     }
     if args.values.is_empty() {
         anstream::println!(
-            "{}",
+            "What matters most in your work? Your top values, most important first.\n{}",
             paint(DIM, &format!("For example: {SUGGESTED_VALUES}"))
         );
         let answer: String = Input::new()
-            .with_prompt("What matters most in your work? Name your top values, most important first, separated by commas")
+            .with_prompt("Values, separated by commas")
             .interact_text()?;
         args.values = answer
             .split(',')
@@ -65,16 +65,25 @@ fn ask(args: &mut InitArgs) -> Result<()> {
     }
     if args.dealbreakers.is_empty() {
         anstream::println!(
-            "{}",
+            "Deal-breakers are lines you will not cross.\n{}",
             paint(
                 DIM,
-                "Deal-breakers are lines you will not cross, such as: hours_per_week <= 45, remote_days >= 2, pay >= 60000"
+                "For example: hours_per_week <= 45, remote_days >= 2, pay >= 60000"
             )
         );
         loop {
+            // Checked as typed, so a slip is fixed on the spot, not after every question.
             let rule: String = Input::new()
                 .with_prompt("A deal-breaker (empty when done)")
                 .allow_empty(true)
+                .validate_with(|rule: &String| -> Result<(), String> {
+                    match rule.trim() {
+                        "" => Ok(()),
+                        rule => DealBreaker::parse_rule(rule)
+                            .map(drop)
+                            .map_err(|e| e.message),
+                    }
+                })
                 .interact_text()?;
             if rule.trim().is_empty() {
                 break;
