@@ -55,6 +55,17 @@ pub enum Command {
     Man,
 }
 
+/// A clap choice as the domain value of the same name: the CLI keeps its own enums (clap stays
+/// out of core), and the names, checked by a test, are what ties the two together.
+pub fn to_domain<A: ValueEnum, T: serde::de::DeserializeOwned>(arg: A) -> T {
+    let name = arg
+        .to_possible_value()
+        .expect("no hidden choices")
+        .get_name()
+        .to_string();
+    serde_json::from_value(serde_json::Value::String(name)).expect("CLI choices are domain names")
+}
+
 #[derive(Debug, Args)]
 pub struct JsonFlag {
     /// Print JSON instead of text
@@ -393,4 +404,30 @@ pub struct DemoArgs {
 pub struct CompletionsArgs {
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use milemarker_core::career::{OptionKind, Weighting};
+    use milemarker_core::decision::document::Method;
+
+    #[test]
+    fn every_choice_names_a_domain_value() {
+        for kind in KindArg::value_variants() {
+            let _: OptionKind = to_domain(*kind);
+        }
+        for mode in WeightingArg::value_variants() {
+            let _: Weighting = to_domain(*mode);
+        }
+        for method in MethodArg::value_variants() {
+            let _: Method = to_domain(*method);
+        }
+    }
+
+    #[test]
+    fn the_cli_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
 }

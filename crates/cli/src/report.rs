@@ -130,7 +130,7 @@ fn ranking_section(out: &mut String, result: &DecisionResult, person: Option<&Sn
         Method::Topsis => "closeness",
         _ => "score",
     };
-    let _ = writeln!(out, "\n{}", paint(HEADING, "Ranking"));
+    heading(out, "Ranking");
     let mut rows = vec![vec![
         paint(DIM, "rank"),
         paint(DIM, "option"),
@@ -156,11 +156,7 @@ fn consistency_section(out: &mut String, result: &DecisionResult) {
     let Some(report) = &result.consistency else {
         return;
     };
-    let _ = writeln!(
-        out,
-        "\n{}",
-        paint(HEADING, "Are your comparisons consistent?")
-    );
+    heading(out, "Are your comparisons consistent?");
     let matrices = report
         .criteria
         .iter()
@@ -196,12 +192,12 @@ fn smaa_section(out: &mut String, smaa_result: &DecisionResult, as_robustness: b
     let Some(smaa) = &smaa_result.smaa else {
         return;
     };
-    let heading = if as_robustness {
+    let title = if as_robustness {
         "How firm is this, if only the order of your values is right?"
     } else {
         "How often each option comes first"
     };
-    let _ = writeln!(out, "\n{}", paint(HEADING, heading));
+    heading(out, title);
     let _ = writeln!(
         out,
         "  {} weightings drawn (seed {}){}.",
@@ -280,7 +276,7 @@ fn fear_section(out: &mut String, result: &DecisionResult) {
     let Some(fear) = &result.fear_check else {
         return;
     };
-    let _ = writeln!(out, "\n{}", paint(HEADING, "Fears and facts"));
+    heading(out, "Fears and facts");
     let _ = writeln!(out, "  {}", fear.verdict);
     let rows: Vec<Vec<String>> = fear
         .fears_to_test
@@ -316,11 +312,7 @@ fn runway_section(out: &mut String, result: &DecisionResult) {
     let Some(runway) = &result.runway_months else {
         return;
     };
-    let _ = writeln!(
-        out,
-        "\n{}",
-        paint(HEADING, "Runway: how long your savings last on each path")
-    );
+    heading(out, "Runway: how long your savings last on each path");
     for (option, months) in runway {
         let text = match months {
             Some(m) => format!("{} months", format_number((m * 10.0).round() / 10.0)),
@@ -328,6 +320,10 @@ fn runway_section(out: &mut String, result: &DecisionResult) {
         };
         let _ = writeln!(out, "  {option}: {text}");
     }
+}
+
+fn heading(out: &mut String, title: &str) {
+    let _ = writeln!(out, "\n{}", paint(HEADING, title));
 }
 
 /// 100000 -> "100,000".

@@ -4,7 +4,7 @@ use milemarker_core::decision::document::Method;
 use milemarker_core::decision::result::DecisionResult;
 use milemarker_core::decision::{DecisionDocument, decide};
 
-use crate::cli::{DecideArgs, MethodArg};
+use crate::cli::{DecideArgs, to_domain};
 use crate::context::{Db, invalid, print, print_json, read_input};
 use crate::report;
 
@@ -23,7 +23,7 @@ pub fn run(open: impl FnOnce() -> Result<Db>, args: DecideArgs) -> Result<()> {
         }
         None => {
             let person = open()?.load()?;
-            let method = args.method.map(method);
+            let method = args.method.map(to_domain);
             let (result, robustness) = decide_person(&person, method)?;
             if args.json.json {
                 print_json(&with_robustness(&result, robustness.as_ref())?)
@@ -42,16 +42,6 @@ fn parse_document(name: &str, text: &str) -> Result<DecisionDocument> {
         DecisionDocument::from_str_named(name, text)
     };
     result.map_err(|err| anyhow::anyhow!("{name}: {err}"))
-}
-
-fn method(arg: MethodArg) -> Method {
-    match arg {
-        MethodArg::Kt => Method::Kt,
-        MethodArg::Wsm => Method::Wsm,
-        MethodArg::Topsis => Method::Topsis,
-        MethodArg::Ahp => Method::Ahp,
-        MethodArg::Smaa => Method::Smaa,
-    }
 }
 
 /// The person's decision and, unless it is SMAA already, how it holds up when only the order of

@@ -1,11 +1,9 @@
 use anyhow::{Context, Result, bail};
 use indexmap::IndexMap;
-use milemarker_core::career::{
-    CareerOption, OptionKind, Snapshot, parse_attr_value, slug, validate_id,
-};
+use milemarker_core::career::{CareerOption, Snapshot, parse_attr_value, slug, validate_id};
 use milemarker_core::decision::format_number;
 
-use crate::cli::{KindArg, OptionCommand, OptionFields};
+use crate::cli::{OptionCommand, OptionFields, to_domain};
 use crate::commands::values::value_id;
 use crate::context::{Db, invalid, print, print_json};
 use crate::ui::{DIM, HEADING, paint, table};
@@ -95,16 +93,7 @@ fn apply(option: &mut CareerOption, fields: OptionFields) -> Result<()> {
         option.name = name;
     }
     if let Some(kind) = fields.kind {
-        option.kind = match kind {
-            KindArg::Stay => OptionKind::Stay,
-            KindArg::StepBack => OptionKind::StepBack,
-            KindArg::Lateral => OptionKind::Lateral,
-            KindArg::Promotion => OptionKind::Promotion,
-            KindArg::Leave => OptionKind::Leave,
-            KindArg::CareerBreak => OptionKind::CareerBreak,
-            KindArg::PartTime => OptionKind::PartTime,
-            KindArg::Offer => OptionKind::Offer,
-        };
+        option.kind = to_domain(kind);
     }
     for item in &fields.attributes {
         let (key, value) = key_value("--attr", item)?;

@@ -4,7 +4,7 @@ use milemarker_core::decision::ahp::PairwiseMatrix;
 use milemarker_core::decision::document::Judgement;
 use milemarker_core::decision::format_number;
 
-use crate::cli::{ValueSetArgs, ValuesArgs, ValuesCommand, WeightingArg};
+use crate::cli::{ValueSetArgs, ValuesArgs, ValuesCommand, to_domain};
 use crate::context::{Db, invalid, print, print_json};
 use crate::ui::{DIM, HEADING, paint, table};
 
@@ -22,12 +22,7 @@ pub fn run(db: &mut Db, args: ValuesArgs) -> Result<()> {
         ValuesCommand::Set(args) => changed(db, |s| set(s, args)),
         ValuesCommand::Rank { values } => changed(db, |s| rank(s, &values)),
         ValuesCommand::Weighting { mode } => changed(db, |s| {
-            s.settings.weighting = match mode {
-                WeightingArg::Direct => Weighting::Direct,
-                WeightingArg::Rank => Weighting::Rank,
-                WeightingArg::Unsure => Weighting::Unsure,
-                WeightingArg::Ahp => Weighting::Ahp,
-            };
+            s.settings.weighting = to_domain(mode);
             Ok(())
         }),
         ValuesCommand::Horizon { weight, years } => changed(db, |s| {
