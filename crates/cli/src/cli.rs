@@ -41,6 +41,17 @@ pub enum Command {
     Risk(RiskArgs),
     /// Monthly expenses, savings and other income, for each path's runway
     Finances(FinancesArgs),
+    /// Record a week: hours, weekend days, evenings, energy, satisfaction (asks on a terminal)
+    Checkin(CheckinArgs),
+    /// Your weeks against your hours boundary, and overwork creep
+    Hours(HoursArgs),
+    /// The energy audit's tasks: what you do each week and what it does to you
+    #[command(subcommand)]
+    Task(TaskCommand),
+    /// The energy audit: how much of your week drains you, and what to do about each drain
+    Audit(AuditArgs),
+    /// Seasons of career and life: show them, or set one
+    Season(SeasonArgs),
     /// Decide between your options, or over a decision document (JSON or TOML)
     Decide(DecideArgs),
     /// Write everything as one JSON document (- for standard output)
@@ -383,6 +394,150 @@ pub enum MethodArg {
 }
 
 #[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// The ISO week, e.g. 2026-W03 [default: the current week]
+    #[arg(long, value_name = "WEEK")]
+    pub week: Option<milemarker_core::week::IsoWeek>,
+    /// Hours worked that week
+    #[arg(long)]
+    pub hours: Option<f64>,
+    /// Weekend days worked (0-2)
+    #[arg(long, value_name = "N")]
+    pub weekend_days: Option<u8>,
+    /// Evenings worked
+    #[arg(long, value_name = "N")]
+    pub evenings: Option<u8>,
+    /// Energy, 1 (drained) to 5 (energised)
+    #[arg(long, value_name = "1-5")]
+    pub energy: Option<u8>,
+    /// Satisfaction, 1 to 5
+    #[arg(long, value_name = "1-5")]
+    pub satisfaction: Option<u8>,
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Never ask; use only the flags
+    #[arg(long)]
+    pub no_input: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct HoursArgs {
+    /// The day to look back from [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<jiff::civil::Date>,
+    /// How many weeks to show
+    #[arg(long, default_value_t = 12)]
+    pub weeks: usize,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TaskCommand {
+    /// Add a task: something you do every week
+    Add(TaskAddArgs),
+    /// Change a task; what is not given stays
+    Edit(TaskEditArgs),
+    /// List your tasks
+    List(JsonFlag),
+    /// Remove a task
+    Remove { id: String },
+}
+
+#[derive(Debug, Args)]
+pub struct TaskAddArgs {
+    /// A short id, e.g. status-meetings
+    pub id: String,
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Hours a week it takes
+    #[arg(long)]
+    pub hours: f64,
+    /// -2 drains you .. +2 energises you
+    #[arg(long, allow_negative_numbers = true, value_parser = clap::value_parser!(i8).range(-2..=2))]
+    pub energy: i8,
+    /// How well it uses your skills, 1-5
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub fit: u8,
+    /// Someone else could do it
+    #[arg(long)]
+    pub delegable: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TaskEditArgs {
+    pub id: String,
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub hours: Option<f64>,
+    #[arg(long, allow_negative_numbers = true, value_parser = clap::value_parser!(i8).range(-2..=2))]
+    pub energy: Option<i8>,
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub fit: Option<u8>,
+    /// Someone else could do it (true or false)
+    #[arg(long)]
+    pub delegable: Option<bool>,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// The audit's date [default: today]; an audit on the same date is replaced
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<jiff::civil::Date>,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct SeasonArgs {
+    #[command(subcommand)]
+    pub command: Option<SeasonCommand>,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SeasonCommand {
+    /// The season of each area now, and how long it has lasted
+    Show {
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<jiff::civil::Date>,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// Start a season in one area of life
+    Set {
+        #[arg(value_enum)]
+        area: AreaArg,
+        #[arg(value_enum)]
+        season: SeasonArg,
+        /// When it began [default: today]
+        #[arg(long, value_name = "DATE")]
+        since: Option<jiff::civil::Date>,
+    },
+    /// Every season recorded, oldest first
+    History(JsonFlag),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AreaArg {
+    Career,
+    Family,
+    Health,
+    Personal,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SeasonArg {
+    Spring,
+    Summer,
+    Fall,
+    Winter,
+}
+
+#[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Where to write (- for standard output)
     pub file: PathBuf,
@@ -422,6 +577,12 @@ mod tests {
         }
         for method in MethodArg::value_variants() {
             let _: Method = to_domain(*method);
+        }
+        for area in AreaArg::value_variants() {
+            let _: milemarker_core::life::LifeArea = to_domain(*area);
+        }
+        for season in SeasonArg::value_variants() {
+            let _: milemarker_core::life::SeasonKind = to_domain(*season);
         }
     }
 

@@ -89,3 +89,14 @@ pub fn read_input(path: &Path) -> Result<String> {
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
     }
 }
+
+/// Today, read here at the edge only: `MILEMARKER_TODAY` (YYYY-MM-DD) pins it for scripts and
+/// tests; otherwise the system clock in the local time zone.
+pub fn today() -> Result<jiff::civil::Date> {
+    match std::env::var("MILEMARKER_TODAY") {
+        Ok(text) => text
+            .parse()
+            .with_context(|| format!("MILEMARKER_TODAY=\"{text}\" is not a date like 2026-11-22")),
+        Err(_) => Ok(jiff::Zoned::now().date()),
+    }
+}

@@ -29,6 +29,7 @@ impl Env {
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
             .env("NO_COLOR", "1")
             .env("MILEMARKER_DB", self.db())
+            .env("MILEMARKER_TODAY", "2026-10-28")
             .current_dir(self.dir.path());
         cmd
     }
@@ -102,7 +103,7 @@ fn demo_json_follows_the_decision_contract() {
         json!(["flexibility", "hours"])
     );
     assert_eq!(decision["robustness"]["method"], "smaa");
-    assert_eq!(out["person"]["schema_version"], 1);
+    assert_eq!(out["person"]["schema_version"], 2);
 }
 
 #[test]
@@ -472,7 +473,7 @@ fn export_import_round_trip_is_lossless() {
         exported
     );
     let doc: Value = serde_json::from_str(&exported).unwrap();
-    assert_eq!(doc["schema_version"], 1);
+    assert_eq!(doc["schema_version"], 2);
 }
 
 #[test]
@@ -601,4 +602,211 @@ fn values_weighted_by_pairwise_comparison() {
         1,
         "judgement 12 is outside Saaty's scale 1/9..9",
     );
+}
+
+fn a_month_of_weeks(env: &Env) {
+    for (week, hours, weekend, evenings) in [
+        ("2026-W40", "50", "1", "3"),
+        ("2026-W41", "38", "0", "1"),
+        ("2026-W42", "52", "1", "4"),
+        ("2026-W43", "45", "0", "2"),
+    ] {
+        env.run(&[
+            "checkin",
+            "--week",
+            week,
+            "--hours",
+            hours,
+            "--weekend-days",
+            weekend,
+            "--evenings",
+            evenings,
+            "--energy",
+            "2",
+            "--satisfaction",
+            "3",
+        ]);
+    }
+}
+
+#[test]
+fn checkins_update_their_week_and_hours_show_overwork_creep() {
+    let env = Env::new();
+    a_month_of_weeks(&env);
+    let updated = env.run(&[
+        "checkin",
+        "--week",
+        "2026-W43",
+        "--hours",
+        "46",
+        "--satisfaction",
+        "2",
+    ]);
+    assert!(
+        updated.starts_with("Updated 2026-W43: 46 hours"),
+        "{updated}"
+    );
+    assert!(
+        updated.contains("2 evenings"),
+        "kept from the first check-in: {updated}"
+    );
+    insta::assert_snapshot!("hours", env.run(&["hours"]));
+    let json = env.json(&["hours", "--json"]);
+    assert_eq!(
+        json["weeks"][3],
+        json!({"week": "2026-W43", "hours": 46.0, "weekend_days": 0, "evenings": 2, "sources": ["checkin"]})
+    );
+    assert_eq!(json["overwork_creep"]["fired"], true);
+    // Looking back from the first week of the month, nothing is recorded yet.
+    let early = env.json(&["hours", "--json", "--as-of", "2026-10-01"]);
+    assert_eq!(early["overwork_creep"]["fired"], Value::Null);
+    // The current week (W44 holds 2026-10-28) never counts: it is still being lived.
+    env.run(&[
+        "checkin",
+        "--hours",
+        "70",
+        "--energy",
+        "1",
+        "--satisfaction",
+        "1",
+    ]);
+    assert_eq!(
+        env.json(&["hours", "--json"])["overwork_creep"]["over"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+}
+
+#[test]
+fn bad_checkins_record_nothing() {
+    let env = Env::new();
+    a_month_of_weeks(&env);
+    let before = env.run(&["export", "-"]);
+    env.fails(
+        &[
+            "checkin",
+            "--hours",
+            "200",
+            "--energy",
+            "2",
+            "--satisfaction",
+            "2",
+        ],
+        1,
+        "hours: 200 is not 0 to 168",
+    );
+    env.fails(
+        &["checkin", "--hours", "20"],
+        1,
+        "needs --energy, --satisfaction",
+    );
+    env.fails(
+        &["checkin", "--week", "2026-W60", "--hours", "20"],
+        2,
+        "2026 has no ISO week 60",
+    );
+    env.fails(
+        &[
+            "checkin",
+            "--hours",
+            "20",
+            "--energy",
+            "9",
+            "--satisfaction",
+            "2",
+        ],
+        1,
+        "energy: 9 is outside 1..5",
+    );
+    assert_eq!(env.run(&["export", "-"]), before);
+}
+
+#[test]
+fn the_energy_audit_suggests_and_keeps_its_history() {
+    let env = Env::new();
+    env.fails(&["audit"], 1, "no tasks to audit");
+    env.run(&[
+        "task",
+        "add",
+        "status-meetings",
+        "--name",
+        "Status meetings",
+        "--hours",
+        "8",
+        "--energy",
+        "-1",
+        "--fit",
+        "3",
+    ]);
+    env.run(&[
+        "task", "add", "expenses", "--hours", "2", "--energy", "-2", "--fit", "1",
+    ]);
+    env.run(&[
+        "task",
+        "add",
+        "vendor-calls",
+        "--hours",
+        "3",
+        "--energy",
+        "-1",
+        "--delegable",
+    ]);
+    env.run(&[
+        "task", "add", "strategy", "--hours", "25", "--energy", "2", "--fit", "5",
+    ]);
+    env.run(&["audit", "--date", "2026-10-01"]);
+    env.run(&["task", "edit", "status-meetings", "--hours", "4"]);
+    insta::assert_snapshot!("audit", env.run(&["audit"]));
+    let json = env.json(&["audit", "--json"]);
+    assert_eq!(json["audit"]["draining_hours"], 9.0);
+    assert_eq!(
+        json["trend"].as_array().unwrap().len(),
+        2,
+        "same-day audits replace each other"
+    );
+    assert_eq!(json["audit"]["suggestions"][1]["action"], "drop");
+    env.fails(
+        &["task", "add", "x", "--hours", "2", "--energy", "-3"],
+        2,
+        "-3 is not in -2..=2",
+    );
+}
+
+#[test]
+fn seasons_keep_their_history() {
+    let env = Env::new();
+    env.run(&["season", "set", "career", "summer", "--since", "2025-01-06"]);
+    env.run(&["season", "set", "career", "winter", "--since", "2026-06-01"]);
+    env.run(&["season", "set", "family", "spring", "--since", "2026-03-01"]);
+    insta::assert_snapshot!("season", env.run(&["season"]));
+    let json = env.json(&["season", "show", "--json", "--as-of", "2026-01-01"]);
+    assert_eq!(
+        json,
+        json!([{"area": "career", "season": "summer", "since": "2025-01-06", "days": 360}])
+    );
+    assert_eq!(
+        env.json(&["season", "history", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+}
+
+#[test]
+fn an_export_from_schema_1_still_imports() {
+    let env = Env::new();
+    let v1 = r#"{"schema_version": 1, "profile": {"name": "Sam", "occupation": null, "area": null,
+        "role_start": null, "last_promotion": null, "level": null, "pay": null, "bonus": null,
+        "equity": null, "currency": "USD", "boundary_hours": 40.0, "work_days": 5},
+        "values": [], "dealbreakers": [], "options": [], "finances": null,
+        "settings": {"weighting": "direct", "horizon_years": 2.0, "horizon_weight": 0.0}}"#;
+    let file = env.write("v1.json", v1);
+    env.run(&["import", file.to_str().unwrap()]);
+    let now: Value = serde_json::from_str(&env.run(&["export", "-"])).unwrap();
+    assert_eq!(now["schema_version"], 2);
+    assert_eq!(now["profile"]["name"], "Sam");
+    assert_eq!(now["checkins"], json!([]));
 }

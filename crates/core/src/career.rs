@@ -12,9 +12,10 @@ use crate::decision::document::{
     MustSpec, Op, OptionSpec, RiskSpec, SmaaSpec,
 };
 use crate::decision::weights::rank_order_centroid;
+use crate::life::{Audit, CheckIn, Season, Task};
 
 /// The version of the export document and of the database schema it mirrors.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A field of the person's data that does not hold, with how to fix it.
 #[derive(Debug, Clone, PartialEq, Error)]
@@ -358,6 +359,18 @@ pub struct Snapshot {
     /// Pairwise comparisons of the values, for AHP weighting.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub value_judgements: Vec<ValueJudgement>,
+    /// Weekly check-ins, by ISO week (schema 2).
+    #[serde(default)]
+    pub checkins: Vec<CheckIn>,
+    /// The energy audit's tasks as they stand now.
+    #[serde(default)]
+    pub tasks: Vec<Task>,
+    /// Audits as they were taken, oldest first.
+    #[serde(default)]
+    pub audits: Vec<Audit>,
+    /// Season history per life area.
+    #[serde(default)]
+    pub seasons: Vec<Season>,
 }
 
 impl Default for Snapshot {
@@ -371,6 +384,10 @@ impl Default for Snapshot {
             finances: None,
             settings: DecisionSettings::default(),
             value_judgements: Vec::new(),
+            checkins: Vec::new(),
+            tasks: Vec::new(),
+            audits: Vec::new(),
+            seasons: Vec::new(),
         }
     }
 }
@@ -468,6 +485,7 @@ impl Snapshot {
             }
         }
         self.validate_judgements()?;
+        self.validate_week()?;
         let s = &self.settings;
         check_range(
             "settings.horizon_weight".into(),
@@ -483,6 +501,51 @@ impl Snapshot {
             50.0,
             "years ahead",
         )?;
+        Ok(())
+    }
+
+    fn validate_week(&self) -> Result<(), InvalidField> {
+        for (i, c) in self.checkins.iter().enumerate() {
+            let path = format!("checkins[{i}]");
+            c.validate().map_err(|m| invalid(&path, m))?;
+            if self.checkins[..i].iter().any(|o| o.week == c.week) {
+                return Err(invalid(
+                    path,
+                    format!("week {} is checked in twice", c.week),
+                ));
+            }
+        }
+        for (i, t) in self.tasks.iter().enumerate() {
+            let path = format!("tasks[{i}]");
+            validate_id(&format!("{path}.id"), &t.id)?;
+            t.validate().map_err(|m| invalid(&path, m))?;
+            if self.tasks[..i].iter().any(|o| o.id == t.id) {
+                return Err(invalid(path, format!("task \"{}\" is listed twice", t.id)));
+            }
+        }
+        for (i, a) in self.audits.iter().enumerate() {
+            for (k, t) in a.tasks.iter().enumerate() {
+                t.validate()
+                    .map_err(|m| invalid(format!("audits[{i}].tasks[{k}]"), m))?;
+            }
+            if self.audits[..i].iter().any(|o| o.date == a.date) {
+                return Err(invalid(
+                    format!("audits[{i}]"),
+                    format!("two audits on {}", a.date),
+                ));
+            }
+        }
+        for (i, s) in self.seasons.iter().enumerate() {
+            if self.seasons[..i]
+                .iter()
+                .any(|o| o.area == s.area && o.since == s.since)
+            {
+                return Err(invalid(
+                    format!("seasons[{i}]"),
+                    "two seasons start the same day in one area",
+                ));
+            }
+        }
         Ok(())
     }
 

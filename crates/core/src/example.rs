@@ -265,7 +265,7 @@ pub fn person() -> Snapshot {
             horizon_years: 2.0,
             horizon_weight: 0.3,
         },
-        value_judgements: Vec::new(),
+        ..Snapshot::default()
     }
 }
 

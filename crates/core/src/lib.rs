@@ -4,3 +4,5 @@
 pub mod career;
 pub mod decision;
 pub mod example;
+pub mod life;
+pub mod week;

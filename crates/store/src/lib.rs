@@ -13,6 +13,7 @@ use milemarker_core::career::{
     Value, ValueJudgement,
 };
 use milemarker_core::decision::document::{AttrValue, RiskSpec};
+use milemarker_core::life::{Audit, CheckIn, Season, Task};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteRow, SqliteSynchronous};
@@ -20,7 +21,10 @@ use sqlx::{Connection, Row, SqliteConnection};
 use thiserror::Error;
 
 /// Forward migrations, in order; migration N brings the schema to version N.
-const MIGRATIONS: &[(u32, &str)] = &[(1, include_str!("../migrations/0001_decisions.sql"))];
+const MIGRATIONS: &[(u32, &str)] = &[
+    (1, include_str!("../migrations/0001_decisions.sql")),
+    (2, include_str!("../migrations/0002_week.sql")),
+];
 
 /// The newest schema this build understands.
 pub const LATEST_SCHEMA: u32 = {
@@ -148,6 +152,7 @@ impl Store {
         let options = self.load_options().await?;
         let finances = self.load_finances().await?;
         let value_judgements = self.load_judgements().await?;
+        let (checkins, tasks, audits, seasons) = self.load_week().await?;
         Ok(Snapshot {
             schema_version: SCHEMA_VERSION,
             profile,
@@ -157,6 +162,10 @@ impl Store {
             finances,
             settings,
             value_judgements,
+            checkins,
+            tasks,
+            audits,
+            seasons,
         })
     }
 
@@ -170,6 +179,10 @@ impl Store {
         };
         let mut tx = self.conn.begin().await.map_err(wrap)?;
         for table in [
+            "checkin",
+            "task",
+            "audit",
+            "season",
             "value_judgement",
             "option_score",
             "option_risk",
@@ -210,6 +223,7 @@ impl Store {
                 .await
                 .map_err(wrap)?;
         }
+        write_week(&mut tx, snapshot).await.map_err(wrap)?;
         if let Some(f) = &snapshot.finances {
             sqlx::query(
                 "INSERT INTO finances (id, monthly_expenses, savings, other_income) VALUES (1, ?, ?, ?)",
@@ -385,6 +399,64 @@ impl Store {
         Ok(options)
     }
 
+    async fn load_week(&mut self) -> Result<(Vec<CheckIn>, Vec<Task>, Vec<Audit>, Vec<Season>)> {
+        let checkin_rows = self.rows("SELECT * FROM checkin ORDER BY week").await?;
+        let task_rows = self.rows("SELECT * FROM task ORDER BY position").await?;
+        let audit_rows = self.rows("SELECT * FROM audit ORDER BY date").await?;
+        let season_rows = self
+            .rows("SELECT * FROM season ORDER BY since, area")
+            .await?;
+        let text =
+            |row: &SqliteRow, col: &str| row.try_get::<String, _>(col).map_err(self.db_error());
+        let int = |row: &SqliteRow, col: &str| row.try_get::<i64, _>(col).map_err(self.db_error());
+        let mut checkins = Vec::new();
+        for row in &checkin_rows {
+            checkins.push(CheckIn {
+                week: text(row, "week")?
+                    .parse()
+                    .map_err(|e| self.corrupt("check-in week", e))?,
+                hours: row.try_get("hours").map_err(self.db_error())?,
+                weekend_days: int(row, "weekend_days")? as u8,
+                evenings: int(row, "evenings")? as u8,
+                energy: int(row, "energy")? as u8,
+                satisfaction: int(row, "satisfaction")? as u8,
+                note: row.try_get("note").map_err(self.db_error())?,
+            });
+        }
+        let mut tasks = Vec::new();
+        for row in &task_rows {
+            tasks.push(Task {
+                id: text(row, "id")?,
+                name: text(row, "name")?,
+                hours_per_week: row.try_get("hours_per_week").map_err(self.db_error())?,
+                energy: int(row, "energy")? as i8,
+                skill_fit: int(row, "skill_fit")? as u8,
+                delegable: row.try_get("delegable").map_err(self.db_error())?,
+            });
+        }
+        let mut audits = Vec::new();
+        for row in &audit_rows {
+            audits.push(Audit {
+                date: text(row, "date")?
+                    .parse()
+                    .map_err(|e| self.corrupt("audit date", e))?,
+                tasks: serde_json::from_str(&text(row, "tasks")?)
+                    .map_err(|e| self.corrupt("audit tasks", e))?,
+            });
+        }
+        let mut seasons = Vec::new();
+        for row in &season_rows {
+            seasons.push(Season {
+                area: from_word(&text(row, "area")?).map_err(|e| self.corrupt("season area", e))?,
+                season: from_word(&text(row, "season")?).map_err(|e| self.corrupt("season", e))?,
+                since: text(row, "since")?
+                    .parse()
+                    .map_err(|e| self.corrupt("season start", e))?,
+            });
+        }
+        Ok((checkins, tasks, audits, seasons))
+    }
+
     async fn load_judgements(&mut self) -> Result<Vec<ValueJudgement>> {
         let rows = self
             .rows("SELECT * FROM value_judgement ORDER BY position")
@@ -535,6 +607,55 @@ async fn write_options(
             .execute(&mut **tx)
             .await?;
         }
+    }
+    Ok(())
+}
+
+async fn write_week(tx: &mut Tx<'_>, s: &Snapshot) -> std::result::Result<(), sqlx::Error> {
+    for c in &s.checkins {
+        sqlx::query(
+            "INSERT INTO checkin (week, hours, weekend_days, evenings, energy, satisfaction, note) \
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(c.week.to_string())
+        .bind(c.hours)
+        .bind(i64::from(c.weekend_days))
+        .bind(i64::from(c.evenings))
+        .bind(i64::from(c.energy))
+        .bind(i64::from(c.satisfaction))
+        .bind(&c.note)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for (position, t) in s.tasks.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO task (id, position, name, hours_per_week, energy, skill_fit, delegable) \
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&t.id)
+        .bind(position as i64)
+        .bind(&t.name)
+        .bind(t.hours_per_week)
+        .bind(i64::from(t.energy))
+        .bind(i64::from(t.skill_fit))
+        .bind(t.delegable)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for a in &s.audits {
+        sqlx::query("INSERT INTO audit (date, tasks) VALUES (?, ?)")
+            .bind(a.date.to_string())
+            .bind(serde_json::to_string(&a.tasks).expect("tasks serialise"))
+            .execute(&mut **tx)
+            .await?;
+    }
+    for season in &s.seasons {
+        sqlx::query("INSERT INTO season (area, season, since) VALUES (?, ?, ?)")
+            .bind(to_word(&season.area))
+            .bind(to_word(&season.season))
+            .bind(season.since.to_string())
+            .execute(&mut **tx)
+            .await?;
     }
     Ok(())
 }

@@ -116,3 +116,77 @@ fn a_failed_save_changes_nothing() {
         assert_eq!(store.load().await.unwrap(), person);
     });
 }
+
+#[test]
+fn data_written_under_schema_1_survives_the_move_to_2() {
+    runtime().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        {
+            let options = SqliteConnectOptions::new()
+                .filename(&path)
+                .create_if_missing(true);
+            let mut conn = SqliteConnection::connect_with(&options).await.unwrap();
+            sqlx::raw_sql(MIGRATIONS[0].1)
+                .execute(&mut conn)
+                .await
+                .unwrap();
+            sqlx::raw_sql(
+                "PRAGMA user_version = 1;
+                 INSERT INTO profile (id, name, currency, boundary_hours, work_days)
+                     VALUES (1, 'Sam', 'EUR', 38, 4);
+                 INSERT INTO person_value (id, position, weight) VALUES ('autonomy', 0, 9);",
+            )
+            .execute(&mut conn)
+            .await
+            .unwrap();
+            conn.close().await.unwrap();
+        }
+        let mut store = Store::open(&path).await.unwrap();
+        assert_eq!(store.schema_version().await.unwrap(), 2);
+        let snap = store.load().await.unwrap();
+        assert_eq!(snap.profile.name.as_deref(), Some("Sam"));
+        assert_eq!(snap.profile.boundary_hours, 38.0);
+        assert_eq!(snap.values[0].weight, Some(9.0));
+        assert!(snap.checkins.is_empty());
+    });
+}
+
+#[test]
+fn the_week_round_trips() {
+    runtime().block_on(async {
+        use milemarker_core::life::{Audit, CheckIn, LifeArea, Season, SeasonKind, Task};
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("m.db")).await.unwrap();
+        let mut snap = example::person();
+        snap.checkins.push(CheckIn {
+            week: "2026-W45".parse().unwrap(),
+            hours: 52.5,
+            weekend_days: 1,
+            evenings: 3,
+            energy: 2,
+            satisfaction: 3,
+            note: Some("launch week".into()),
+        });
+        let task = Task {
+            id: "reports".into(),
+            name: "Weekly reports".into(),
+            hours_per_week: 4.0,
+            energy: -2,
+            skill_fit: 2,
+            delegable: true,
+        };
+        snap.tasks.push(task.clone());
+        snap.audits.push(Audit {
+            date: jiff::civil::date(2026, 11, 1),
+            tasks: vec![task],
+        });
+        snap.seasons.push(Season {
+            area: LifeArea::Career,
+            season: SeasonKind::Winter,
+            since: jiff::civil::date(2026, 6, 1),
+        });
+        store.save(&snap).await.unwrap();
+        assert_eq!(store.load().await.unwrap(), snap);
+    });
+}

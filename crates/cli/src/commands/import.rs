@@ -32,7 +32,7 @@ fn parse(name: &str, text: &str) -> Result<Snapshot> {
         );
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut de).map_err(|err| {
+    let mut snapshot: Snapshot = serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
         anyhow::anyhow!(
@@ -45,5 +45,8 @@ fn parse(name: &str, text: &str) -> Result<Snapshot> {
                 format!("{path}: ")
             }
         )
-    })
+    })?;
+    // An older document lacks only the sections added since; they start empty.
+    snapshot.schema_version = SCHEMA_VERSION;
+    Ok(snapshot)
 }

@@ -1,17 +1,22 @@
 //! Dispatch only: each subcommand lives in its own module.
 
+mod audit;
+mod checkin;
 mod completions;
 mod dealbreakers;
 mod decide;
 mod demo;
 mod export;
 mod finances;
+mod hours;
 mod import;
 mod init;
 mod man;
 mod option;
 mod profile;
 mod risk;
+mod season;
+mod task;
 mod values;
 
 use anyhow::Result;
@@ -29,6 +34,11 @@ pub fn run(cli: Cli, db_flag_given: bool) -> Result<()> {
         Command::Option(cmd) => option::run(&mut open()?, cmd),
         Command::Risk(args) => risk::run(&mut open()?, args),
         Command::Finances(args) => finances::run(&mut open()?, args),
+        Command::Checkin(args) => checkin::run(&mut open()?, args),
+        Command::Hours(args) => hours::run(&mut open()?, args),
+        Command::Task(cmd) => task::run(&mut open()?, cmd),
+        Command::Audit(args) => audit::run(&mut open()?, args),
+        Command::Season(args) => season::run(&mut open()?, args),
         Command::Decide(args) => decide::run(open, args),
         Command::Export(args) => export::run(&mut open()?, args),
         Command::Import(args) => import::run(&mut open()?, args),

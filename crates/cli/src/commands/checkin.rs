@@ -1,0 +1,136 @@
+//! The weekly check-in: about a minute, every answer also a flag.
+
+use std::io::IsTerminal;
+
+use anyhow::{Result, bail};
+use dialoguer::Input;
+use milemarker_core::decision::format_number;
+use milemarker_core::life::{CheckIn, record_checkin};
+use milemarker_core::week::IsoWeek;
+
+use crate::cli::CheckinArgs;
+use crate::context::{Db, print, today};
+
+pub fn run(db: &mut Db, mut args: CheckinArgs) -> Result<()> {
+    let week = match args.week {
+        Some(week) => week,
+        None => IsoWeek::of(today()?),
+    };
+    let existing = db.load()?.checkins.into_iter().find(|c| c.week == week);
+    if !args.no_input && std::io::stdin().is_terminal() {
+        ask(&mut args, week, existing.as_ref())?;
+    }
+    // A second check-in for a week updates it: what is not given again stays as it was.
+    let checkin = merge(week, args, existing.as_ref())?;
+    checkin
+        .validate()
+        .map_err(|m| anyhow::anyhow!("{m}; nothing was recorded"))?;
+    let (replaced, boundary) = db.update(|s| {
+        Ok((
+            record_checkin(&mut s.checkins, checkin.clone()),
+            s.profile.boundary_hours,
+        ))
+    })?;
+    print(&summary(&checkin, boundary, replaced))
+}
+
+fn merge(week: IsoWeek, args: CheckinArgs, existing: Option<&CheckIn>) -> Result<CheckIn> {
+    let hours = args.hours.or(existing.map(|c| c.hours));
+    let energy = args.energy.or(existing.map(|c| c.energy));
+    let satisfaction = args.satisfaction.or(existing.map(|c| c.satisfaction));
+    let (Some(hours), Some(energy), Some(satisfaction)) = (hours, energy, satisfaction) else {
+        let missing: Vec<&str> = [
+            ("--hours", hours.is_none()),
+            ("--energy", energy.is_none()),
+            ("--satisfaction", satisfaction.is_none()),
+        ]
+        .into_iter()
+        .filter_map(|(flag, absent)| absent.then_some(flag))
+        .collect();
+        bail!(
+            "a check-in needs {} (or run it on a terminal to be asked)",
+            missing.join(", ")
+        );
+    };
+    Ok(CheckIn {
+        week,
+        hours,
+        weekend_days: args
+            .weekend_days
+            .or(existing.map(|c| c.weekend_days))
+            .unwrap_or(0),
+        evenings: args.evenings.or(existing.map(|c| c.evenings)).unwrap_or(0),
+        energy,
+        satisfaction,
+        note: args.note.or(existing.and_then(|c| c.note.clone())),
+    })
+}
+
+/// Asks for what the flags did not give; for a week already checked in, Enter keeps its answer.
+fn ask(args: &mut CheckinArgs, week: IsoWeek, existing: Option<&CheckIn>) -> Result<()> {
+    anstream::println!("Week {week}");
+    fn prompt<T>(question: &str, default: Option<T>) -> Result<T>
+    where
+        T: Clone + std::fmt::Display + std::str::FromStr,
+        T::Err: std::fmt::Display + std::fmt::Debug,
+    {
+        let mut input = Input::<T>::new().with_prompt(question);
+        if let Some(default) = default {
+            input = input.default(default);
+        }
+        Ok(input.interact_text()?)
+    }
+    if args.hours.is_none() {
+        args.hours = Some(prompt("Hours worked", existing.map(|c| c.hours))?);
+    }
+    if args.weekend_days.is_none() {
+        let default = existing.map_or(0, |c| c.weekend_days);
+        args.weekend_days = Some(prompt("Weekend days worked (0-2)", Some(default))?);
+    }
+    if args.evenings.is_none() {
+        args.evenings = Some(prompt(
+            "Evenings worked",
+            Some(existing.map_or(0, |c| c.evenings)),
+        )?);
+    }
+    if args.energy.is_none() {
+        let question = "Energy, 1 (drained) to 5 (energised)";
+        args.energy = Some(prompt(question, existing.map(|c| c.energy))?);
+    }
+    if args.satisfaction.is_none() {
+        let default = existing.map(|c| c.satisfaction);
+        args.satisfaction = Some(prompt("Satisfaction, 1 to 5", default)?);
+    }
+    if args.note.is_none() {
+        let note: String = Input::new()
+            .with_prompt("Anything to note")
+            .allow_empty(true)
+            .interact_text()?;
+        args.note = (!note.trim().is_empty()).then_some(note);
+    }
+    Ok(())
+}
+
+fn summary(c: &CheckIn, boundary: f64, replaced: bool) -> String {
+    let verb = if replaced { "Updated" } else { "Recorded" };
+    let against = if c.hours > boundary {
+        format!(
+            "{} over your {}-hour boundary",
+            format_number(c.hours - boundary),
+            format_number(boundary)
+        )
+    } else {
+        format!("within your {}-hour boundary", format_number(boundary))
+    };
+    format!(
+        "{verb} {}: {} hours, {against}; {} weekend day{}, {} evening{}; energy {}/5, satisfaction {}/5.\n",
+        c.week,
+        format_number(c.hours),
+        c.weekend_days,
+        if c.weekend_days == 1 { "" } else { "s" },
+        c.evenings,
+        if c.evenings == 1 { "" } else { "s" },
+        c.energy,
+        c.satisfaction
+    )
+}

@@ -1,0 +1,113 @@
+//! Seasons of career and life (001): every season has a purpose, and it will change again.
+
+use anyhow::Result;
+use milemarker_core::life::{LifeArea, Season, SeasonKind, current_seasons};
+
+use crate::cli::{SeasonArgs, SeasonCommand, to_domain};
+use crate::context::{Db, print, print_json, today};
+use crate::ui::{DIM, HEADING, paint, table};
+
+pub fn run(db: &mut Db, args: SeasonArgs) -> Result<()> {
+    match args.command.unwrap_or(SeasonCommand::Show {
+        as_of: None,
+        json: args.json,
+    }) {
+        SeasonCommand::Show { as_of, json } => {
+            let as_of = match as_of {
+                Some(date) => date,
+                None => today()?,
+            };
+            let s = db.load()?;
+            let current = current_seasons(&s.seasons, as_of);
+            if json.json {
+                let rows: Vec<serde_json::Value> = current
+                    .iter()
+                    .map(|c| serde_json::json!({"area": c.area, "season": c.season, "since": c.since, "days": (as_of - c.since).get_days()}))
+                    .collect();
+                return print_json(&rows);
+            }
+            print(&render(&current, as_of))
+        }
+        SeasonCommand::Set {
+            area,
+            season,
+            since,
+        } => {
+            let since = match since {
+                Some(date) => date,
+                None => today()?,
+            };
+            let entry = Season {
+                area: to_domain(area),
+                season: to_domain(season),
+                since,
+            };
+            db.update(|s| {
+                s.seasons
+                    .retain(|o| !(o.area == entry.area && o.since == entry.since));
+                s.seasons.push(entry);
+                s.seasons.sort_by_key(|o| o.since);
+                Ok(())
+            })?;
+            let s = db.load()?;
+            print(&render(
+                &current_seasons(&s.seasons, today()?.max(since)),
+                today()?.max(since),
+            ))
+        }
+        SeasonCommand::History(json) => {
+            let s = db.load()?;
+            if json.json {
+                return print_json(&s.seasons);
+            }
+            let rows: Vec<Vec<String>> = s
+                .seasons
+                .iter()
+                .map(|e| vec![e.since.to_string(), word(&e.area), word(&e.season)])
+                .collect();
+            print(&format!(
+                "{}\n{}",
+                paint(HEADING, "Season history"),
+                table(&rows)
+            ))
+        }
+    }
+}
+
+fn word<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+fn meaning(area: LifeArea, season: SeasonKind) -> &'static str {
+    match (area, season) {
+        (LifeArea::Career, SeasonKind::Winter) => {
+            "plan, reflect, recharge: a step back now is a plan, not a failure"
+        }
+        (_, SeasonKind::Spring) => "plant new opportunities and new beginnings",
+        (_, SeasonKind::Summer) => "nourish, protect and grow what you planted",
+        (_, SeasonKind::Fall) => "harvest, or see what has not grown and change course",
+        (_, SeasonKind::Winter) => "plan, reflect, and rest to recharge",
+    }
+}
+
+fn render(current: &[&Season], as_of: jiff::civil::Date) -> String {
+    if current.is_empty() {
+        return "No seasons yet: `milemarker season set career winter`.\n".into();
+    }
+    let rows: Vec<Vec<String>> = current
+        .iter()
+        .map(|c| {
+            let weeks = (as_of - c.since).get_days() / 7;
+            vec![
+                word(&c.area),
+                word(&c.season),
+                format!("since {} ({weeks} weeks)", c.since),
+                paint(DIM, meaning(c.area, c.season)),
+            ]
+        })
+        .collect();
+    format!("{}\n{}", paint(HEADING, "Seasons"), table(&rows))
+}

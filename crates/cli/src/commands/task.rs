@@ -1,0 +1,103 @@
+use anyhow::{Context, Result, bail};
+use milemarker_core::career::validate_id;
+use milemarker_core::decision::format_number;
+use milemarker_core::life::Task;
+
+use crate::cli::TaskCommand;
+use crate::context::{Db, invalid, print, print_json};
+use crate::ui::{DIM, HEADING, paint, table};
+
+pub fn run(db: &mut Db, command: TaskCommand) -> Result<()> {
+    match command {
+        TaskCommand::List(flag) => {
+            let s = db.load()?;
+            if flag.json {
+                print_json(&s.tasks)
+            } else {
+                print(&render(&s.tasks))
+            }
+        }
+        TaskCommand::Add(a) => {
+            db.update(|s| {
+                validate_id("id", &a.id).map_err(invalid)?;
+                if s.tasks.iter().any(|t| t.id == a.id) {
+                    bail!(
+                        "a task \"{}\" exists already; change it with `milemarker task edit {}`",
+                        a.id,
+                        a.id
+                    );
+                }
+                let name = a.name.unwrap_or_else(|| a.id.clone());
+                s.tasks.push(Task {
+                    id: a.id,
+                    name,
+                    hours_per_week: a.hours,
+                    energy: a.energy,
+                    skill_fit: a.fit,
+                    delegable: a.delegable,
+                });
+                Ok(())
+            })?;
+            print(&render(&db.load()?.tasks))
+        }
+        TaskCommand::Edit(a) => {
+            db.update(|s| {
+                let known: Vec<String> = s.tasks.iter().map(|t| t.id.clone()).collect();
+                let task = s.tasks.iter_mut().find(|t| t.id == a.id).with_context(|| {
+                    format!("no task \"{}\"; the tasks are: {}", a.id, known.join(", "))
+                })?;
+                task.name = a.name.unwrap_or(task.name.clone());
+                task.hours_per_week = a.hours.unwrap_or(task.hours_per_week);
+                task.energy = a.energy.unwrap_or(task.energy);
+                task.skill_fit = a.fit.unwrap_or(task.skill_fit);
+                task.delegable = a.delegable.unwrap_or(task.delegable);
+                Ok(())
+            })?;
+            print(&render(&db.load()?.tasks))
+        }
+        TaskCommand::Remove { id } => {
+            db.update(|s| {
+                let before = s.tasks.len();
+                s.tasks.retain(|t| t.id != id);
+                if s.tasks.len() == before {
+                    bail!("no task \"{id}\"; `milemarker task list` lists them");
+                }
+                Ok(())
+            })?;
+            print(&render(&db.load()?.tasks))
+        }
+    }
+}
+
+fn render(tasks: &[Task]) -> String {
+    if tasks.is_empty() {
+        return "No tasks yet: `milemarker task add status-meetings --hours 6 --energy -1 --fit 2`.\n".into();
+    }
+    let mut rows = vec![
+        [
+            "task",
+            "hours",
+            "energy",
+            "fit",
+            "someone else could",
+            "name",
+        ]
+        .map(|h| paint(DIM, h))
+        .to_vec(),
+    ];
+    for t in tasks {
+        rows.push(vec![
+            t.id.clone(),
+            format_number(t.hours_per_week),
+            format!("{:+}", t.energy),
+            format!("{}/5", t.skill_fit),
+            if t.delegable {
+                "yes".into()
+            } else {
+                "no".into()
+            },
+            t.name.clone(),
+        ]);
+    }
+    format!("{}\n{}", paint(HEADING, "Tasks"), table(&rows))
+}
