@@ -421,7 +421,10 @@ pub struct CheckinArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct HoursArgs {
+    #[command(subcommand)]
+    pub command: Option<HoursCommand>,
     /// The day to look back from [default: today]
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<jiff::civil::Date>,
@@ -430,6 +433,30 @@ pub struct HoursArgs {
     pub weeks: usize,
     #[command(flatten)]
     pub json: JsonFlag,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HoursCommand {
+    /// Import hours from a time tracker's export (re-importing adds nothing twice)
+    Import(HoursImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HoursImportArgs {
+    /// The tracker that wrote the file
+    #[arg(long, value_enum)]
+    pub format: TrackerArg,
+    /// The export (- for standard input)
+    pub file: PathBuf,
+    /// IANA time zone whose midnights split the hours into days [default: the system's]
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TrackerArg {
+    /// `timew export` JSON
+    Timewarrior,
 }
 
 #[derive(Debug, Subcommand)]
@@ -580,6 +607,9 @@ mod tests {
         }
         for area in AreaArg::value_variants() {
             let _: milemarker_core::life::LifeArea = to_domain(*area);
+        }
+        for tracker in TrackerArg::value_variants() {
+            let _: milemarker_core::tracker::Tracker = to_domain(*tracker);
         }
         for season in SeasonArg::value_variants() {
             let _: milemarker_core::life::SeasonKind = to_domain(*season);

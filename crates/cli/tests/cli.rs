@@ -810,3 +810,120 @@ fn an_export_from_schema_1_still_imports() {
     assert_eq!(now["profile"]["name"], "Sam");
     assert_eq!(now["checkins"], json!([]));
 }
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn timewarrior_hours_split_at_local_midnight_and_never_count_twice() {
+    let env = Env::new();
+    let file = fixture("timewarrior.json");
+    let import = [
+        "hours",
+        "import",
+        "--format",
+        "timewarrior",
+        "--tz",
+        "Europe/Berlin",
+        file.as_str(),
+    ];
+    let out = env.cmd().args(import).assert().success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("[4]: the interval started 2026-10-27T08:00:00Z is still running"),
+        "{stderr}"
+    );
+    // By hand, in Berlin: W43 = Mon 9 + Tue 11.5 + Sat 2 + Sun 5 (the 25-hour day) + Sun 1 = 28.5 h,
+    // two weekend days, one evening (Tuesday past 19:00); W44 = Monday 00:00-02:00 = 2 h.
+    let weeks = env.json(&["hours", "--json"])["weeks"].clone();
+    assert_eq!(
+        weeks[0],
+        json!({"week": "2026-W43", "hours": 28.5, "weekend_days": 2, "evenings": 1,
+        "sources": ["timewarrior"], "tracked_hours": 28.5})
+    );
+    assert_eq!(weeks[1]["hours"], 2.0);
+    // The same file again adds nothing.
+    assert!(
+        env.run(&import).starts_with("Imported 0 intervals"),
+        "re-import is idempotent"
+    );
+    // An overlapping export (Monday tracked an hour longer) counts the overlap once.
+    let longer = env.write(
+        "longer.json",
+        r#"[{"id":1,"start":"20261019T070000Z","end":"20261019T170000Z"}]"#,
+    );
+    env.run(&[
+        "hours",
+        "import",
+        "--format",
+        "timewarrior",
+        "--tz",
+        "Europe/Berlin",
+        longer.to_str().unwrap(),
+    ]);
+    assert_eq!(env.json(&["hours", "--json"])["weeks"][0]["hours"], 29.5);
+    // A check-in is the person's own account: it decides the week; tracked hours stay visible.
+    env.run(&[
+        "checkin",
+        "--week",
+        "2026-W43",
+        "--hours",
+        "45",
+        "--energy",
+        "2",
+        "--satisfaction",
+        "2",
+    ]);
+    let w43 = env.json(&["hours", "--json"])["weeks"][0].clone();
+    assert_eq!(
+        (w43["hours"].clone(), w43["tracked_hours"].clone()),
+        (json!(45.0), json!(29.5))
+    );
+    assert_eq!(w43["sources"], json!(["checkin", "timewarrior"]));
+}
+
+#[test]
+fn a_bad_tracker_file_imports_nothing() {
+    let env = Env::new();
+    env.run(&[
+        "checkin",
+        "--week",
+        "2026-W40",
+        "--hours",
+        "41",
+        "--energy",
+        "3",
+        "--satisfaction",
+        "3",
+    ]);
+    let before = env.run(&["export", "-"]);
+    let bad = env.write("bad.json", r#"[{"start":"20261019T070000Z","end":"20261019T160000Z"},{"start":"20261020T070000Z","end":"soon"}]"#);
+    env.fails(
+        &[
+            "hours",
+            "import",
+            "--format",
+            "timewarrior",
+            "--tz",
+            "UTC",
+            bad.to_str().unwrap(),
+        ],
+        1,
+        "bad.json: [1].end: \"soon\" is not a Timewarrior time",
+    );
+    env.fails(
+        &[
+            "hours",
+            "import",
+            "--format",
+            "timewarrior",
+            "--tz",
+            "Mars/Olympus",
+            bad.to_str().unwrap(),
+        ],
+        1,
+        "not a time zone",
+    );
+    assert_eq!(env.run(&["export", "-"]), before);
+}

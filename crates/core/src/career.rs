@@ -13,6 +13,7 @@ use crate::decision::document::{
 };
 use crate::decision::weights::rank_order_centroid;
 use crate::life::{Audit, CheckIn, Season, Task};
+use crate::tracker::TrackedInterval;
 
 /// The version of the export document and of the database schema it mirrors.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -371,6 +372,9 @@ pub struct Snapshot {
     /// Season history per life area.
     #[serde(default)]
     pub seasons: Vec<Season>,
+    /// Time-tracker intervals as imported.
+    #[serde(default)]
+    pub tracked: Vec<TrackedInterval>,
 }
 
 impl Default for Snapshot {
@@ -388,6 +392,7 @@ impl Default for Snapshot {
             tasks: Vec::new(),
             audits: Vec::new(),
             seasons: Vec::new(),
+            tracked: Vec::new(),
         }
     }
 }
@@ -532,6 +537,14 @@ impl Snapshot {
                 return Err(invalid(
                     format!("audits[{i}]"),
                     format!("two audits on {}", a.date),
+                ));
+            }
+        }
+        for (i, t) in self.tracked.iter().enumerate() {
+            if t.end < t.start || t.tz.is_empty() {
+                return Err(invalid(
+                    format!("tracked[{i}]"),
+                    "an interval ends before it starts or has no time zone",
                 ));
             }
         }

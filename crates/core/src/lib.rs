@@ -5,4 +5,5 @@ pub mod career;
 pub mod decision;
 pub mod example;
 pub mod life;
+pub mod tracker;
 pub mod week;

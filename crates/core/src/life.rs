@@ -63,6 +63,64 @@ pub fn record_checkin(checkins: &mut Vec<CheckIn>, checkin: CheckIn) -> bool {
     }
 }
 
+/// One week's hours as milemarker counts them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeekHours {
+    pub week: IsoWeek,
+    pub hours: f64,
+    pub weekend_days: u8,
+    pub evenings: u8,
+    /// "checkin" and/or the trackers that saw time that week.
+    pub sources: Vec<String>,
+    /// What the trackers saw, when they saw anything (even if a check-in decides the week).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tracked_hours: Option<f64>,
+}
+
+/// The merge rule: a check-in is the person's own account of the week (trackers miss meetings and
+/// time away from the computer), so where there is one it decides the week; tracked time fills
+/// the weeks without one.
+pub fn merged_weeks(
+    checkins: &[CheckIn],
+    tracked: &std::collections::BTreeMap<IsoWeek, crate::tracker::TrackedWeek>,
+) -> Vec<WeekHours> {
+    let mut weeks: std::collections::BTreeMap<IsoWeek, WeekHours> =
+        std::collections::BTreeMap::new();
+    for (week, t) in tracked {
+        let sources = t
+            .sources
+            .iter()
+            .map(|s| crate::tracker::tracker_name(*s).to_string())
+            .collect();
+        weeks.insert(
+            *week,
+            WeekHours {
+                week: *week,
+                hours: t.hours,
+                weekend_days: t.weekend_days,
+                evenings: t.evenings,
+                sources,
+                tracked_hours: Some(t.hours),
+            },
+        );
+    }
+    for c in checkins {
+        let entry = weeks.entry(c.week).or_insert_with(|| WeekHours {
+            week: c.week,
+            hours: 0.0,
+            weekend_days: 0,
+            evenings: 0,
+            sources: Vec::new(),
+            tracked_hours: None,
+        });
+        entry.hours = c.hours;
+        entry.weekend_days = c.weekend_days;
+        entry.evenings = c.evenings;
+        entry.sources.insert(0, "checkin".to_string());
+    }
+    weeks.into_values().collect()
+}
+
 /// Weeks over the boundary in a recent window: overwork creep (000) fires at 3 of the last 4.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Creep {
@@ -79,21 +137,21 @@ pub struct Creep {
 /// The window is the `window` complete ISO weeks before the week of `as_of`: the current week is
 /// still being lived, so it never counts, whatever day `as_of` falls on.
 pub fn overwork_creep(
-    checkins: &[CheckIn],
+    weeks_hours: &[(IsoWeek, f64)],
     boundary: f64,
     as_of: Date,
     window: usize,
     threshold: usize,
 ) -> Creep {
     let weeks = IsoWeek::of(as_of).previous().window(window);
-    let in_window: Vec<&CheckIn> = checkins
+    let in_window: Vec<&(IsoWeek, f64)> = weeks_hours
         .iter()
-        .filter(|c| weeks.contains(&c.week))
+        .filter(|(w, _)| weeks.contains(w))
         .collect();
     let over: Vec<(IsoWeek, f64)> = in_window
         .iter()
-        .filter(|c| c.hours > boundary)
-        .map(|c| (c.week, c.hours))
+        .filter(|(_, h)| *h > boundary)
+        .map(|&&wh| wh)
         .collect();
     // Unrecorded weeks might have been over: only when even they could not reach the threshold
     // is "not fired" certain.
@@ -267,6 +325,10 @@ mod tests {
     use super::*;
     use jiff::civil::date;
 
+    fn hours_of(checkins: &[CheckIn]) -> Vec<(IsoWeek, f64)> {
+        checkins.iter().map(|c| (c.week, c.hours)).collect()
+    }
+
     fn week(hours: f64, w: &str) -> CheckIn {
         CheckIn {
             week: w.parse().unwrap(),
@@ -290,26 +352,26 @@ mod tests {
         ];
         let checkins: Vec<CheckIn> = weeks.iter().map(|(w, h)| week(*h, w)).collect();
         // 2026-10-28 is in W44, which is not complete: the window is W40-W43.
-        let creep = overwork_creep(&checkins, 40.0, date(2026, 10, 28), 4, 3);
+        let creep = overwork_creep(&hours_of(&checkins), 40.0, date(2026, 10, 28), 4, 3);
         assert_eq!(creep.fired, Some(true));
         assert_eq!(creep.over.len(), 3);
         assert_eq!(creep.window[0].to_string(), "2026-W40");
         // Any day of W44 gives the same window.
         for day in 26..=31 {
             assert_eq!(
-                overwork_creep(&checkins, 40.0, date(2026, 10, day), 4, 3).window,
+                overwork_creep(&hours_of(&checkins), 40.0, date(2026, 10, day), 4, 3).window,
                 creep.window
             );
         }
         // Right at the boundary is not over it.
-        let at = overwork_creep(&checkins, 45.0, date(2026, 10, 28), 4, 3);
+        let at = overwork_creep(&hours_of(&checkins), 45.0, date(2026, 10, 28), 4, 3);
         assert_eq!(at.fired, Some(false), "50 and 52 are over 45; 45 is not");
     }
 
     #[test]
     fn creep_without_enough_weeks_says_so() {
         let checkins = vec![week(50.0, "2026-W42"), week(30.0, "2026-W43")];
-        let creep = overwork_creep(&checkins, 40.0, date(2026, 10, 28), 4, 3);
+        let creep = overwork_creep(&hours_of(&checkins), 40.0, date(2026, 10, 28), 4, 3);
         assert_eq!(
             creep.fired, None,
             "2 of 4 weeks recorded: 3 over is still possible"
@@ -320,7 +382,7 @@ mod tests {
             week(30.0, "2026-W43"),
         ];
         assert_eq!(
-            overwork_creep(&calm, 40.0, date(2026, 10, 28), 4, 3).fired,
+            overwork_creep(&hours_of(&calm), 40.0, date(2026, 10, 28), 4, 3).fired,
             Some(false)
         );
     }

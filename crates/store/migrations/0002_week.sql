@@ -31,3 +31,11 @@ CREATE TABLE season (
     since           TEXT NOT NULL,
     PRIMARY KEY (area, since)
 );
+
+CREATE TABLE tracked_interval (
+    source          TEXT NOT NULL, -- the time tracker: 'timewarrior', ...
+    start           TEXT NOT NULL, -- RFC 3339 instant, UTC
+    "end"           TEXT NOT NULL,
+    tz              TEXT NOT NULL, -- the IANA zone whose midnights split it into days
+    PRIMARY KEY (source, start, "end") -- re-importing the same export adds nothing
+);

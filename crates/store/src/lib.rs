@@ -14,6 +14,7 @@ use milemarker_core::career::{
 };
 use milemarker_core::decision::document::{AttrValue, RiskSpec};
 use milemarker_core::life::{Audit, CheckIn, Season, Task};
+use milemarker_core::tracker::TrackedInterval;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteRow, SqliteSynchronous};
@@ -153,6 +154,7 @@ impl Store {
         let finances = self.load_finances().await?;
         let value_judgements = self.load_judgements().await?;
         let (checkins, tasks, audits, seasons) = self.load_week().await?;
+        let tracked = self.load_tracked().await?;
         Ok(Snapshot {
             schema_version: SCHEMA_VERSION,
             profile,
@@ -166,6 +168,7 @@ impl Store {
             tasks,
             audits,
             seasons,
+            tracked,
         })
     }
 
@@ -179,6 +182,7 @@ impl Store {
         };
         let mut tx = self.conn.begin().await.map_err(wrap)?;
         for table in [
+            "tracked_interval",
             "checkin",
             "task",
             "audit",
@@ -457,6 +461,27 @@ impl Store {
         Ok((checkins, tasks, audits, seasons))
     }
 
+    async fn load_tracked(&mut self) -> Result<Vec<TrackedInterval>> {
+        let rows = self
+            .rows("SELECT * FROM tracked_interval ORDER BY start, \"end\", source")
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let text = |col: &str| row.try_get::<String, _>(col).map_err(self.db_error());
+                Ok(TrackedInterval {
+                    source: from_word(&text("source")?).map_err(|e| self.corrupt("tracker", e))?,
+                    start: text("start")?
+                        .parse()
+                        .map_err(|e| self.corrupt("interval start", e))?,
+                    end: text("end")?
+                        .parse()
+                        .map_err(|e| self.corrupt("interval end", e))?,
+                    tz: text("tz")?,
+                })
+            })
+            .collect()
+    }
+
     async fn load_judgements(&mut self) -> Result<Vec<ValueJudgement>> {
         let rows = self
             .rows("SELECT * FROM value_judgement ORDER BY position")
@@ -648,6 +673,17 @@ async fn write_week(tx: &mut Tx<'_>, s: &Snapshot) -> std::result::Result<(), sq
             .bind(serde_json::to_string(&a.tasks).expect("tasks serialise"))
             .execute(&mut **tx)
             .await?;
+    }
+    for t in &s.tracked {
+        sqlx::query(
+            "INSERT INTO tracked_interval (source, start, \"end\", tz) VALUES (?, ?, ?, ?)",
+        )
+        .bind(to_word(&t.source))
+        .bind(t.start.to_string())
+        .bind(t.end.to_string())
+        .bind(&t.tz)
+        .execute(&mut **tx)
+        .await?;
     }
     for season in &s.seasons {
         sqlx::query("INSERT INTO season (area, season, since) VALUES (?, ?, ?)")

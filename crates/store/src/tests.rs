@@ -186,6 +186,13 @@ fn the_week_round_trips() {
             season: SeasonKind::Winter,
             since: jiff::civil::date(2026, 6, 1),
         });
+        snap.tracked
+            .push(milemarker_core::tracker::TrackedInterval {
+                source: milemarker_core::tracker::Tracker::Timewarrior,
+                start: "2026-11-02T08:00:00Z".parse().unwrap(),
+                end: "2026-11-02T17:30:00Z".parse().unwrap(),
+                tz: "Europe/Berlin".into(),
+            });
         store.save(&snap).await.unwrap();
         assert_eq!(store.load().await.unwrap(), snap);
     });

@@ -1,103 +1,143 @@
-//! Weeks against the boundary (000: weekly, not daily, overtime) and overwork creep.
+//! Weeks against the boundary (000: weekly, not daily, overtime), overwork creep, and hours
+//! imported from time trackers.
 
-use anyhow::Result;
+use anyhow::{Context, Result};
+use jiff::tz::TimeZone;
 use milemarker_core::decision::format_number;
-use milemarker_core::life::{CheckIn, Creep, overwork_creep};
-use serde::Serialize;
+use milemarker_core::life::{Creep, WeekHours, merged_weeks, overwork_creep};
+use milemarker_core::tracker::{TrackedInterval, Tracker, parse_timewarrior, tracked_weeks};
+use milemarker_core::week::IsoWeek;
 
-use crate::cli::HoursArgs;
-use crate::context::{Db, print, print_json, today};
-use crate::ui::{BAD, DIM, GOOD, HEADING, paint, table};
+use crate::cli::{HoursArgs, HoursCommand, HoursImportArgs, to_domain};
+use crate::context::{Db, print, print_json, read_input, today};
+use crate::ui::{BAD, DIM, GOOD, HEADING, WARN, paint, table};
 
 /// Overwork creep (000): over the boundary in 3 of the last 4 complete weeks.
 const CREEP_WINDOW: usize = 4;
 const CREEP_THRESHOLD: usize = 3;
 
-#[derive(Serialize)]
-struct Week<'a> {
-    week: String,
-    hours: f64,
-    weekend_days: u8,
-    evenings: u8,
-    /// Where the hours came from; time-tracker imports will add theirs.
-    sources: [&'a str; 1],
-}
-
 pub fn run(db: &mut Db, args: HoursArgs) -> Result<()> {
+    if let Some(HoursCommand::Import(import)) = args.command {
+        return import_tracker(db, import);
+    }
     let s = db.load()?;
     let as_of = match args.as_of {
         Some(date) => date,
         None => today()?,
     };
     let boundary = s.profile.boundary_hours;
-    let creep = overwork_creep(&s.checkins, boundary, as_of, CREEP_WINDOW, CREEP_THRESHOLD);
-    let recent: Vec<&CheckIn> = s
-        .checkins
-        .iter()
-        .filter(|c| c.week.monday() <= as_of)
-        .collect();
+    // Zones were checked on import; one the system has since lost falls back to UTC.
+    let tracked = tracked_weeks(&s.tracked, |name| {
+        TimeZone::get(name).unwrap_or(TimeZone::UTC)
+    });
+    let weeks = merged_weeks(&s.checkins, &tracked);
+    let hours: Vec<(IsoWeek, f64)> = weeks.iter().map(|w| (w.week, w.hours)).collect();
+    let creep = overwork_creep(&hours, boundary, as_of, CREEP_WINDOW, CREEP_THRESHOLD);
+    let recent: Vec<&WeekHours> = weeks.iter().filter(|w| w.week.monday() <= as_of).collect();
     let shown = &recent[recent.len().saturating_sub(args.weeks)..];
     if args.json.json {
-        let weeks: Vec<Week> = shown
-            .iter()
-            .map(|c| Week {
-                week: c.week.to_string(),
-                hours: c.hours,
-                weekend_days: c.weekend_days,
-                evenings: c.evenings,
-                sources: ["checkin"],
-            })
-            .collect();
-        return print_json(
-            &serde_json::json!({"boundary": boundary, "weeks": weeks, "overwork_creep": creep}),
-        );
+        return print_json(&serde_json::json!({
+            "boundary": boundary,
+            "weeks": shown,
+            "overwork_creep": creep,
+        }));
     }
     print(&render(shown, boundary, &creep))
 }
 
-fn render(weeks: &[&CheckIn], boundary: f64, creep: &Creep) -> String {
+fn import_tracker(db: &mut Db, args: HoursImportArgs) -> Result<()> {
+    let name = args.file.display().to_string();
+    let tz = match args.tz {
+        Some(tz) => tz,
+        None => TimeZone::system()
+            .iana_name()
+            .map(String::from)
+            .context("cannot tell this system's time zone; pass --tz, e.g. --tz Europe/Berlin")?,
+    };
+    TimeZone::get(&tz).with_context(|| {
+        format!("--tz {tz}: not a time zone this system knows (like America/New_York)")
+    })?;
+    let source: Tracker = to_domain(args.format);
+    let text = read_input(&args.file)?;
+    let parsed = match source {
+        Tracker::Timewarrior => parse_timewarrior(&text),
+    }
+    .map_err(|err| anyhow::anyhow!("{name}: {err}; nothing was imported"))?;
+    for warning in &parsed.warnings {
+        anstream::eprintln!("{} {name}: {warning}", paint(WARN, "warning:"));
+    }
+    let (added, known) = db.update(|s| {
+        let mut added = 0;
+        for &(start, end) in &parsed.intervals {
+            let seen = s
+                .tracked
+                .iter()
+                .any(|t| t.source == source && t.start == start && t.end == end);
+            if !seen {
+                s.tracked.push(TrackedInterval {
+                    source,
+                    start,
+                    end,
+                    tz: tz.clone(),
+                });
+                added += 1;
+            }
+        }
+        Ok((added, parsed.intervals.len() - added))
+    })?;
+    print(&format!(
+        "Imported {added} interval{} from {name} ({known} already known); days split at midnight in {tz}.\n",
+        if added == 1 { "" } else { "s" }
+    ))
+}
+
+fn render(weeks: &[&WeekHours], boundary: f64, creep: &Creep) -> String {
     if weeks.is_empty() {
-        return "No check-ins yet: `milemarker checkin --hours 45 --energy 3 --satisfaction 3`.\n"
+        return "No hours yet: `milemarker checkin --hours 45 --energy 3 --satisfaction 3`, \
+                or `milemarker hours import`.\n"
             .into();
     }
-    let mut out = format!(
-        "{}\n",
-        paint(
-            HEADING,
-            &format!(
-                "Hours against your {}-hour boundary",
-                format_number(boundary)
-            )
-        )
+    let title = format!(
+        "Hours against your {}-hour boundary",
+        format_number(boundary)
     );
+    let mut out = format!("{}\n", paint(HEADING, &title));
     let scale = 2.0; // hours per block
     let rows: Vec<Vec<String>> = weeks
         .iter()
-        .map(|c| {
-            let blocks = (c.hours / scale).round() as usize;
+        .map(|w| {
+            let blocks = (w.hours / scale).round() as usize;
             let inside = blocks.min((boundary / scale).round() as usize);
             let bar = format!(
                 "{}{}",
                 "#".repeat(inside),
                 paint(BAD, &"#".repeat(blocks - inside))
             );
-            let extra = match (c.weekend_days, c.evenings) {
+            let extra = match (w.weekend_days, w.evenings) {
                 (0, 0) => String::new(),
-                (w, e) => paint(
-                    DIM,
-                    &format!("{w} weekend, {e} evening{}", if e == 1 { "" } else { "s" }),
-                ),
+                (d, e) => {
+                    let s = if e == 1 { "" } else { "s" };
+                    paint(DIM, &format!("{d} weekend, {e} evening{s}"))
+                }
             };
+            let hours = format_number((w.hours * 10.0).round() / 10.0);
+            let sources = paint(DIM, &w.sources.join("+"));
             vec![
-                c.week.to_string(),
-                format!("{:>5}", format_number(c.hours)),
+                w.week.to_string(),
+                format!("{hours:>5}"),
                 bar,
                 extra,
+                sources,
             ]
         })
         .collect();
     out.push_str(&table(&rows));
     out.push('\n');
+    out.push_str(&creep_text(creep));
+    out
+}
+
+fn creep_text(creep: &Creep) -> String {
     let span = format!(
         "{} to {}",
         creep.window[0],
@@ -108,20 +148,23 @@ fn render(weeks: &[&CheckIn], boundary: f64, creep: &Creep) -> String {
         .iter()
         .map(|(w, h)| format!("{w} ({} h)", format_number(*h)))
         .collect();
-    out.push_str(&match creep.fired {
+    let weeks = creep.window.len();
+    match creep.fired {
         Some(true) => format!(
-            "{} {} of the last {} complete weeks ({span}) went over: {}.\n  If you need the words: \"I can't. I'm overextended. What would you like me to de-prioritize?\"\n",
+            "{} {} of the last {weeks} complete weeks ({span}) went over: {}.\n  If you need the \
+             words: \"I can't. I'm overextended. What would you like me to de-prioritize?\"\n",
             paint(BAD.bold(), "Overwork creep:"),
             creep.over.len(),
-            creep.window.len(),
             over.join(", ")
         ),
-        Some(false) => format!("{} {} of the last {} complete weeks ({span}) went over.\n", paint(GOOD, "No overwork creep:"), creep.over.len(), creep.window.len()),
-        None => format!(
-            "Overwork creep: not enough check-ins to tell ({} of the {} weeks {span} recorded).\n",
-            creep.weeks_with_data,
-            creep.window.len()
+        Some(false) => format!(
+            "{} {} of the last {weeks} complete weeks ({span}) went over.\n",
+            paint(GOOD, "No overwork creep:"),
+            creep.over.len()
         ),
-    });
-    out
+        None => format!(
+            "Overwork creep: not enough weeks recorded to tell ({} of the {weeks} weeks {span}).\n",
+            creep.weeks_with_data
+        ),
+    }
 }

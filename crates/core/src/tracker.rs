@@ -1,0 +1,321 @@
+//! Hours from time trackers: parse an export into intervals, then fold intervals into weeks.
+//!
+//! Intervals are kept as they were tracked (UTC instants) with the time zone whose midnights
+//! split them into days. Overlapping intervals, from re-exports or from two trackers watching
+//! the same hours, are merged before counting, so no hour counts twice.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::civil::{DateTime, Weekday};
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, ToSpan};
+use serde::{Deserialize, Serialize};
+
+use crate::week::IsoWeek;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tracker {
+    Timewarrior,
+}
+
+pub fn tracker_name(tracker: Tracker) -> &'static str {
+    match tracker {
+        Tracker::Timewarrior => "timewarrior",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrackedInterval {
+    pub source: Tracker,
+    pub start: Timestamp,
+    pub end: Timestamp,
+    /// IANA time zone whose local midnights split this interval into days.
+    pub tz: String,
+}
+
+/// The first bad record of a file: where (a JSON path or a line) and what is wrong.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{location}: {message}")]
+pub struct ParseError {
+    pub location: String,
+    pub message: String,
+}
+
+fn bad(location: impl Into<String>, message: impl Into<String>) -> ParseError {
+    ParseError {
+        location: location.into(),
+        message: message.into(),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Parsed {
+    pub intervals: Vec<(Timestamp, Timestamp)>,
+    pub warnings: Vec<String>,
+}
+
+/// `timew export`: a JSON array of `{"id", "start": "20231001T090000Z", "end", "tags",
+/// "annotation"}`. An interval without `end` is still running: skipped, with a warning.
+pub fn parse_timewarrior(text: &str) -> Result<Parsed, ParseError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        bad(
+            format!("line {}, column {}", e.line(), e.column()),
+            format!("not valid JSON: {e}"),
+        )
+    })?;
+    let items = value.as_array().ok_or_else(|| {
+        bad(
+            "$",
+            "a Timewarrior export is a JSON array of intervals (`timew export`)",
+        )
+    })?;
+    let mut parsed = Parsed::default();
+    for (i, item) in items.iter().enumerate() {
+        let field = |name: &str| -> Result<Option<Timestamp>, ParseError> {
+            match item.get(name) {
+                None | Some(serde_json::Value::Null) => Ok(None),
+                Some(serde_json::Value::String(s)) => timewarrior_time(s)
+                    .map(Some)
+                    .map_err(|m| bad(format!("[{i}].{name}"), m)),
+                Some(other) => Err(bad(
+                    format!("[{i}].{name}"),
+                    format!("expected a time like \"20231001T090000Z\", found {other}"),
+                )),
+            }
+        };
+        if !item.is_object() {
+            return Err(bad(format!("[{i}]"), "expected an interval object"));
+        }
+        let start = field("start")?.ok_or_else(|| {
+            bad(
+                format!("[{i}].start"),
+                "missing: every interval has a start",
+            )
+        })?;
+        match field("end")? {
+            None => parsed.warnings.push(format!(
+                "[{i}]: the interval started {start} is still running; skipped it"
+            )),
+            Some(end) if end < start => {
+                return Err(bad(
+                    format!("[{i}].end"),
+                    format!("{end} is before the start {start}"),
+                ));
+            }
+            Some(end) => parsed.intervals.push((start, end)),
+        }
+    }
+    Ok(parsed)
+}
+
+fn timewarrior_time(text: &str) -> Result<Timestamp, String> {
+    let civil = DateTime::strptime("%Y%m%dT%H%M%SZ", text).map_err(|_| {
+        format!("\"{text}\" is not a Timewarrior time like \"20231001T090000Z\" (UTC)")
+    })?;
+    civil
+        .to_zoned(TimeZone::UTC)
+        .map(|z| z.timestamp())
+        .map_err(|e| e.to_string())
+}
+
+/// Tracked time in one ISO week.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrackedWeek {
+    pub hours: f64,
+    /// Saturdays and Sundays with any tracked time.
+    pub weekend_days: u8,
+    /// Weekdays with tracked time after the evening hour.
+    pub evenings: u8,
+    pub sources: Vec<Tracker>,
+}
+
+/// Work after this local hour on a weekday makes an evening.
+pub const EVENING_HOUR: i8 = 19;
+
+/// Folds intervals into ISO weeks. `zone` resolves each interval's time zone name (the caller
+/// does the lookup, so this stays pure); merged overlaps take the zone of their earliest part.
+pub fn tracked_weeks(
+    intervals: &[TrackedInterval],
+    zone: impl Fn(&str) -> TimeZone,
+) -> BTreeMap<IsoWeek, TrackedWeek> {
+    let mut sorted: Vec<&TrackedInterval> = intervals.iter().collect();
+    sorted.sort_by_key(|i| (i.start, i.end));
+    // Union of all intervals: (start, end, zone name, sources).
+    let mut merged: Vec<(Timestamp, Timestamp, &str, BTreeSet<Tracker>)> = Vec::new();
+    for interval in sorted {
+        match merged.last_mut() {
+            Some(last) if interval.start <= last.1 => {
+                last.1 = last.1.max(interval.end);
+                last.3.insert(interval.source);
+            }
+            _ => merged.push((
+                interval.start,
+                interval.end,
+                &interval.tz,
+                BTreeSet::from([interval.source]),
+            )),
+        }
+    }
+    let mut seconds: BTreeMap<jiff::civil::Date, i64> = BTreeMap::new();
+    let mut evenings: BTreeSet<jiff::civil::Date> = BTreeSet::new();
+    let mut sources: BTreeMap<IsoWeek, BTreeSet<Tracker>> = BTreeMap::new();
+    for (start, end, tz_name, from) in &merged {
+        let tz = zone(tz_name);
+        let mut cursor = *start;
+        while cursor < *end {
+            let day = cursor.to_zoned(tz.clone()).date();
+            // The next local midnight; DST days are 23 or 25 hours long, so ask the zone.
+            let midnight = day
+                .checked_add(1.day())
+                .ok()
+                .and_then(|d| d.to_zoned(tz.clone()).ok())
+                .map_or(*end, |z| z.timestamp());
+            let piece_end = midnight.min(*end);
+            *seconds.entry(day).or_default() += (piece_end.as_second() - cursor.as_second()).max(0);
+            let evening = day
+                .at(EVENING_HOUR, 0, 0, 0)
+                .to_zoned(tz.clone())
+                .map(|z| z.timestamp());
+            let weekday = !matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday);
+            if weekday && evening.is_ok_and(|e| piece_end > e) {
+                evenings.insert(day);
+            }
+            sources
+                .entry(IsoWeek::of(day))
+                .or_default()
+                .extend(from.iter().copied());
+            cursor = piece_end;
+        }
+    }
+    let mut weeks: BTreeMap<IsoWeek, TrackedWeek> = BTreeMap::new();
+    for (day, secs) in seconds.into_iter().filter(|(_, s)| *s > 0) {
+        let week = weeks
+            .entry(IsoWeek::of(day))
+            .or_insert_with(|| TrackedWeek {
+                hours: 0.0,
+                weekend_days: 0,
+                evenings: 0,
+                sources: Vec::new(),
+            });
+        week.hours += secs as f64 / 3600.0;
+        week.weekend_days += u8::from(matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday));
+        week.evenings += u8::from(evenings.contains(&day));
+    }
+    for (week, entry) in weeks.iter_mut() {
+        entry.sources = sources
+            .get(week)
+            .map(|s| s.iter().copied().collect())
+            .unwrap_or_default();
+    }
+    weeks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ts(text: &str) -> Timestamp {
+        text.parse().unwrap()
+    }
+
+    fn interval(start: &str, end: &str, tz: &str) -> TrackedInterval {
+        TrackedInterval {
+            source: Tracker::Timewarrior,
+            start: ts(start),
+            end: ts(end),
+            tz: tz.into(),
+        }
+    }
+
+    /// Central European time with its DST rules, as a POSIX TZ string: no time zone database
+    /// needed, so the test is the same on every machine.
+    fn zone(name: &str) -> TimeZone {
+        match name {
+            "CET" => TimeZone::posix("CET-1CEST,M3.5.0,M10.5.0/3").unwrap(),
+            _ => TimeZone::UTC,
+        }
+    }
+
+    #[test]
+    fn parses_the_manual_example_and_skips_a_running_interval() {
+        // The example of timew-export(1), with a third interval still running.
+        let text = r#"[
+{"id":2,"start":"20231001T103000Z","end":"20231001T120000Z","tags":["work"],"annotation":"Project work"},
+{"id":1,"start":"20231001T090000Z","end":"20231001T100000Z","tags":["work"],"annotation":"Morning meeting"},
+{"id":3,"start":"20231002T080000Z","tags":["work"]}
+]"#;
+        let parsed = parse_timewarrior(text).unwrap();
+        assert_eq!(parsed.intervals.len(), 2);
+        assert_eq!(parsed.intervals[1].0, ts("2023-10-01T09:00:00Z"));
+        assert_eq!(parsed.warnings.len(), 1);
+        assert!(parsed.warnings[0].starts_with("[2]:"));
+    }
+
+    #[test]
+    fn the_first_bad_record_is_named() {
+        let err = |text: &str| parse_timewarrior(text).unwrap_err().to_string();
+        assert!(
+            err(r#"[{"start":"20231001T090000Z","end":"2023-10-01"}]"#)
+                .starts_with("[0].end: \"2023-10-01\"")
+        );
+        assert!(err(r#"[{"end":"20231001T090000Z"}]"#).starts_with("[0].start: missing"));
+        assert!(
+            err(r#"[{"start":"20231001T090000Z","end":"20231001T080000Z"}]"#)
+                .contains("before the start")
+        );
+        assert!(err(r#"{"start":1}"#).starts_with("$: a Timewarrior export is a JSON array"));
+        assert!(err("[{\"start\": ").starts_with("line 1, column"));
+    }
+
+    #[test]
+    fn across_midnight_and_a_week_boundary_in_local_time() {
+        // Sunday 2026-01-11 22:00 to Monday 01:00 in Berlin (UTC+1): 2 h in W02, 1 h in W03.
+        let weeks = tracked_weeks(
+            &[interval(
+                "2026-01-11T21:00:00Z",
+                "2026-01-12T00:00:00Z",
+                "CET",
+            )],
+            zone,
+        );
+        let w02 = &weeks[&"2026-W02".parse().unwrap()];
+        assert_eq!((w02.hours, w02.weekend_days, w02.evenings), (2.0, 1, 0));
+        let w03 = &weeks[&"2026-W03".parse().unwrap()];
+        assert_eq!((w03.hours, w03.weekend_days), (1.0, 0));
+    }
+
+    #[test]
+    fn a_daylight_saving_night_is_split_at_local_midnight() {
+        // Saturday 2026-10-24 22:00 CEST (UTC+2) to Sunday 2026-10-25 04:00 CET (UTC+1): the
+        // clocks go back at 03:00, so 2 h fall on Saturday and 5 h on Sunday.
+        let weeks = tracked_weeks(
+            &[interval(
+                "2026-10-24T20:00:00Z",
+                "2026-10-25T03:00:00Z",
+                "CET",
+            )],
+            zone,
+        );
+        let week = &weeks[&"2026-W43".parse().unwrap()];
+        assert_eq!(week.hours, 7.0);
+        assert_eq!(week.weekend_days, 2);
+    }
+
+    #[test]
+    fn overlapping_and_repeated_intervals_count_once() {
+        let a = interval("2026-01-12T08:00:00Z", "2026-01-12T12:00:00Z", "UTC");
+        let b = interval("2026-01-12T10:00:00Z", "2026-01-12T14:00:00Z", "UTC");
+        let weeks = tracked_weeks(&[a.clone(), b, a], zone);
+        assert_eq!(weeks[&"2026-W03".parse().unwrap()].hours, 6.0);
+    }
+
+    #[test]
+    fn evenings_are_weekday_work_past_seven() {
+        let late = interval("2026-01-13T18:00:00Z", "2026-01-13T20:30:00Z", "UTC");
+        let saturday = interval("2026-01-17T18:00:00Z", "2026-01-17T21:00:00Z", "UTC");
+        let week = &tracked_weeks(&[late, saturday], zone)[&"2026-W03".parse().unwrap()];
+        assert_eq!((week.evenings, week.weekend_days, week.hours), (1, 1, 5.5));
+    }
+}
