@@ -457,6 +457,8 @@ pub struct HoursImportArgs {
 pub enum TrackerArg {
     /// `timew export` JSON
     Timewarrior,
+    /// Toggl Track's detailed report CSV (Clockify's detailed CSV too)
+    Toggl,
 }
 
 #[derive(Debug, Subcommand)]

@@ -927,3 +927,27 @@ fn a_bad_tracker_file_imports_nothing() {
     );
     assert_eq!(env.run(&["export", "-"]), before);
 }
+
+#[test]
+fn toggl_csv_reads_local_times_in_the_given_zone() {
+    let env = Env::new();
+    let file = fixture("toggl.csv");
+    let import = [
+        "hours",
+        "import",
+        "--format",
+        "toggl",
+        "--tz",
+        "America/New_York",
+        file.as_str(),
+    ];
+    assert!(env.run(&import).starts_with("Imported 2 intervals"));
+    // Monday 9 h, Thursday 22:00 to Friday 01:30 = 3.5 h (an evening): 12.5 h in W43.
+    let week = env.json(&["hours", "--json"])["weeks"][0].clone();
+    assert_eq!(
+        week,
+        json!({"week": "2026-W43", "hours": 12.5, "weekend_days": 0, "evenings": 1,
+        "sources": ["toggl"], "tracked_hours": 12.5})
+    );
+    assert!(env.run(&import).starts_with("Imported 0 intervals"));
+}

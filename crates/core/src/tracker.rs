@@ -17,11 +17,14 @@ use crate::week::IsoWeek;
 #[serde(rename_all = "lowercase")]
 pub enum Tracker {
     Timewarrior,
+    /// Toggl Track's detailed CSV, or Clockify's.
+    Toggl,
 }
 
 pub fn tracker_name(tracker: Tracker) -> &'static str {
     match tracker {
         Tracker::Timewarrior => "timewarrior",
+        Tracker::Toggl => "toggl",
     }
 }
 
@@ -118,6 +121,92 @@ fn timewarrior_time(text: &str) -> Result<Timestamp, String> {
         .to_zoned(TimeZone::UTC)
         .map(|z| z.timestamp())
         .map_err(|e| e.to_string())
+}
+
+/// Toggl Track's detailed CSV export ("Start date", "Start time", "End date", "End time", ...), or
+/// Clockify's ("Start Date", "Start Time", ..., "Duration (h)"). UTF-8 with or without a byte-order
+/// mark; header names matched without regard to case. The times are wall-clock times in the
+/// tracker's zone, so `tz` turns them into instants. Dates: 2023-10-01, 10/01/2023 (month first,
+/// as Clockify writes them by default) or 01.10.2023; times: 09:00, 09:00:00, 9:00 AM.
+pub fn parse_toggl(text: &str, tz: &TimeZone) -> Result<Parsed, ParseError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| bad("line 1", format!("not a CSV header: {e}")))?
+        .clone();
+    let column = |name: &str| -> Result<usize, ParseError> {
+        headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(name))
+            .ok_or_else(|| {
+                bad(
+                    "line 1",
+                    format!(
+                        "no \"{name}\" column: this is not a Toggl or Clockify detailed report"
+                    ),
+                )
+            })
+    };
+    let columns = [
+        column("start date")?,
+        column("start time")?,
+        column("end date")?,
+        column("end time")?,
+    ];
+    let mut parsed = Parsed::default();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line());
+            bad(format!("line {line}"), format!("broken CSV row: {e}"))
+        })?;
+        let line = record.position().map_or(0, |p| p.line());
+        let cell = |i: usize| record.get(columns[i]).unwrap_or("").trim();
+        let place = |i: usize| format!("line {line}, \"{}\"", &headers[columns[i]]);
+        let at = |date: usize, time: usize| -> Result<Timestamp, ParseError> {
+            let (date_text, time_text) = (cell(date), cell(time));
+            let day = parse_date(date_text).ok_or_else(|| {
+                bad(
+                    place(date),
+                    format!("\"{date_text}\" is not a date like 2023-10-01 or 10/01/2023"),
+                )
+            })?;
+            let clock = parse_time(time_text).ok_or_else(|| {
+                bad(
+                    place(time),
+                    format!("\"{time_text}\" is not a time like 09:00:00 or 9:00 AM"),
+                )
+            })?;
+            let zoned = day.to_datetime(clock).to_zoned(tz.clone());
+            zoned
+                .map(|z| z.timestamp())
+                .map_err(|e| bad(place(time), e.to_string()))
+        };
+        let (start, end) = (at(0, 1)?, at(2, 3)?);
+        if end < start {
+            return Err(bad(
+                format!("line {line}"),
+                format!("the entry ends ({end}) before it starts ({start})"),
+            ));
+        }
+        parsed.intervals.push((start, end));
+    }
+    Ok(parsed)
+}
+
+fn parse_date(text: &str) -> Option<jiff::civil::Date> {
+    ["%Y-%m-%d", "%m/%d/%Y", "%d.%m.%Y"]
+        .iter()
+        .find_map(|format| jiff::civil::Date::strptime(format, text).ok())
+}
+
+fn parse_time(text: &str) -> Option<jiff::civil::Time> {
+    let upper = text.to_ascii_uppercase();
+    ["%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p"]
+        .iter()
+        .find_map(|format| jiff::civil::Time::strptime(format, &upper).ok())
 }
 
 /// Tracked time in one ISO week.
@@ -267,6 +356,56 @@ mod tests {
         );
         assert!(err(r#"{"start":1}"#).starts_with("$: a Timewarrior export is a JSON array"));
         assert!(err("[{\"start\": ").starts_with("line 1, column"));
+    }
+
+    #[test]
+    fn toggl_and_clockify_csv_in_local_time() {
+        let berlin = zone("CET");
+        // Toggl: BOM, its own header capitalisation, an entry across midnight.
+        let toggl = "\u{feff}User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount ()\n\
+            Ana,ana@example.com,,Launch,,Copy review,No,2026-01-12,09:00:00,2026-01-12,12:30:00,03:30:00,,\n\
+            Ana,ana@example.com,,Launch,,Go-live,No,2026-01-12,23:00:00,2026-01-13,01:00:00,02:00:00,,\n";
+        let parsed = parse_toggl(toggl, &berlin).unwrap();
+        assert_eq!(
+            parsed.intervals[0],
+            (ts("2026-01-12T08:00:00Z"), ts("2026-01-12T11:30:00Z"))
+        );
+        assert_eq!(parsed.intervals[1].1, ts("2026-01-13T00:00:00Z"));
+        // Clockify: different capitalisation, US dates, 12-hour times, quoted cells.
+        let clockify = "\"Project\",\"Client\",\"Description\",\"Task\",\"User\",\"Group\",\"Email\",\"Tags\",\"Billable\",\"Start Date\",\"Start Time\",\"End Date\",\"End Time\",\"Duration (h)\",\"Duration (decimal)\"\n\
+            \"Launch\",\"\",\"Copy review, final\",\"\",\"Ana\",\"\",\"ana@example.com\",\"\",\"No\",\"01/12/2026\",\"09:00:00 AM\",\"01/12/2026\",\"12:30:00 PM\",\"03:30:00\",\"3.50\"\n";
+        let parsed = parse_toggl(clockify, &berlin).unwrap();
+        assert_eq!(
+            parsed.intervals,
+            vec![(ts("2026-01-12T08:00:00Z"), ts("2026-01-12T11:30:00Z"))]
+        );
+    }
+
+    #[test]
+    fn a_broken_csv_row_is_named_by_line_and_column() {
+        let utc = TimeZone::UTC;
+        let head = "Start date,Start time,End date,End time\n";
+        let err = |body: &str| {
+            parse_toggl(&format!("{head}{body}"), &utc)
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(
+            err("2026-01-12,09:00,2026-01-12,noon\n").starts_with("line 2, \"End time\": \"noon\"")
+        );
+        assert!(
+            err("2026-01-12,09:00,2026-01-12,10:00\n2026-13-40,09:00,2026-01-12,10:00\n")
+                .starts_with("line 3, \"Start date\"")
+        );
+        assert!(err("2026-01-12,09:00,2026-01-12\n").starts_with("line 2: broken CSV row"));
+        assert!(err("2026-01-12,11:00,2026-01-12,10:00\n").contains("ends"));
+        let no_columns = parse_toggl("Project,Duration\nx,1\n", &utc)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            no_columns.contains("no \"start date\" column"),
+            "{no_columns}"
+        );
     }
 
     #[test]

@@ -5,7 +5,9 @@ use anyhow::{Context, Result};
 use jiff::tz::TimeZone;
 use milemarker_core::decision::format_number;
 use milemarker_core::life::{Creep, WeekHours, merged_weeks, overwork_creep};
-use milemarker_core::tracker::{TrackedInterval, Tracker, parse_timewarrior, tracked_weeks};
+use milemarker_core::tracker::{
+    TrackedInterval, Tracker, parse_timewarrior, parse_toggl, tracked_weeks,
+};
 use milemarker_core::week::IsoWeek;
 
 use crate::cli::{HoursArgs, HoursCommand, HoursImportArgs, to_domain};
@@ -59,8 +61,10 @@ fn import_tracker(db: &mut Db, args: HoursImportArgs) -> Result<()> {
     })?;
     let source: Tracker = to_domain(args.format);
     let text = read_input(&args.file)?;
+    let zone = TimeZone::get(&tz)?;
     let parsed = match source {
         Tracker::Timewarrior => parse_timewarrior(&text),
+        Tracker::Toggl => parse_toggl(&text, &zone),
     }
     .map_err(|err| anyhow::anyhow!("{name}: {err}; nothing was imported"))?;
     for warning in &parsed.warnings {
