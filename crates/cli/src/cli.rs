@@ -459,6 +459,10 @@ pub enum TrackerArg {
     Timewarrior,
     /// Toggl Track's detailed report CSV (Clockify's detailed CSV too)
     Toggl,
+    /// Watson's frames file (~/.config/watson/frames)
+    Watson,
+    /// An ActivityWatch export (not-afk time)
+    Activitywatch,
 }
 
 #[derive(Debug, Subcommand)]

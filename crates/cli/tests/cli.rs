@@ -951,3 +951,30 @@ fn toggl_csv_reads_local_times_in_the_given_zone() {
     );
     assert!(env.run(&import).starts_with("Imported 0 intervals"));
 }
+
+#[test]
+fn watson_and_activitywatch_watching_the_same_hours_count_them_once() {
+    let env = Env::new();
+    // Watson: Monday 2026-10-19 09:00-12:00 UTC. ActivityWatch: 11:00-13:00 not-afk, plus afk time.
+    let watson = env.write(
+        "frames",
+        r#"[[1792400400, 1792411200, "launch", "f1", [], 1792411200]]"#,
+    );
+    let aw = env.write("aw.json", r#"{"buckets": {"aw-watcher-afk_host": {"type": "afkstatus", "events": [
+        {"timestamp": "2026-10-19T11:00:00+00:00", "duration": 7200, "data": {"status": "not-afk"}},
+        {"timestamp": "2026-10-19T13:00:00+00:00", "duration": 3600, "data": {"status": "afk"}}]}}}"#);
+    for (format, file) in [("watson", &watson), ("activitywatch", &aw)] {
+        env.run(&[
+            "hours",
+            "import",
+            "--format",
+            format,
+            "--tz",
+            "UTC",
+            file.to_str().unwrap(),
+        ]);
+    }
+    let week = env.json(&["hours", "--json"])["weeks"][0].clone();
+    assert_eq!(week["hours"], 4.0, "09:00-13:00 once, not 3 + 2");
+    assert_eq!(week["sources"], json!(["watson", "activitywatch"]));
+}

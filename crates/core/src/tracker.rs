@@ -19,12 +19,18 @@ pub enum Tracker {
     Timewarrior,
     /// Toggl Track's detailed CSV, or Clockify's.
     Toggl,
+    /// Watson's `frames` file.
+    Watson,
+    /// An ActivityWatch export: not-afk time.
+    Activitywatch,
 }
 
 pub fn tracker_name(tracker: Tracker) -> &'static str {
     match tracker {
         Tracker::Timewarrior => "timewarrior",
         Tracker::Toggl => "toggl",
+        Tracker::Watson => "watson",
+        Tracker::Activitywatch => "activitywatch",
     }
 }
 
@@ -192,6 +198,116 @@ pub fn parse_toggl(text: &str, tz: &TimeZone) -> Result<Parsed, ParseError> {
             ));
         }
         parsed.intervals.push((start, end));
+    }
+    Ok(parsed)
+}
+
+fn parse_json(text: &str) -> Result<serde_json::Value, ParseError> {
+    serde_json::from_str(text).map_err(|e| {
+        bad(
+            format!("line {}, column {}", e.line(), e.column()),
+            format!("not valid JSON: {e}"),
+        )
+    })
+}
+
+/// Watson's `frames` file: a JSON array of `[start, stop, project, id, tags, updated_at]`, the
+/// times in Unix seconds.
+pub fn parse_watson(text: &str) -> Result<Parsed, ParseError> {
+    let value = parse_json(text)?;
+    let frames = value.as_array().ok_or_else(|| {
+        bad(
+            "$",
+            "Watson's frames file is a JSON array of [start, stop, project, ...] frames",
+        )
+    })?;
+    let mut parsed = Parsed::default();
+    for (i, frame) in frames.iter().enumerate() {
+        let time = |k: usize, name: &str| -> Result<Timestamp, ParseError> {
+            let place = format!("[{i}][{k}] ({name})");
+            let seconds = frame
+                .get(k)
+                .and_then(serde_json::Value::as_i64)
+                .ok_or_else(|| bad(&place, "expected a Unix time in seconds, like 1696150800"))?;
+            Timestamp::from_second(seconds).map_err(|e| bad(place, e.to_string()))
+        };
+        if !frame.is_array() {
+            return Err(bad(
+                format!("[{i}]"),
+                "expected a frame: [start, stop, project, id, ...]",
+            ));
+        }
+        let (start, stop) = (time(0, "start")?, time(1, "stop")?);
+        if stop < start {
+            return Err(bad(
+                format!("[{i}][1] (stop)"),
+                format!("{stop} is before the start {start}"),
+            ));
+        }
+        parsed.intervals.push((start, stop));
+    }
+    Ok(parsed)
+}
+
+/// An ActivityWatch export: `{"buckets": {id: {"type", "events": [{"timestamp", "duration",
+/// "data": {"status"}}]}}}`. Only `not-afk` events of `afkstatus` buckets count: time at the
+/// keyboard, whatever the window.
+pub fn parse_activitywatch(text: &str) -> Result<Parsed, ParseError> {
+    let value = parse_json(text)?;
+    let buckets = value
+        .get("buckets")
+        .and_then(serde_json::Value::as_object)
+        .ok_or_else(|| {
+            bad(
+                "$.buckets",
+                "an ActivityWatch export has a \"buckets\" object",
+            )
+        })?;
+    let mut parsed = Parsed::default();
+    for (id, bucket) in buckets {
+        if bucket.get("type").and_then(serde_json::Value::as_str) != Some("afkstatus") {
+            continue;
+        }
+        let events = bucket.get("events").and_then(serde_json::Value::as_array);
+        let events = events.ok_or_else(|| {
+            bad(
+                format!("$.buckets.{id}.events"),
+                "expected a list of events",
+            )
+        })?;
+        for (k, event) in events.iter().enumerate() {
+            let place = |field: &str| format!("$.buckets.{id}.events[{k}].{field}");
+            let status = event
+                .pointer("/data/status")
+                .and_then(serde_json::Value::as_str);
+            if status != Some("not-afk") {
+                continue;
+            }
+            let stamp = event
+                .get("timestamp")
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or("");
+            let start: Timestamp = stamp.parse().map_err(|_| {
+                bad(
+                    place("timestamp"),
+                    format!("\"{stamp}\" is not a time like 2023-10-01T09:00:00+00:00"),
+                )
+            })?;
+            let seconds = event.get("duration").and_then(serde_json::Value::as_f64);
+            let seconds = seconds
+                .filter(|d| d.is_finite() && *d >= 0.0)
+                .ok_or_else(|| {
+                    bad(
+                        place("duration"),
+                        "expected a duration in seconds, 0 or more",
+                    )
+                })?;
+            let span = jiff::SignedDuration::from_secs_f64(seconds);
+            let end = start
+                .checked_add(span)
+                .map_err(|e| bad(place("duration"), e.to_string()))?;
+            parsed.intervals.push((start, end));
+        }
     }
     Ok(parsed)
 }
@@ -406,6 +522,49 @@ mod tests {
             no_columns.contains("no \"start date\" column"),
             "{no_columns}"
         );
+    }
+
+    #[test]
+    fn watson_frames() {
+        // 2023-10-01 09:00-10:30 UTC, then a bad stop.
+        let ok = r#"[[1696150800, 1696156200, "apollo11", "a1b2", ["reactor"], 1696156200]]"#;
+        let parsed = parse_watson(ok).unwrap();
+        assert_eq!(
+            parsed.intervals,
+            vec![(ts("2023-10-01T09:00:00Z"), ts("2023-10-01T10:30:00Z"))]
+        );
+        let err = parse_watson(r#"[[1696150800, 1696156200], [1696150800, "soon"]]"#).unwrap_err();
+        assert_eq!(err.location, "[1][1] (stop)");
+        assert!(
+            parse_watson(r#"[[1696156200, 1696150800]]"#)
+                .unwrap_err()
+                .message
+                .contains("before")
+        );
+    }
+
+    #[test]
+    fn activitywatch_counts_not_afk_time_only() {
+        let text = r#"{"buckets": {
+          "aw-watcher-afk_laptop": {"id": "aw-watcher-afk_laptop", "type": "afkstatus", "events": [
+            {"timestamp": "2023-10-01T09:00:00.000000+00:00", "duration": 5400.0, "data": {"status": "not-afk"}},
+            {"timestamp": "2023-10-01T10:30:00.000000+00:00", "duration": 600.0, "data": {"status": "afk"}},
+            {"timestamp": "2023-10-01T10:40:00+00:00", "duration": 1800.5, "data": {"status": "not-afk"}}
+          ]},
+          "aw-watcher-window_laptop": {"id": "aw-watcher-window_laptop", "type": "currentwindow", "events": [
+            {"timestamp": "2023-10-01T09:00:00+00:00", "duration": 99999.0, "data": {"app": "x"}}
+          ]}
+        }}"#;
+        let parsed = parse_activitywatch(text).unwrap();
+        assert_eq!(parsed.intervals.len(), 2);
+        assert_eq!(parsed.intervals[1].1, ts("2023-10-01T11:10:00.5Z"));
+        let bad_event = text.replace("\"duration\": 1800.5", "\"duration\": -3");
+        let err = parse_activitywatch(&bad_event).unwrap_err();
+        assert_eq!(
+            err.location,
+            "$.buckets.aw-watcher-afk_laptop.events[2].duration"
+        );
+        assert!(parse_activitywatch("[]").unwrap_err().location == "$.buckets");
     }
 
     #[test]

@@ -6,7 +6,8 @@ use jiff::tz::TimeZone;
 use milemarker_core::decision::format_number;
 use milemarker_core::life::{Creep, WeekHours, merged_weeks, overwork_creep};
 use milemarker_core::tracker::{
-    TrackedInterval, Tracker, parse_timewarrior, parse_toggl, tracked_weeks,
+    TrackedInterval, Tracker, parse_activitywatch, parse_timewarrior, parse_toggl, parse_watson,
+    tracked_weeks,
 };
 use milemarker_core::week::IsoWeek;
 
@@ -65,6 +66,8 @@ fn import_tracker(db: &mut Db, args: HoursImportArgs) -> Result<()> {
     let parsed = match source {
         Tracker::Timewarrior => parse_timewarrior(&text),
         Tracker::Toggl => parse_toggl(&text, &zone),
+        Tracker::Watson => parse_watson(&text),
+        Tracker::Activitywatch => parse_activitywatch(&text),
     }
     .map_err(|err| anyhow::anyhow!("{name}: {err}; nothing was imported"))?;
     for warning in &parsed.warnings {
