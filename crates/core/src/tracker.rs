@@ -65,6 +65,22 @@ pub struct Parsed {
     pub warnings: Vec<String>,
 }
 
+/// No work session lasts a week: a longer interval is a timer left running, skipped with a
+/// warning rather than counted (which also keeps splitting into days bounded).
+pub const LONGEST_INTERVAL_HOURS: i64 = 7 * 24;
+
+impl Parsed {
+    fn push(&mut self, place: String, start: Timestamp, end: Timestamp) {
+        if end.as_second() - start.as_second() > LONGEST_INTERVAL_HOURS * 3600 {
+            self.warnings.push(format!(
+                "{place}: {start} to {end} is longer than a week, likely a timer left running; skipped it"
+            ));
+        } else {
+            self.intervals.push((start, end));
+        }
+    }
+}
+
 /// `timew export`: a JSON array of `{"id", "start": "20231001T090000Z", "end", "tags",
 /// "annotation"}`. An interval without `end` is still running: skipped, with a warning.
 pub fn parse_timewarrior(text: &str) -> Result<Parsed, ParseError> {
@@ -113,7 +129,7 @@ pub fn parse_timewarrior(text: &str) -> Result<Parsed, ParseError> {
                     format!("{end} is before the start {start}"),
                 ));
             }
-            Some(end) => parsed.intervals.push((start, end)),
+            Some(end) => parsed.push(format!("[{i}]"), start, end),
         }
     }
     Ok(parsed)
@@ -197,7 +213,7 @@ pub fn parse_toggl(text: &str, tz: &TimeZone) -> Result<Parsed, ParseError> {
                 format!("the entry ends ({end}) before it starts ({start})"),
             ));
         }
-        parsed.intervals.push((start, end));
+        parsed.push(format!("line {line}"), start, end);
     }
     Ok(parsed)
 }
@@ -244,7 +260,7 @@ pub fn parse_watson(text: &str) -> Result<Parsed, ParseError> {
                 format!("{stop} is before the start {start}"),
             ));
         }
-        parsed.intervals.push((start, stop));
+        parsed.push(format!("[{i}]"), start, stop);
     }
     Ok(parsed)
 }
@@ -302,11 +318,12 @@ pub fn parse_activitywatch(text: &str) -> Result<Parsed, ParseError> {
                         "expected a duration in seconds, 0 or more",
                     )
                 })?;
-            let span = jiff::SignedDuration::from_secs_f64(seconds);
+            let span = jiff::SignedDuration::try_from_secs_f64(seconds)
+                .map_err(|e| bad(place("duration"), e.to_string()))?;
             let end = start
                 .checked_add(span)
                 .map_err(|e| bad(place("duration"), e.to_string()))?;
-            parsed.intervals.push((start, end));
+            parsed.push(place("timestamp"), start, end);
         }
     }
     Ok(parsed)
@@ -521,6 +538,19 @@ mod tests {
         assert!(
             no_columns.contains("no \"start date\" column"),
             "{no_columns}"
+        );
+    }
+
+    #[test]
+    fn a_timer_left_running_for_weeks_is_skipped_not_counted() {
+        let parsed = parse_watson("[[0, 1000000000]]").unwrap();
+        assert!(parsed.intervals.is_empty());
+        assert!(parsed.warnings[0].contains("longer than a week"));
+        let huge = r#"{"buckets": {"a": {"type": "afkstatus", "events": [
+            {"timestamp": "2023-10-01T09:00:00Z", "duration": 1e300, "data": {"status": "not-afk"}}]}}}"#;
+        assert!(
+            parse_activitywatch(huge).is_err(),
+            "an absurd duration is an error, not a panic"
         );
     }
 
