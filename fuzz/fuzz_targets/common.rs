@@ -10,7 +10,12 @@ pub fn check_parsed(parsed: &Parsed) {
     let intervals: Vec<TrackedInterval> = parsed
         .intervals
         .iter()
-        .map(|&(start, end)| TrackedInterval { source: Tracker::Watson, start, end, tz: "CET".into() })
+        .map(|&(start, end)| TrackedInterval {
+            source: Tracker::Watson,
+            start,
+            end,
+            tz: "CET".into(),
+        })
         .collect();
     let zone = |_: &str| jiff::tz::TimeZone::posix("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();
     let weeks = tracked_weeks(&intervals, zone);
@@ -25,7 +30,10 @@ pub fn check_parsed(parsed: &Parsed) {
         }
         reach = reach.max(e);
     }
-    assert!((total - union as f64 / 3600.0).abs() < 1e-6, "weeks {total} h, union {union} s");
+    assert!(
+        (total - union as f64 / 3600.0).abs() < 1e-6,
+        "weeks {total} h, union {union} s"
+    );
     for week in weeks.values() {
         assert!(week.hours >= 0.0 && week.weekend_days <= 2 && week.evenings <= 5);
     }

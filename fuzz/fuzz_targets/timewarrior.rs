@@ -8,7 +8,9 @@ use milemarker_core::tracker;
 mod common;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     if let Ok(parsed) = tracker::parse_timewarrior(text) {
         common::check_parsed(&parsed);
     }

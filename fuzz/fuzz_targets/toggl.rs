@@ -8,7 +8,9 @@ use milemarker_core::tracker;
 mod common;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let zone = jiff::tz::TimeZone::posix("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();
     if let Ok(parsed) = tracker::parse_toggl(text, &zone) {
         common::check_parsed(&parsed);
