@@ -955,26 +955,40 @@ fn toggl_csv_reads_local_times_in_the_given_zone() {
 #[test]
 fn watson_and_activitywatch_watching_the_same_hours_count_them_once() {
     let env = Env::new();
-    // Watson: Monday 2026-10-19 09:00-12:00 UTC. ActivityWatch: 11:00-13:00 not-afk, plus afk time.
-    let watson = env.write(
-        "frames",
-        r#"[[1792400400, 1792411200, "launch", "f1", [], 1792411200]]"#,
-    );
-    let aw = env.write("aw.json", r#"{"buckets": {"aw-watcher-afk_host": {"type": "afkstatus", "events": [
-        {"timestamp": "2026-10-19T11:00:00+00:00", "duration": 7200, "data": {"status": "not-afk"}},
-        {"timestamp": "2026-10-19T13:00:00+00:00", "duration": 3600, "data": {"status": "afk"}}]}}}"#);
-    for (format, file) in [("watson", &watson), ("activitywatch", &aw)] {
-        env.run(&[
+    // Watson: Mon 2026-10-19 09:00-12:00 and Thu 23:00-Fri 03:00 UTC (an evening), 7 h.
+    // ActivityWatch: Mon 11:00-13:00 not-afk (overlapping Watson by an hour), Sat 09:00-09:30;
+    // its afk time and its window bucket do not count. Union: 3 + 1 + 4 + 0.5 = 8.5 h in W43.
+    let watson = fixture("watson-frames.json");
+    env.run(&[
+        "hours",
+        "import",
+        "--format",
+        "watson",
+        "--tz",
+        "UTC",
+        watson.as_str(),
+    ]);
+    // Standard input works as a file.
+    let aw = std::fs::read_to_string(fixture("activitywatch.json")).unwrap();
+    env.cmd()
+        .args([
             "hours",
             "import",
             "--format",
-            format,
+            "activitywatch",
             "--tz",
             "UTC",
-            file.to_str().unwrap(),
-        ]);
-    }
+            "-",
+        ])
+        .write_stdin(aw)
+        .assert()
+        .success();
     let week = env.json(&["hours", "--json"])["weeks"][0].clone();
-    assert_eq!(week["hours"], 4.0, "09:00-13:00 once, not 3 + 2");
+    assert_eq!(week["week"], "2026-W43");
+    assert_eq!(week["hours"], 8.5, "09:00-13:00 once, not 3 + 2");
+    assert_eq!(
+        (week["weekend_days"].clone(), week["evenings"].clone()),
+        (json!(1), json!(1))
+    );
     assert_eq!(week["sources"], json!(["watson", "activitywatch"]));
 }
