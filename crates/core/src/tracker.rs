@@ -159,25 +159,30 @@ pub fn parse_toggl(text: &str, tz: &TimeZone) -> Result<Parsed, ParseError> {
         .headers()
         .map_err(|e| bad("line 1", format!("not a CSV header: {e}")))?
         .clone();
-    let column = |name: &str| -> Result<usize, ParseError> {
+    let find = |name: &str| {
         headers
             .iter()
             .position(|h| h.trim().eq_ignore_ascii_case(name))
-            .ok_or_else(|| {
-                bad(
-                    "line 1",
-                    format!(
-                        "no \"{name}\" column: this is not a Toggl or Clockify detailed report"
-                    ),
-                )
-            })
     };
-    let columns = [
-        column("start date")?,
-        column("start time")?,
-        column("end date")?,
-        column("end time")?,
-    ];
+    let column = |name: &str| -> Result<usize, ParseError> {
+        find(name).ok_or_else(|| {
+            let why =
+                format!("no \"{name}\" column: this is not a Toggl or Clockify detailed report");
+            bad("line 1", why)
+        })
+    };
+    let (start_date, start_time) = (column("start date")?, column("start time")?);
+    // The end as written, or else the start plus a duration (Clockify's "Duration (h)" variant).
+    let end_columns = find("end date").zip(find("end time"));
+    let duration = ["duration (h)", "duration (decimal)", "duration"]
+        .iter()
+        .find_map(|name| find(name).map(|i| (i, *name == "duration (decimal)")));
+    if end_columns.is_none() && duration.is_none() {
+        return Err(bad(
+            "line 1",
+            "no \"End date\"/\"End time\" columns and no \"Duration (h)\" column",
+        ));
+    }
     let mut parsed = Parsed::default();
     for record in reader.records() {
         let record = record.map_err(|e| {
@@ -185,8 +190,8 @@ pub fn parse_toggl(text: &str, tz: &TimeZone) -> Result<Parsed, ParseError> {
             bad(format!("line {line}"), format!("broken CSV row: {e}"))
         })?;
         let line = record.position().map_or(0, |p| p.line());
-        let cell = |i: usize| record.get(columns[i]).unwrap_or("").trim();
-        let place = |i: usize| format!("line {line}, \"{}\"", &headers[columns[i]]);
+        let cell = |i: usize| record.get(i).unwrap_or("").trim();
+        let place = |i: usize| format!("line {line}, \"{}\"", &headers[i]);
         let at = |date: usize, time: usize| -> Result<Timestamp, ParseError> {
             let (date_text, time_text) = (cell(date), cell(time));
             let day = parse_date(date_text).ok_or_else(|| {
@@ -206,7 +211,23 @@ pub fn parse_toggl(text: &str, tz: &TimeZone) -> Result<Parsed, ParseError> {
                 .map(|z| z.timestamp())
                 .map_err(|e| bad(place(time), e.to_string()))
         };
-        let (start, end) = (at(0, 1)?, at(2, 3)?);
+        let start = at(start_date, start_time)?;
+        let end = match (end_columns, duration) {
+            (Some((date, time)), _) => at(date, time)?,
+            (None, Some((i, decimal))) => {
+                let text = cell(i);
+                let seconds = parse_duration(text, decimal).ok_or_else(|| {
+                    bad(
+                        place(i),
+                        format!("\"{text}\" is not a duration like 03:30:00 or 3.5"),
+                    )
+                })?;
+                start
+                    .checked_add(jiff::SignedDuration::from_secs(seconds))
+                    .map_err(|e| bad(place(i), e.to_string()))?
+            }
+            (None, None) => unreachable!("checked with the header"),
+        };
         if end < start {
             return Err(bad(
                 format!("line {line}"),
@@ -327,6 +348,26 @@ pub fn parse_activitywatch(text: &str) -> Result<Parsed, ParseError> {
         }
     }
     Ok(parsed)
+}
+
+/// "03:30:00" (hours may exceed 24) or, for a decimal column, "3.5" hours; in whole seconds.
+fn parse_duration(text: &str, decimal: bool) -> Option<i64> {
+    if decimal {
+        let hours: f64 = text.replace(',', ".").parse().ok()?;
+        return (hours.is_finite() && (0.0..1e6).contains(&hours))
+            .then(|| (hours * 3600.0).round() as i64);
+    }
+    let mut parts = text.split(':').map(|p| p.parse::<i64>().ok());
+    let (h, m, s) = (
+        parts.next()??,
+        parts.next()??,
+        parts.next().unwrap_or(Some(0))?,
+    );
+    let valid = parts.next().is_none()
+        && (0..1_000_000).contains(&h)
+        && (0..60).contains(&m)
+        && (0..60).contains(&s);
+    valid.then_some(h * 3600 + m * 60 + s)
 }
 
 fn parse_date(text: &str) -> Option<jiff::civil::Date> {
@@ -512,6 +553,33 @@ mod tests {
             parsed.intervals,
             vec![(ts("2026-01-12T08:00:00Z"), ts("2026-01-12T11:30:00Z"))]
         );
+    }
+
+    #[test]
+    fn clockify_without_end_columns_uses_the_duration() {
+        let utc = TimeZone::UTC;
+        let text = "Description,Start Date,Start Time,Duration (h),Duration (decimal)\n\
+            Review,01/12/2026,09:00 AM,03:30:00,3.50\n\
+            Late,01/12/2026,11:00 PM,26:00:00,26.00\n";
+        let parsed = parse_toggl(text, &utc).unwrap();
+        assert_eq!(
+            parsed.intervals[0],
+            (ts("2026-01-12T09:00:00Z"), ts("2026-01-12T12:30:00Z"))
+        );
+        assert_eq!(parsed.intervals[1].1, ts("2026-01-14T01:00:00Z"));
+        let decimal = "Start Date,Start Time,Duration (decimal)\n2026-01-12,09:00,1.25\n";
+        assert_eq!(
+            parse_toggl(decimal, &utc).unwrap().intervals[0].1,
+            ts("2026-01-12T10:15:00Z")
+        );
+        let bad_duration = "Start Date,Start Time,Duration (h)\n2026-01-12,09:00,soon\n";
+        let err = parse_toggl(bad_duration, &utc).unwrap_err().to_string();
+        assert!(
+            err.starts_with("line 2, \"Duration (h)\": \"soon\""),
+            "{err}"
+        );
+        let neither = parse_toggl("Start Date,Start Time\n2026-01-12,09:00\n", &utc).unwrap_err();
+        assert!(neither.message.contains("no \"End date\""));
     }
 
     #[test]
