@@ -69,37 +69,49 @@ fn merge(week: IsoWeek, args: CheckinArgs, existing: Option<&CheckIn>) -> Result
 /// Asks for what the flags did not give; for a week already checked in, Enter keeps its answer.
 fn ask(args: &mut CheckinArgs, week: IsoWeek, existing: Option<&CheckIn>) -> Result<()> {
     anstream::println!("Week {week}");
-    fn prompt<T>(question: &str, default: Option<T>) -> Result<T>
+    // Each answer is checked as it is typed, so a slip is fixed on the spot.
+    fn prompt<T>(question: &str, default: Option<T>, range: (T, T)) -> Result<T>
     where
-        T: Clone + std::fmt::Display + std::str::FromStr,
+        T: Clone + PartialOrd + std::fmt::Display + std::str::FromStr,
         T::Err: std::fmt::Display + std::fmt::Debug,
     {
-        let mut input = Input::<T>::new().with_prompt(question);
+        let (low, high) = range;
+        let mut input = Input::<T>::new()
+            .with_prompt(question)
+            .validate_with(|v: &T| {
+                if *v >= low && *v <= high {
+                    Ok(())
+                } else {
+                    Err(format!("give {low} to {high}"))
+                }
+            });
         if let Some(default) = default {
             input = input.default(default);
         }
         Ok(input.interact_text()?)
     }
     if args.hours.is_none() {
-        args.hours = Some(prompt("Hours worked", existing.map(|c| c.hours))?);
+        args.hours = Some(prompt(
+            "Hours worked",
+            existing.map(|c| c.hours),
+            (0.0, 168.0),
+        )?);
     }
     if args.weekend_days.is_none() {
         let default = existing.map_or(0, |c| c.weekend_days);
-        args.weekend_days = Some(prompt("Weekend days worked (0-2)", Some(default))?);
+        args.weekend_days = Some(prompt("Weekend days worked (0-2)", Some(default), (0, 2))?);
     }
     if args.evenings.is_none() {
-        args.evenings = Some(prompt(
-            "Evenings worked",
-            Some(existing.map_or(0, |c| c.evenings)),
-        )?);
+        let default = existing.map_or(0, |c| c.evenings);
+        args.evenings = Some(prompt("Evenings worked", Some(default), (0, 7))?);
     }
     if args.energy.is_none() {
         let question = "Energy, 1 (drained) to 5 (energised)";
-        args.energy = Some(prompt(question, existing.map(|c| c.energy))?);
+        args.energy = Some(prompt(question, existing.map(|c| c.energy), (1, 5))?);
     }
     if args.satisfaction.is_none() {
         let default = existing.map(|c| c.satisfaction);
-        args.satisfaction = Some(prompt("Satisfaction, 1 to 5", default)?);
+        args.satisfaction = Some(prompt("Satisfaction, 1 to 5", default, (1, 5))?);
     }
     if args.note.is_none() {
         let note: String = Input::new()
