@@ -88,13 +88,9 @@ fn excluded_section(out: &mut String, excluded: &[Excluded], person: Option<&Sna
     if excluded.is_empty() {
         return;
     }
-    let _ = writeln!(
+    heading(
         out,
-        "\n{}",
-        paint(
-            HEADING,
-            "Ruled out by a deal-breaker (never compromise on an uncompromisable)"
-        )
+        "Ruled out by a deal-breaker (never compromise on an uncompromisable)",
     );
     for e in excluded {
         let _ = writeln!(out, "  {} {}", paint(BAD, "x"), label(&e.option, person));
@@ -233,13 +229,9 @@ fn sensitivity_section(out: &mut String, result: &DecisionResult) {
     if result.ranking.len() < 2 {
         return;
     }
-    let _ = writeln!(
+    heading(
         out,
-        "\n{}",
-        paint(
-            HEADING,
-            &format!("What would change the answer from {}?", leader.option)
-        )
+        &format!("What would change the answer from {}?", leader.option),
     );
     let mut flips: Vec<_> = sensitivity
         .iter()

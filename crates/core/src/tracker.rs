@@ -70,7 +70,15 @@ pub struct Parsed {
 pub const LONGEST_INTERVAL_HOURS: i64 = 7 * 24;
 
 impl Parsed {
-    fn push(&mut self, place: String, start: Timestamp, end: Timestamp) {
+    /// Keeps an interval, refusing one that ends before it starts (`place` names its end) and
+    /// skipping, with a warning, one longer than a week.
+    fn push(&mut self, place: String, start: Timestamp, end: Timestamp) -> Result<(), ParseError> {
+        if end < start {
+            return Err(bad(
+                place,
+                format!("the interval ends at {end}, before the start {start}"),
+            ));
+        }
         if end.as_second() - start.as_second() > LONGEST_INTERVAL_HOURS * 3600 {
             self.warnings.push(format!(
                 "{place}: {start} to {end} is longer than a week, likely a timer left running; skipped it"
@@ -78,6 +86,7 @@ impl Parsed {
         } else {
             self.intervals.push((start, end));
         }
+        Ok(())
     }
 }
 
@@ -123,13 +132,7 @@ pub fn parse_timewarrior(text: &str) -> Result<Parsed, ParseError> {
             None => parsed.warnings.push(format!(
                 "[{i}]: the interval started {start} is still running; skipped it"
             )),
-            Some(end) if end < start => {
-                return Err(bad(
-                    format!("[{i}].end"),
-                    format!("{end} is before the start {start}"),
-                ));
-            }
-            Some(end) => parsed.push(format!("[{i}]"), start, end),
+            Some(end) => parsed.push(format!("[{i}].end"), start, end)?,
         }
     }
     Ok(parsed)
@@ -228,13 +231,7 @@ pub fn parse_toggl(text: &str, tz: &TimeZone) -> Result<Parsed, ParseError> {
             }
             (None, None) => unreachable!("checked with the header"),
         };
-        if end < start {
-            return Err(bad(
-                format!("line {line}"),
-                format!("the entry ends ({end}) before it starts ({start})"),
-            ));
-        }
-        parsed.push(format!("line {line}"), start, end);
+        parsed.push(format!("line {line}"), start, end)?;
     }
     Ok(parsed)
 }
@@ -275,13 +272,7 @@ pub fn parse_watson(text: &str) -> Result<Parsed, ParseError> {
             ));
         }
         let (start, stop) = (time(0, "start")?, time(1, "stop")?);
-        if stop < start {
-            return Err(bad(
-                format!("[{i}][1] (stop)"),
-                format!("{stop} is before the start {start}"),
-            ));
-        }
-        parsed.push(format!("[{i}]"), start, stop);
+        parsed.push(format!("[{i}][1] (stop)"), start, stop)?;
     }
     Ok(parsed)
 }
@@ -344,7 +335,7 @@ pub fn parse_activitywatch(text: &str) -> Result<Parsed, ParseError> {
             let end = start
                 .checked_add(span)
                 .map_err(|e| bad(place("duration"), e.to_string()))?;
-            parsed.push(place("timestamp"), start, end);
+            parsed.push(place("duration"), start, end)?;
         }
     }
     Ok(parsed)

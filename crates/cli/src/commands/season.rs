@@ -33,10 +33,8 @@ pub fn run(db: &mut Db, args: SeasonArgs) -> Result<()> {
             season,
             since,
         } => {
-            let since = match since {
-                Some(date) => date,
-                None => today()?,
-            };
+            let today = today()?;
+            let since = since.unwrap_or(today);
             let entry = Season {
                 area: to_domain(area),
                 season: to_domain(season),
@@ -49,11 +47,9 @@ pub fn run(db: &mut Db, args: SeasonArgs) -> Result<()> {
                 s.seasons.sort_by_key(|o| o.since);
                 Ok(())
             })?;
-            let s = db.load()?;
-            print(&render(
-                &current_seasons(&s.seasons, today()?.max(since)),
-                today()?.max(since),
-            ))
+            // A season set to start later shows as it will be then.
+            let as_of = today.max(since);
+            print(&render(&current_seasons(&db.load()?.seasons, as_of), as_of))
         }
         SeasonCommand::History(json) => {
             let s = db.load()?;
