@@ -12,11 +12,13 @@ use crate::decision::document::{
     MustSpec, Op, OptionSpec, RiskSpec, SmaaSpec,
 };
 use crate::decision::weights::rank_order_centroid;
+use crate::evidence::Achievement;
 use crate::life::{Audit, CheckIn, Season, Task};
+use crate::network::{Contact, Opportunity};
 use crate::tracker::TrackedInterval;
 
 /// The version of the export document and of the database schema it mirrors.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A field of the person's data that does not hold, with how to fix it.
 #[derive(Debug, Clone, PartialEq, Error)]
@@ -43,6 +45,9 @@ pub struct Profile {
     pub area: Option<String>,
     pub role_start: Option<Date>,
     pub last_promotion: Option<Date>,
+    /// When you were told to expect a promotion (004's loyalty trap); schema 3.
+    #[serde(default)]
+    pub promotion_promised: Option<Date>,
     pub level: Option<String>,
     pub pay: Option<f64>,
     pub bonus: Option<f64>,
@@ -61,6 +66,7 @@ impl Default for Profile {
             area: None,
             role_start: None,
             last_promotion: None,
+            promotion_promised: None,
             level: None,
             pay: None,
             bonus: None,
@@ -375,6 +381,13 @@ pub struct Snapshot {
     /// Time-tracker intervals as imported.
     #[serde(default)]
     pub tracked: Vec<TrackedInterval>,
+    /// Achievements, as logged (schema 3).
+    #[serde(default)]
+    pub achievements: Vec<Achievement>,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+    #[serde(default)]
+    pub opportunities: Vec<Opportunity>,
 }
 
 impl Default for Snapshot {
@@ -393,6 +406,9 @@ impl Default for Snapshot {
             audits: Vec::new(),
             seasons: Vec::new(),
             tracked: Vec::new(),
+            achievements: Vec::new(),
+            contacts: Vec::new(),
+            opportunities: Vec::new(),
         }
     }
 }
@@ -491,6 +507,7 @@ impl Snapshot {
         }
         self.validate_judgements()?;
         self.validate_week()?;
+        self.validate_evidence()?;
         let s = &self.settings;
         check_range(
             "settings.horizon_weight".into(),
@@ -556,6 +573,46 @@ impl Snapshot {
                 return Err(invalid(
                     format!("seasons[{i}]"),
                     "two seasons start the same day in one area",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn validate_evidence(&self) -> Result<(), InvalidField> {
+        for (i, w) in self.achievements.iter().enumerate() {
+            let path = format!("achievements[{i}]");
+            w.validate(None).map_err(|m| invalid(&path, m))?;
+            if self.achievements[..i].iter().any(|o| o.id == w.id) {
+                return Err(invalid(path, format!("win #{} is listed twice", w.id)));
+            }
+        }
+        for (i, c) in self.contacts.iter().enumerate() {
+            let path = format!("contacts[{i}]");
+            validate_id(&format!("{path}.id"), &c.id)?;
+            c.validate().map_err(|m| invalid(&path, m))?;
+            if self.contacts[..i].iter().any(|o| o.id == c.id) {
+                return Err(invalid(
+                    path,
+                    format!("contact \"{}\" is listed twice", c.id),
+                ));
+            }
+        }
+        for (i, o) in self.opportunities.iter().enumerate() {
+            let path = format!("opportunities[{i}]");
+            o.validate().map_err(|m| invalid(&path, m))?;
+            if self.opportunities[..i].iter().any(|k| k.id == o.id) {
+                return Err(invalid(
+                    path,
+                    format!("opportunity #{} is listed twice", o.id),
+                ));
+            }
+            if let Some(contact) = &o.contact
+                && !self.contacts.iter().any(|c| &c.id == contact)
+            {
+                return Err(invalid(
+                    format!("{path}.contact"),
+                    format!("\"{contact}\" is not one of your contacts"),
                 ));
             }
         }

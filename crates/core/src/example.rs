@@ -4,13 +4,20 @@
 //! weighing a narrower product-marketing role, a part-time role, and staying.
 
 use indexmap::IndexMap;
-use jiff::civil::date;
+use jiff::Span;
+use jiff::civil::{Date, date};
+use rand_xoshiro::Xoshiro256PlusPlus;
+use rand_xoshiro::rand_core::{RngCore, SeedableRng};
 
 use crate::career::{
     CareerOption, DealBreaker, DecisionSettings, Finances, OptionKind, Profile, SCHEMA_VERSION,
     Snapshot, Value, Weighting,
 };
 use crate::decision::document::{AttrValue, Op, RiskKind, RiskSpec};
+use crate::evidence::{Achievement, BragSection, Visibility};
+use crate::life::{Audit, CheckIn, LifeArea, Season, SeasonKind, Task};
+use crate::network::{Contact, Interaction, Labeled, Opportunity, Source, Stage, StageChange};
+use crate::week::IsoWeek;
 
 fn value(id: &str, weight: f64, onet: Option<&str>, note: &str) -> Value {
     Value {
@@ -61,6 +68,7 @@ pub fn person() -> Snapshot {
             area: None,
             role_start: Some(date(2021, 3, 1)),
             last_promotion: Some(date(2021, 3, 1)),
+            promotion_promised: None,
             level: Some("Head of Marketing & Communications".into()),
             pay: Some(118_000.0),
             bonus: Some(8_000.0),
@@ -267,6 +275,399 @@ pub fn person() -> Snapshot {
         },
         ..Snapshot::default()
     }
+}
+
+/// The example person with a year of records ending the week before `as_of`: check-ins, wins,
+/// contacts, opportunities, energy audits and seasons. Dates are relative to `as_of` so the demo
+/// always reads as "now"; the story is the same on any date.
+pub fn person_with_history(as_of: Date) -> Snapshot {
+    let mut s = person();
+    let ago = |days: i64| as_of.saturating_sub(Span::new().days(days));
+    let months_ago = |months: i64| as_of.saturating_sub(Span::new().months(months));
+    s.profile.role_start = Some(months_ago(56));
+    s.profile.last_promotion = Some(months_ago(56));
+    s.profile.promotion_promised = Some(months_ago(26));
+    s.checkins = checkins(as_of);
+    s.achievements = wins(&ago);
+    s.contacts = contacts(&ago);
+    s.opportunities = opportunities(&ago);
+    s.tasks = tasks();
+    s.audits = [(100, 0.0), (58, 1.0), (9, 2.0)]
+        .iter()
+        .map(|&(days, extra)| {
+            let mut tasks = tasks();
+            // The status deck grew as the exec team asked for more.
+            tasks[0].hours_per_week += extra;
+            Audit {
+                date: ago(days),
+                tasks,
+            }
+        })
+        .collect();
+    s.seasons = vec![
+        season(LifeArea::Family, SeasonKind::Summer, months_ago(30)),
+        season(LifeArea::Personal, SeasonKind::Spring, months_ago(8)),
+        season(LifeArea::Career, SeasonKind::Fall, months_ago(5)),
+        season(LifeArea::Health, SeasonKind::Winter, months_ago(3)),
+    ];
+    s
+}
+
+fn season(area: LifeArea, season: SeasonKind, since: Date) -> Season {
+    Season {
+        area,
+        season,
+        since,
+    }
+}
+
+/// 52 weeks: hours creep from the mid-40s to the mid-50s while energy and satisfaction sink.
+fn checkins(as_of: Date) -> Vec<CheckIn> {
+    let weeks = IsoWeek::of(as_of).previous().window(52);
+    let mut rng = Xoshiro256PlusPlus::seed_from_u64(2026);
+    weeks
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !matches!(i, 17 | 33)) // two weeks of holiday, unrecorded
+        .map(|(i, &week)| {
+            let trend = i as f64 / 51.0;
+            let noise = (rng.next_u64() % 7) as f64 - 3.0;
+            let hours = (44.0 + 10.0 * trend + noise).round();
+            let tired = i as u64 * 3 / 52;
+            CheckIn {
+                week,
+                hours,
+                weekend_days: u8::from(hours >= 50.0) + u8::from(hours >= 55.0),
+                evenings: ((hours - 40.0) / 3.0).clamp(0.0, 5.0) as u8,
+                energy: (4 - tired as u8).max(2) - u8::from(noise > 2.0),
+                satisfaction: (4 - tired as u8).max(2),
+                note: match i {
+                    40 => {
+                        Some("Exec team asked for a weekly deck on top of the monthly one".into())
+                    }
+                    47 => Some("Missed the school play for a launch review".into()),
+                    _ => None,
+                },
+            }
+        })
+        .collect()
+}
+
+/// (days ago, title, impact, visibility, section, skills)
+type Win = (
+    i64,
+    &'static str,
+    Option<&'static str>,
+    Visibility,
+    BragSection,
+    &'static [&'static str],
+);
+
+fn wins(ago: &dyn Fn(i64) -> Date) -> Vec<Achievement> {
+    use BragSection::*;
+    use Visibility::*;
+    let list: [Win; 12] = [
+        (
+            350,
+            "Relaunched the company website",
+            Some("demo requests up 38% in a quarter"),
+            Company,
+            Projects,
+            &["web", "brand strategy"],
+        ),
+        (
+            320,
+            "Wrote the brand voice guide",
+            Some("adopted by sales and support"),
+            Team,
+            DesignDocs,
+            &["copywriting"],
+        ),
+        (
+            290,
+            "Keynote at the regional marketing summit",
+            Some("120 attendees, 14 qualified leads"),
+            Public,
+            Projects,
+            &["public speaking"],
+        ),
+        (
+            262,
+            "Mentored two junior marketers through their first campaigns",
+            None,
+            Team,
+            Collaboration,
+            &["mentoring"],
+        ),
+        (
+            230,
+            "Negotiated the agency contract down",
+            Some("saved $64,000 a year"),
+            Manager,
+            NotMyJob,
+            &["negotiation"],
+        ),
+        (
+            201,
+            "Crisis comms plan for the data incident",
+            Some("no customer churn attributed"),
+            Skip,
+            Projects,
+            &["crisis communications"],
+        ),
+        (
+            170,
+            "Launched the customer podcast",
+            Some("9 episodes, 2,300 listens"),
+            Team,
+            Projects,
+            &["content strategy"],
+        ),
+        (
+            140,
+            "Rebuilt the campaign reporting dashboard",
+            Some("reporting from 2 days to 2 hours a month"),
+            Manager,
+            NotMyJob,
+            &["analytics"],
+        ),
+        (
+            121,
+            "Hiring plan and interview loop for the content lead",
+            None,
+            Manager,
+            Collaboration,
+            &["hiring"],
+        ),
+        (
+            96,
+            "Q3 launch campaign",
+            Some("pipeline up 21% on Q2"),
+            Manager,
+            Projects,
+            &["campaign management"],
+        ),
+        (
+            66,
+            "Onboarding guide for new marketers",
+            None,
+            Team,
+            DesignDocs,
+            &["documentation"],
+        ),
+        (
+            41,
+            "Covered the events budget reforecast for finance",
+            Some("closed a $40,000 gap"),
+            Manager,
+            NotMyJob,
+            &["budgeting"],
+        ),
+    ];
+    list.iter()
+        .enumerate()
+        .map(
+            |(i, &(days, title, impact, visibility, section, skills))| Achievement {
+                id: i as u32 + 1,
+                date: ago(days),
+                title: title.into(),
+                impact: impact.map(Into::into),
+                visibility,
+                section,
+                skills: skills.iter().map(|s| s.to_string()).collect(),
+                link: None,
+            },
+        )
+        .collect()
+}
+
+fn contacts(ago: &dyn Fn(i64) -> Date) -> Vec<Contact> {
+    let person = |id: &str,
+                  name: &str,
+                  company: &str,
+                  title: &str,
+                  how: &str,
+                  mentor: bool,
+                  cadence: u32,
+                  last: i64| Contact {
+        id: id.into(),
+        name: name.into(),
+        company: Some(company.into()),
+        title: Some(title.into()),
+        how_known: Some(how.into()),
+        mentor,
+        cadence_days: Some(cadence),
+        log: vec![Interaction {
+            date: ago(last),
+            note: None,
+        }],
+        emails: vec![Labeled {
+            value: format!("{id}@example.com"),
+            types: vec!["INTERNET".into()],
+            label: None,
+        }],
+        ..Contact::default()
+    };
+    vec![
+        person(
+            "dana-whitfield",
+            "Dana Whitfield",
+            "Blue Harbor Health",
+            "Director of Communications",
+            "former manager; wrote my reference",
+            true,
+            60,
+            104,
+        ),
+        person(
+            "priya-raman",
+            "Priya Raman",
+            "Northwind Traders",
+            "VP Marketing",
+            "met at LeadDev",
+            true,
+            90,
+            35,
+        ),
+        person(
+            "luis-ortega",
+            "Luis Ortega",
+            "TalentBridge Recruiting",
+            "Senior Recruiter",
+            "reached out on LinkedIn",
+            false,
+            30,
+            23,
+        ),
+        person(
+            "sam-okafor",
+            "Sam Okafor",
+            "Fabrikam",
+            "Product Marketing Lead",
+            "ran the product launch together",
+            false,
+            45,
+            20,
+        ),
+        person(
+            "mei-chen",
+            "Mei Chen",
+            "Contoso Labs",
+            "Head of Content",
+            "former colleague",
+            false,
+            60,
+            140,
+        ),
+        person(
+            "jonas-weber",
+            "Jonas Weber",
+            "Fabrikam",
+            "CMO",
+            "customer advisory board",
+            false,
+            120,
+            70,
+        ),
+    ]
+}
+
+fn opportunities(ago: &dyn Fn(i64) -> Date) -> Vec<Opportunity> {
+    let change = |stage: Stage, days: i64| StageChange {
+        stage,
+        date: ago(days),
+    };
+    vec![
+        Opportunity {
+            id: 1,
+            company: "Contoso Labs".into(),
+            role: "Content Director".into(),
+            source: Source::Referral,
+            contact: Some("mei-chen".into()),
+            history: vec![
+                change(Stage::New, 150),
+                change(Stage::Applied, 146),
+                change(Stage::Interviewing, 130),
+                change(Stage::Closed, 112),
+            ],
+            note: Some("Went with an internal candidate".into()),
+            link: None,
+            option: None,
+        },
+        Opportunity {
+            id: 2,
+            company: "Fabrikam".into(),
+            role: "Product Marketing Manager".into(),
+            source: Source::Network,
+            contact: Some("sam-okafor".into()),
+            history: vec![
+                change(Stage::New, 60),
+                change(Stage::Replied, 58),
+                change(Stage::Interviewing, 40),
+                change(Stage::Offer, 12),
+            ],
+            note: Some("The narrower role: 42 hours, three days remote".into()),
+            link: None,
+            option: Some("product-marketing".into()),
+        },
+        Opportunity {
+            id: 3,
+            company: "Blue Harbor Health".into(),
+            role: "Director of Brand".into(),
+            source: Source::Recruiter,
+            contact: Some("luis-ortega".into()),
+            history: vec![change(Stage::New, 23)],
+            note: Some("Luis wrote twice; not answered yet".into()),
+            link: None,
+            option: None,
+        },
+        Opportunity {
+            id: 4,
+            company: "Northwind Traders".into(),
+            role: "Senior Brand Manager".into(),
+            source: Source::Posting,
+            contact: None,
+            history: vec![change(Stage::New, 9), change(Stage::Applied, 6)],
+            note: None,
+            link: Some("https://northwind.example/careers/brand".into()),
+            option: None,
+        },
+    ]
+}
+
+fn tasks() -> Vec<Task> {
+    let task =
+        |id: &str, name: &str, hours: f64, energy: i8, skill_fit: u8, delegable: bool| Task {
+            id: id.into(),
+            name: name.into(),
+            hours_per_week: hours,
+            energy,
+            skill_fit,
+            delegable,
+        };
+    vec![
+        task("exec-deck", "Weekly exec status deck", 6.0, -2, 2, false),
+        task(
+            "invoices",
+            "Agency invoices and PO chasing",
+            4.0,
+            -1,
+            1,
+            true,
+        ),
+        task("strategy", "Campaign strategy", 10.0, 2, 5, false),
+        task("press", "Press and analyst relations", 6.0, 1, 4, false),
+        task(
+            "social-approvals",
+            "Approving every social post",
+            8.0,
+            -2,
+            2,
+            true,
+        ),
+        task("one-on-ones", "Team 1:1s", 5.0, 1, 4, false),
+        task("reforecasts", "Budget reforecasts", 6.0, -1, 3, false),
+    ]
 }
 
 #[cfg(test)]

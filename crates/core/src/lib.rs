@@ -3,7 +3,12 @@
 
 pub mod career;
 pub mod decision;
+pub mod evidence;
 pub mod example;
 pub mod life;
+pub mod markers;
+pub mod network;
+pub mod review;
 pub mod tracker;
+pub mod vcard;
 pub mod week;

@@ -320,6 +320,19 @@ pub fn current_seasons(history: &[Season], as_of: Date) -> Vec<&Season> {
     current
 }
 
+/// What a season asks of you (001); a career in winter makes a step back a plan, not a failure.
+pub fn season_meaning(area: LifeArea, season: SeasonKind) -> &'static str {
+    match (area, season) {
+        (LifeArea::Career, SeasonKind::Winter) => {
+            "plan, reflect, recharge: a step back now is a plan, not a failure"
+        }
+        (_, SeasonKind::Spring) => "plant new opportunities and new beginnings",
+        (_, SeasonKind::Summer) => "nourish, protect and grow what you planted",
+        (_, SeasonKind::Fall) => "harvest, or see what has not grown and change course",
+        (_, SeasonKind::Winter) => "plan, reflect, and rest to recharge",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

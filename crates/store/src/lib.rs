@@ -13,7 +13,9 @@ use milemarker_core::career::{
     Value, ValueJudgement,
 };
 use milemarker_core::decision::document::{AttrValue, RiskSpec};
+use milemarker_core::evidence::Achievement;
 use milemarker_core::life::{Audit, CheckIn, Season, Task};
+use milemarker_core::network::{Contact, Interaction, Labeled, Opportunity, StageChange};
 use milemarker_core::tracker::TrackedInterval;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -25,6 +27,7 @@ use thiserror::Error;
 const MIGRATIONS: &[(u32, &str)] = &[
     (1, include_str!("../migrations/0001_decisions.sql")),
     (2, include_str!("../migrations/0002_week.sql")),
+    (3, include_str!("../migrations/0003_evidence.sql")),
 ];
 
 /// The newest schema this build understands.
@@ -155,6 +158,9 @@ impl Store {
         let value_judgements = self.load_judgements().await?;
         let (checkins, tasks, audits, seasons) = self.load_week().await?;
         let tracked = self.load_tracked().await?;
+        let achievements = self.load_achievements().await?;
+        let contacts = self.load_contacts().await?;
+        let opportunities = self.load_opportunities().await?;
         Ok(Snapshot {
             schema_version: SCHEMA_VERSION,
             profile,
@@ -169,6 +175,9 @@ impl Store {
             audits,
             seasons,
             tracked,
+            achievements,
+            contacts,
+            opportunities,
         })
     }
 
@@ -182,6 +191,11 @@ impl Store {
         };
         let mut tx = self.conn.begin().await.map_err(wrap)?;
         for table in [
+            "opportunity_stage",
+            "opportunity",
+            "contact_log",
+            "contact",
+            "achievement",
             "tracked_interval",
             "checkin",
             "task",
@@ -228,6 +242,7 @@ impl Store {
                 .map_err(wrap)?;
         }
         write_week(&mut tx, snapshot).await.map_err(wrap)?;
+        write_evidence(&mut tx, snapshot).await.map_err(wrap)?;
         if let Some(f) = &snapshot.finances {
             sqlx::query(
                 "INSERT INTO finances (id, monthly_expenses, savings, other_income) VALUES (1, ?, ?, ?)",
@@ -282,6 +297,7 @@ impl Store {
             area: get("area")?,
             role_start: date("role_start")?,
             last_promotion: date("last_promotion")?,
+            promotion_promised: date("promotion_promised")?,
             level: get("level")?,
             pay: num("pay")?,
             bonus: num("bonus")?,
@@ -482,6 +498,130 @@ impl Store {
             .collect()
     }
 
+    async fn load_achievements(&mut self) -> Result<Vec<Achievement>> {
+        let rows = self
+            .rows("SELECT * FROM achievement ORDER BY date, id")
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let text = |col: &str| row.try_get::<String, _>(col).map_err(self.db_error());
+                let maybe = |col: &str| {
+                    row.try_get::<Option<String>, _>(col)
+                        .map_err(self.db_error())
+                };
+                Ok(Achievement {
+                    id: row.try_get::<i64, _>("id").map_err(self.db_error())? as u32,
+                    date: text("date")?
+                        .parse()
+                        .map_err(|e| self.corrupt("win date", e))?,
+                    title: text("title")?,
+                    impact: maybe("impact")?,
+                    visibility: from_word(&text("visibility")?)
+                        .map_err(|e| self.corrupt("win visibility", e))?,
+                    section: from_word(&text("section")?)
+                        .map_err(|e| self.corrupt("win section", e))?,
+                    skills: serde_json::from_str(&text("skills")?)
+                        .map_err(|e| self.corrupt("win skills", e))?,
+                    link: maybe("link")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn load_contacts(&mut self) -> Result<Vec<Contact>> {
+        let rows = self.rows("SELECT * FROM contact ORDER BY position").await?;
+        let mut contacts = Vec::with_capacity(rows.len());
+        let mut index: IndexMap<String, usize> = IndexMap::new();
+        for row in &rows {
+            let text = |col: &str| row.try_get::<String, _>(col).map_err(self.db_error());
+            let maybe = |col: &str| {
+                row.try_get::<Option<String>, _>(col)
+                    .map_err(self.db_error())
+            };
+            let json = |col: &str| -> Result<Vec<Labeled>> {
+                serde_json::from_str(&text(col)?)
+                    .map_err(|e| self.corrupt(&format!("contact {col}"), e))
+            };
+            let id = text("id")?;
+            index.insert(id.clone(), contacts.len());
+            contacts.push(Contact {
+                id,
+                name: text("name")?,
+                company: maybe("company")?,
+                org_units: serde_json::from_str(&text("org_units")?)
+                    .map_err(|e| self.corrupt("contact org_units", e))?,
+                title: maybe("title")?,
+                emails: json("emails")?,
+                phones: json("phones")?,
+                urls: json("urls")?,
+                note: maybe("note")?,
+                how_known: maybe("how_known")?,
+                mentor: row.try_get("mentor").map_err(self.db_error())?,
+                cadence_days: row
+                    .try_get::<Option<i64>, _>("cadence_days")
+                    .map_err(self.db_error())?
+                    .map(|d| d as u32),
+                log: Vec::new(),
+            });
+        }
+        for row in &self
+            .rows("SELECT * FROM contact_log ORDER BY contact_id, position")
+            .await?
+        {
+            let id: String = row.try_get("contact_id").map_err(self.db_error())?;
+            let date: String = row.try_get("date").map_err(self.db_error())?;
+            contacts[index[&id]].log.push(Interaction {
+                date: date
+                    .parse()
+                    .map_err(|e| self.corrupt("contact log date", e))?,
+                note: row.try_get("note").map_err(self.db_error())?,
+            });
+        }
+        Ok(contacts)
+    }
+
+    async fn load_opportunities(&mut self) -> Result<Vec<Opportunity>> {
+        let rows = self.rows("SELECT * FROM opportunity ORDER BY id").await?;
+        let mut items = Vec::with_capacity(rows.len());
+        let mut index: IndexMap<i64, usize> = IndexMap::new();
+        for row in &rows {
+            let text = |col: &str| row.try_get::<String, _>(col).map_err(self.db_error());
+            let maybe = |col: &str| {
+                row.try_get::<Option<String>, _>(col)
+                    .map_err(self.db_error())
+            };
+            let id: i64 = row.try_get("id").map_err(self.db_error())?;
+            index.insert(id, items.len());
+            items.push(Opportunity {
+                id: id as u32,
+                company: text("company")?,
+                role: text("role")?,
+                source: from_word(&text("source")?)
+                    .map_err(|e| self.corrupt("opportunity source", e))?,
+                contact: maybe("contact_id")?,
+                history: Vec::new(),
+                note: maybe("note")?,
+                link: maybe("link")?,
+                option: maybe("option_id")?,
+            });
+        }
+        for row in &self
+            .rows("SELECT * FROM opportunity_stage ORDER BY opportunity_id, position")
+            .await?
+        {
+            let id: i64 = row.try_get("opportunity_id").map_err(self.db_error())?;
+            let stage: String = row.try_get("stage").map_err(self.db_error())?;
+            let date: String = row.try_get("date").map_err(self.db_error())?;
+            items[index[&id]].history.push(StageChange {
+                stage: from_word(&stage).map_err(|e| self.corrupt("opportunity stage", e))?,
+                date: date
+                    .parse()
+                    .map_err(|e| self.corrupt("opportunity stage date", e))?,
+            });
+        }
+        Ok(items)
+    }
+
     async fn load_judgements(&mut self) -> Result<Vec<ValueJudgement>> {
         let rows = self
             .rows("SELECT * FROM value_judgement ORDER BY position")
@@ -514,14 +654,16 @@ type Tx<'a> = sqlx::Transaction<'a, sqlx::Sqlite>;
 
 async fn write_profile(tx: &mut Tx<'_>, p: &Profile) -> std::result::Result<(), sqlx::Error> {
     sqlx::query(
-        "INSERT INTO profile (id, name, occupation, area, role_start, last_promotion, level, pay, \
-         bonus, equity, currency, boundary_hours, work_days) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO profile (id, name, occupation, area, role_start, last_promotion, promotion_promised, \
+         level, pay, bonus, equity, currency, boundary_hours, work_days) \
+         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(&p.name)
     .bind(&p.occupation)
     .bind(&p.area)
     .bind(p.role_start.map(|d| d.to_string()))
     .bind(p.last_promotion.map(|d| d.to_string()))
+    .bind(p.promotion_promised.map(|d| d.to_string()))
     .bind(&p.level)
     .bind(p.pay)
     .bind(p.bonus)
@@ -696,6 +838,85 @@ async fn write_week(tx: &mut Tx<'_>, s: &Snapshot) -> std::result::Result<(), sq
     Ok(())
 }
 
+async fn write_evidence(tx: &mut Tx<'_>, s: &Snapshot) -> std::result::Result<(), sqlx::Error> {
+    for w in &s.achievements {
+        sqlx::query(
+            "INSERT INTO achievement (id, date, title, impact, visibility, section, skills, link) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(i64::from(w.id))
+        .bind(w.date.to_string())
+        .bind(&w.title)
+        .bind(&w.impact)
+        .bind(to_word(&w.visibility))
+        .bind(to_word(&w.section))
+        .bind(json(&w.skills))
+        .bind(&w.link)
+        .execute(&mut **tx)
+        .await?;
+    }
+    for (position, c) in s.contacts.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO contact (id, position, name, company, org_units, title, emails, phones, urls, \
+             note, how_known, mentor, cadence_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&c.id)
+        .bind(position as i64)
+        .bind(&c.name)
+        .bind(&c.company)
+        .bind(json(&c.org_units))
+        .bind(&c.title)
+        .bind(json(&c.emails))
+        .bind(json(&c.phones))
+        .bind(json(&c.urls))
+        .bind(&c.note)
+        .bind(&c.how_known)
+        .bind(c.mentor)
+        .bind(c.cadence_days.map(i64::from))
+        .execute(&mut **tx)
+        .await?;
+        for (position, i) in c.log.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO contact_log (contact_id, position, date, note) VALUES (?, ?, ?, ?)",
+            )
+            .bind(&c.id)
+            .bind(position as i64)
+            .bind(i.date.to_string())
+            .bind(&i.note)
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    for o in &s.opportunities {
+        sqlx::query(
+            "INSERT INTO opportunity (id, company, role, source, contact_id, note, link, option_id) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(i64::from(o.id))
+        .bind(&o.company)
+        .bind(&o.role)
+        .bind(to_word(&o.source))
+        .bind(&o.contact)
+        .bind(&o.note)
+        .bind(&o.link)
+        .bind(&o.option)
+        .execute(&mut **tx)
+        .await?;
+        for (position, c) in o.history.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO opportunity_stage (opportunity_id, position, stage, date) VALUES (?, ?, ?, ?)",
+            )
+            .bind(i64::from(o.id))
+            .bind(position as i64)
+            .bind(to_word(&c.stage))
+            .bind(c.date.to_string())
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
 /// Reads `PRAGMA user_version` without writing: read-only, and no journal-mode change.
 async fn read_schema_version(path: &Path) -> std::result::Result<u32, sqlx::Error> {
     let options = SqliteConnectOptions::new().filename(path).read_only(true);
@@ -705,6 +926,10 @@ async fn read_schema_version(path: &Path) -> std::result::Result<u32, sqlx::Erro
         .await?;
     conn.close().await?;
     Ok(version as u32)
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("plain data serialises")
 }
 
 /// An enum's serde name, e.g. `Weighting::Unsure` -> "unsure".

@@ -28,7 +28,7 @@ fn save_then_load_is_lossless() {
     runtime().block_on(async {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("m.db");
-        let mut person = example::person();
+        let mut person = example::person_with_history(jiff::civil::date(2026, 10, 28));
         person
             .value_judgements
             .push(milemarker_core::career::ValueJudgement {
@@ -118,38 +118,56 @@ fn a_failed_save_changes_nothing() {
 }
 
 #[test]
-fn data_written_under_schema_1_survives_the_move_to_2() {
-    runtime().block_on(async {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("v1.db");
-        {
-            let options = SqliteConnectOptions::new()
-                .filename(&path)
-                .create_if_missing(true);
-            let mut conn = SqliteConnection::connect_with(&options).await.unwrap();
-            sqlx::raw_sql(MIGRATIONS[0].1)
+fn data_written_under_every_earlier_schema_survives_the_move_to_the_latest() {
+    for version in 1..LATEST_SCHEMA {
+        runtime().block_on(async {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join(format!("v{version}.db"));
+            {
+                let options = SqliteConnectOptions::new()
+                    .filename(&path)
+                    .create_if_missing(true);
+                let mut conn = SqliteConnection::connect_with(&options).await.unwrap();
+                for (_, sql) in MIGRATIONS.iter().filter(|(v, _)| *v <= version) {
+                    sqlx::raw_sql(sql).execute(&mut conn).await.unwrap();
+                }
+                sqlx::raw_sql(&format!(
+                    "PRAGMA user_version = {version};
+                     INSERT INTO profile (id, name, last_promotion, currency, boundary_hours, work_days)
+                         VALUES (1, 'Sam', '2024-03-01', 'EUR', 38, 4);
+                     INSERT INTO person_value (id, position, weight) VALUES ('autonomy', 0, 9);"
+                ))
                 .execute(&mut conn)
                 .await
                 .unwrap();
-            sqlx::raw_sql(
-                "PRAGMA user_version = 1;
-                 INSERT INTO profile (id, name, currency, boundary_hours, work_days)
-                     VALUES (1, 'Sam', 'EUR', 38, 4);
-                 INSERT INTO person_value (id, position, weight) VALUES ('autonomy', 0, 9);",
-            )
-            .execute(&mut conn)
-            .await
-            .unwrap();
-            conn.close().await.unwrap();
-        }
-        let mut store = Store::open(&path).await.unwrap();
-        assert_eq!(store.schema_version().await.unwrap(), 2);
-        let snap = store.load().await.unwrap();
-        assert_eq!(snap.profile.name.as_deref(), Some("Sam"));
-        assert_eq!(snap.profile.boundary_hours, 38.0);
-        assert_eq!(snap.values[0].weight, Some(9.0));
-        assert!(snap.checkins.is_empty());
-    });
+                if version >= 2 {
+                    sqlx::raw_sql(
+                        "INSERT INTO checkin (week, hours, weekend_days, evenings, energy, satisfaction)
+                             VALUES ('2026-W40', 51, 1, 2, 2, 3);",
+                    )
+                    .execute(&mut conn)
+                    .await
+                    .unwrap();
+                }
+                conn.close().await.unwrap();
+            }
+            let mut store = Store::open(&path).await.unwrap();
+            assert_eq!(store.schema_version().await.unwrap(), LATEST_SCHEMA);
+            let snap = store.load().await.unwrap();
+            assert_eq!(snap.profile.name.as_deref(), Some("Sam"), "from v{version}");
+            assert_eq!(snap.profile.boundary_hours, 38.0);
+            assert_eq!(snap.profile.last_promotion, Some(jiff::civil::date(2024, 3, 1)));
+            assert_eq!(snap.profile.promotion_promised, None);
+            assert_eq!(snap.values[0].weight, Some(9.0));
+            assert_eq!(snap.checkins.len(), usize::from(version >= 2));
+            assert!(snap.achievements.is_empty() && snap.contacts.is_empty());
+            // The migrated database takes the newest records.
+            let mut more = snap.clone();
+            more.achievements = example::person_with_history(jiff::civil::date(2026, 10, 28)).achievements;
+            store.save(&more).await.unwrap();
+            assert_eq!(store.load().await.unwrap(), more);
+        });
+    }
 }
 
 #[test]

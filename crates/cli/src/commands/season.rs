@@ -1,7 +1,7 @@
 //! Seasons of career and life (001): every season has a purpose, and it will change again.
 
 use anyhow::Result;
-use milemarker_core::life::{LifeArea, Season, SeasonKind, current_seasons};
+use milemarker_core::life::{Season, current_seasons, season_meaning};
 
 use crate::cli::{SeasonArgs, SeasonCommand, to_domain};
 use crate::context::{Db, print, print_json, today};
@@ -77,18 +77,6 @@ fn word<T: serde::Serialize>(value: &T) -> String {
         .unwrap_or_default()
 }
 
-fn meaning(area: LifeArea, season: SeasonKind) -> &'static str {
-    match (area, season) {
-        (LifeArea::Career, SeasonKind::Winter) => {
-            "plan, reflect, recharge: a step back now is a plan, not a failure"
-        }
-        (_, SeasonKind::Spring) => "plant new opportunities and new beginnings",
-        (_, SeasonKind::Summer) => "nourish, protect and grow what you planted",
-        (_, SeasonKind::Fall) => "harvest, or see what has not grown and change course",
-        (_, SeasonKind::Winter) => "plan, reflect, and rest to recharge",
-    }
-}
-
 fn render(current: &[&Season], as_of: jiff::civil::Date) -> String {
     if current.is_empty() {
         return "No seasons yet: `milemarker season set career winter`.\n".into();
@@ -101,7 +89,7 @@ fn render(current: &[&Season], as_of: jiff::civil::Date) -> String {
                 word(&c.area),
                 word(&c.season),
                 format!("since {} ({weeks} weeks)", c.since),
-                paint(DIM, meaning(c.area, c.season)),
+                paint(DIM, season_meaning(c.area, c.season)),
             ]
         })
         .collect();

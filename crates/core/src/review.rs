@@ -1,0 +1,497 @@
+//! The review (DESIGN 4.10): one page a person reads every week. This module gathers it; the
+//! command line renders it as text, Markdown, JSON or a self-contained HTML page.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::decision::format_number;
+use crate::decision::result::DecisionResult;
+use crate::evidence::brag;
+use crate::life::{AuditReport, LifeArea, SeasonKind, audit, current_seasons, season_meaning};
+use crate::markers::{Evidence, Marker, MarkerId, Records, Severity, Thresholds, detect_all};
+use crate::network::{days_between, due, stage_word};
+use crate::week::IsoWeek;
+
+/// Weeks of hours the review charts.
+pub const HOURS_WEEKS: usize = 26;
+/// Weeks of check-ins the energy chart covers.
+pub const ENERGY_WEEKS: usize = 52;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Review {
+    pub as_of: Date,
+    pub name: Option<String>,
+    pub markers: Vec<Marker>,
+    pub hours: HoursTrend,
+    pub energy: Vec<EnergyPoint>,
+    pub audit: Option<AuditSummary>,
+    pub seasons: Vec<SeasonNow>,
+    pub decision: Option<DecisionSummary>,
+    pub network: NetworkSummary,
+    pub visibility: VisibilitySummary,
+    pub actions: Vec<Action>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HoursTrend {
+    pub boundary: f64,
+    /// The complete weeks before the as-of week, oldest first; `hours: null` = not recorded.
+    pub weeks: Vec<WeekPoint>,
+    /// Mean of the recorded weeks.
+    pub average: Option<f64>,
+    pub weeks_over: usize,
+    pub weeks_recorded: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeekPoint {
+    pub week: IsoWeek,
+    pub hours: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EnergyPoint {
+    pub week: IsoWeek,
+    pub energy: u8,
+    pub satisfaction: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuditSummary {
+    pub latest: AuditReport,
+    /// (date, drain share) of every audit up to the as-of date.
+    pub trend: Vec<(Date, f64)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SeasonNow {
+    pub area: LifeArea,
+    pub season: SeasonKind,
+    pub since: Date,
+    pub weeks: i64,
+    pub meaning: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DecisionSummary {
+    pub method: String,
+    pub ranking: Vec<RankedOption>,
+    /// Options a deal-breaker rules out, with the rules they break.
+    pub excluded: Vec<(String, Vec<String>)>,
+    /// Share of SMAA draws (weights that keep the order of your values) that put the leader first.
+    pub leader_acceptability: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankedOption {
+    pub option: String,
+    pub name: String,
+    pub rank: usize,
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NetworkSummary {
+    /// Contacts past their stay-in-touch cadence, mentors first.
+    pub losing_touch: Vec<LosingTouch>,
+    /// Open opportunities: (id, company, role, stage, since).
+    pub pipeline: Vec<PipelineRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LosingTouch {
+    pub contact: String,
+    pub name: String,
+    pub mentor: bool,
+    pub last_contact: Option<Date>,
+    pub overdue_days: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PipelineRow {
+    pub id: u32,
+    pub company: String,
+    pub role: String,
+    pub stage: String,
+    pub since: Date,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VisibilitySummary {
+    pub months: u32,
+    pub wins: usize,
+    pub reached_leadership: usize,
+}
+
+/// One of the next three things to do, and the marker (or record) it answers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Action {
+    pub marker: Option<MarkerId>,
+    pub action: String,
+    pub why: String,
+}
+
+/// What the review needs besides the records.
+pub struct ReviewInput<'a> {
+    pub records: Records<'a>,
+    pub thresholds: &'a Thresholds,
+    pub as_of: Date,
+    /// The person's decision and its SMAA robustness run, when they have options.
+    pub decision: Option<(&'a DecisionResult, Option<&'a DecisionResult>)>,
+}
+
+pub fn review(input: &ReviewInput) -> Review {
+    let s = input.records.snapshot;
+    let as_of = input.as_of;
+    let markers = detect_all(&input.records, input.thresholds, as_of);
+    let months = input.thresholds.invisible_hard_work.months;
+    let from = as_of.saturating_sub(jiff::Span::new().months(i64::from(months)));
+    let recent = brag(
+        &s.achievements,
+        from.saturating_add(jiff::Span::new().days(1)),
+        as_of,
+    );
+    let mut review = Review {
+        as_of,
+        name: s.profile.name.clone(),
+        hours: hours_trend(input.records.weeks, s.profile.boundary_hours, as_of),
+        energy: energy(s, as_of),
+        audit: audit_summary(s, as_of),
+        seasons: seasons(s, as_of),
+        decision: input
+            .decision
+            .map(|(result, robust)| decision_summary(s, result, robust)),
+        network: network(s, as_of),
+        visibility: VisibilitySummary {
+            months,
+            wins: recent.total,
+            reached_leadership: recent.reached_leadership,
+        },
+        markers,
+        actions: Vec::new(),
+    };
+    review.actions = next_actions(&review, s);
+    review
+}
+
+fn hours_trend(weeks: &[crate::life::WeekHours], boundary: f64, as_of: Date) -> HoursTrend {
+    let window = IsoWeek::of(as_of).previous().window(HOURS_WEEKS);
+    let points: Vec<WeekPoint> = window
+        .iter()
+        .map(|&week| WeekPoint {
+            week,
+            hours: weeks.iter().find(|w| w.week == week).map(|w| w.hours),
+        })
+        .collect();
+    let known: Vec<f64> = points.iter().filter_map(|p| p.hours).collect();
+    HoursTrend {
+        boundary,
+        average: (!known.is_empty()).then(|| known.iter().sum::<f64>() / known.len() as f64),
+        weeks_over: known.iter().filter(|h| **h > boundary).count(),
+        weeks_recorded: known.len(),
+        weeks: points,
+    }
+}
+
+fn energy(s: &crate::career::Snapshot, as_of: Date) -> Vec<EnergyPoint> {
+    let window = IsoWeek::of(as_of).previous().window(ENERGY_WEEKS);
+    s.checkins
+        .iter()
+        .filter(|c| window.contains(&c.week))
+        .map(|c| EnergyPoint {
+            week: c.week,
+            energy: c.energy,
+            satisfaction: c.satisfaction,
+        })
+        .collect()
+}
+
+fn audit_summary(s: &crate::career::Snapshot, as_of: Date) -> Option<AuditSummary> {
+    let mut reports: Vec<AuditReport> = s
+        .audits
+        .iter()
+        .filter(|a| a.date <= as_of)
+        .map(audit)
+        .collect();
+    reports.sort_by_key(|r| r.date);
+    let trend = reports
+        .iter()
+        .filter_map(|r| r.drain_share.map(|d| (r.date, d)))
+        .collect();
+    reports.pop().map(|latest| AuditSummary { latest, trend })
+}
+
+fn seasons(s: &crate::career::Snapshot, as_of: Date) -> Vec<SeasonNow> {
+    current_seasons(&s.seasons, as_of)
+        .into_iter()
+        .map(|c| SeasonNow {
+            area: c.area,
+            season: c.season,
+            since: c.since,
+            weeks: days_between(c.since, as_of) / 7,
+            meaning: season_meaning(c.area, c.season),
+        })
+        .collect()
+}
+
+fn decision_summary(
+    s: &crate::career::Snapshot,
+    result: &DecisionResult,
+    robust: Option<&DecisionResult>,
+) -> DecisionSummary {
+    let name = |id: &str| {
+        s.options
+            .iter()
+            .find(|o| o.id == id)
+            .map_or_else(|| id.to_string(), |o| o.name.clone())
+    };
+    let leader = result.leader().map(|r| r.option.as_str());
+    let leader_acceptability = robust
+        .or(result.smaa.as_ref().map(|_| result))
+        .and_then(|r| r.smaa.as_ref())
+        .and_then(|smaa| smaa.rank_acceptability.get(leader?))
+        .and_then(|shares| shares.first().copied());
+    DecisionSummary {
+        method: result.method.as_str().to_string(),
+        ranking: result
+            .ranking
+            .iter()
+            .map(|r| RankedOption {
+                option: r.option.clone(),
+                name: name(&r.option),
+                rank: r.rank,
+                score: r.score,
+            })
+            .collect(),
+        excluded: result
+            .excluded
+            .iter()
+            .map(|e| {
+                let rules = e
+                    .reasons
+                    .iter()
+                    .map(|f| format!("{} {} {}", f.attribute, f.op.as_str(), f.required))
+                    .collect();
+                (e.option.clone(), rules)
+            })
+            .collect(),
+        leader_acceptability,
+    }
+}
+
+fn network(s: &crate::career::Snapshot, as_of: Date) -> NetworkSummary {
+    let losing_touch = due(&s.contacts, as_of)
+        .into_iter()
+        .map(|d| LosingTouch {
+            contact: d.contact.id.clone(),
+            name: d.contact.name.clone(),
+            mentor: d.contact.mentor,
+            last_contact: d.last_contact,
+            overdue_days: d.overdue_days,
+        })
+        .collect();
+    let pipeline = s
+        .opportunities
+        .iter()
+        .filter(|o| o.arrived() <= as_of && o.stage().is_open())
+        .map(|o| PipelineRow {
+            id: o.id,
+            company: o.company.clone(),
+            role: o.role.clone(),
+            stage: stage_word(o.stage()).to_string(),
+            since: o.since(),
+        })
+        .collect();
+    NetworkSummary {
+        losing_touch,
+        pipeline,
+    }
+}
+
+/// The order in which fired markers claim the three actions when severities tie: what costs the
+/// most to leave (a broken deal-breaker, the hours) before what can wait.
+const ACTION_PRIORITY: [MarkerId; 10] = [
+    MarkerId::CompromisedDealbreaker,
+    MarkerId::OverworkCreep,
+    MarkerId::IgnoredOpportunity,
+    MarkerId::InvisibleHardWork,
+    MarkerId::LoyaltyTrap,
+    MarkerId::DrainingRole,
+    MarkerId::PayBehindMarket,
+    MarkerId::Overstaying,
+    MarkerId::FadingSkills,
+    MarkerId::StaleRecord,
+];
+
+/// Three actions: one per fired marker, most severe first; if fewer than three fire, the
+/// records fill in (a mentor gone quiet, the decision's leader, a missing check-in).
+fn next_actions(review: &Review, s: &crate::career::Snapshot) -> Vec<Action> {
+    let mut fired: Vec<&Marker> = review
+        .markers
+        .iter()
+        .filter(|m| m.fired == Some(true))
+        .collect();
+    let priority = |id: MarkerId| ACTION_PRIORITY.iter().position(|p| *p == id).unwrap_or(99);
+    fired.sort_by_key(|m| {
+        (
+            std::cmp::Reverse(m.severity.unwrap_or(Severity::Low)),
+            priority(m.id),
+        )
+    });
+    let mut actions: Vec<Action> = fired
+        .iter()
+        .filter_map(|m| action_for(m, review, s))
+        .take(3)
+        .collect();
+    for filler in fillers(review, s) {
+        if actions.len() >= 3 {
+            break;
+        }
+        actions.push(filler);
+    }
+    actions
+}
+
+fn action_for(m: &Marker, review: &Review, s: &crate::career::Snapshot) -> Option<Action> {
+    let act = |action: String, why: String| {
+        Some(Action {
+            marker: Some(m.id),
+            action,
+            why,
+        })
+    };
+    match m.id {
+        MarkerId::CompromisedDealbreaker => {
+            let leader = review.decision.as_ref().and_then(|d| d.ranking.first());
+            let action = match leader {
+                Some(l) => format!(
+                    "Take \"{}\" seriously: your values rank it first and your current role breaks your own rules.",
+                    l.name
+                ),
+                None => "Write down what would have to change for your current role to keep your deal-breakers, and ask for it.".into(),
+            };
+            act(action, m.summary.clone())
+        }
+        MarkerId::OverworkCreep => {
+            let weeks: Vec<String> = m
+                .evidence
+                .iter()
+                .filter_map(|e| match e {
+                    Evidence::Week { week, hours, .. } => Some(format!("{} h in {week}", format_number(*hours))),
+                    _ => None,
+                })
+                .collect();
+            act(
+                format!(
+                    "Hold {} hours next week. When asked for more, say: \"I can't. I'm overextended. What would you like me to de-prioritize?\"",
+                    format_number(s.profile.boundary_hours)
+                ),
+                format!("{}: {}.", m.summary.trim_end_matches('.'), weeks.join(", ")),
+            )
+        }
+        MarkerId::IgnoredOpportunity => {
+            let (company, role, days) = m.evidence.iter().find_map(|e| match e {
+                Evidence::Opportunity { company, role, days, .. } => Some((company, role, days)),
+                _ => None,
+            })?;
+            act(
+                format!("Reply about {role} at {company} today, even if the answer is \"not now\"."),
+                format!("It has waited {days} days; not answering out of fear or comfort is a mile marker (004)."),
+            )
+        }
+        MarkerId::InvisibleHardWork => {
+            let unseen = s
+                .achievements
+                .iter()
+                .filter(|w| w.date <= review.as_of && !w.visibility.reaches_leadership())
+                .max_by_key(|w| (w.date, w.id));
+            let action = match unseen {
+                Some(w) => format!(
+                    "Put \"{}\" in front of your manager's manager: ask for ten minutes, or send a short note with the result.",
+                    w.title
+                ),
+                None => "Choose one project your manager's manager cares about and make your part in it visible.".into(),
+            };
+            act(action, m.summary.clone())
+        }
+        MarkerId::LoyaltyTrap => act(
+            "Ask your manager, in writing, for the promotion criteria and a date; at the same time, talk to the market.".into(),
+            m.summary.clone(),
+        ),
+        MarkerId::DrainingRole => {
+            let suggestion = review.audit.as_ref().and_then(|a| a.latest.suggestions.first());
+            let action = match suggestion {
+                Some(sg) => {
+                    let name = s.tasks.iter().find(|t| t.id == sg.task).map_or(sg.task.as_str(), |t| t.name.as_str());
+                    format!("{} \"{name}\": {}.", action_verb(sg.action), sg.reason)
+                }
+                None => "Run `milemarker audit` and pick the task that drains you most to offload.".into(),
+            };
+            act(action, m.summary.clone())
+        }
+        MarkerId::PayBehindMarket => act(
+            "Bring the OEWS percentiles to your next pay conversation, or test your value with one application.".into(),
+            m.summary.clone(),
+        ),
+        MarkerId::Overstaying => act(
+            "Decide on purpose: stay with a plan and a date, or start looking. Run `milemarker decide`.".into(),
+            m.summary.clone(),
+        ),
+        MarkerId::FadingSkills => act(
+            "Pick the in-demand skill closest to what you do and put it into your next project.".into(),
+            m.summary.clone(),
+        ),
+        MarkerId::StaleRecord => act(
+            "Log your latest win today: `milemarker win \"...\" --impact \"...\"`.".into(),
+            m.summary.clone(),
+        ),
+    }
+}
+
+fn action_verb(action: crate::life::Action) -> &'static str {
+    match action {
+        crate::life::Action::Drop => "Drop",
+        crate::life::Action::Offload => "Offload",
+        crate::life::Action::TimeBox => "Time-box",
+        crate::life::Action::Batch => "Batch",
+    }
+}
+
+fn fillers(review: &Review, s: &crate::career::Snapshot) -> Vec<Action> {
+    let mut out = Vec::new();
+    if let Some(c) = review.network.losing_touch.first() {
+        let last = c
+            .last_contact
+            .map_or("never".to_string(), |d| format!("last on {d}"));
+        out.push(Action {
+            marker: None,
+            action: format!(
+                "Get back in touch with {}{}.",
+                c.name,
+                if c.mentor { " (mentor)" } else { "" }
+            ),
+            why: format!("Past your stay-in-touch cadence: {last}."),
+        });
+    }
+    let this_week = IsoWeek::of(review.as_of).previous();
+    if !s.checkins.iter().any(|c| c.week == this_week) {
+        out.push(Action {
+            marker: None,
+            action: format!("Check in for {this_week}: `milemarker checkin --week {this_week}`."),
+            why: "The markers read your weeks; a missing one is a blind spot.".into(),
+        });
+    }
+    if let Some(d) = &review.decision
+        && let Some(leader) = d.ranking.first()
+    {
+        out.push(Action {
+            marker: None,
+            action: format!(
+                "Test the biggest fear about \"{}\" with one conversation this week.",
+                leader.name
+            ),
+            why: format!("It ranks first on your values ({}).", d.method),
+        });
+    }
+    out
+}
