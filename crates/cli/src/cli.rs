@@ -19,6 +19,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "MILEMARKER_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
+    /// The settings file [default: config.toml in your config directory]
+    #[arg(long, global = true, env = "MILEMARKER_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -52,6 +56,22 @@ pub enum Command {
     Audit(AuditArgs),
     /// Seasons of career and life: show them, or set one
     Season(SeasonArgs),
+    /// Log an achievement in seconds, or list them (`win list`)
+    Win(WinArgs),
+    /// Write a brag document for a period, grouped by Julia Evans' sections
+    Brag(BragArgs),
+    /// Your network: people to stay in touch with, and vCard import and export
+    #[command(subcommand)]
+    Contact(ContactCommand),
+    /// Leads and offers: the opportunities pipeline
+    #[command(subcommand)]
+    Opportunity(OpportunityCommand),
+    /// The mile markers: warning signs that a career is drifting, with their evidence
+    Markers(MarkersArgs),
+    /// The one page to read every week: markers, hours, energy, seasons, decision, next actions
+    Review(ReviewArgs),
+    /// Show the settings in effect (marker thresholds) and where they come from
+    Config(ConfigArgs),
     /// Decide between your options, or over a decision document (JSON or TOML)
     Decide(DecideArgs),
     /// Write everything as one JSON document (- for standard output)
@@ -113,7 +133,7 @@ pub enum ProfileCommand {
     /// Show your profile
     Show(JsonFlag),
     /// Change fields of your profile; fields not given stay as they are
-    Set(ProfileSetArgs),
+    Set(Box<ProfileSetArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -132,6 +152,9 @@ pub struct ProfileSetArgs {
     /// When you were last promoted (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub last_promotion: Option<jiff::civil::Date>,
+    /// When you were told to expect a promotion (YYYY-MM-DD), for the loyalty-trap marker
+    #[arg(long, value_name = "DATE")]
+    pub promotion_promised: Option<jiff::civil::Date>,
     #[arg(long)]
     pub level: Option<String>,
     /// Base pay per year
@@ -571,6 +594,279 @@ pub enum SeasonArg {
 }
 
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct WinArgs {
+    #[command(subcommand)]
+    pub command: Option<WinCommand>,
+    #[command(flatten)]
+    pub add: WinAddArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct WinAddArgs {
+    /// What you did, e.g. "Shipped the billing migration"
+    pub title: Option<String>,
+    /// What changed because of it, with a number where you can
+    #[arg(long)]
+    pub impact: Option<String>,
+    /// Who saw it [default: team]; skip = your manager's manager
+    #[arg(long, value_enum)]
+    pub visibility: Option<VisibilityArg>,
+    /// A skill it used; repeatable
+    #[arg(long = "skill", value_name = "SKILL")]
+    pub skills: Vec<String>,
+    /// The brag-document section [default: projects]
+    #[arg(long, value_enum)]
+    pub section: Option<SectionArg>,
+    /// When it happened [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<jiff::civil::Date>,
+    /// A link to the evidence: a doc, a dashboard, a thank-you
+    #[arg(long, value_name = "URL")]
+    pub link: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WinCommand {
+    /// List achievements, newest first
+    List(WinListArgs),
+    /// Remove an achievement by its number
+    Remove { id: u32 },
+}
+
+#[derive(Debug, Args)]
+pub struct WinListArgs {
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<jiff::civil::Date>,
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<jiff::civil::Date>,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum VisibilityArg {
+    #[value(name = "self")]
+    Myself,
+    Team,
+    Manager,
+    Skip,
+    Company,
+    Public,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SectionArg {
+    Projects,
+    DesignDocs,
+    Collaboration,
+    NotMyJob,
+}
+
+#[derive(Debug, Args)]
+pub struct BragArgs {
+    /// First day [default: a year before --to]
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<jiff::civil::Date>,
+    /// Last day [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<jiff::civil::Date>,
+    #[arg(long, value_enum, default_value_t = BragFormat::Markdown)]
+    pub format: BragFormat,
+    /// Write to a file instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BragFormat {
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContactCommand {
+    /// Add someone to your network
+    Add(ContactAddArgs),
+    /// Change a contact; what is not given stays
+    Edit(ContactEditArgs),
+    /// List your contacts
+    List(JsonFlag),
+    /// Log that you were in touch (restarts the stay-in-touch timer)
+    Log {
+        id: String,
+        /// When [default: today]
+        #[arg(long, value_name = "DATE")]
+        date: Option<jiff::civil::Date>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Who you are losing touch with: past their cadence, mentors first
+    Due {
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<jiff::civil::Date>,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// Remove a contact
+    Remove { id: String },
+    /// Import contacts from a vCard 3.0 file (- for standard input); known names are updated
+    Import { file: PathBuf },
+    /// Write your contacts as vCard 3.0 (- for standard output)
+    Export { file: PathBuf },
+}
+
+#[derive(Debug, Args)]
+pub struct ContactAddArgs {
+    /// Their name, e.g. "Dana Whitfield"
+    pub name: String,
+    /// A short id [default: from the name, e.g. dana-whitfield]
+    #[arg(long)]
+    pub id: Option<String>,
+    #[command(flatten)]
+    pub fields: ContactFields,
+}
+
+#[derive(Debug, Args)]
+pub struct ContactEditArgs {
+    pub id: String,
+    #[arg(long)]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub fields: ContactFields,
+}
+
+#[derive(Debug, Args)]
+pub struct ContactFields {
+    #[arg(long)]
+    pub company: Option<String>,
+    #[arg(long)]
+    pub title: Option<String>,
+    /// An email address; repeatable (replaces the list when editing)
+    #[arg(long = "email", value_name = "ADDRESS")]
+    pub emails: Vec<String>,
+    /// A phone number; repeatable (replaces the list when editing)
+    #[arg(long = "phone", value_name = "NUMBER")]
+    pub phones: Vec<String>,
+    /// How you know them, e.g. "former manager"
+    #[arg(long, value_name = "TEXT")]
+    pub how: Option<String>,
+    /// A mentor (true or false)
+    #[arg(long, num_args = 0..=1, default_missing_value = "true")]
+    pub mentor: Option<bool>,
+    /// Stay in touch at least every N days (0 to stop reminders)
+    #[arg(long, value_name = "DAYS")]
+    pub cadence: Option<u32>,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OpportunityCommand {
+    /// Add a lead
+    Add(OpportunityAddArgs),
+    /// Move a lead to a stage (replied, applied, interviewing, offer, declined, closed)
+    Move {
+        id: u32,
+        #[arg(value_enum)]
+        stage: StageArg,
+        /// When [default: today]
+        #[arg(long, value_name = "DATE")]
+        date: Option<jiff::civil::Date>,
+    },
+    /// List leads with their stage and how long they have waited
+    List {
+        /// Closed and declined ones too
+        #[arg(long)]
+        all: bool,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// Turn an offer into an option to decide on
+    Promote {
+        id: u32,
+        /// The option's id [default: from company and role]
+        #[arg(long = "as", value_name = "OPTION-ID")]
+        option_id: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct OpportunityAddArgs {
+    #[arg(long)]
+    pub company: String,
+    #[arg(long)]
+    pub role: String,
+    #[arg(long, value_enum)]
+    pub source: SourceArg,
+    /// The contact who brought it (a contact id)
+    #[arg(long, value_name = "CONTACT-ID")]
+    pub contact: Option<String>,
+    /// When it arrived [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<jiff::civil::Date>,
+    #[arg(long)]
+    pub note: Option<String>,
+    #[arg(long, value_name = "URL")]
+    pub link: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SourceArg {
+    Recruiter,
+    Referral,
+    Posting,
+    Network,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StageArg {
+    New,
+    Replied,
+    Applied,
+    Interviewing,
+    Offer,
+    Declined,
+    Closed,
+}
+
+#[derive(Debug, Args)]
+pub struct MarkersArgs {
+    /// Judge the records as they stood on this day [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<jiff::civil::Date>,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    #[arg(long, value_enum, default_value_t = ReviewFormat::Text)]
+    pub format: ReviewFormat,
+    /// Write to a file instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Review the records as they stood on this day [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<jiff::civil::Date>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormat {
+    Text,
+    Markdown,
+    Json,
+    /// One self-contained page with charts
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Where to write (- for standard output)
     pub file: PathBuf,
@@ -619,6 +915,18 @@ mod tests {
         }
         for season in SeasonArg::value_variants() {
             let _: milemarker_core::life::SeasonKind = to_domain(*season);
+        }
+        for v in VisibilityArg::value_variants() {
+            let _: milemarker_core::evidence::Visibility = to_domain(*v);
+        }
+        for section in SectionArg::value_variants() {
+            let _: milemarker_core::evidence::BragSection = to_domain(*section);
+        }
+        for source in SourceArg::value_variants() {
+            let _: milemarker_core::network::Source = to_domain(*source);
+        }
+        for stage in StageArg::value_variants() {
+            let _: milemarker_core::network::Stage = to_domain(*stage);
         }
     }
 

@@ -100,3 +100,100 @@ pub fn today() -> Result<jiff::civil::Date> {
         Err(_) => Ok(jiff::Zoned::now().date()),
     }
 }
+
+/// The weeks as milemarker counts them: check-ins decide their week, trackers fill the rest.
+pub fn counted_weeks(s: &Snapshot) -> Vec<milemarker_core::life::WeekHours> {
+    // Zones were checked on import; one the system has since lost falls back to UTC.
+    let tracked = milemarker_core::tracker::tracked_weeks(&s.tracked, |name| {
+        jiff::tz::TimeZone::get(name).unwrap_or(jiff::tz::TimeZone::UTC)
+    });
+    milemarker_core::life::merged_weeks(&s.checkins, &tracked)
+}
+
+/// The settings file: `--config`, else `MILEMARKER_CONFIG` (clap reads both), else
+/// `config.toml` in the platform config directory.
+pub fn config_path(flag: Option<&Path>) -> Result<PathBuf> {
+    if let Some(path) = flag {
+        return Ok(path.to_path_buf());
+    }
+    let dirs = directories::ProjectDirs::from("", "", "milemarker")
+        .context("cannot find a home directory for the settings; pass --config PATH")?;
+    Ok(dirs.config_dir().join("config.toml"))
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    #[serde(default)]
+    markers: milemarker_core::markers::Thresholds,
+}
+
+/// The marker thresholds in effect, and whether a file set any of them.
+pub struct Settings {
+    pub path: PathBuf,
+    pub file_exists: bool,
+    pub thresholds: milemarker_core::markers::Thresholds,
+}
+
+pub fn load_settings(flag: Option<&Path>) -> Result<Settings> {
+    let path = config_path(flag)?;
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => Some(text),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+        Err(err) => return Err(err).with_context(|| format!("cannot read {}", path.display())),
+    };
+    let file: ConfigFile = match &text {
+        Some(text) => toml::from_str(text).map_err(|err| {
+            let place = err
+                .span()
+                .map(|span| {
+                    let line = text[..span.start].matches('\n').count() + 1;
+                    format!(" line {line}:")
+                })
+                .unwrap_or_default();
+            anyhow::anyhow!(
+                "{}:{place} {}; `milemarker config` shows every setting with its default",
+                path.display(),
+                err.message()
+            )
+        })?,
+        None => ConfigFile::default(),
+    };
+    file.markers
+        .validate()
+        .map_err(|err| anyhow::anyhow!("{}: [markers] {err}", path.display()))?;
+    Ok(Settings {
+        file_exists: text.is_some(),
+        path,
+        thresholds: file.markers,
+    })
+}
+
+/// Writes `text` to `out` (whole or not at all), or prints it when there is no file.
+pub fn write_output(out: Option<&Path>, text: &str) -> Result<()> {
+    let Some(path) = out.filter(|p| *p != Path::new("-")) else {
+        return print(text);
+    };
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut file = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    file.write_all(text.as_bytes())?;
+    file.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// The day to judge by: `--as-of`, else today; never a day after today.
+pub fn as_of(flag: Option<jiff::civil::Date>) -> Result<jiff::civil::Date> {
+    let today = today()?;
+    match flag {
+        Some(date) if date > today => anyhow::bail!(
+            "--as-of {date} is in the future (today is {today}); the records cannot speak for it yet"
+        ),
+        Some(date) => Ok(date),
+        None => Ok(today),
+    }
+}

@@ -4,6 +4,7 @@ mod cli;
 mod commands;
 mod context;
 mod report;
+mod review;
 mod ui;
 
 use std::process::ExitCode;

@@ -5,13 +5,13 @@ use milemarker_core::career::{OptionKind, Snapshot};
 use milemarker_core::decision::format_number;
 use milemarker_core::example;
 
-use crate::cli::DemoArgs;
+use crate::cli::{DemoArgs, ReviewFormat};
 use crate::commands::decide::{decide_person, with_robustness};
-use crate::context::{Db, print, print_json};
-use crate::report;
+use crate::commands::review;
+use crate::context::{Db, Settings, print, print_json, today};
 use crate::ui::{DIM, HEADING, paint};
 
-pub fn run(db_flag: Option<&Path>, args: DemoArgs) -> Result<()> {
+pub fn run(db_flag: Option<&Path>, args: DemoArgs, settings: &Settings) -> Result<()> {
     // A temporary database unless --db is given; it is removed when `_dir` drops.
     let _dir;
     let path = match db_flag {
@@ -30,24 +30,28 @@ pub fn run(db_flag: Option<&Path>, args: DemoArgs) -> Result<()> {
             path.display()
         );
     }
-    db.save(&example::person())?;
+    // The example's year of history ends last week, whatever day the demo runs.
+    let day = today()?;
+    db.save(&example::person_with_history(day))?;
     let person = db.load()?;
     let (result, robustness) = decide_person(&person, None)?;
+    let review = review::build(&person, settings, day);
     if args.json.json {
         return print_json(&serde_json::json!({
             "person": person,
             "decision": with_robustness(&result, robustness.as_ref())?,
+            "review": review,
         }));
     }
     let mut out = introduction(&person);
     out.push('\n');
-    out.push_str(&report::render(&result, robustness.as_ref(), Some(&person)));
+    out.push_str(&review::render(&review, ReviewFormat::Text)?);
     out.push_str(&format!(
         "\n{}\n",
         paint(
             DIM,
             if db_flag.is_some() {
-                "The example person is saved in that database. Try `milemarker decide --db ...` on it."
+                "The example person is saved in that database. Try `milemarker review --format html --out review.html --db ...`, or `milemarker decide --db ...` for the decision in full."
             } else {
                 "This ran on a temporary database and nothing was kept. Start your own with `milemarker init`."
             }

@@ -4,22 +4,20 @@
 use anyhow::{Context, Result};
 use jiff::tz::TimeZone;
 use milemarker_core::decision::format_number;
-use milemarker_core::life::{Creep, WeekHours, merged_weeks, overwork_creep};
+use milemarker_core::life::{Creep, WeekHours, overwork_creep};
+use milemarker_core::markers::thresholds::OverworkCreep;
 use milemarker_core::tracker::{
     TrackedInterval, Tracker, parse_activitywatch, parse_timewarrior, parse_toggl, parse_watson,
-    tracked_weeks,
 };
 use milemarker_core::week::IsoWeek;
 
 use crate::cli::{HoursArgs, HoursCommand, HoursImportArgs, to_domain};
-use crate::context::{Db, print, print_json, read_input, today};
+use crate::context::{Db, counted_weeks, print, print_json, read_input, today};
 use crate::ui::{BAD, DIM, GOOD, HEADING, WARN, paint, table};
 
-/// Overwork creep (000): over the boundary in 3 of the last 4 complete weeks.
-const CREEP_WINDOW: usize = 4;
-const CREEP_THRESHOLD: usize = 3;
-
-pub fn run(db: &mut Db, args: HoursArgs) -> Result<()> {
+/// Overwork creep (000): by default over the boundary in 3 of the last 4 complete weeks; the
+/// settings file can change both numbers.
+pub fn run(db: &mut Db, args: HoursArgs, creep: &OverworkCreep) -> Result<()> {
     if let Some(HoursCommand::Import(import)) = args.command {
         return import_tracker(db, import);
     }
@@ -29,13 +27,15 @@ pub fn run(db: &mut Db, args: HoursArgs) -> Result<()> {
         None => today()?,
     };
     let boundary = s.profile.boundary_hours;
-    // Zones were checked on import; one the system has since lost falls back to UTC.
-    let tracked = tracked_weeks(&s.tracked, |name| {
-        TimeZone::get(name).unwrap_or(TimeZone::UTC)
-    });
-    let weeks = merged_weeks(&s.checkins, &tracked);
+    let weeks = counted_weeks(&s);
     let hours: Vec<(IsoWeek, f64)> = weeks.iter().map(|w| (w.week, w.hours)).collect();
-    let creep = overwork_creep(&hours, boundary, as_of, CREEP_WINDOW, CREEP_THRESHOLD);
+    let creep = overwork_creep(
+        &hours,
+        boundary,
+        as_of,
+        creep.window_weeks,
+        creep.weeks_over,
+    );
     let recent: Vec<&WeekHours> = weeks.iter().filter(|w| w.week.monday() <= as_of).collect();
     let shown = &recent[recent.len().saturating_sub(args.weeks)..];
     if args.json.json {

@@ -1,8 +1,11 @@
 //! Dispatch only: each subcommand lives in its own module.
 
 mod audit;
+mod brag;
 mod checkin;
 mod completions;
+mod config;
+mod contact;
 mod dealbreakers;
 mod decide;
 mod demo;
@@ -12,17 +15,21 @@ mod hours;
 mod import;
 mod init;
 mod man;
+mod markers;
+mod opportunity;
 mod option;
 mod profile;
+mod review;
 mod risk;
 mod season;
 mod task;
 mod values;
+mod win;
 
 use anyhow::Result;
 
 use crate::cli::{Cli, Command};
-use crate::context::{Db, database_path};
+use crate::context::{Db, database_path, load_settings};
 
 pub fn run(cli: Cli, db_flag_given: bool) -> Result<()> {
     let open = || -> Result<Db> { Db::open(&database_path(cli.db.as_deref())?) };
@@ -35,14 +42,35 @@ pub fn run(cli: Cli, db_flag_given: bool) -> Result<()> {
         Command::Risk(args) => risk::run(&mut open()?, args),
         Command::Finances(args) => finances::run(&mut open()?, args),
         Command::Checkin(args) => checkin::run(&mut open()?, args),
-        Command::Hours(args) => hours::run(&mut open()?, args),
+        Command::Hours(args) => hours::run(
+            &mut open()?,
+            args,
+            &load_settings(cli.config.as_deref())?
+                .thresholds
+                .overwork_creep,
+        ),
+        Command::Win(args) => win::run(&mut open()?, args),
+        Command::Brag(args) => brag::run(&mut open()?, args),
+        Command::Contact(cmd) => contact::run(&mut open()?, cmd),
+        Command::Opportunity(cmd) => opportunity::run(&mut open()?, cmd),
+        Command::Markers(args) => {
+            markers::run(&mut open()?, args, &load_settings(cli.config.as_deref())?)
+        }
+        Command::Review(args) => {
+            review::run(&mut open()?, args, &load_settings(cli.config.as_deref())?)
+        }
+        Command::Config(args) => config::run(args, &load_settings(cli.config.as_deref())?),
         Command::Task(cmd) => task::run(&mut open()?, cmd),
         Command::Audit(args) => audit::run(&mut open()?, args),
         Command::Season(args) => season::run(&mut open()?, args),
         Command::Decide(args) => decide::run(open, args),
         Command::Export(args) => export::run(&mut open()?, args),
         Command::Import(args) => import::run(&mut open()?, args),
-        Command::Demo(args) => demo::run(cli.db.as_deref().filter(|_| db_flag_given), args),
+        Command::Demo(args) => demo::run(
+            cli.db.as_deref().filter(|_| db_flag_given),
+            args,
+            &load_settings(cli.config.as_deref())?,
+        ),
         Command::Completions(args) => completions::run(args),
         Command::Man => man::run(),
     }

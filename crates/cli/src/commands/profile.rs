@@ -18,7 +18,7 @@ pub fn run(db: &mut Db, command: ProfileCommand) -> Result<()> {
         }
         ProfileCommand::Set(args) => {
             db.update(|snapshot| {
-                apply(&mut snapshot.profile, args);
+                apply(&mut snapshot.profile, *args);
                 Ok(())
             })?;
             print(&render(&db.load()?.profile))
@@ -33,6 +33,7 @@ fn apply(p: &mut Profile, args: ProfileSetArgs) {
         area,
         role_start,
         last_promotion,
+        promotion_promised,
         level,
         pay,
         bonus,
@@ -52,6 +53,7 @@ fn apply(p: &mut Profile, args: ProfileSetArgs) {
     text(level, &mut p.level);
     p.role_start = role_start.or(p.role_start);
     p.last_promotion = last_promotion.or(p.last_promotion);
+    p.promotion_promised = promotion_promised.or(p.promotion_promised);
     p.pay = pay.or(p.pay);
     p.bonus = bonus.or(p.bonus);
     p.equity = equity.or(p.equity);
@@ -78,6 +80,7 @@ pub fn render(p: &Profile) -> String {
         vec!["level".into(), text(&p.level)],
         vec!["role start".into(), date(p.role_start)],
         vec!["last promotion".into(), date(p.last_promotion)],
+        vec!["promotion promised".into(), date(p.promotion_promised)],
         vec!["pay".into(), money(p.pay)],
         vec!["bonus".into(), money(p.bonus)],
         vec!["equity".into(), money(p.equity)],

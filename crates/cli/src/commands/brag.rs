@@ -1,0 +1,70 @@
+//! The brag document: a period's wins under Julia Evans' sections, and how far up they were seen.
+
+use anyhow::{Result, bail};
+use jiff::Span;
+use milemarker_core::career::Snapshot;
+use milemarker_core::evidence::{BragDocument, brag};
+
+use crate::cli::{BragArgs, BragFormat};
+use crate::context::{Db, today, write_output};
+use crate::ui::percent;
+
+pub fn run(db: &mut Db, args: BragArgs) -> Result<()> {
+    let s = db.load()?;
+    let to = args.to.unwrap_or(today()?);
+    let from = args.from.unwrap_or_else(|| {
+        to.saturating_sub(Span::new().years(1))
+            .saturating_add(Span::new().days(1))
+    });
+    if from > to {
+        bail!("--from {from} is after --to {to}");
+    }
+    let doc = brag(&s.achievements, from, to);
+    let text = match args.format {
+        BragFormat::Json => format!("{}\n", serde_json::to_string_pretty(&doc)?),
+        BragFormat::Markdown => markdown(&s, &doc),
+    };
+    write_output(args.out.as_deref(), &text)
+}
+
+fn markdown(s: &Snapshot, doc: &BragDocument) -> String {
+    let name = s.profile.name.as_deref().unwrap_or("My");
+    let mut out = format!(
+        "# Brag document: {name}\n\n{} to {} · {} wins\n",
+        doc.from, doc.to, doc.total
+    );
+    for section in &doc.sections {
+        out.push_str(&format!("\n## {}\n\n", section.title));
+        if section.wins.is_empty() {
+            out.push_str("_Nothing logged here yet._\n");
+        }
+        for w in &section.wins {
+            out.push_str(&format!("- **{}** ({})", w.title, w.date));
+            if let Some(impact) = &w.impact {
+                out.push_str(&format!(": {impact}"));
+            }
+            out.push_str(&format!(". Seen by {}.", w.visibility.label()));
+            if !w.skills.is_empty() {
+                out.push_str(&format!(" Skills: {}.", w.skills.join(", ")));
+            }
+            if let Some(link) = &w.link {
+                out.push_str(&format!(" [Evidence]({link})"));
+            }
+            out.push('\n');
+        }
+    }
+    out.push_str("\n## Who saw it\n\n| reached | wins |\n| --- | ---: |\n");
+    for v in &doc.visibility {
+        out.push_str(&format!("| {} | {} |\n", v.visibility.label(), v.wins));
+    }
+    match doc.leadership_share() {
+        Some(share) => out.push_str(&format!(
+            "\n{} of {} wins ({}) reached your manager's manager or beyond.\n",
+            doc.reached_leadership,
+            doc.total,
+            percent(share)
+        )),
+        None => out.push_str("\nNo wins in this period.\n"),
+    }
+    out
+}

@@ -1,0 +1,50 @@
+//! The review (DESIGN 4.10): the main job, in the terminal, as Markdown, JSON or one HTML page.
+
+use anyhow::Result;
+use milemarker_core::career::Snapshot;
+use milemarker_core::markers::Records;
+use milemarker_core::review::{Review, ReviewInput, review};
+
+use crate::cli::{ReviewArgs, ReviewFormat};
+use crate::commands::decide::decide_person;
+use crate::commands::markers::skills_of;
+use crate::context::{Db, Settings, as_of, counted_weeks, write_output};
+
+pub fn run(db: &mut Db, args: ReviewArgs, settings: &Settings) -> Result<()> {
+    let day = as_of(args.as_of)?;
+    let s = db.load()?;
+    let r = build(&s, settings, day);
+    write_output(args.out.as_deref(), &render(&r, args.format)?)
+}
+
+pub fn build(s: &Snapshot, settings: &Settings, day: jiff::civil::Date) -> Review {
+    let weeks = counted_weeks(s);
+    let skills = skills_of(s);
+    // A decision that cannot be made yet (no options, scores missing) leaves its section empty;
+    // `milemarker decide` says why.
+    let decision = decide_person(s, None).ok();
+    let input = ReviewInput {
+        records: Records {
+            snapshot: s,
+            weeks: &weeks,
+            wages: None,
+            demand: None,
+            skills: &skills,
+        },
+        thresholds: &settings.thresholds,
+        as_of: day,
+        decision: decision
+            .as_ref()
+            .map(|(result, robust)| (result, robust.as_ref())),
+    };
+    review(&input)
+}
+
+pub fn render(r: &Review, format: ReviewFormat) -> Result<String> {
+    Ok(match format {
+        ReviewFormat::Text => crate::review::text(r),
+        ReviewFormat::Markdown => crate::review::markdown(r),
+        ReviewFormat::Json => format!("{}\n", serde_json::to_string_pretty(r)?),
+        ReviewFormat::Html => crate::review::html(r)?,
+    })
+}

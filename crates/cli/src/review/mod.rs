@@ -1,0 +1,413 @@
+//! The review rendered: the terminal and Markdown share one layout through `Page`; JSON is the
+//! review model as it is; HTML is one self-contained page with inline SVG charts.
+
+mod html;
+
+use milemarker_core::decision::format_number;
+use milemarker_core::markers::{Evidence, Marker, Severity};
+use milemarker_core::review::Review;
+
+pub use html::render as html;
+
+use crate::ui::{BAD, DIM, GOOD, HEADING, WARN, paint, percent};
+
+/// A marker's state in a few characters, coloured on a terminal.
+pub fn marker_state(m: &Marker) -> String {
+    match (m.fired, m.severity) {
+        (Some(true), Some(Severity::High)) => paint(BAD, "FIRED (high)"),
+        (Some(true), Some(Severity::Low)) => paint(WARN, "FIRED (low)"),
+        (Some(true), _) => paint(WARN, "FIRED"),
+        (Some(false), _) => paint(GOOD, "ok"),
+        (None, _) => paint(DIM, "can't tell"),
+    }
+}
+
+/// One row of evidence in words.
+pub fn evidence_line(e: &Evidence) -> String {
+    match e {
+        Evidence::Week {
+            week,
+            hours,
+            boundary,
+        } => {
+            format!(
+                "{week}: {} h against {} h",
+                format_number(*hours),
+                format_number(*boundary)
+            )
+        }
+        Evidence::Win {
+            id,
+            date,
+            title,
+            visibility,
+        } => {
+            format!(
+                "win #{id} {date} \"{title}\", seen by {}",
+                visibility.label()
+            )
+        }
+        Evidence::Profile { field, value } => format!("profile {field}: {value}"),
+        Evidence::Opportunity {
+            id,
+            company,
+            role,
+            stage,
+            since,
+            days,
+            ..
+        } => format!(
+            "opportunity #{id} {role} at {company}: {} since {since} ({days} days)",
+            milemarker_core::network::stage_word(*stage)
+        ),
+        Evidence::Audit {
+            date,
+            drain_share,
+            draining_hours,
+            total_hours,
+        } => format!(
+            "audit {date}: {} of {} task hours drain you ({})",
+            format_number(*draining_hours),
+            format_number(*total_hours),
+            percent(*drain_share)
+        ),
+        Evidence::Dealbreaker {
+            rule,
+            option,
+            actual,
+            broken,
+            ..
+        } => format!(
+            "{rule} in {option}: {actual}, {}",
+            if *broken { "broken" } else { "kept" }
+        ),
+        Evidence::Wage {
+            dataset,
+            occupation,
+            area,
+            percentile,
+            wage,
+        } => format!(
+            "{dataset} {occupation} area {area}: {}th percentile {}",
+            format_number(*percentile),
+            format_number(wage.round())
+        ),
+        Evidence::Skill {
+            skill,
+            employers,
+            postings,
+            postings_year_before,
+        } => format!(
+            "{skill}: {employers} employers, {postings} postings (year before: {postings_year_before})"
+        ),
+    }
+}
+
+/// The two flavours of the same page.
+pub trait Page {
+    fn title(&mut self, text: &str);
+    fn heading(&mut self, text: &str);
+    fn line(&mut self, text: &str);
+    fn item(&mut self, text: &str);
+    fn numbered(&mut self, n: usize, text: &str);
+    fn detail(&mut self, text: &str);
+    fn finish(self) -> String;
+}
+
+pub struct Terminal(String);
+
+impl Page for Terminal {
+    fn title(&mut self, text: &str) {
+        self.0.push_str(&format!("{}\n", paint(HEADING, text)));
+    }
+    fn heading(&mut self, text: &str) {
+        self.0.push_str(&format!("\n{}\n", paint(HEADING, text)));
+    }
+    fn line(&mut self, text: &str) {
+        self.0.push_str(&format!("  {text}\n"));
+    }
+    fn item(&mut self, text: &str) {
+        self.0.push_str(&format!("  - {text}\n"));
+    }
+    fn numbered(&mut self, n: usize, text: &str) {
+        self.0.push_str(&format!("  {n}. {text}\n"));
+    }
+    fn detail(&mut self, text: &str) {
+        self.0.push_str(&format!("      {}\n", paint(DIM, text)));
+    }
+    fn finish(self) -> String {
+        self.0
+    }
+}
+
+pub struct Markdown(String);
+
+impl Page for Markdown {
+    fn title(&mut self, text: &str) {
+        self.0.push_str(&format!("# {text}\n\n"));
+    }
+    fn heading(&mut self, text: &str) {
+        self.0.push_str(&format!("\n## {text}\n\n"));
+    }
+    fn line(&mut self, text: &str) {
+        self.0.push_str(&format!("{text}\n\n"));
+    }
+    fn item(&mut self, text: &str) {
+        self.0.push_str(&format!("- {text}\n"));
+    }
+    fn numbered(&mut self, n: usize, text: &str) {
+        self.0.push_str(&format!("{n}. {text}\n"));
+    }
+    fn detail(&mut self, text: &str) {
+        self.0.push_str(&format!("  - _{text}_\n"));
+    }
+    fn finish(self) -> String {
+        self.0.replace("\n\n\n", "\n\n")
+    }
+}
+
+pub fn text(review: &Review) -> String {
+    layout(Terminal(String::new()), review, true)
+}
+
+pub fn markdown(review: &Review) -> String {
+    layout(Markdown(String::new()), review, false)
+}
+
+fn layout<P: Page>(mut page: P, r: &Review, terminal: bool) -> String {
+    let who = r.name.as_deref().unwrap_or("you");
+    page.title(&format!("Review for {who}, as of {}", r.as_of));
+    let fired: Vec<&Marker> = r.markers.iter().filter(|m| m.fired == Some(true)).collect();
+    page.line(&format!(
+        "{} of {} mile markers fired{}.",
+        fired.len(),
+        r.markers.len(),
+        if fired.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ": {}",
+                fired
+                    .iter()
+                    .map(|m| m.id.title().to_lowercase())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        }
+    ));
+    page.heading("Next three actions");
+    for (i, a) in r.actions.iter().enumerate() {
+        page.numbered(i + 1, &a.action);
+        page.detail(&a.why);
+    }
+    markers_section(&mut page, r, terminal);
+    hours_section(&mut page, r, terminal);
+    energy_section(&mut page, r);
+    audit_section(&mut page, r);
+    seasons_section(&mut page, r);
+    decision_section(&mut page, r);
+    network_section(&mut page, r);
+    page.finish()
+}
+
+fn markers_section<P: Page>(page: &mut P, r: &Review, terminal: bool) {
+    page.heading("Mile markers");
+    for m in &r.markers {
+        let state = if terminal {
+            marker_state(m)
+        } else {
+            match (m.fired, m.severity) {
+                (Some(true), Some(Severity::High)) => "**fired (high)**".into(),
+                (Some(true), _) => "**fired**".into(),
+                (Some(false), _) => "ok".into(),
+                (None, _) => "can't tell".into(),
+            }
+        };
+        page.item(&format!("{state} {}: {}", m.id.title(), m.summary));
+        if m.fired == Some(true) {
+            for e in m.evidence.iter().take(8) {
+                page.detail(&evidence_line(e));
+            }
+            if m.evidence.len() > 8 {
+                page.detail(&format!(
+                    "and {} more rows (`milemarker markers --json`)",
+                    m.evidence.len() - 8
+                ));
+            }
+        }
+        if let Some(missing) = &m.missing {
+            page.detail(&format!("needs {missing}"));
+        }
+    }
+}
+
+fn hours_section<P: Page>(page: &mut P, r: &Review, terminal: bool) {
+    let h = &r.hours;
+    page.heading(&format!(
+        "Hours against your {} h boundary",
+        format_number(h.boundary)
+    ));
+    let Some(average) = h.average else {
+        page.line("No weeks recorded yet: `milemarker checkin` or `milemarker hours import`.");
+        return;
+    };
+    page.line(&format!(
+        "Last {} weeks: {} recorded, averaging {} h; {} over the boundary.",
+        h.weeks.len(),
+        h.weeks_recorded,
+        format_number((average * 10.0).round() / 10.0),
+        h.weeks_over
+    ));
+    for w in h.weeks.iter().rev().take(8).rev() {
+        let Some(hours) = w.hours else {
+            page.item(&format!("{}  not recorded", w.week));
+            continue;
+        };
+        let within = hours.min(h.boundary);
+        let bar = format!(
+            "{}{}",
+            "█".repeat((within / 2.0).round() as usize),
+            "▒".repeat(((hours - within) / 2.0).round() as usize)
+        );
+        let over = if hours > h.boundary { " over" } else { "" };
+        let bar = if terminal {
+            format!("{bar}{over}")
+        } else {
+            format!("`{bar}`{over}")
+        };
+        page.item(&format!("{}  {:>3} h  {bar}", w.week, format_number(hours)));
+    }
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
+fn energy_section<P: Page>(page: &mut P, r: &Review) {
+    page.heading("Energy and satisfaction");
+    if r.energy.len() < 2 {
+        page.line("Too few check-ins to show a trend.");
+        return;
+    }
+    let quarter = (r.energy.len() / 4).max(1);
+    let (first, last) = (&r.energy[..quarter], &r.energy[r.energy.len() - quarter..]);
+    let show = |pick: fn(&milemarker_core::review::EnergyPoint) -> u8| {
+        let a = mean(first.iter().map(|p| f64::from(pick(p)))).unwrap_or(0.0);
+        let b = mean(last.iter().map(|p| f64::from(pick(p)))).unwrap_or(0.0);
+        format!("{:.1} -> {:.1}", a, b)
+    };
+    page.line(&format!(
+        "Over {} check-ins (first {quarter} against last {quarter} weeks, 1-5): energy {}, satisfaction {}.",
+        r.energy.len(),
+        show(|p| p.energy),
+        show(|p| p.satisfaction)
+    ));
+}
+
+fn audit_section<P: Page>(page: &mut P, r: &Review) {
+    page.heading("Energy audit");
+    let Some(a) = &r.audit else {
+        page.line(
+            "No audit yet: list your tasks with `milemarker task add`, then `milemarker audit`.",
+        );
+        return;
+    };
+    let trend: Vec<String> = a
+        .trend
+        .iter()
+        .map(|(d, share)| format!("{d} {}", percent(*share)))
+        .collect();
+    page.line(&format!(
+        "{} of {} task hours drain you ({}). Across audits: {}.",
+        format_number(a.latest.draining_hours),
+        format_number(a.latest.total_hours),
+        a.latest.drain_share.map_or("-".into(), percent),
+        trend.join(", ")
+    ));
+    for s in &a.latest.suggestions {
+        page.item(&format!("{}: {}, {}", s.task, word(&s.action), s.reason));
+    }
+}
+
+fn seasons_section<P: Page>(page: &mut P, r: &Review) {
+    page.heading("Seasons");
+    if r.seasons.is_empty() {
+        page.line("No seasons yet: `milemarker season set career winter`.");
+    }
+    for s in &r.seasons {
+        page.item(&format!(
+            "{} in {} for {} weeks (since {}): {}",
+            word(&s.area),
+            word(&s.season),
+            s.weeks,
+            s.since,
+            s.meaning
+        ));
+    }
+}
+
+fn decision_section<P: Page>(page: &mut P, r: &Review) {
+    page.heading("Your decision");
+    let Some(d) = &r.decision else {
+        page.line("No options to weigh yet: `milemarker option add`.");
+        return;
+    };
+    for o in &d.ranking {
+        page.item(&format!(
+            "{}. {} ({}): score {}",
+            o.rank,
+            o.name,
+            o.option,
+            format_number((o.score * 1000.0).round() / 1000.0)
+        ));
+    }
+    for (option, rules) in &d.excluded {
+        page.item(&format!("ruled out: {option} breaks {}", rules.join(", ")));
+    }
+    if let (Some(share), Some(leader)) = (d.leader_acceptability, d.ranking.first()) {
+        page.line(&format!(
+            "{} comes first in {} of the weightings that keep the order of your values ({}).",
+            leader.option,
+            percent(share),
+            d.method
+        ));
+    }
+}
+
+fn network_section<P: Page>(page: &mut P, r: &Review) {
+    page.heading("Network and pipeline");
+    let n = &r.network;
+    if n.losing_touch.is_empty() {
+        page.line("Nobody is past their stay-in-touch cadence.");
+    }
+    for c in &n.losing_touch {
+        page.item(&format!(
+            "losing touch: {}{}, {}",
+            c.name,
+            if c.mentor { " (mentor)" } else { "" },
+            c.last_contact.map_or("never contacted".into(), |d| format!(
+                "last contact {d}, {} days overdue",
+                c.overdue_days
+            ))
+        ));
+    }
+    for o in &n.pipeline {
+        page.item(&format!(
+            "#{} {} at {}: {} since {}",
+            o.id, o.role, o.company, o.stage, o.since
+        ));
+    }
+    page.line(&format!(
+        "Wins in the last {} months: {}, of which {} reached your manager's manager or beyond.",
+        r.visibility.months, r.visibility.wins, r.visibility.reached_leadership
+    ));
+}
+
+/// An enum's serde name, e.g. `LifeArea::Career` -> "career".
+pub fn word<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
