@@ -57,6 +57,15 @@ impl Contact {
         self.log.iter().map(|i| i.date).max()
     }
 
+    /// The last contact on or before `as_of`: what the record said that day.
+    pub fn last_contact_on(&self, as_of: Date) -> Option<Date> {
+        self.log
+            .iter()
+            .map(|i| i.date)
+            .filter(|d| *d <= as_of)
+            .max()
+    }
+
     pub fn validate(&self) -> Result<(), String> {
         if self.name.trim().is_empty() {
             return Err("name: a contact needs a name".into());
@@ -101,7 +110,7 @@ pub fn due(contacts: &[Contact], as_of: Date) -> Vec<Due<'_>> {
         .iter()
         .filter_map(|c| {
             let cadence = c.cadence_days?;
-            let last = c.last_contact();
+            let last = c.last_contact_on(as_of);
             let due = last.map(|d| d.saturating_add(jiff::Span::new().days(i64::from(cadence))));
             if due.is_some_and(|d| d > as_of) {
                 return None;

@@ -1,0 +1,523 @@
+//! Achievements, the network, the pipeline, the mile markers and the review, through the binary.
+
+mod common;
+
+use common::Env;
+use serde_json::{Value, json};
+
+/// The example person with a year of records ending the week before 2026-10-28.
+fn with_example() -> Env {
+    let env = Env::new();
+    let db = env.db();
+    env.run(&["demo", "--db", db.to_str().unwrap()]);
+    env
+}
+
+fn vcard_fixture(name: &str) -> String {
+    format!(
+        "{}/../core/tests/fixtures/vcard/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn a_win_is_logged_listed_and_refused_when_in_the_future() {
+    let env = Env::new();
+    let out = env.run(&[
+        "win",
+        "Shipped the billing migration",
+        "--impact",
+        "invoice errors down 40%",
+        "--visibility",
+        "skip",
+        "--skill",
+        "sql",
+        "--skill",
+        "stakeholder management",
+        "--section",
+        "projects",
+        "--date",
+        "2026-10-20",
+        "--link",
+        "https://example.com/doc",
+    ]);
+    assert!(out.contains("Logged win #1 on 2026-10-20"), "{out}");
+    env.run(&["win", "Mentored Sam", "--section", "collaboration"]);
+    let wins = env.json(&["win", "list", "--json"]);
+    assert_eq!(wins[0]["title"], "Mentored Sam", "newest first");
+    assert_eq!(wins[0]["date"], "2026-10-28", "today by default");
+    assert_eq!(wins[0]["visibility"], "team");
+    assert_eq!(wins[1]["skills"], json!(["sql", "stakeholder management"]));
+    let before = env.run(&["export", "-"]);
+    env.fails(
+        &["win", "From the future", "--date", "2026-11-02"],
+        1,
+        "in the future",
+    );
+    env.fails(
+        &["win", "Wrong", "--section", "hobbies"],
+        2,
+        "invalid value 'hobbies'",
+    );
+    env.fails(&["win", "  "], 1, "title");
+    assert_eq!(
+        env.run(&["export", "-"]),
+        before,
+        "bad input changes nothing"
+    );
+    env.run(&["win", "remove", "2"]);
+    assert_eq!(
+        env.json(&["win", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    env.fails(&["win", "remove", "2"], 1, "no win #2");
+}
+
+#[test]
+fn brag_groups_a_period_by_section_and_visibility() {
+    let env = with_example();
+    let out = env.run(&["brag", "--from", "2026-01-01", "--to", "2026-10-28"]);
+    insta::assert_snapshot!("brag", out);
+    let doc = env.json(&["brag", "--from", "2026-01-01", "--format", "json"]);
+    assert_eq!(doc["total"], 10);
+    assert_eq!(doc["reached_leadership"], 2);
+    assert_eq!(doc["sections"].as_array().unwrap().len(), 4);
+    env.fails(
+        &["brag", "--from", "2026-10-01", "--to", "2026-09-01"],
+        1,
+        "after --to",
+    );
+    let file = env.dir.path().join("brag.md");
+    env.run(&["brag", "--out", file.to_str().unwrap()]);
+    assert!(
+        std::fs::read_to_string(file)
+            .unwrap()
+            .starts_with("# Brag document: Alex Morgan")
+    );
+}
+
+#[test]
+fn contacts_log_restarts_the_timer_and_due_lists_mentors_first() {
+    let env = Env::new();
+    env.run(&[
+        "contact",
+        "add",
+        "Dana Whitfield",
+        "--company",
+        "Blue Harbor Health",
+        "--mentor",
+        "--cadence",
+        "30",
+        "--how",
+        "former manager",
+    ]);
+    env.run(&[
+        "contact",
+        "add",
+        "Luis Ortega",
+        "--cadence",
+        "60",
+        "--email",
+        "luis@example.com",
+    ]);
+    env.run(&[
+        "contact",
+        "log",
+        "dana-whitfield",
+        "--date",
+        "2026-08-01",
+        "--note",
+        "coffee",
+    ]);
+    env.run(&["contact", "log", "luis-ortega", "--date", "2026-08-01"]);
+    let due = env.json(&["contact", "due", "--json"]);
+    assert_eq!(due.as_array().unwrap().len(), 2);
+    assert_eq!(
+        due[0]["contact"]["id"], "dana-whitfield",
+        "the mentor first"
+    );
+    assert_eq!(due[0]["overdue_days"], 58, "due 2026-08-31");
+    assert_eq!(due[1]["overdue_days"], 28, "due 2026-09-30");
+    env.run(&["contact", "log", "dana-whitfield"]);
+    let due = env.json(&["contact", "due", "--json"]);
+    assert_eq!(
+        due.as_array().unwrap().len(),
+        1,
+        "logging restarts the timer"
+    );
+    assert_eq!(due[0]["contact"]["id"], "luis-ortega");
+    let out = env.run(&["contact", "due", "--as-of", "2026-09-15"]);
+    assert!(
+        out.contains("Dana Whitfield (mentor)") && !out.contains("Luis Ortega"),
+        "{out}"
+    );
+    env.fails(
+        &["contact", "add", "Dana Whitfield"],
+        1,
+        "already a contact",
+    );
+    env.fails(&["contact", "log", "nobody"], 1, "no contact \"nobody\"");
+    env.fails(
+        &["contact", "log", "luis-ortega", "--date", "2027-01-01"],
+        1,
+        "in the future",
+    );
+    env.run(&[
+        "contact",
+        "edit",
+        "luis-ortega",
+        "--cadence",
+        "0",
+        "--title",
+        "Recruiter",
+    ]);
+    let list = env.json(&["contact", "list", "--json"]);
+    assert_eq!(list[1]["cadence_days"], Value::Null);
+    assert_eq!(list[1]["title"], "Recruiter");
+}
+
+#[test]
+fn vcards_from_real_exporters_import_and_round_trip() {
+    let env = Env::new();
+    for fixture in ["apple-contacts.vcf", "google-contacts.vcf", "monica.vcf"] {
+        let out = env.run(&["contact", "import", &vcard_fixture(fixture)]);
+        assert!(
+            out.contains("Added 2 contact(s)") || out.contains("Added 1 contact(s)"),
+            "{out}"
+        );
+    }
+    let first = env.json(&["contact", "list", "--json"]);
+    assert_eq!(first.as_array().unwrap().len(), 5);
+    // Re-importing the same file updates, never duplicates.
+    let out = env.run(&["contact", "import", &vcard_fixture("monica.vcf")]);
+    assert!(out.contains("Added 0 contact(s), updated 1"), "{out}");
+    env.run(&[
+        "contact",
+        "log",
+        "priya-raman",
+        "--date",
+        "2026-10-01",
+        "--note",
+        "lunch; career talk",
+    ]);
+    env.run(&[
+        "contact",
+        "edit",
+        "priya-raman",
+        "--mentor",
+        "--cadence",
+        "45",
+    ]);
+    let exported = env.run(&["contact", "export", "-"]);
+    assert!(exported.starts_with("BEGIN:VCARD\r\nVERSION:3.0\r\n"));
+    // Into a fresh database and out again: the same contacts, the same bytes.
+    let other = Env::new();
+    let file = other.write("all.vcf", &exported);
+    other.run(&["contact", "import", file.to_str().unwrap()]);
+    assert_eq!(
+        other.json(&["contact", "list", "--json"]),
+        env.json(&["contact", "list", "--json"])
+    );
+    assert_eq!(other.run(&["contact", "export", "-"]), exported);
+}
+
+#[test]
+fn a_broken_vcard_names_the_line_and_imports_nothing() {
+    let env = Env::new();
+    env.run(&["contact", "add", "Sam Lee"]);
+    let before = env.run(&["export", "-"]);
+    let broken = env.write(
+        "broken.vcf",
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ok Person\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Broken\r\nthis line lost its property name\r\nEND:VCARD\r\n",
+    );
+    env.fails(
+        &["contact", "import", broken.to_str().unwrap()],
+        1,
+        "broken.vcf: line 8:",
+    );
+    let cut = env.write("cut.vcf", "BEGIN:VCARD\nVERSION:3.0\nFN:Half\n");
+    env.fails(
+        &["contact", "import", cut.to_str().unwrap()],
+        1,
+        "no END:VCARD",
+    );
+    assert_eq!(env.run(&["export", "-"]), before);
+}
+
+#[test]
+fn opportunities_move_through_stages_and_an_offer_becomes_an_option() {
+    let env = Env::new();
+    env.run(&["contact", "add", "Luis Ortega"]);
+    env.run(&[
+        "opportunity",
+        "add",
+        "--company",
+        "Blue Harbor",
+        "--role",
+        "Director of Brand",
+        "--source",
+        "recruiter",
+        "--contact",
+        "luis-ortega",
+        "--date",
+        "2026-10-01",
+    ]);
+    env.run(&[
+        "opportunity",
+        "add",
+        "--company",
+        "Fabrikam",
+        "--role",
+        "PMM",
+        "--source",
+        "referral",
+    ]);
+    env.run(&[
+        "opportunity",
+        "move",
+        "2",
+        "interviewing",
+        "--date",
+        "2026-10-28",
+    ]);
+    env.fails(&["opportunity", "promote", "2"], 1, "not an offer");
+    env.run(&["opportunity", "move", "2", "offer"]);
+    let out = env.run(&["opportunity", "promote", "2"]);
+    assert!(out.contains("the option \"fabrikam-pmm\""), "{out}");
+    let options = env.json(&["option", "list", "--json"]);
+    assert_eq!(options[0]["kind"], "offer");
+    assert_eq!(options[0]["name"], "PMM at Fabrikam");
+    env.fails(&["opportunity", "promote", "2"], 1, "already the option");
+    let list = env.json(&["opportunity", "list", "--json"]);
+    assert_eq!(list[1]["history"].as_array().unwrap().len(), 3);
+    let before = env.run(&["export", "-"]);
+    env.fails(
+        &[
+            "opportunity",
+            "move",
+            "1",
+            "replied",
+            "--date",
+            "2026-09-01",
+        ],
+        1,
+        "before it became new",
+    );
+    env.fails(
+        &["opportunity", "move", "1", "ghosted"],
+        2,
+        "invalid value 'ghosted'",
+    );
+    env.fails(
+        &[
+            "opportunity",
+            "add",
+            "--company",
+            "X",
+            "--role",
+            "Y",
+            "--source",
+            "posting",
+            "--date",
+            "2026-12-01",
+        ],
+        1,
+        "in the future",
+    );
+    env.fails(
+        &[
+            "opportunity",
+            "add",
+            "--company",
+            "X",
+            "--role",
+            "Y",
+            "--source",
+            "posting",
+            "--contact",
+            "nobody",
+        ],
+        1,
+        "not one of your contacts",
+    );
+    env.fails(
+        &["contact", "remove", "luis-ortega"],
+        1,
+        "brought opportunity #1",
+    );
+    assert_eq!(env.run(&["export", "-"]), before);
+    // The recruiter lead has waited 27 days: the marker fires.
+    let markers = env.json(&["markers", "--json"]);
+    let ignored = markers["markers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "ignored_opportunity")
+        .unwrap();
+    assert_eq!(ignored["fired"], true);
+    assert_eq!(ignored["evidence"][0]["days"], 27);
+}
+
+#[test]
+fn markers_report_every_detector_with_evidence_or_what_is_missing() {
+    let env = with_example();
+    let out = env.json(&["markers", "--json"]);
+    assert_eq!(out["as_of"], "2026-10-28");
+    let markers = out["markers"].as_array().unwrap();
+    let ids: Vec<&str> = markers.iter().map(|m| m["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "overstaying",
+            "pay_behind_market",
+            "loyalty_trap",
+            "invisible_hard_work",
+            "stale_record",
+            "fading_skills",
+            "ignored_opportunity",
+            "draining_role",
+            "overwork_creep",
+            "compromised_dealbreaker",
+        ]
+    );
+    for m in markers {
+        for field in [
+            "id",
+            "fired",
+            "severity",
+            "summary",
+            "evidence",
+            "threshold",
+        ] {
+            assert!(m.get(field).is_some(), "{} lacks {field}", m["id"]);
+        }
+        match m["fired"].as_bool() {
+            Some(true) => {
+                assert!(!m["severity"].is_null() && !m["evidence"].as_array().unwrap().is_empty())
+            }
+            Some(false) => assert!(m["severity"].is_null()),
+            None => assert!(m["missing"].is_string(), "{} says what is missing", m["id"]),
+        }
+    }
+    let creep = &markers[8];
+    assert_eq!(
+        creep["threshold"],
+        json!({"weeks_over": 3, "window_weeks": 4})
+    );
+    // Any day of one ISO week judges the same complete weeks.
+    let week: Vec<Value> = (19..=25)
+        .map(|day| {
+            let out = env.json(&["markers", "--json", "--as-of", &format!("2026-10-{day}")]);
+            out["markers"][8]["evidence"].clone()
+        })
+        .collect();
+    assert!(week.windows(2).all(|w| w[0] == w[1]), "{week:?}");
+    env.fails(&["markers", "--as-of", "2026-10-29"], 1, "in the future");
+    let text = env.run(&["markers"]);
+    assert!(text.contains("FIRED (high) Overwork creep"), "{text}");
+    assert!(text.contains("can't tell Pay behind the market"), "{text}");
+}
+
+#[test]
+fn the_config_file_changes_thresholds_and_bad_settings_are_named() {
+    let env = with_example();
+    let shown = env.run(&["config"]);
+    assert!(shown.contains("No settings file at"), "{shown}");
+    assert!(
+        shown.contains("[markers.overstaying]\nyears = 3.0"),
+        "{shown}"
+    );
+    let config = env.dir.path().join("config/milemarker/config.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(
+        &config,
+        "[markers.overstaying]\nyears = 10\n\n[markers.overwork_creep]\nweeks_over = 4\n",
+    )
+    .unwrap();
+    let settings = env.json(&["config", "--json"]);
+    assert_eq!(settings["file_exists"], true);
+    assert_eq!(settings["markers"]["overstaying"]["years"], 10.0);
+    assert_eq!(
+        settings["markers"]["stale_record"]["days"], 90,
+        "the rest stay defaults"
+    );
+    let markers = env.json(&["markers", "--json"]);
+    assert_eq!(
+        markers["markers"][0]["fired"], false,
+        "4 years 7 months < 10 years"
+    );
+    std::fs::write(&config, "[markers.overstaying]\nyears = 3\nmonths = 2\n").unwrap();
+    env.fails(
+        &["markers"],
+        1,
+        "config.toml: line 3: unknown field `months`",
+    );
+    std::fs::write(&config, "[markers.overwork_creep]\nweeks_over = 5\n").unwrap();
+    env.fails(
+        &["review"],
+        1,
+        "weeks_over = 5 of window_weeks = 4 cannot be met",
+    );
+    let elsewhere = env.write("strict.toml", "[markers.stale_record]\ndays = 30\n");
+    let out = env.json(&["markers", "--json", "--config", elsewhere.to_str().unwrap()]);
+    assert_eq!(
+        out["markers"][4]["fired"], true,
+        "41 days since the last win, over 30"
+    );
+}
+
+#[test]
+fn the_review_in_every_format() {
+    let env = with_example();
+    insta::assert_snapshot!("review_text", env.run(&["review"]));
+    insta::assert_snapshot!(
+        "review_markdown",
+        env.run(&["review", "--format", "markdown"])
+    );
+    insta::assert_snapshot!("review_html", env.run(&["review", "--format", "html"]));
+    let json = env.json(&["review", "--format", "json"]);
+    insta::assert_json_snapshot!("review_json", json);
+    assert_eq!(json["actions"].as_array().unwrap().len(), 3);
+    let file = env.dir.path().join("out/review.html");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    env.run(&[
+        "review",
+        "--format",
+        "html",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    let page = std::fs::read_to_string(&file).unwrap();
+    assert!(page.starts_with("<!doctype html>"));
+    assert!(
+        !page.contains("http://") && !page.contains("<script"),
+        "self-contained, no scripts"
+    );
+    assert_eq!(page.matches("<svg").count(), 2, "hours and energy charts");
+    // Reviewing an earlier day sees only what was recorded by then.
+    let earlier = env.json(&["review", "--format", "json", "--as-of", "2026-06-01"]);
+    assert_eq!(earlier["as_of"], "2026-06-01");
+    assert_ne!(earlier["markers"], json["markers"]);
+}
+
+#[test]
+fn a_new_person_gets_an_honest_review() {
+    let env = Env::new();
+    env.run(&["profile", "set", "--name", "Sam"]);
+    let out = env.run(&["review"]);
+    assert!(out.contains("Review for Sam, as of 2026-10-28"), "{out}");
+    assert!(out.contains("can't tell Overstaying"), "{out}");
+    assert!(out.contains("No weeks recorded yet"), "{out}");
+    let json = env.json(&["review", "--format", "json"]);
+    let fired: Vec<&Value> = json["markers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["fired"] == true)
+        .collect();
+    assert_eq!(fired.len(), 1, "only the stale record: no win logged yet");
+    assert_eq!(json["actions"][0]["marker"], "stale_record");
+}
