@@ -23,7 +23,17 @@ pub fn database_path(flag: Option<&Path>) -> Result<PathBuf> {
 /// The store behind a small runtime: commands stay synchronous and simple.
 pub struct Db {
     runtime: tokio::runtime::Runtime,
-    store: Store,
+    /// Always `Some` until dropped.
+    store: Option<Store>,
+}
+
+impl Drop for Db {
+    fn drop(&mut self) {
+        if let Some(store) = self.store.take() {
+            // A failed close loses nothing: every write already committed.
+            let _ = self.runtime.block_on(store.close());
+        }
+    }
 }
 
 impl Db {
@@ -37,17 +47,22 @@ impl Db {
                 .with_context(|| format!("cannot create {}", dir.display()))?;
         }
         let store = runtime.block_on(Store::open(path))?;
-        Ok(Db { runtime, store })
+        Ok(Db {
+            runtime,
+            store: Some(store),
+        })
     }
 
     pub fn load(&mut self) -> Result<Snapshot> {
-        Ok(self.runtime.block_on(self.store.load())?)
+        let store = self.store.as_mut().expect("open until dropped");
+        Ok(self.runtime.block_on(store.load())?)
     }
 
     /// Validates, then writes everything in one transaction: bad input changes nothing.
     pub fn save(&mut self, snapshot: &Snapshot) -> Result<()> {
         snapshot.validate().map_err(invalid)?;
-        Ok(self.runtime.block_on(self.store.save(snapshot))?)
+        let store = self.store.as_mut().expect("open until dropped");
+        Ok(self.runtime.block_on(store.save(snapshot))?)
     }
 
     /// Loads, lets `change` edit, and saves; nothing is written if `change` fails.

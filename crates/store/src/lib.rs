@@ -15,7 +15,7 @@ use milemarker_core::career::{
 use milemarker_core::decision::document::{AttrValue, RiskSpec};
 use milemarker_core::evidence::Achievement;
 use milemarker_core::life::{Audit, CheckIn, Season, Task};
-use milemarker_core::network::{Contact, Interaction, Labeled, Opportunity, StageChange};
+use milemarker_core::network::{Contact, Opportunity};
 use milemarker_core::tracker::TrackedInterval;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -103,6 +103,16 @@ impl Store {
         };
         store.migrate().await?;
         Ok(store)
+    }
+
+    /// Closes the connection cleanly: the last connection to close checkpoints the WAL into the
+    /// database file, so the next process opens a compact file instead of replaying a log.
+    pub async fn close(self) -> Result<()> {
+        let path = self.path;
+        self.conn
+            .close()
+            .await
+            .map_err(|source| StoreError::Database { path, source })
     }
 
     pub fn path(&self) -> &Path {
@@ -420,7 +430,15 @@ impl Store {
     }
 
     async fn load_week(&mut self) -> Result<(Vec<CheckIn>, Vec<Task>, Vec<Audit>, Vec<Season>)> {
-        let checkin_rows = self.rows("SELECT * FROM checkin ORDER BY week").await?;
+        let checkins = self
+            .json_rows(
+                "check-ins",
+                "json_object('week', week, 'hours', hours, 'weekend_days', weekend_days, \
+                 'evenings', evenings, 'energy', energy, 'satisfaction', satisfaction, 'note', note)",
+                "checkin",
+                "week",
+            )
+            .await?;
         let task_rows = self.rows("SELECT * FROM task ORDER BY position").await?;
         let audit_rows = self.rows("SELECT * FROM audit ORDER BY date").await?;
         let season_rows = self
@@ -429,20 +447,6 @@ impl Store {
         let text =
             |row: &SqliteRow, col: &str| row.try_get::<String, _>(col).map_err(self.db_error());
         let int = |row: &SqliteRow, col: &str| row.try_get::<i64, _>(col).map_err(self.db_error());
-        let mut checkins = Vec::new();
-        for row in &checkin_rows {
-            checkins.push(CheckIn {
-                week: text(row, "week")?
-                    .parse()
-                    .map_err(|e| self.corrupt("check-in week", e))?,
-                hours: row.try_get("hours").map_err(self.db_error())?,
-                weekend_days: int(row, "weekend_days")? as u8,
-                evenings: int(row, "evenings")? as u8,
-                energy: int(row, "energy")? as u8,
-                satisfaction: int(row, "satisfaction")? as u8,
-                note: row.try_get("note").map_err(self.db_error())?,
-            });
-        }
         let mut tasks = Vec::new();
         for row in &task_rows {
             tasks.push(Task {
@@ -477,149 +481,70 @@ impl Store {
         Ok((checkins, tasks, audits, seasons))
     }
 
+    /// Reads a whole table as one JSON array built by SQLite, straight into the domain type: the
+    /// long histories (ten years of weeks, thousands of wins) cost one row, not one per record.
+    async fn json_rows<T: DeserializeOwned>(
+        &mut self,
+        what: &str,
+        object: &str,
+        table: &str,
+        order: &str,
+    ) -> Result<Vec<T>> {
+        let sql =
+            format!("SELECT json_group_array(json({object}) ORDER BY {order}) FROM {table} AS t");
+        let text: String = sqlx::query_scalar(&sql)
+            .fetch_one(&mut self.conn)
+            .await
+            .map_err(self.db_error())?;
+        serde_json::from_str(&text).map_err(|e| self.corrupt(what, e))
+    }
+
     async fn load_tracked(&mut self) -> Result<Vec<TrackedInterval>> {
-        let rows = self
-            .rows("SELECT * FROM tracked_interval ORDER BY start, \"end\", source")
-            .await?;
-        rows.iter()
-            .map(|row| {
-                let text = |col: &str| row.try_get::<String, _>(col).map_err(self.db_error());
-                Ok(TrackedInterval {
-                    source: from_word(&text("source")?).map_err(|e| self.corrupt("tracker", e))?,
-                    start: text("start")?
-                        .parse()
-                        .map_err(|e| self.corrupt("interval start", e))?,
-                    end: text("end")?
-                        .parse()
-                        .map_err(|e| self.corrupt("interval end", e))?,
-                    tz: text("tz")?,
-                })
-            })
-            .collect()
+        self.json_rows(
+            "tracked intervals",
+            "json_object('source', source, 'start', start, 'end', \"end\", 'tz', tz)",
+            "tracked_interval",
+            "start, \"end\", source",
+        )
+        .await
     }
 
     async fn load_achievements(&mut self) -> Result<Vec<Achievement>> {
-        let rows = self
-            .rows("SELECT * FROM achievement ORDER BY date, id")
-            .await?;
-        rows.iter()
-            .map(|row| {
-                let text = |col: &str| row.try_get::<String, _>(col).map_err(self.db_error());
-                let maybe = |col: &str| {
-                    row.try_get::<Option<String>, _>(col)
-                        .map_err(self.db_error())
-                };
-                Ok(Achievement {
-                    id: row.try_get::<i64, _>("id").map_err(self.db_error())? as u32,
-                    date: text("date")?
-                        .parse()
-                        .map_err(|e| self.corrupt("win date", e))?,
-                    title: text("title")?,
-                    impact: maybe("impact")?,
-                    visibility: from_word(&text("visibility")?)
-                        .map_err(|e| self.corrupt("win visibility", e))?,
-                    section: from_word(&text("section")?)
-                        .map_err(|e| self.corrupt("win section", e))?,
-                    skills: serde_json::from_str(&text("skills")?)
-                        .map_err(|e| self.corrupt("win skills", e))?,
-                    link: maybe("link")?,
-                })
-            })
-            .collect()
+        self.json_rows(
+            "wins",
+            "json_object('id', id, 'date', date, 'title', title, 'impact', impact, \
+             'visibility', visibility, 'section', section, 'skills', json(skills), 'link', link)",
+            "achievement",
+            "date, id",
+        )
+        .await
     }
 
     async fn load_contacts(&mut self) -> Result<Vec<Contact>> {
-        let rows = self.rows("SELECT * FROM contact ORDER BY position").await?;
-        let mut contacts = Vec::with_capacity(rows.len());
-        let mut index: IndexMap<String, usize> = IndexMap::new();
-        for row in &rows {
-            let text = |col: &str| row.try_get::<String, _>(col).map_err(self.db_error());
-            let maybe = |col: &str| {
-                row.try_get::<Option<String>, _>(col)
-                    .map_err(self.db_error())
-            };
-            let json = |col: &str| -> Result<Vec<Labeled>> {
-                serde_json::from_str(&text(col)?)
-                    .map_err(|e| self.corrupt(&format!("contact {col}"), e))
-            };
-            let id = text("id")?;
-            index.insert(id.clone(), contacts.len());
-            contacts.push(Contact {
-                id,
-                name: text("name")?,
-                company: maybe("company")?,
-                org_units: serde_json::from_str(&text("org_units")?)
-                    .map_err(|e| self.corrupt("contact org_units", e))?,
-                title: maybe("title")?,
-                emails: json("emails")?,
-                phones: json("phones")?,
-                urls: json("urls")?,
-                note: maybe("note")?,
-                how_known: maybe("how_known")?,
-                mentor: row.try_get("mentor").map_err(self.db_error())?,
-                cadence_days: row
-                    .try_get::<Option<i64>, _>("cadence_days")
-                    .map_err(self.db_error())?
-                    .map(|d| d as u32),
-                log: Vec::new(),
-            });
-        }
-        for row in &self
-            .rows("SELECT * FROM contact_log ORDER BY contact_id, position")
-            .await?
-        {
-            let id: String = row.try_get("contact_id").map_err(self.db_error())?;
-            let date: String = row.try_get("date").map_err(self.db_error())?;
-            contacts[index[&id]].log.push(Interaction {
-                date: date
-                    .parse()
-                    .map_err(|e| self.corrupt("contact log date", e))?,
-                note: row.try_get("note").map_err(self.db_error())?,
-            });
-        }
-        Ok(contacts)
+        self.json_rows(
+            "contacts",
+            "json_object('id', id, 'name', name, 'company', company, 'org_units', json(org_units), \
+             'title', title, 'emails', json(emails), 'phones', json(phones), 'urls', json(urls), \
+             'note', note, 'how_known', how_known, 'mentor', json(iif(mentor, 'true', 'false')), \
+             'cadence_days', cadence_days, 'log', json((SELECT json_group_array(json_object('date', \
+             l.date, 'note', l.note) ORDER BY l.position) FROM contact_log l WHERE l.contact_id = t.id)))",
+            "contact",
+            "position",
+        )
+        .await
     }
 
     async fn load_opportunities(&mut self) -> Result<Vec<Opportunity>> {
-        let rows = self.rows("SELECT * FROM opportunity ORDER BY id").await?;
-        let mut items = Vec::with_capacity(rows.len());
-        let mut index: IndexMap<i64, usize> = IndexMap::new();
-        for row in &rows {
-            let text = |col: &str| row.try_get::<String, _>(col).map_err(self.db_error());
-            let maybe = |col: &str| {
-                row.try_get::<Option<String>, _>(col)
-                    .map_err(self.db_error())
-            };
-            let id: i64 = row.try_get("id").map_err(self.db_error())?;
-            index.insert(id, items.len());
-            items.push(Opportunity {
-                id: id as u32,
-                company: text("company")?,
-                role: text("role")?,
-                source: from_word(&text("source")?)
-                    .map_err(|e| self.corrupt("opportunity source", e))?,
-                contact: maybe("contact_id")?,
-                history: Vec::new(),
-                note: maybe("note")?,
-                link: maybe("link")?,
-                option: maybe("option_id")?,
-            });
-        }
-        for row in &self
-            .rows("SELECT * FROM opportunity_stage ORDER BY opportunity_id, position")
-            .await?
-        {
-            let id: i64 = row.try_get("opportunity_id").map_err(self.db_error())?;
-            let stage: String = row.try_get("stage").map_err(self.db_error())?;
-            let date: String = row.try_get("date").map_err(self.db_error())?;
-            items[index[&id]].history.push(StageChange {
-                stage: from_word(&stage).map_err(|e| self.corrupt("opportunity stage", e))?,
-                date: date
-                    .parse()
-                    .map_err(|e| self.corrupt("opportunity stage date", e))?,
-            });
-        }
-        Ok(items)
+        self.json_rows(
+            "opportunities",
+            "json_object('id', id, 'company', company, 'role', role, 'source', source, \
+             'contact', contact_id, 'note', note, 'link', link, 'option', option_id, \
+             'history', json((SELECT json_group_array(json_object('stage', s.stage, 'date', s.date) \
+             ORDER BY s.position) FROM opportunity_stage s WHERE s.opportunity_id = t.id)))",
+            "opportunity",
+            "id",
+        )
+        .await
     }
 
     async fn load_judgements(&mut self) -> Result<Vec<ValueJudgement>> {
