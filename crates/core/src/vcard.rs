@@ -56,7 +56,9 @@ fn unfold(text: &str) -> Vec<(usize, String)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines: Vec<(usize, String)> = Vec::new();
     for (i, raw) in text.split('\n').enumerate() {
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        // A carriage return can only end a line; one inside a value is damage, not text.
+        let raw = raw.replace('\r', "");
+        let raw = raw.as_str();
         match (raw.chars().next(), lines.last_mut()) {
             (Some(' ' | '\t'), Some((_, last))) => last.push_str(&raw[1..]),
             _ if raw.trim().is_empty() => {}
@@ -192,7 +194,12 @@ fn types_of(params: &[(String, String)]) -> Vec<String> {
         .filter(|(k, _)| k == "TYPE")
         .flat_map(|(_, v)| v.split(','))
         .map(|t| t.trim().to_ascii_uppercase())
-        .filter(|t| !t.is_empty())
+        // Types are tokens (RFC 2426: WORK, CELL, X-...); anything else is damage to skip.
+        .filter(|t| {
+            !t.is_empty()
+                && t.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        })
         .collect()
 }
 
@@ -330,7 +337,10 @@ impl CardBuilder {
             self.contact.name = self
                 .n_name
                 .take()
-                .or_else(|| self.contact.company.clone())
+                .or_else(|| {
+                    let company = self.contact.company.as_deref().map(str::trim);
+                    company.filter(|c| !c.is_empty()).map(String::from)
+                })
                 .ok_or_else(|| {
                     error(
                         self.start,
@@ -497,7 +507,9 @@ fn write_card(out: &mut String, c: &Contact) {
                 format!(";TYPE={}", entry.types.join(","))
             };
             let value = if name == "URL" {
-                entry.value.clone()
+                // A URI keeps its commas and semicolons; only what would break the line or
+                // read back differently is escaped.
+                entry.value.replace('\\', "\\\\").replace('\n', "\\n")
             } else {
                 escape(&entry.value)
             };
@@ -648,6 +660,21 @@ mod tests {
         assert_eq!(parse(stray).unwrap_err().line, 1);
         let nameless = "BEGIN:VCARD\nVERSION:3.0\nTEL:1\nEND:VCARD\n";
         assert!(parse(nameless).unwrap_err().message.contains("no name"));
+    }
+
+    #[test]
+    fn a_stray_carriage_return_is_dropped_on_reading() {
+        // Found by the fuzzer: a CR inside a label did not survive writing and reading back.
+        let card =
+            "BEGIN:VCARD\r\nFN:Jonas\r\nitem1.TEL:1\r\nitem1.X-ABLabel:Desk\r08\r\nEND:VCARD\r\n";
+        let first = parse(card).unwrap().contacts;
+        assert_eq!(first[0].phones[0].label.as_deref(), Some("Desk08"));
+        assert_eq!(parse(&write(&first)).unwrap().contacts, first);
+        // Found by the fuzzer too: an escaped newline in a URL was written raw, breaking the card.
+        let url = "BEGIN:VCARD\nFN:A\nURL:https://x.example/a\\nb\\\\c,d\nEND:VCARD\n";
+        let first = parse(url).unwrap().contacts;
+        assert_eq!(first[0].urls[0].value, "https://x.example/a\nb\\c,d");
+        assert_eq!(parse(&write(&first)).unwrap().contacts, first);
     }
 
     #[test]

@@ -52,7 +52,14 @@ pub fn run(cli: Cli, db_flag_given: bool) -> Result<()> {
         Command::Win(args) => win::run(&mut open()?, args),
         Command::Brag(args) => brag::run(&mut open()?, args),
         Command::Contact(cmd) => contact::run(&mut open()?, cmd),
-        Command::Opportunity(cmd) => opportunity::run(&mut open()?, cmd),
+        Command::Opportunity(cmd) => opportunity::run(
+            &mut open()?,
+            cmd,
+            load_settings(cli.config.as_deref())?
+                .thresholds
+                .ignored_opportunity
+                .days,
+        ),
         Command::Markers(args) => {
             markers::run(&mut open()?, args, &load_settings(cli.config.as_deref())?)
         }

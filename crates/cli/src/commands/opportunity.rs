@@ -4,14 +4,16 @@
 use anyhow::{Result, bail};
 use milemarker_core::career::{CareerOption, OptionKind, Snapshot, slug};
 use milemarker_core::network::{
-    Opportunity, Stage, StageChange, days_between, next_opportunity_id, source_word, stage_word,
+    Opportunity, Source, Stage, StageChange, days_between, next_opportunity_id, source_word,
+    stage_word,
 };
 
 use crate::cli::{OpportunityAddArgs, OpportunityCommand, to_domain};
 use crate::context::{Db, print, print_json, today};
 use crate::ui::{DIM, GOOD, HEADING, WARN, paint, table};
 
-pub fn run(db: &mut Db, command: OpportunityCommand) -> Result<()> {
+/// `ignored_after`: days a recruiter lead may wait unanswered (the ignored-opportunity marker).
+pub fn run(db: &mut Db, command: OpportunityCommand, ignored_after: u32) -> Result<()> {
     let today = today()?;
     match command {
         OpportunityCommand::Add(args) => add(db, args, today),
@@ -38,7 +40,7 @@ pub fn run(db: &mut Db, command: OpportunityCommand) -> Result<()> {
             if json.json {
                 return print_json(&shown);
             }
-            print(&render(&shown, today))
+            print(&render(&shown, today, ignored_after))
         }
         OpportunityCommand::Promote { id, option_id } => promote(db, id, option_id),
     }
@@ -115,7 +117,7 @@ fn promote(db: &mut Db, id: u32, option_id: Option<String>) -> Result<()> {
     ))
 }
 
-fn render(items: &[&Opportunity], today: jiff::civil::Date) -> String {
+fn render(items: &[&Opportunity], today: jiff::civil::Date, ignored_after: u32) -> String {
     if items.is_empty() {
         return "No open opportunities. `milemarker opportunity add --company ... --role ... --source recruiter`\n".into();
     }
@@ -128,7 +130,10 @@ fn render(items: &[&Opportunity], today: jiff::civil::Date) -> String {
                 format!("#{}", o.id),
                 format!("{} at {}", o.role, o.company),
                 paint(DIM, source_word(o.source)),
-                if o.stage() == Stage::New && waited >= 14 {
+                if o.stage() == Stage::New
+                    && o.source == Source::Recruiter
+                    && waited >= i64::from(ignored_after)
+                {
                     paint(WARN, &stage)
                 } else {
                     stage
