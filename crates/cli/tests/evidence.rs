@@ -311,35 +311,23 @@ fn opportunities_move_through_stages_and_an_offer_becomes_an_option() {
         2,
         "invalid value 'ghosted'",
     );
+    let add = [
+        "opportunity",
+        "add",
+        "--company",
+        "X",
+        "--role",
+        "Y",
+        "--source",
+        "posting",
+    ];
     env.fails(
-        &[
-            "opportunity",
-            "add",
-            "--company",
-            "X",
-            "--role",
-            "Y",
-            "--source",
-            "posting",
-            "--date",
-            "2026-12-01",
-        ],
+        &[&add[..], &["--date", "2026-12-01"]].concat(),
         1,
         "in the future",
     );
     env.fails(
-        &[
-            "opportunity",
-            "add",
-            "--company",
-            "X",
-            "--role",
-            "Y",
-            "--source",
-            "posting",
-            "--contact",
-            "nobody",
-        ],
+        &[&add[..], &["--contact", "nobody"]].concat(),
         1,
         "not one of your contacts",
     );

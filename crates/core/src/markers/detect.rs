@@ -10,7 +10,7 @@ use crate::decision::document::AttrValue;
 use crate::decision::format_number;
 use crate::decision::problem::compare;
 use crate::evidence::Achievement;
-use crate::life::{Audit, WeekHours, audit, overwork_creep as weeks_over};
+use crate::life::{Audit, Creep, WeekHours, audit, overwork_creep as weeks_over};
 use crate::network::{Opportunity, Source, Stage, days_between};
 use crate::week::IsoWeek;
 
@@ -266,8 +266,16 @@ fn week_evidence(over: &[(IsoWeek, f64)], boundary: f64) -> Vec<Evidence> {
         .collect()
 }
 
-fn hours_of(weeks: &[WeekHours]) -> Vec<(IsoWeek, f64)> {
-    weeks.iter().map(|w| (w.week, w.hours)).collect()
+/// The weeks over the boundary among the last `window` complete weeks (life::overwork_creep).
+fn over_in_window(
+    weeks: &[WeekHours],
+    boundary: f64,
+    as_of: Date,
+    window: usize,
+    over: usize,
+) -> Creep {
+    let hours: Vec<(IsoWeek, f64)> = weeks.iter().map(|w| (w.week, w.hours)).collect();
+    weeks_over(&hours, boundary, as_of, window, over)
 }
 
 pub fn invisible_hard_work(
@@ -281,13 +289,7 @@ pub fn invisible_hard_work(
         MarkerId::InvisibleHardWork,
         Threshold::InvisibleHardWork(th.clone()),
     );
-    let hours = weeks_over(
-        &hours_of(weeks),
-        boundary,
-        as_of,
-        th.window_weeks,
-        th.weeks_over,
-    );
+    let hours = over_in_window(weeks, boundary, as_of, th.window_weeks, th.weeks_over);
     let from = add_months(as_of, -i64::from(th.months));
     let recent: Vec<&Achievement> = wins
         .iter()
@@ -616,13 +618,7 @@ pub fn overwork_creep(
         MarkerId::OverworkCreep,
         Threshold::OverworkCreep(th.clone()),
     );
-    let creep = weeks_over(
-        &hours_of(weeks),
-        boundary,
-        as_of,
-        th.window_weeks,
-        th.weeks_over,
-    );
+    let creep = over_in_window(weeks, boundary, as_of, th.window_weeks, th.weeks_over);
     let marker = marker.with_evidence(week_evidence(&creep.over, boundary));
     let over = format!(
         "{} of the last {} weeks over your {} h boundary",
