@@ -66,6 +66,9 @@ pub enum Command {
     /// Leads and offers: the opportunities pipeline
     #[command(subcommand)]
     Opportunity(OpportunityCommand),
+    /// The labour market: your pay against BLS OEWS wages
+    #[command(subcommand)]
+    Market(MarketCommand),
     /// The mile markers: warning signs that a career is drifting, with their evidence
     Markers(MarkersArgs),
     /// The one page to read every week: markers, hours, energy, seasons, decision, next actions
@@ -828,6 +831,27 @@ pub enum StageArg {
     Offer,
     Declined,
     Closed,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MarketCommand {
+    /// OEWS wage percentiles for an occupation and area, and where your pay falls among them
+    Pay(MarketPayArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MarketPayArgs {
+    /// O*NET-SOC or SOC code [default: your profile's]
+    #[arg(long, value_name = "SOC")]
+    pub occupation: Option<String>,
+    /// OEWS area code: metro (41860), state (06) or national [default: your profile's, else national]
+    #[arg(long, value_name = "CODE")]
+    pub area: Option<String>,
+    /// Yearly pay to place [default: your profile's base + bonus + equity]
+    #[arg(long, value_name = "N")]
+    pub pay: Option<f64>,
+    #[command(flatten)]
+    pub json: JsonFlag,
 }
 
 #[derive(Debug, Args)]

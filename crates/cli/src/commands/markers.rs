@@ -2,7 +2,8 @@
 
 use anyhow::Result;
 use milemarker_core::career::Snapshot;
-use milemarker_core::markers::{Marker, Records, detect_all};
+use milemarker_core::markers::{Marker, Records, Wages, detect_all};
+use milemarker_market::wages;
 
 use crate::cli::MarkersArgs;
 use crate::context::{Db, Settings, as_of, counted_weeks, print, print_json};
@@ -39,19 +40,44 @@ pub fn run(db: &mut Db, args: MarkersArgs, settings: &Settings) -> Result<()> {
     print(&out)
 }
 
-/// The records the detectors read, as stored; skills come from the wins' skill tags until the
-/// labour-market data brings a skills list of its own.
+/// What the detectors read besides the snapshot, worked out once: the counted weeks, the skills
+/// (from the wins' skill tags until the labour-market work brings a skills list of its own), and
+/// the OEWS wages for the person's occupation and area.
+pub struct Derived {
+    weeks: Vec<milemarker_core::life::WeekHours>,
+    skills: Vec<String>,
+    wages: Result<Wages, String>,
+}
+
+impl Derived {
+    pub fn of(s: &Snapshot) -> Derived {
+        let wages = match &s.profile.occupation {
+            Some(occupation) => wages::lookup(occupation, s.profile.area.as_deref())
+                .map(|found| found.for_markers())
+                .map_err(|err| err.to_string()),
+            None => Err("no occupation code in your profile".into()),
+        };
+        Derived {
+            weeks: counted_weeks(s),
+            skills: skills_of(s),
+            wages,
+        }
+    }
+
+    pub fn records<'a>(&'a self, s: &'a Snapshot) -> Records<'a> {
+        Records {
+            snapshot: s,
+            weeks: &self.weeks,
+            wages: self.wages.as_ref().map_err(String::as_str),
+            demand: None,
+            skills: &self.skills,
+        }
+    }
+}
+
 pub fn judge(s: &Snapshot, settings: &Settings, day: jiff::civil::Date) -> Vec<Marker> {
-    let weeks = counted_weeks(s);
-    let skills = skills_of(s);
-    let records = Records {
-        snapshot: s,
-        weeks: &weeks,
-        wages: None,
-        demand: None,
-        skills: &skills,
-    };
-    detect_all(&records, &settings.thresholds, day)
+    let derived = Derived::of(s);
+    detect_all(&derived.records(s), &settings.thresholds, day)
 }
 
 pub fn skills_of(s: &Snapshot) -> Vec<String> {

@@ -16,6 +16,7 @@ mod import;
 mod init;
 mod man;
 mod markers;
+mod market;
 mod opportunity;
 mod option;
 mod profile;
@@ -60,6 +61,7 @@ pub fn run(cli: Cli, db_flag_given: bool) -> Result<()> {
                 .ignored_opportunity
                 .days,
         ),
+        Command::Market(cmd) => market::run(&mut open()?, cmd),
         Command::Markers(args) => {
             markers::run(&mut open()?, args, &load_settings(cli.config.as_deref())?)
         }

@@ -2,13 +2,12 @@
 
 use anyhow::Result;
 use milemarker_core::career::Snapshot;
-use milemarker_core::markers::Records;
 use milemarker_core::review::{Review, ReviewInput, review};
 
 use crate::cli::{ReviewArgs, ReviewFormat};
 use crate::commands::decide::decide_person;
-use crate::commands::markers::skills_of;
-use crate::context::{Db, Settings, as_of, counted_weeks, write_output};
+use crate::commands::markers::Derived;
+use crate::context::{Db, Settings, as_of, write_output};
 
 pub fn run(db: &mut Db, args: ReviewArgs, settings: &Settings) -> Result<()> {
     let day = as_of(args.as_of)?;
@@ -18,19 +17,12 @@ pub fn run(db: &mut Db, args: ReviewArgs, settings: &Settings) -> Result<()> {
 }
 
 pub fn build(s: &Snapshot, settings: &Settings, day: jiff::civil::Date) -> Review {
-    let weeks = counted_weeks(s);
-    let skills = skills_of(s);
+    let derived = Derived::of(s);
     // A decision that cannot be made yet (no options, scores missing) leaves its section empty;
     // `milemarker decide` says why.
     let decision = decide_person(s, None).ok();
     let input = ReviewInput {
-        records: Records {
-            snapshot: s,
-            weeks: &weeks,
-            wages: None,
-            demand: None,
-            skills: &skills,
-        },
+        records: derived.records(s),
         thresholds: &settings.thresholds,
         as_of: day,
         decision: decision

@@ -93,6 +93,23 @@ pub fn overstaying(profile: &Profile, th: &t::Overstaying, as_of: Date) -> Marke
     }
 }
 
+/// A whole amount with thousands separators: 149282.4 -> "149,282".
+pub fn grouped(amount: f64) -> String {
+    let digits = format!("{:.0}", amount.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if amount < -0.5 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
 /// The person's percentile among OEWS wages, interpolated linearly between published points;
 /// below the 10th or above the 90th it is clamped there (OEWS publishes nothing further out).
 pub fn wage_percentile(wages: &Wages, pay: f64) -> f64 {
@@ -131,30 +148,44 @@ pub fn wage_at(wages: &Wages, percentile: f64) -> f64 {
 
 pub fn pay_behind_market(
     profile: &Profile,
-    wages: Option<&Wages>,
+    wages: Result<&Wages, &str>,
     th: &t::PayBehindMarket,
 ) -> Marker {
     let marker = Marker::new(
         MarkerId::PayBehindMarket,
         Threshold::PayBehindMarket(th.clone()),
     );
+    let cannot = "Cannot compare your pay with the market.".to_string();
     let Some(pay) = profile.total_pay() else {
         return marker.unknown(
-            "Cannot compare your pay with the market.".into(),
+            cannot,
             "your pay: `milemarker profile set --pay N [--bonus N --equity N]`".into(),
         );
     };
     let Some(occupation) = &profile.occupation else {
         return marker.unknown(
-            "Cannot compare your pay with the market.".into(),
+            cannot,
             "your occupation code: `milemarker profile set --occupation 11-2021.00`".into(),
         );
     };
-    let Some(wages) = wages.filter(|w| w.percentiles.len() >= 2) else {
+    if profile.currency != "USD" {
         return marker.unknown(
-            "Cannot compare your pay with the market.".into(),
-            format!("OEWS wages for occupation {occupation}: no wage table is bundled with this build yet"),
+            cannot,
+            format!(
+                "wages in {}: OEWS covers US areas in US dollars, and your pay is in {}",
+                profile.currency, profile.currency
+            ),
         );
+    }
+    let wages = match wages {
+        Ok(w) if w.percentiles.len() >= 2 => w,
+        Ok(_) => {
+            return marker.unknown(
+                cannot,
+                format!("OEWS wages for {occupation}: too few published percentiles"),
+            );
+        }
+        Err(why) => return marker.unknown(cannot, format!("OEWS wages for {occupation}: {why}")),
     };
     let percentile = wage_percentile(wages, pay);
     let line = wage_at(wages, th.percentile);
@@ -173,8 +204,9 @@ pub fn pay_behind_market(
     ];
     let marker = marker.with_evidence(evidence);
     let where_ = format!(
-        "{} for {} in area {} ({})",
-        format_number(pay),
+        "{} {} for {} in area {} ({})",
+        grouped(pay),
+        profile.currency,
         wages.occupation,
         wages.area,
         wages.dataset
@@ -191,7 +223,7 @@ pub fn pay_behind_market(
                 "Total pay {where_} is near the {}th percentile, under the {}th ({}).",
                 percentile.round(),
                 format_number(th.percentile),
-                format_number(line.round())
+                grouped(line)
             ),
         )
     } else {

@@ -8,6 +8,7 @@
 //! month and year spans are calendar months. Records dated after the as-of date are ignored.
 
 mod detect;
+pub use detect::{grouped, span_words, wage_at, wage_percentile};
 pub mod thresholds;
 
 use jiff::civil::Date;
@@ -248,7 +249,8 @@ pub struct Records<'a> {
     pub snapshot: &'a Snapshot,
     /// Weeks as counted (check-ins, then trackers): `life::merged_weeks`.
     pub weeks: &'a [WeekHours],
-    pub wages: Option<&'a Wages>,
+    /// OEWS wages for the person's occupation and area, or why there are none.
+    pub wages: Result<&'a Wages, &'a str>,
     pub demand: Option<&'a SkillDemand>,
     /// The person's skills; none recorded yet means `fading_skills` cannot tell.
     pub skills: &'a [String],

@@ -23,7 +23,7 @@ fn judge_on(id: MarkerId, s: &Snapshot, weeks: &[WeekHours], as_of: Date) -> Mar
     let records = Records {
         snapshot: s,
         weeks,
-        wages: None,
+        wages: Err("no wage table"),
         demand: None,
         skills: &[],
     };
@@ -97,7 +97,7 @@ fn overstaying_threshold_comes_from_the_config() {
     let records = Records {
         snapshot: &s,
         weeks: &[],
-        wages: None,
+        wages: Err("no wage table"),
         demand: None,
         skills: &[],
     };
@@ -144,20 +144,20 @@ fn pay_behind_market_interpolates_the_40th_percentile() {
         ..Profile::default()
     };
     let th = thresholds::PayBehindMarket::default();
-    let m = detect::pay_behind_market(&profile, Some(&w), &th);
+    let m = detect::pay_behind_market(&profile, Ok(&w), &th);
     assert_eq!(m.fired, Some(true), "{}", m.summary);
     profile.pay = Some(p40);
     assert_eq!(
-        detect::pay_behind_market(&profile, Some(&w), &th).fired,
+        detect::pay_behind_market(&profile, Ok(&w), &th).fired,
         Some(false),
         "at the line is not below it"
     );
-    let m = detect::pay_behind_market(&profile, None, &th);
+    let m = detect::pay_behind_market(&profile, Err("none published"), &th);
     assert_eq!(m.fired, None);
     assert!(m.missing.unwrap().contains("OEWS"));
     profile.pay = None;
     assert!(
-        detect::pay_behind_market(&profile, Some(&w), &th)
+        detect::pay_behind_market(&profile, Ok(&w), &th)
             .missing
             .unwrap()
             .contains("--pay")
@@ -550,7 +550,7 @@ fn the_example_person_trips_the_markers_the_story_tells() {
     let records = Records {
         snapshot: &s,
         weeks: &weeks,
-        wages: None,
+        wages: Err("no wage table"),
         demand: None,
         skills: &[],
     };

@@ -1,0 +1,128 @@
+//! The labour market (DESIGN 4.9). Now: your pay against BLS OEWS wages (seed 000: "I've learned
+//! my value"); skills, postings and occupations come with the rest of the labour-market work.
+
+use anyhow::{Result, bail};
+use milemarker_core::markers::{grouped, wage_percentile};
+use milemarker_market::wages::{self, Cell, DATASET, PERCENTILES};
+
+use crate::cli::{MarketCommand, MarketPayArgs};
+use crate::context::{Db, print, print_json};
+use crate::ui::{DIM, HEADING, paint};
+
+pub fn run(db: &mut Db, command: MarketCommand) -> Result<()> {
+    match command {
+        MarketCommand::Pay(args) => pay(db, args),
+    }
+}
+
+fn pay(db: &mut Db, args: MarketPayArgs) -> Result<()> {
+    let profile = db.load()?.profile;
+    let Some(occupation) = args.occupation.or(profile.occupation.clone()) else {
+        bail!(
+            "no occupation: pass --occupation 11-2021.00 or set it with `milemarker profile set --occupation`"
+        );
+    };
+    // An area given on the command line replaces the profile's; none at all means national.
+    let area = args.area.or(profile.area.clone());
+    let found = wages::lookup(&occupation, area.as_deref())?;
+    let pay = args.pay.or_else(|| profile.total_pay());
+    if pay.is_some_and(|p| !p.is_finite() || p < 0.0) {
+        bail!("--pay: give a yearly amount of 0 or more");
+    }
+    let points = found.points();
+    let (percentile, position) = match pay {
+        Some(p) if points.len() >= 2 => {
+            let (low, high) = (points[0], points[points.len() - 1]);
+            let position = if p < low.1 {
+                format!("below the {}th percentile", low.0)
+            } else if p > high.1 {
+                format!("above the {}th percentile", high.0)
+            } else {
+                "within the published percentiles".into()
+            };
+            (
+                Some(wage_percentile(&found.for_markers(), p)),
+                Some(position),
+            )
+        }
+        _ => (None, None),
+    };
+    let cells: serde_json::Map<String, serde_json::Value> = PERCENTILES
+        .iter()
+        .zip(&found.percentiles)
+        .map(|(p, c)| {
+            (
+                format!("{p}"),
+                serde_json::to_value(c).expect("cells serialise"),
+            )
+        })
+        .collect();
+    if args.json.json {
+        return print_json(&serde_json::json!({
+            "occupation": found.occupation,
+            "title": found.title,
+            "area": found.area.code,
+            "area_name": found.area.name,
+            "area_level": found.area.level,
+            "fallback": found.fallback,
+            "percentiles": cells,
+            "pay": pay,
+            "percentile": percentile.map(|p| (p * 10.0).round() / 10.0),
+            "position": position,
+            "currency": "USD",
+            "source": DATASET,
+        }));
+    }
+    let mut out = format!(
+        "{}\n  {} ({}), {} ({})\n",
+        paint(
+            HEADING,
+            &format!("Pay against the market ({DATASET}, annual, USD)")
+        ),
+        found.title,
+        found.occupation,
+        found.area.name,
+        found.area.code
+    );
+    if let Some(note) = &found.fallback {
+        out.push_str(&format!("  {}\n", paint(DIM, note)));
+    }
+    let row: Vec<String> = PERCENTILES
+        .iter()
+        .zip(&found.percentiles)
+        .map(|(p, c)| {
+            let value = match c {
+                Cell::Wage(w) => grouped(*w),
+                Cell::Suppressed => "not published".into(),
+                Cell::TopCoded => "top-coded".into(),
+            };
+            format!("{p}th {value}")
+        })
+        .collect();
+    out.push_str(&format!("  {}\n", row.join("  ")));
+    match (pay, percentile, position) {
+        (Some(p), Some(pct), Some(position)) if position.starts_with("within") => {
+            out.push_str(&format!(
+                "  Your pay, {}, sits near the {}th percentile.\n",
+                grouped(p),
+                pct.round()
+            ))
+        }
+        (Some(p), _, Some(position)) => {
+            out.push_str(&format!("  Your pay, {}, is {position}.\n", grouped(p)))
+        }
+        _ => out.push_str(
+            "  Set your pay (`milemarker profile set --pay N`) or pass --pay to place it.\n",
+        ),
+    }
+    if profile.currency != "USD" && args.pay.is_none() && pay.is_some() {
+        out.push_str(&paint(
+            DIM,
+            &format!(
+                "  Your profile's pay is in {}; OEWS wages are US dollars.\n",
+                profile.currency
+            ),
+        ));
+    }
+    print(&out)
+}
