@@ -66,6 +66,9 @@ pub enum Command {
     /// Leads and offers: the opportunities pipeline
     #[command(subcommand)]
     Opportunity(OpportunityCommand),
+    /// Skills in the ESCO and O*NET taxonomies: find them in a posting, a CV or any text
+    #[command(subcommand)]
+    Skills(SkillsCommand),
     /// The labour market: your pay against BLS OEWS wages
     #[command(subcommand)]
     Market(MarketCommand),
@@ -831,6 +834,18 @@ pub enum StageArg {
     Offer,
     Declined,
     Closed,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SkillsCommand {
+    /// The skills named in a text (a job posting, a CV), each once, with where it was found
+    Extract {
+        /// The text to read (- or nothing for standard input)
+        #[arg(default_value = "-")]
+        file: PathBuf,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
 }
 
 #[derive(Debug, Subcommand)]

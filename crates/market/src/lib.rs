@@ -2,4 +2,6 @@
 //! in the binary (compacted by `scripts/compile-data`), with the metro -> state -> national
 //! fallback and the person's interpolated percentile.
 
+pub mod skills;
+pub mod taxonomy;
 pub mod wages;

@@ -23,6 +23,7 @@ mod profile;
 mod review;
 mod risk;
 mod season;
+mod skills;
 mod task;
 mod values;
 mod win;
@@ -61,6 +62,7 @@ pub fn run(cli: Cli, db_flag_given: bool) -> Result<()> {
                 .ignored_opportunity
                 .days,
         ),
+        Command::Skills(cmd) => skills::run(cmd),
         Command::Market(cmd) => market::run(&mut open()?, cmd),
         Command::Markers(args) => {
             markers::run(&mut open()?, args, &load_settings(cli.config.as_deref())?)
