@@ -490,8 +490,7 @@ impl Store {
         table: &str,
         order: &str,
     ) -> Result<Vec<T>> {
-        let sql =
-            format!("SELECT json_group_array(json({object}) ORDER BY {order}) FROM {table} AS t");
+        let sql = format!("SELECT json_group_array({object} ORDER BY {order}) FROM {table} AS t");
         let text: String = sqlx::query_scalar(&sql)
             .fetch_one(&mut self.conn)
             .await
