@@ -201,13 +201,26 @@ pub fn write_output(out: Option<&Path>, text: &str) -> Result<()> {
     Ok(())
 }
 
+/// The day something happened: `--date`, else today; a day after today is refused.
+pub fn happened_on(flag: Option<jiff::civil::Date>) -> Result<jiff::civil::Date> {
+    up_to_today(flag, "--date", "record it once it happened")
+}
+
 /// The day to judge by: `--as-of`, else today; never a day after today.
 pub fn as_of(flag: Option<jiff::civil::Date>) -> Result<jiff::civil::Date> {
+    up_to_today(flag, "--as-of", "the records cannot speak for it yet")
+}
+
+fn up_to_today(
+    flag: Option<jiff::civil::Date>,
+    name: &str,
+    advice: &str,
+) -> Result<jiff::civil::Date> {
     let today = today()?;
     match flag {
-        Some(date) if date > today => anyhow::bail!(
-            "--as-of {date} is in the future (today is {today}); the records cannot speak for it yet"
-        ),
+        Some(date) if date > today => {
+            anyhow::bail!("{name} {date} is in the future (today is {today}); {advice}")
+        }
         Some(date) => Ok(date),
         None => Ok(today),
     }

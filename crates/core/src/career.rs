@@ -432,6 +432,11 @@ pub fn validate_id(field: &str, id: &str) -> Result<(), InvalidField> {
     }
 }
 
+/// The next number for records numbered from 1 and never reused (wins, opportunities).
+pub fn next_number(taken: impl Iterator<Item = u32>) -> u32 {
+    taken.max().unwrap_or(0) + 1
+}
+
 /// Turns a name into an id: "Family time" -> "family-time".
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());

@@ -110,11 +110,6 @@ impl Achievement {
     }
 }
 
-/// The next free achievement id.
-pub fn next_id(wins: &[Achievement]) -> u32 {
-    wins.iter().map(|w| w.id).max().unwrap_or(0) + 1
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BragGroup<'a> {
     pub section: BragSection,

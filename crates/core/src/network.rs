@@ -271,10 +271,6 @@ pub fn source_word(source: Source) -> &'static str {
     }
 }
 
-pub fn next_opportunity_id(items: &[Opportunity]) -> u32 {
-    items.iter().map(|o| o.id).max().unwrap_or(0) + 1
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,9 +2,6 @@
 //! occupation in every area BLS publishes, embedded as the sorted CSV `data/oews-2025/wages.csv`
 //! and searched in place: no parsing of the whole table, so a lookup costs microseconds.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 use milemarker_core::markers::Wages;
 use serde::Serialize;
 use thiserror::Error;
@@ -135,34 +132,6 @@ pub fn soc(code: &str) -> Result<String, WageError> {
     }
 }
 
-fn areas() -> &'static HashMap<&'static str, Area> {
-    static AREAS_BY_CODE: OnceLock<HashMap<&'static str, Area>> = OnceLock::new();
-    AREAS_BY_CODE.get_or_init(|| {
-        AREAS
-            .lines()
-            .skip(1)
-            .filter_map(|line| {
-                let fields = csv_fields(line);
-                let level = match fields.get(1)?.as_str() {
-                    "N" => AreaLevel::National,
-                    "S" => AreaLevel::State,
-                    _ => AreaLevel::Metro,
-                };
-                let code: &'static str = line.split(',').next()?;
-                Some((
-                    code,
-                    Area {
-                        code: code.to_string(),
-                        level,
-                        state_code: fields.get(2)?.clone(),
-                        name: fields.get(3)?.clone(),
-                    },
-                ))
-            })
-            .collect()
-    })
-}
-
 /// Splits one CSV line written by Python's csv module (quotes only around fields with commas).
 fn csv_fields(line: &str) -> Vec<String> {
     let mut fields = Vec::new();
@@ -197,8 +166,25 @@ pub fn area_code(text: &str) -> Result<String, WageError> {
     })
 }
 
-pub fn area(code: &str) -> Option<&'static Area> {
-    areas().get(code)
+/// An OEWS area by its 7-digit code (583 short lines: a scan is cheaper than building an index).
+pub fn area(code: &str) -> Option<Area> {
+    let line = AREAS
+        .lines()
+        .skip(1)
+        .find(|l| l.starts_with(code) && l.as_bytes().get(code.len()) == Some(&b','))?;
+    let mut fields = csv_fields(line).into_iter();
+    let code = fields.next()?;
+    let level = match fields.next()?.as_str() {
+        "N" => AreaLevel::National,
+        "S" => AreaLevel::State,
+        _ => AreaLevel::Metro,
+    };
+    Some(Area {
+        code,
+        level,
+        state_code: fields.next()?,
+        name: fields.next()?,
+    })
 }
 
 pub fn occupation_title(soc: &str) -> Option<String> {

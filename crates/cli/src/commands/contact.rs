@@ -1,13 +1,15 @@
 //! The network (003: "build your network"): contacts with a stay-in-touch cadence, a log that
 //! restarts the timer, the losing-touch list, and vCard 3.0 in and out.
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use milemarker_core::career::{Snapshot, slug, validate_id};
 use milemarker_core::network::{Contact, Interaction, Labeled, due};
 use milemarker_core::vcard;
 
 use crate::cli::{ContactCommand, ContactFields};
-use crate::context::{Db, as_of, invalid, print, print_json, read_input, today, write_output};
+use crate::context::{
+    Db, as_of, happened_on, invalid, print, print_json, read_input, write_output,
+};
 use crate::ui::{DIM, GOOD, HEADING, WARN, paint, table};
 
 pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
@@ -45,13 +47,7 @@ pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
             print(&render_list(&s))
         }
         ContactCommand::Log { id, date, note } => {
-            let today = today()?;
-            let date = date.unwrap_or(today);
-            if date > today {
-                bail!(
-                    "--date {date} is in the future (today is {today}); log a contact once it happened"
-                );
-            }
+            let date = happened_on(date)?;
             db.update(|s| {
                 find(s, &id)?.record(Interaction {
                     date,
@@ -145,25 +141,25 @@ fn import(db: &mut Db, file: &std::path::Path) -> Result<()> {
     let text = read_input(file)?;
     let cards = vcard::parse(&text)
         .map_err(|err| anyhow::anyhow!("{name}: {err}; nothing was imported"))?;
-    let (added, updated) = db.update(|s| {
-        let (mut added, mut updated) = (0, 0);
-        for card in cards.contacts {
-            match s.contacts.iter_mut().find(|c| c.id == card.id) {
-                Some(existing) => {
-                    merge(existing, card);
-                    updated += 1;
-                }
-                None => {
-                    s.contacts.push(card);
-                    added += 1;
+    let (added, updated) = db
+        .update(|s| {
+            let (mut added, mut updated) = (0, 0);
+            for card in cards.contacts {
+                match s.contacts.iter_mut().find(|c| c.id == card.id) {
+                    Some(existing) => {
+                        merge(existing, card);
+                        updated += 1;
+                    }
+                    None => {
+                        s.contacts.push(card);
+                        added += 1;
+                    }
                 }
             }
-        }
-        s.validate().map_err(|e| {
-            anyhow::anyhow!("{name}: {}: {}; nothing was imported", e.field, e.message)
-        })?;
-        Ok((added, updated))
-    })?;
+            Ok((added, updated))
+        })
+        // Saving validates the whole record; say which file a refusal came from.
+        .with_context(|| format!("{name}: nothing was imported"))?;
     let mut out = format!(
         "{} {added} contact(s), updated {updated} from {name}\n",
         paint(GOOD, "Added")

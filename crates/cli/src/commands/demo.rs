@@ -34,12 +34,13 @@ pub fn run(db_flag: Option<&Path>, args: DemoArgs, settings: &Settings) -> Resul
     let day = today()?;
     db.save(&example::person_with_history(day))?;
     let person = db.load()?;
-    let (result, robustness) = decide_person(&person, None)?;
-    let review = review::build(&person, settings, day);
+    let decision = decide_person(&person, None)?;
+    let review = review::build(&person, settings, day, Some(&decision));
     if args.json.json {
+        let (result, robustness) = &decision;
         return print_json(&serde_json::json!({
             "person": person,
-            "decision": with_robustness(&result, robustness.as_ref())?,
+            "decision": with_robustness(result, robustness.as_ref())?,
             "review": review,
         }));
     }

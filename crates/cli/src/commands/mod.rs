@@ -35,6 +35,8 @@ use crate::context::{Db, database_path, load_settings};
 
 pub fn run(cli: Cli, db_flag_given: bool) -> Result<()> {
     let open = || -> Result<Db> { Db::open(&database_path(cli.db.as_deref())?) };
+    // Read only by the commands that judge records against thresholds.
+    let settings = || load_settings(cli.config.as_deref());
     match cli.command {
         Command::Init(args) => init::run(&mut open()?, args),
         Command::Profile(cmd) => profile::run(&mut open()?, cmd),
@@ -44,33 +46,22 @@ pub fn run(cli: Cli, db_flag_given: bool) -> Result<()> {
         Command::Risk(args) => risk::run(&mut open()?, args),
         Command::Finances(args) => finances::run(&mut open()?, args),
         Command::Checkin(args) => checkin::run(&mut open()?, args),
-        Command::Hours(args) => hours::run(
-            &mut open()?,
-            args,
-            &load_settings(cli.config.as_deref())?
-                .thresholds
-                .overwork_creep,
-        ),
+        Command::Hours(args) => {
+            hours::run(&mut open()?, args, &settings()?.thresholds.overwork_creep)
+        }
         Command::Win(args) => win::run(&mut open()?, args),
         Command::Brag(args) => brag::run(&mut open()?, args),
         Command::Contact(cmd) => contact::run(&mut open()?, cmd),
         Command::Opportunity(cmd) => opportunity::run(
             &mut open()?,
             cmd,
-            load_settings(cli.config.as_deref())?
-                .thresholds
-                .ignored_opportunity
-                .days,
+            settings()?.thresholds.ignored_opportunity.days,
         ),
         Command::Skills(cmd) => skills::run(cmd),
         Command::Market(cmd) => market::run(&mut open()?, cmd),
-        Command::Markers(args) => {
-            markers::run(&mut open()?, args, &load_settings(cli.config.as_deref())?)
-        }
-        Command::Review(args) => {
-            review::run(&mut open()?, args, &load_settings(cli.config.as_deref())?)
-        }
-        Command::Config(args) => config::run(args, &load_settings(cli.config.as_deref())?),
+        Command::Markers(args) => markers::run(&mut open()?, args, &settings()?),
+        Command::Review(args) => review::run(&mut open()?, args, &settings()?),
+        Command::Config(args) => config::run(args, &settings()?),
         Command::Task(cmd) => task::run(&mut open()?, cmd),
         Command::Audit(args) => audit::run(&mut open()?, args),
         Command::Season(args) => season::run(&mut open()?, args),
@@ -80,7 +71,7 @@ pub fn run(cli: Cli, db_flag_given: bool) -> Result<()> {
         Command::Demo(args) => demo::run(
             cli.db.as_deref().filter(|_| db_flag_given),
             args,
-            &load_settings(cli.config.as_deref())?,
+            &settings()?,
         ),
         Command::Completions(args) => completions::run(args),
         Command::Man => man::run(),

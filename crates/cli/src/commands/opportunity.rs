@@ -2,23 +2,21 @@
 //! stages; an offer becomes an option to decide on.
 
 use anyhow::{Result, bail};
-use milemarker_core::career::{CareerOption, OptionKind, Snapshot, slug};
+use milemarker_core::career::{CareerOption, OptionKind, Snapshot, next_number, slug};
 use milemarker_core::network::{
-    Opportunity, Source, Stage, StageChange, days_between, next_opportunity_id, source_word,
-    stage_word,
+    Opportunity, Source, Stage, StageChange, days_between, source_word, stage_word,
 };
 
 use crate::cli::{OpportunityAddArgs, OpportunityCommand, to_domain};
-use crate::context::{Db, print, print_json, today};
+use crate::context::{Db, happened_on, print, print_json, today};
 use crate::ui::{DIM, GOOD, HEADING, WARN, paint, table};
 
 /// `ignored_after`: days a recruiter lead may wait unanswered (the ignored-opportunity marker).
 pub fn run(db: &mut Db, command: OpportunityCommand, ignored_after: u32) -> Result<()> {
-    let today = today()?;
     match command {
-        OpportunityCommand::Add(args) => add(db, args, today),
+        OpportunityCommand::Add(args) => add(db, args),
         OpportunityCommand::Move { id, stage, date } => {
-            let date = not_future(date.unwrap_or(today), today)?;
+            let date = happened_on(date)?;
             let stage: Stage = to_domain(stage);
             db.update(|s| {
                 find(s, id)?
@@ -40,17 +38,10 @@ pub fn run(db: &mut Db, command: OpportunityCommand, ignored_after: u32) -> Resu
             if json.json {
                 return print_json(&shown);
             }
-            print(&render(&shown, today, ignored_after))
+            print(&render(&shown, today()?, ignored_after))
         }
         OpportunityCommand::Promote { id, option_id } => promote(db, id, option_id),
     }
-}
-
-fn not_future(date: jiff::civil::Date, today: jiff::civil::Date) -> Result<jiff::civil::Date> {
-    if date > today {
-        bail!("--date {date} is in the future (today is {today}); record it once it happened");
-    }
-    Ok(date)
 }
 
 fn find(s: &mut Snapshot, id: u32) -> Result<&mut Opportunity> {
@@ -60,15 +51,15 @@ fn find(s: &mut Snapshot, id: u32) -> Result<&mut Opportunity> {
     }
 }
 
-fn add(db: &mut Db, args: OpportunityAddArgs, today: jiff::civil::Date) -> Result<()> {
-    let date = not_future(args.date.unwrap_or(today), today)?;
+fn add(db: &mut Db, args: OpportunityAddArgs) -> Result<()> {
+    let date = happened_on(args.date)?;
     let id = db.update(|s| {
         if let Some(contact) = &args.contact
             && !s.contacts.iter().any(|c| &c.id == contact)
         {
             bail!("--contact {contact}: not one of your contacts; add them with `milemarker contact add`");
         }
-        let id = next_opportunity_id(&s.opportunities);
+        let id = next_number(s.opportunities.iter().map(|o| o.id));
         s.opportunities.push(Opportunity {
             id,
             company: args.company.trim().to_string(),

@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 use milemarker_core::career::Snapshot;
+use milemarker_core::decision::result::DecisionResult;
 use milemarker_core::review::{Review, ReviewInput, review};
 
 use crate::cli::{ReviewArgs, ReviewFormat};
@@ -12,22 +13,27 @@ use crate::context::{Db, Settings, as_of, write_output};
 pub fn run(db: &mut Db, args: ReviewArgs, settings: &Settings) -> Result<()> {
     let day = as_of(args.as_of)?;
     let s = db.load()?;
-    let r = build(&s, settings, day);
+    // A decision that cannot be made yet (no options, scores missing) leaves its section empty;
+    // `milemarker decide` says why.
+    let decision = decide_person(&s, None).ok();
+    let r = build(&s, settings, day, decision.as_ref());
     write_output(args.out.as_deref(), &render(&r, args.format)?)
 }
 
-pub fn build(s: &Snapshot, settings: &Settings, day: jiff::civil::Date) -> Review {
+/// The review of `s` on `day`; `decision` is the person's decision and its robustness run, when
+/// there is one (the caller decides once and may show it in full too).
+pub fn build(
+    s: &Snapshot,
+    settings: &Settings,
+    day: jiff::civil::Date,
+    decision: Option<&(DecisionResult, Option<DecisionResult>)>,
+) -> Review {
     let derived = Derived::of(s);
-    // A decision that cannot be made yet (no options, scores missing) leaves its section empty;
-    // `milemarker decide` says why.
-    let decision = decide_person(s, None).ok();
     let input = ReviewInput {
         records: derived.records(s),
         thresholds: &settings.thresholds,
         as_of: day,
-        decision: decision
-            .as_ref()
-            .map(|(result, robust)| (result, robust.as_ref())),
+        decision: decision.map(|(result, robust)| (result, robust.as_ref())),
     };
     review(&input)
 }

@@ -5,7 +5,7 @@ use milemarker_core::life::{Season, current_seasons, season_meaning};
 
 use crate::cli::{SeasonArgs, SeasonCommand, to_domain};
 use crate::context::{Db, print, print_json, today};
-use crate::ui::{DIM, HEADING, paint, table};
+use crate::ui::{DIM, HEADING, paint, table, word};
 
 pub fn run(db: &mut Db, args: SeasonArgs) -> Result<()> {
     match args.command.unwrap_or(SeasonCommand::Show {
@@ -68,13 +68,6 @@ pub fn run(db: &mut Db, args: SeasonArgs) -> Result<()> {
             ))
         }
     }
-}
-
-fn word<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
 }
 
 fn render(current: &[&Season], as_of: jiff::civil::Date) -> String {

@@ -1,7 +1,8 @@
 //! Achievements, logged in seconds (003: "document your achievements and contributions").
 
 use anyhow::{Result, bail};
-use milemarker_core::evidence::{Achievement, BragSection, Visibility, next_id};
+use milemarker_core::career::next_number;
+use milemarker_core::evidence::{Achievement, BragSection, Visibility};
 
 use crate::cli::{WinAddArgs, WinArgs, WinCommand, WinListArgs, to_domain};
 use crate::context::{Db, print, print_json, today};
@@ -34,7 +35,7 @@ fn add(db: &mut Db, args: WinAddArgs) -> Result<()> {
     let today = today()?;
     let win = db.update(|s| {
         let win = Achievement {
-            id: next_id(&s.achievements),
+            id: next_number(s.achievements.iter().map(|w| w.id)),
             date: args.date.unwrap_or(today),
             title,
             impact: args.impact.filter(|i| !i.trim().is_empty()),

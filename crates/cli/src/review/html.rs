@@ -8,8 +8,8 @@ use milemarker_core::decision::format_number;
 use milemarker_core::markers::Severity;
 use milemarker_core::review::Review;
 
-use super::{evidence_line, word};
-use crate::ui::percent;
+use super::evidence_line;
+use crate::ui::{percent, word};
 
 struct MarkerView {
     title: String,

@@ -9,7 +9,7 @@ use milemarker_core::review::Review;
 
 pub use html::render as html;
 
-use crate::ui::{BAD, DIM, GOOD, HEADING, WARN, paint, percent};
+use crate::ui::{BAD, DIM, GOOD, HEADING, WARN, paint, percent, word};
 
 /// A marker's state in a few characters, coloured on a terminal.
 pub fn marker_state(m: &Marker) -> String {
@@ -402,12 +402,4 @@ fn network_section<P: Page>(page: &mut P, r: &Review) {
         "Wins in the last {} months: {}, of which {} reached your manager's manager or beyond.",
         r.visibility.months, r.visibility.wins, r.visibility.reached_leadership
     ));
-}
-
-/// An enum's serde name, e.g. `LifeArea::Career` -> "career".
-pub fn word<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
 }

@@ -15,7 +15,7 @@ use crate::network::{Opportunity, Source, Stage, days_between};
 use crate::week::IsoWeek;
 
 /// "3 years 2 months", "5 months", "12 days": how long from `from` to `to`.
-pub fn span_words(from: Date, to: Date) -> String {
+fn span_words(from: Date, to: Date) -> String {
     let span = from
         .until((Unit::Year, to))
         .expect("civil dates are within range");

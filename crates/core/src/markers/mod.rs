@@ -8,7 +8,7 @@
 //! month and year spans are calendar months. Records dated after the as-of date are ignored.
 
 mod detect;
-pub use detect::{grouped, span_words, wage_at, wage_percentile};
+pub use detect::{grouped, wage_percentile};
 pub mod thresholds;
 
 use jiff::civil::Date;
