@@ -69,7 +69,10 @@ pub enum Command {
     /// Skills in the ESCO and O*NET taxonomies: find them in a posting, a CV or any text
     #[command(subcommand)]
     Skills(SkillsCommand),
-    /// The labour market: your pay against BLS OEWS wages
+    /// Job postings: import them to count which skills employers ask for
+    #[command(subcommand)]
+    Postings(PostingsCommand),
+    /// The labour market: pay against BLS OEWS wages, demand for skills, occupations that fit
     #[command(subcommand)]
     Market(MarketCommand),
     /// The mile markers: warning signs that a career is drifting, with their evidence
@@ -838,6 +841,38 @@ pub enum StageArg {
 
 #[derive(Debug, Subcommand)]
 pub enum SkillsCommand {
+    /// Claim a skill: free text is matched to ESCO or O*NET, with candidates when it is ambiguous
+    Add {
+        /// What you would call it ("sql", "write press releases"), or a taxonomy id
+        #[arg(required = true, num_args = 1.., value_name = "SKILL")]
+        skill: Vec<String>,
+        /// How well you hold it
+        #[arg(long, value_enum)]
+        level: Option<LevelArg>,
+    },
+    /// Your skills, with their taxonomy ids
+    List {
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// Drop a skill, by label or id
+    Remove {
+        #[arg(required = true, num_args = 1.., value_name = "SKILL")]
+        skill: Vec<String>,
+    },
+    /// Propose skills from a CV or a list of achievements; --add claims them
+    FromText {
+        /// The text to read (- for standard input)
+        file: PathBuf,
+        /// Claim every proposed skill
+        #[arg(long)]
+        add: bool,
+        /// The level to claim them at (with --add)
+        #[arg(long, value_enum, requires = "add")]
+        level: Option<LevelArg>,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
     /// The skills named in a text (a job posting, a CV), each once, with where it was found
     Extract {
         /// The text to read (- or nothing for standard input)
@@ -848,10 +883,87 @@ pub enum SkillsCommand {
     },
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LevelArg {
+    Novice,
+    Beginner,
+    Competent,
+    Proficient,
+    Expert,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PostingsCommand {
+    /// Import job postings (CSV, JSON Lines or Parquet): employer, title, date and the skills in the text
+    Import(PostingsImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PostingsImportArgs {
+    /// The file; its format comes from the extension (.csv, .jsonl, .parquet) unless --format says
+    pub file: PathBuf,
+    #[arg(long, value_enum)]
+    pub format: Option<PostingsFormatArg>,
+    #[arg(long, value_name = "NAME", default_value = "employer")]
+    pub employer_column: String,
+    #[arg(long, value_name = "NAME", default_value = "title")]
+    pub title_column: String,
+    #[arg(long, value_name = "NAME", default_value = "date")]
+    pub date_column: String,
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub text_column: String,
+    /// Import the good rows and report the bad ones (default: refuse the file, write nothing)
+    #[arg(long)]
+    pub skip_bad: bool,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PostingsFormatArg {
+    Csv,
+    Jsonl,
+    Parquet,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum MarketCommand {
     /// OEWS wage percentiles for an occupation and area, and where your pay falls among them
     Pay(MarketPayArgs),
+    /// Demand for skills in the imported postings: per month, by distinct employers, year on year
+    Demand(MarketDemandArgs),
+    /// O*NET occupations ranked by fit to your skills, with Job Zone, related occupations and pay
+    Occupations(MarketOccupationsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MarketDemandArgs {
+    /// Months to count, ending with the month of the latest posting (or of --as-of)
+    #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=60))]
+    pub months: u32,
+    /// Your gap to a job title: the skills its postings ask for that you do not claim
+    #[arg(long, value_name = "TITLE", conflicts_with = "occupation")]
+    pub title: Option<String>,
+    /// Your gap to an O*NET occupation: what it rates important that you lack
+    #[arg(long, value_name = "SOC")]
+    pub occupation: Option<String>,
+    /// Skills to show
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Count postings up to this day [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<jiff::civil::Date>,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Args)]
+pub struct MarketOccupationsArgs {
+    /// Occupations to show
+    #[arg(long, default_value_t = 15)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub json: JsonFlag,
 }
 
 #[derive(Debug, Args)]
@@ -966,6 +1078,9 @@ mod tests {
         }
         for stage in StageArg::value_variants() {
             let _: milemarker_core::network::Stage = to_domain(*stage);
+        }
+        for level in LevelArg::value_variants() {
+            let _: milemarker_core::skills::Level = to_domain(*level);
         }
     }
 

@@ -65,6 +65,15 @@ impl Db {
         Ok(self.runtime.block_on(store.save(snapshot))?)
     }
 
+    /// The runtime and the store, for work beyond loading and saving the person's records
+    /// (postings are stored and read apart from them).
+    pub fn parts(&mut self) -> (&tokio::runtime::Runtime, &mut Store) {
+        (
+            &self.runtime,
+            self.store.as_mut().expect("open until dropped"),
+        )
+    }
+
     /// Loads, lets `change` edit, and saves; nothing is written if `change` fails.
     pub fn update<T>(&mut self, change: impl FnOnce(&mut Snapshot) -> Result<T>) -> Result<T> {
         let mut snapshot = self.load()?;

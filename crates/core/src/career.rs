@@ -15,10 +15,11 @@ use crate::decision::weights::rank_order_centroid;
 use crate::evidence::Achievement;
 use crate::life::{Audit, CheckIn, Season, Task};
 use crate::network::{Contact, Opportunity};
+use crate::skills::Skill;
 use crate::tracker::TrackedInterval;
 
 /// The version of the export document and of the database schema it mirrors.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// A field of the person's data that does not hold, with how to fix it.
 #[derive(Debug, Clone, PartialEq, Error)]
@@ -388,6 +389,9 @@ pub struct Snapshot {
     pub contacts: Vec<Contact>,
     #[serde(default)]
     pub opportunities: Vec<Opportunity>,
+    /// The person's own skills, as taxonomy ids (schema 4).
+    #[serde(default)]
+    pub skills: Vec<Skill>,
 }
 
 impl Default for Snapshot {
@@ -409,6 +413,7 @@ impl Default for Snapshot {
             achievements: Vec::new(),
             contacts: Vec::new(),
             opportunities: Vec::new(),
+            skills: Vec::new(),
         }
     }
 }
@@ -585,6 +590,13 @@ impl Snapshot {
     }
 
     fn validate_evidence(&self) -> Result<(), InvalidField> {
+        for (i, k) in self.skills.iter().enumerate() {
+            let path = format!("skills[{i}]");
+            k.validate().map_err(|m| invalid(&path, m))?;
+            if self.skills[..i].iter().any(|o| o.id == k.id) {
+                return Err(invalid(path, format!("skill {} is listed twice", k.label)));
+            }
+        }
         for (i, w) in self.achievements.iter().enumerate() {
             let path = format!("achievements[{i}]");
             w.validate(None).map_err(|m| invalid(&path, m))?;

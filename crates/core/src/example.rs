@@ -17,6 +17,7 @@ use crate::decision::document::{AttrValue, Op, RiskKind, RiskSpec};
 use crate::evidence::{Achievement, BragSection, Visibility};
 use crate::life::{Audit, CheckIn, LifeArea, Season, SeasonKind, Task};
 use crate::network::{Contact, Interaction, Labeled, Opportunity, Source, Stage, StageChange};
+use crate::skills::{ESCO_SKILL_URI, Level, Skill};
 use crate::week::IsoWeek;
 
 fn value(id: &str, weight: f64, onet: Option<&str>, note: &str) -> Value {
@@ -291,6 +292,7 @@ pub fn person_with_history(as_of: Date) -> Snapshot {
     s.achievements = wins(&ago);
     s.contacts = contacts(&ago);
     s.opportunities = opportunities(&ago);
+    s.skills = skills(ago(400));
     s.tasks = tasks();
     s.audits = [(100, 0.0), (58, 1.0), (9, 2.0)]
         .iter()
@@ -311,6 +313,31 @@ pub fn person_with_history(as_of: Date) -> Snapshot {
         season(LifeArea::Health, SeasonKind::Winter, months_ago(3)),
     ];
     s
+}
+
+/// Alex's skills: a marketer's, with one O*NET knowledge area. (The ids are checked against the
+/// taxonomy by the market crate's tests.)
+fn skills(added: Date) -> Vec<Skill> {
+    let esco = |uuid: &str| format!("{ESCO_SKILL_URI}{uuid}");
+    [
+        (esco("9c6e951f-aa88-4890-983d-e7a6ee49f5bb"), "plan marketing campaign", Level::Expert),
+        (esco("eda4d727-4374-49af-ace4-118c7c906835"), "search engine optimisation", Level::Proficient),
+        (esco("1605025e-a179-421f-8f35-5b07d182a6b2"), "web analytics", Level::Proficient),
+        (esco("7800332c-a8eb-4792-8d72-50d509616154"), "draft press releases", Level::Expert),
+        (esco("21c5790c-0930-4d74-b3b0-84caf5af12ea"), "manage budgets", Level::Competent),
+        (esco("598de5b0-5b58-4ea7-8058-a4bc4d18c742"), "SQL", Level::Beginner),
+        ("onet:43232110".to_string(), "Spreadsheet software", Level::Proficient),
+        ("onet:2.C.1.d".to_string(), "Sales and Marketing", Level::Expert),
+    ]
+    .into_iter()
+    .map(|(id, label, level)| Skill {
+        id,
+        label: label.into(),
+        level: Some(level),
+        added,
+        source: None,
+    })
+    .collect()
 }
 
 fn season(area: LifeArea, season: SeasonKind, since: Date) -> Season {

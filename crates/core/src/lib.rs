@@ -9,6 +9,7 @@ pub mod life;
 pub mod markers;
 pub mod network;
 pub mod review;
+pub mod skills;
 pub mod tracker;
 pub mod vcard;
 pub mod week;

@@ -1,7 +1,11 @@
-//! The labour market (DESIGN 4.9). Now: BLS OEWS May 2025 wages by occupation and area, embedded
-//! in the binary (compacted by `scripts/compile-data`), with the metro -> state -> national
-//! fallback and the person's interpolated percentile.
+//! The labour market (DESIGN 4.9): BLS OEWS May 2025 wages, O*NET 29.3 occupations, the ESCO and
+//! O*NET skill taxonomy with its matcher, and demand counted from imported job postings. All
+//! reference data is embedded in the binary (compacted by `scripts/compile-data`).
 
+pub mod demand;
+pub mod lookup;
+pub mod onet;
+pub mod postings;
 pub mod skills;
 pub mod taxonomy;
 pub mod wages;

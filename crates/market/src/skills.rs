@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 use daachorse::CharwiseDoubleArrayAhoCorasick as DoubleArrayAhoCorasick;
 use serde::Serialize;
 
-use crate::taxonomy::{fold, skill_rows};
+use crate::taxonomy::{fold, fold_text, skill_rows};
 
 const SKILLS: &str = include_str!("../../../data/skills/skills.tsv");
 /// The automaton and, after it, the skill index of each pattern (u32, little-endian).
@@ -73,13 +73,24 @@ impl Matcher {
         self.skill_of.len()
     }
 
-    /// Every skill in `text`, once each, in order of first occurrence.
-    pub fn extract(&self, text: &str) -> Vec<Hit> {
-        let folded = fold(text);
-        let bytes = folded.text.as_bytes();
+    /// The full id (ESCO URI or `onet:` code) and preferred label of skill number `index`.
+    pub fn skill(&self, index: u32) -> (String, &'static str) {
+        let (id, label) = self.skills[index as usize];
+        let id = if id.starts_with("onet:") {
+            id.to_string()
+        } else {
+            format!("{ESCO_URI}{id}")
+        };
+        (id, label)
+    }
+
+    /// Leftmost-longest whole-word matches in folded text, each skill once:
+    /// (start, end, skill) with `start` at the pattern's leading space.
+    fn matches(&self, folded: &str) -> Vec<(usize, usize, u32)> {
+        let bytes = folded.as_bytes();
         // Candidates at word edges: (start, longest end) per start.
         let mut best: Vec<(usize, usize, u32)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(&folded.text) {
+        for m in self.automaton.find_overlapping_iter(folded) {
             let end = m.end();
             if end < bytes.len() && bytes[end] != b' ' {
                 continue;
@@ -94,37 +105,51 @@ impl Matcher {
             }
         }
         best.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
-        let mut hits: Vec<Hit> = Vec::new();
         let mut taken_until = 0;
+        let mut found: Vec<(usize, usize, u32)> = Vec::new();
         for (start, end, pattern) in best {
             // `start` is the pattern's leading space; the word begins one byte later.
             if start + 1 < taken_until {
                 continue;
             }
             taken_until = end;
-            let skill = self.skill_of[pattern as usize] as usize;
-            let (id, label) = self.skills[skill];
-            let id = if id.starts_with("onet:") {
-                id.to_string()
-            } else {
-                format!("{ESCO_URI}{id}")
-            };
-            if hits.iter().any(|h| h.id == id) {
-                continue;
+            let skill = self.skill_of[pattern as usize];
+            if !found.iter().any(|f| f.2 == skill) {
+                found.push((start, end, skill));
             }
-            let (from, to) = (
-                folded.origin[start + 1].0 as usize,
-                folded.origin[end - 1].1 as usize,
-            );
-            hits.push(Hit {
-                id,
-                label: label.to_string(),
-                start: from,
-                end: to,
-                matched: text[from..to].to_string(),
-            });
         }
-        hits
+        found
+    }
+
+    /// The skills in `text` as indices for [`Matcher::skill`]: what an import stores, without
+    /// the offsets and strings of [`Matcher::extract`].
+    pub fn skills_in(&self, text: &str) -> Vec<u32> {
+        self.matches(&fold_text(text))
+            .into_iter()
+            .map(|(.., skill)| skill)
+            .collect()
+    }
+
+    /// Every skill in `text`, once each, in order of first occurrence.
+    pub fn extract(&self, text: &str) -> Vec<Hit> {
+        let folded = fold(text);
+        self.matches(&folded.text)
+            .into_iter()
+            .map(|(start, end, skill)| {
+                let (id, label) = self.skill(skill);
+                let (from, to) = (
+                    folded.origin[start + 1].0 as usize,
+                    folded.origin[end - 1].1 as usize,
+                );
+                Hit {
+                    id,
+                    label: label.to_string(),
+                    start: from,
+                    end: to,
+                    matched: text[from..to].to_string(),
+                }
+            })
+            .collect()
     }
 }
 

@@ -19,33 +19,55 @@ pub struct Folded {
 }
 
 pub fn fold(text: &str) -> Folded {
-    let mut out = Folded {
-        text: String::with_capacity(text.len() + 2),
-        origin: Vec::with_capacity(text.len() + 2),
+    let mut origin = Vec::with_capacity(text.len() + 2);
+    let text = fold_with(text, Some(&mut origin));
+    Folded { text, origin }
+}
+
+/// The folded text alone, for callers that need no offsets (it skips recording them).
+pub fn fold_text(text: &str) -> String {
+    fold_with(text, None)
+}
+
+fn fold_with(text: &str, mut origin: Option<&mut Vec<(u32, u32)>>) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    let mut note = |len: usize, span: (u32, u32)| {
+        if let Some(origin) = origin.as_deref_mut() {
+            origin.extend(std::iter::repeat_n(span, len));
+        }
     };
     let mut pending_space = true;
     // A leading space lets every pattern start with one: whole-word starts come for free.
-    out.text.push(' ');
-    out.origin.push((0, 0));
+    out.push(' ');
+    note(1, (0, 0));
     for (i, c) in text.char_indices() {
         let span = (i as u32, (i + c.len_utf8()) as u32);
-        if c.is_alphanumeric() || c == '+' || c == '#' {
+        if c.is_ascii() {
+            // The common case, without the Unicode tables.
+            if c.is_ascii_alphanumeric() || c == '+' || c == '#' {
+                out.push(c.to_ascii_lowercase());
+                note(1, span);
+                pending_space = false;
+            } else if !pending_space {
+                out.push(' ');
+                note(1, span);
+                pending_space = true;
+            }
+        } else if c.is_alphanumeric() {
             for lower in c.to_lowercase() {
-                let mut buf = [0u8; 4];
-                let encoded = lower.encode_utf8(&mut buf);
-                out.text.push_str(encoded);
-                out.origin.extend(std::iter::repeat_n(span, encoded.len()));
+                out.push(lower);
+                note(lower.len_utf8(), span);
             }
             pending_space = false;
         } else if !pending_space {
-            out.text.push(' ');
-            out.origin.push(span);
+            out.push(' ');
+            note(1, span);
             pending_space = true;
         }
     }
     if !pending_space {
-        out.text.push(' ');
-        out.origin.push((text.len() as u32, text.len() as u32));
+        out.push(' ');
+        note(1, (text.len() as u32, text.len() as u32));
     }
     out
 }

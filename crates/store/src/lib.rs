@@ -16,6 +16,7 @@ use milemarker_core::decision::document::{AttrValue, RiskSpec};
 use milemarker_core::evidence::Achievement;
 use milemarker_core::life::{Audit, CheckIn, Season, Task};
 use milemarker_core::network::{Contact, Opportunity};
+use milemarker_core::skills::Skill;
 use milemarker_core::tracker::TrackedInterval;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -23,11 +24,15 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteRow, SqliteSyn
 use sqlx::{Connection, Row, SqliteConnection};
 use thiserror::Error;
 
+mod postings;
+pub use postings::{ImportCounts, NewPosting, PostingImport, PostingNames, PostingRow};
+
 /// Forward migrations, in order; migration N brings the schema to version N.
 const MIGRATIONS: &[(u32, &str)] = &[
     (1, include_str!("../migrations/0001_decisions.sql")),
     (2, include_str!("../migrations/0002_week.sql")),
     (3, include_str!("../migrations/0003_evidence.sql")),
+    (4, include_str!("../migrations/0004_market.sql")),
 ];
 
 /// The newest schema this build understands.
@@ -171,6 +176,7 @@ impl Store {
         let achievements = self.load_achievements().await?;
         let contacts = self.load_contacts().await?;
         let opportunities = self.load_opportunities().await?;
+        let skills = self.load_skills().await?;
         Ok(Snapshot {
             schema_version: SCHEMA_VERSION,
             profile,
@@ -188,6 +194,7 @@ impl Store {
             achievements,
             contacts,
             opportunities,
+            skills,
         })
     }
 
@@ -201,6 +208,7 @@ impl Store {
         };
         let mut tx = self.conn.begin().await.map_err(wrap)?;
         for table in [
+            "person_skill",
             "opportunity_stage",
             "opportunity",
             "contact_log",
@@ -546,6 +554,16 @@ impl Store {
         .await
     }
 
+    async fn load_skills(&mut self) -> Result<Vec<Skill>> {
+        self.json_rows(
+            "skills",
+            "json_object('id', id, 'label', label, 'level', level, 'added', added, 'source', source)",
+            "person_skill",
+            "position",
+        )
+        .await
+    }
+
     async fn load_judgements(&mut self) -> Result<Vec<ValueJudgement>> {
         let rows = self
             .rows("SELECT * FROM value_judgement ORDER BY position")
@@ -574,7 +592,7 @@ impl Store {
     }
 }
 
-type Tx<'a> = sqlx::Transaction<'a, sqlx::Sqlite>;
+pub(crate) type Tx<'a> = sqlx::Transaction<'a, sqlx::Sqlite>;
 
 async fn write_profile(tx: &mut Tx<'_>, p: &Profile) -> std::result::Result<(), sqlx::Error> {
     sqlx::query(
@@ -763,6 +781,19 @@ async fn write_week(tx: &mut Tx<'_>, s: &Snapshot) -> std::result::Result<(), sq
 }
 
 async fn write_evidence(tx: &mut Tx<'_>, s: &Snapshot) -> std::result::Result<(), sqlx::Error> {
+    for (position, k) in s.skills.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO person_skill (id, position, label, level, added, source) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&k.id)
+        .bind(position as i64)
+        .bind(&k.label)
+        .bind(k.level.as_ref().map(to_word))
+        .bind(k.added.to_string())
+        .bind(&k.source)
+        .execute(&mut **tx)
+        .await?;
+    }
     for w in &s.achievements {
         sqlx::query(
             "INSERT INTO achievement (id, date, title, impact, visibility, section, skills, link) \

@@ -35,7 +35,7 @@ pub fn run(db_flag: Option<&Path>, args: DemoArgs, settings: &Settings) -> Resul
     db.save(&example::person_with_history(day))?;
     let person = db.load()?;
     let decision = decide_person(&person, None)?;
-    let review = review::build(&person, settings, day, Some(&decision));
+    let review = review::build(&mut db, &person, settings, day, Some(&decision))?;
     if args.json.json {
         let (result, robustness) = &decision;
         return print_json(&serde_json::json!({

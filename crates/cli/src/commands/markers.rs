@@ -2,10 +2,11 @@
 
 use anyhow::Result;
 use milemarker_core::career::Snapshot;
-use milemarker_core::markers::{Marker, Records, Wages, detect_all};
+use milemarker_core::markers::{Marker, Records, SkillDemand, Wages, detect_all};
 use milemarker_market::wages;
 
 use crate::cli::MarkersArgs;
+use crate::commands::market::skill_demand;
 use crate::context::{Db, Settings, as_of, counted_weeks, print, print_json};
 use crate::review::{evidence_line, marker_state};
 use crate::ui::{DIM, HEADING, paint};
@@ -13,7 +14,7 @@ use crate::ui::{DIM, HEADING, paint};
 pub fn run(db: &mut Db, args: MarkersArgs, settings: &Settings) -> Result<()> {
     let day = as_of(args.as_of)?;
     let s = db.load()?;
-    let markers = judge(&s, settings, day);
+    let markers = judge(db, &s, settings, day)?;
     if args.json.json {
         return print_json(&serde_json::json!({ "as_of": day, "markers": markers }));
     }
@@ -40,28 +41,28 @@ pub fn run(db: &mut Db, args: MarkersArgs, settings: &Settings) -> Result<()> {
     print(&out)
 }
 
-/// What the detectors read besides the snapshot, worked out once: the counted weeks, the skills
-/// (from the wins' skill tags until the labour-market work brings a skills list of its own), and
-/// the OEWS wages for the person's occupation and area.
+/// What the detectors read besides the snapshot, worked out once: the counted weeks, the OEWS
+/// wages for the person's occupation and area, and demand for their skills in the imported
+/// postings.
 pub struct Derived {
     weeks: Vec<milemarker_core::life::WeekHours>,
-    skills: Vec<String>,
     wages: Result<Wages, String>,
+    demand: Option<SkillDemand>,
 }
 
 impl Derived {
-    pub fn of(s: &Snapshot) -> Derived {
+    pub fn of(db: &mut Db, s: &Snapshot, day: jiff::civil::Date) -> Result<Derived> {
         let wages = match &s.profile.occupation {
             Some(occupation) => wages::lookup(occupation, s.profile.area.as_deref())
                 .map(|found| found.for_markers())
                 .map_err(|err| err.to_string()),
             None => Err("no occupation code in your profile".into()),
         };
-        Derived {
+        Ok(Derived {
             weeks: counted_weeks(s),
-            skills: skills_of(s),
             wages,
-        }
+            demand: skill_demand(db, s, day)?,
+        })
     }
 
     pub fn records<'a>(&'a self, s: &'a Snapshot) -> Records<'a> {
@@ -69,23 +70,18 @@ impl Derived {
             snapshot: s,
             weeks: &self.weeks,
             wages: self.wages.as_ref().map_err(String::as_str),
-            demand: None,
-            skills: &self.skills,
+            demand: self.demand.as_ref(),
+            skills: &s.skills,
         }
     }
 }
 
-pub fn judge(s: &Snapshot, settings: &Settings, day: jiff::civil::Date) -> Vec<Marker> {
-    let derived = Derived::of(s);
-    detect_all(&derived.records(s), &settings.thresholds, day)
-}
-
-pub fn skills_of(s: &Snapshot) -> Vec<String> {
-    let mut skills: Vec<String> = Vec::new();
-    for skill in s.achievements.iter().flat_map(|w| &w.skills) {
-        if !skills.iter().any(|k| k.eq_ignore_ascii_case(skill)) {
-            skills.push(skill.clone());
-        }
-    }
-    skills
+pub fn judge(
+    db: &mut Db,
+    s: &Snapshot,
+    settings: &Settings,
+    day: jiff::civil::Date,
+) -> Result<Vec<Marker>> {
+    let derived = Derived::of(db, s, day)?;
+    Ok(detect_all(&derived.records(s), &settings.thresholds, day))
 }

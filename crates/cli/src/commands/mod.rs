@@ -19,6 +19,7 @@ mod markers;
 mod market;
 mod opportunity;
 mod option;
+mod postings;
 mod profile;
 mod review;
 mod risk;
@@ -57,8 +58,9 @@ pub fn run(cli: Cli, db_flag_given: bool) -> Result<()> {
             cmd,
             settings()?.thresholds.ignored_opportunity.days,
         ),
-        Command::Skills(cmd) => skills::run(cmd),
-        Command::Market(cmd) => market::run(&mut open()?, cmd),
+        Command::Skills(cmd) => skills::run(open, cmd),
+        Command::Postings(cmd) => postings::run(&mut open()?, cmd),
+        Command::Market(cmd) => market::run(&mut open()?, cmd, &settings()?),
         Command::Markers(args) => markers::run(&mut open()?, args, &settings()?),
         Command::Review(args) => review::run(&mut open()?, args, &settings()?),
         Command::Config(args) => config::run(args, &settings()?),

@@ -16,26 +16,27 @@ pub fn run(db: &mut Db, args: ReviewArgs, settings: &Settings) -> Result<()> {
     // A decision that cannot be made yet (no options, scores missing) leaves its section empty;
     // `milemarker decide` says why.
     let decision = decide_person(&s, None).ok();
-    let r = build(&s, settings, day, decision.as_ref());
+    let r = build(db, &s, settings, day, decision.as_ref())?;
     write_output(args.out.as_deref(), &render(&r, args.format)?)
 }
 
 /// The review of `s` on `day`; `decision` is the person's decision and its robustness run, when
 /// there is one (the caller decides once and may show it in full too).
 pub fn build(
+    db: &mut Db,
     s: &Snapshot,
     settings: &Settings,
     day: jiff::civil::Date,
     decision: Option<&(DecisionResult, Option<DecisionResult>)>,
-) -> Review {
-    let derived = Derived::of(s);
+) -> Result<Review> {
+    let derived = Derived::of(db, s, day)?;
     let input = ReviewInput {
         records: derived.records(s),
         thresholds: &settings.thresholds,
         as_of: day,
         decision: decision.map(|(result, robust)| (result, robust.as_ref())),
     };
-    review(&input)
+    Ok(review(&input))
 }
 
 pub fn render(r: &Review, format: ReviewFormat) -> Result<String> {

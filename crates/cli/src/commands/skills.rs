@@ -1,39 +1,224 @@
-//! Skills in text (DESIGN 4.9): the ESCO and O*NET labels a posting or a CV names.
+//! Skills (DESIGN 4.9): the person's own, each a taxonomy id (003: "identify and fill in any skill
+//! gaps"), and the ESCO and O*NET labels a posting or a CV names.
 
-use anyhow::Result;
+use anyhow::{Result, bail};
+use milemarker_core::skills::{Level, Skill};
+use milemarker_market::lookup::{Candidate, Found, Taxonomy};
 use milemarker_market::skills::Matcher;
 
-use crate::cli::SkillsCommand;
-use crate::context::{print, print_json, read_input};
-use crate::ui::{DIM, HEADING, paint, table};
+use crate::cli::{LevelArg, SkillsCommand, to_domain};
+use crate::context::{Db, print, print_json, read_input, today};
+use crate::ui::{DIM, HEADING, paint, table, word};
 
-pub fn run(command: SkillsCommand) -> Result<()> {
+pub fn run(open: impl FnOnce() -> Result<Db>, command: SkillsCommand) -> Result<()> {
     match command {
-        SkillsCommand::Extract { file, json } => {
-            let text = read_input(&file)?;
-            let hits = Matcher::global().extract(&text);
-            if json.json {
-                return print_json(&hits);
-            }
-            if hits.is_empty() {
-                return print("No skills from ESCO or O*NET found in this text.\n");
-            }
-            let rows: Vec<Vec<String>> = hits
-                .iter()
-                .map(|h| {
-                    vec![
-                        h.label.clone(),
-                        format!("\"{}\"", h.matched),
-                        paint(DIM, &format!("{}..{}", h.start, h.end)),
-                        paint(DIM, &h.id),
-                    ]
-                })
-                .collect();
-            print(&format!(
-                "{}\n{}",
-                paint(HEADING, &format!("{} skills", hits.len())),
-                table(&rows)
-            ))
-        }
+        SkillsCommand::Extract { file, json } => extract(&read_input(&file)?, json.json),
+        SkillsCommand::Add { skill, level } => add(&mut open()?, &skill.join(" "), level),
+        SkillsCommand::List { json } => list(&mut open()?, json.json),
+        SkillsCommand::Remove { skill } => remove(&mut open()?, &skill.join(" ")),
+        SkillsCommand::FromText {
+            file,
+            add,
+            level,
+            json,
+        } => from_text(&mut open()?, &file, add, level, json.json),
     }
+}
+
+fn extract(text: &str, json: bool) -> Result<()> {
+    let hits = Matcher::global().extract(text);
+    if json {
+        return print_json(&hits);
+    }
+    if hits.is_empty() {
+        return print("No skills from ESCO or O*NET found in this text.\n");
+    }
+    let rows: Vec<Vec<String>> = hits
+        .iter()
+        .map(|h| {
+            vec![
+                h.label.clone(),
+                format!("\"{}\"", h.matched),
+                paint(DIM, &format!("{}..{}", h.start, h.end)),
+                paint(DIM, &h.id),
+            ]
+        })
+        .collect();
+    print(&format!(
+        "{}\n{}",
+        paint(HEADING, &format!("{} skills", hits.len())),
+        table(&rows)
+    ))
+}
+
+fn candidates(list: &[Candidate]) -> String {
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|c| {
+            let via = if c.matched.eq_ignore_ascii_case(&c.label) {
+                String::new()
+            } else {
+                format!("(as \"{}\")", c.matched)
+            };
+            vec![
+                c.label.clone(),
+                via,
+                c.source.describe().to_string(),
+                paint(DIM, &c.id),
+            ]
+        })
+        .collect();
+    table(&rows)
+}
+
+fn add(db: &mut Db, text: &str, level: Option<LevelArg>) -> Result<()> {
+    let found = match Taxonomy::global().find(text) {
+        Found::One(c) => c,
+        Found::Ambiguous(list) => bail!(
+            "\"{text}\" could be any of these; run again with the one you mean (its label or id):\n{}",
+            candidates(&list)
+        ),
+        Found::None => bail!(
+            "\"{text}\" is not a label in ESCO or O*NET; try fewer words, or find the label with \
+             `milemarker skills extract` on a sentence that uses it"
+        ),
+    };
+    let level: Option<Level> = level.map(to_domain);
+    let day = today()?;
+    let (label, updated) = db.update(|s| {
+        let source = (found.matched != found.label).then(|| text.to_string());
+        match s.skills.iter_mut().find(|k| k.id == found.id) {
+            Some(held) => {
+                held.level = level.or(held.level);
+                Ok((held.label.clone(), true))
+            }
+            None => {
+                s.skills.push(Skill {
+                    id: found.id.clone(),
+                    label: found.label.clone(),
+                    level,
+                    added: day,
+                    source,
+                });
+                Ok((found.label.clone(), false))
+            }
+        }
+    })?;
+    let at = level.map(|l| format!(" at {}", word(&l))).unwrap_or_default();
+    let verb = if updated { "Updated" } else { "Added" };
+    print(&format!(
+        "{verb} {label}{at} ({}, {}).\n",
+        found.source.describe(),
+        paint(DIM, &found.id)
+    ))
+}
+
+fn list(db: &mut Db, json: bool) -> Result<()> {
+    let s = db.load()?;
+    if json {
+        return print_json(&s.skills);
+    }
+    if s.skills.is_empty() {
+        return print(
+            "No skills yet: `milemarker skills add sql --level competent`, or propose them from \
+             your CV with `milemarker skills from-text cv.txt`.\n",
+        );
+    }
+    let taxonomy = Taxonomy::global();
+    let rows: Vec<Vec<String>> = s
+        .skills
+        .iter()
+        .map(|k| {
+            vec![
+                k.label.clone(),
+                k.level.map(|l| word(&l)).unwrap_or_else(|| "-".into()),
+                taxonomy
+                    .source(&k.id)
+                    .map_or("not in this taxonomy", |s| s.describe())
+                    .to_string(),
+                paint(DIM, &k.id),
+            ]
+        })
+        .collect();
+    print(&format!(
+        "{}\n{}",
+        paint(HEADING, &format!("{} skills", s.skills.len())),
+        table(&rows)
+    ))
+}
+
+fn remove(db: &mut Db, text: &str) -> Result<()> {
+    let wanted = |k: &Skill| {
+        k.id == text
+            || k.label.eq_ignore_ascii_case(text)
+            || matches!(Taxonomy::global().find(text), Found::One(c) if c.id == k.id)
+    };
+    let label = db.update(|s| {
+        let Some(at) = s.skills.iter().position(wanted) else {
+            bail!("\"{text}\" is not one of your skills; see `milemarker skills list`");
+        };
+        Ok(s.skills.remove(at).label)
+    })?;
+    print(&format!("Removed {label}.\n"))
+}
+
+fn from_text(
+    db: &mut Db,
+    file: &std::path::Path,
+    add: bool,
+    level: Option<LevelArg>,
+    json: bool,
+) -> Result<()> {
+    let text = read_input(file)?;
+    let hits = Matcher::global().extract(&text);
+    let held = db.load()?.skills;
+    let new: Vec<_> = hits
+        .iter()
+        .filter(|h| !held.iter().any(|k| k.id == h.id))
+        .collect();
+    if add && !new.is_empty() {
+        let day = today()?;
+        let level: Option<Level> = level.map(to_domain);
+        db.update(|s| {
+            s.skills.extend(new.iter().map(|h| Skill {
+                id: h.id.clone(),
+                label: h.label.clone(),
+                level,
+                added: day,
+                source: Some(file.display().to_string()),
+            }));
+            Ok(())
+        })?;
+    }
+    if json {
+        return print_json(&serde_json::json!({
+            "proposed": new,
+            "already_yours": hits.len() - new.len(),
+            "added": add,
+        }));
+    }
+    if new.is_empty() {
+        return print(&format!(
+            "No new skills: {} found, all already yours.\n",
+            hits.len()
+        ));
+    }
+    let rows: Vec<Vec<String>> = new
+        .iter()
+        .map(|h| vec![h.label.clone(), format!("\"{}\"", h.matched), paint(DIM, &h.id)])
+        .collect();
+    let tail = if add {
+        format!("Added all {}.\n", new.len())
+    } else {
+        "Claim them all with --add, or one by one with `milemarker skills add LABEL --level ...`.\n"
+            .into()
+    };
+    print(&format!(
+        "{}\n{}{tail}",
+        paint(
+            HEADING,
+            &format!("{} skills proposed from {}", new.len(), file.display())
+        ),
+        table(&rows)
+    ))
 }

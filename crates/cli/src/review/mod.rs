@@ -94,6 +94,7 @@ pub fn evidence_line(e: &Evidence) -> String {
         ),
         Evidence::Skill {
             skill,
+            id: _,
             employers,
             postings,
             postings_year_before,

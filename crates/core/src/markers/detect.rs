@@ -5,6 +5,7 @@ use jiff::{Span, Unit};
 
 use super::thresholds as t;
 use super::{Evidence, Marker, MarkerId, Severity, SkillDemand, Threshold, Wages};
+use crate::skills::Skill;
 use crate::career::{OptionKind, Profile, Snapshot};
 use crate::decision::document::AttrValue;
 use crate::decision::format_number;
@@ -416,7 +417,7 @@ pub fn stale_record(wins: &[Achievement], th: &t::StaleRecord, as_of: Date) -> M
 }
 
 pub fn fading_skills(
-    skills: &[String],
+    skills: &[Skill],
     demand: Option<&SkillDemand>,
     th: &t::FadingSkills,
 ) -> Marker {
@@ -424,42 +425,38 @@ pub fn fading_skills(
     if skills.is_empty() {
         return marker.unknown(
             "Cannot tell whether your skills are in demand.".into(),
-            "your skills: tag wins with `--skill` (or record them with the skills command)".into(),
+            "your skills: `milemarker skills add` or `milemarker skills from-text CV.txt --add`"
+                .into(),
         );
     }
     let Some(demand) = demand else {
         return marker.unknown(
             "Cannot tell whether your skills are in demand.".into(),
-            "job postings from the last 12 months to count demand in: no postings are imported yet"
-                .into(),
+            "job postings to count demand in: `milemarker postings import FILE`".into(),
         );
     };
-    let row = |skill: &str| {
-        demand
-            .skills
-            .iter()
-            .find(|r| r.skill.eq_ignore_ascii_case(skill))
-    };
-    let in_demand: Vec<&String> = skills
+    let row = |skill: &Skill| demand.skills.iter().find(|r| r.id == skill.id);
+    let in_demand = skills
         .iter()
         .filter(|s| row(s).is_some_and(|r| r.employers >= th.min_employers))
-        .collect();
+        .count();
     let falling: Vec<&super::SkillDemandRow> = skills
         .iter()
-        .filter_map(|s| row(s))
+        .filter_map(row)
         .filter(|r| {
             r.postings_year_before > 0
                 && f64::from(r.postings)
                     <= f64::from(r.postings_year_before) * (1.0 - th.demand_drop)
         })
         .collect();
-    let share = in_demand.len() as f64 / skills.len() as f64;
+    let share = in_demand as f64 / skills.len() as f64;
     let evidence = skills
         .iter()
         .map(|s| {
             let r = row(s);
             Evidence::Skill {
-                skill: s.clone(),
+                id: s.id.clone(),
+                skill: s.label.clone(),
                 employers: r.map_or(0, |r| r.employers),
                 postings: r.map_or(0, |r| r.postings),
                 postings_year_before: r.map_or(0, |r| r.postings_year_before),
@@ -468,11 +465,12 @@ pub fn fading_skills(
         .collect();
     let marker = marker.with_evidence(evidence);
     let coverage = format!(
-        "{} of your {} skills are asked for by {}+ employers in the 12 months to {}",
-        in_demand.len(),
+        "{} of your {} skills are asked for by {}+ employers in the 12 months to {} ({})",
+        in_demand,
         skills.len(),
         th.min_employers,
-        demand.through
+        demand.through,
+        demand.dataset
     );
     let low = share < th.covered_share;
     if low || !falling.is_empty() {

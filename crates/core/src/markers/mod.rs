@@ -18,6 +18,7 @@ use crate::career::Snapshot;
 use crate::evidence::Visibility;
 use crate::life::WeekHours;
 use crate::network::{Source, Stage};
+use crate::skills::Skill;
 use crate::week::IsoWeek;
 pub use thresholds::Thresholds;
 
@@ -138,6 +139,7 @@ pub enum Evidence {
         wage: f64,
     },
     Skill {
+        id: String,
         skill: String,
         employers: u32,
         postings: u32,
@@ -228,6 +230,8 @@ pub struct Wages {
 /// Demand for the person's skills in the postings they imported.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SkillDemand {
+    /// Which postings were counted, e.g. "12,000 imported job postings".
+    pub dataset: String,
     /// The last twelve months end here.
     pub through: Date,
     pub skills: Vec<SkillDemandRow>,
@@ -235,6 +239,8 @@ pub struct SkillDemand {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SkillDemandRow {
+    /// The taxonomy id, as in [`crate::skills::Skill::id`].
+    pub id: String,
     pub skill: String,
     /// Distinct employers asking for it in the last twelve months.
     pub employers: u32,
@@ -253,7 +259,7 @@ pub struct Records<'a> {
     pub wages: Result<&'a Wages, &'a str>,
     pub demand: Option<&'a SkillDemand>,
     /// The person's skills; none recorded yet means `fading_skills` cannot tell.
-    pub skills: &'a [String],
+    pub skills: &'a [Skill],
 }
 
 /// Every detector, in the order of DESIGN 4.8.

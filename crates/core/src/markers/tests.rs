@@ -255,10 +255,12 @@ fn stale_record_fires_at_90_days() {
 
 fn demand(rows: &[(&str, u32, u32, u32)]) -> SkillDemand {
     SkillDemand {
+        dataset: "test postings".into(),
         through: TODAY,
         skills: rows
             .iter()
             .map(|&(skill, employers, postings, before)| SkillDemandRow {
+                id: format!("onet:{skill}"),
                 skill: skill.into(),
                 employers,
                 postings,
@@ -271,17 +273,20 @@ fn demand(rows: &[(&str, u32, u32, u32)]) -> SkillDemand {
 #[test]
 fn fading_skills_counts_coverage_and_falls() {
     let th = thresholds::FadingSkills::default();
-    let skills: Vec<String> = ["sql", "copywriting", "seo", "flash"]
-        .map(String::from)
+    let skills: Vec<Skill> = ["sql", "copywriting", "seo", "flash"]
+        .map(|name| Skill {
+            id: format!("onet:{name}"),
+            label: name.into(),
+            level: None,
+            added: TODAY,
+            source: None,
+        })
         .to_vec();
-    // 1 of 4 in demand: under half.
-    let d = demand(&[
-        ("sql", 12, 40, 38),
-        ("copywriting", 4, 9, 10),
-        ("SEO", 3, 5, 6),
-    ]);
+    // 1 of 4 in demand: under half. Rows match by id, not by name.
+    let d = demand(&[("sql", 12, 40, 38), ("copywriting", 4, 9, 10), ("SEO", 9, 5, 6)]);
     let m = detect::fading_skills(&skills, Some(&d), &th);
     assert_eq!(m.fired, Some(true), "{}", m.summary);
+    assert!(m.summary.contains("test postings"), "{}", m.summary);
     // Exactly half in demand, no fall: quiet.
     let d = demand(&[("sql", 12, 40, 38), ("copywriting", 5, 9, 10)]);
     assert_eq!(

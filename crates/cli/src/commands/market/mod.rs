@@ -1,17 +1,25 @@
-//! The labour market (DESIGN 4.9). Now: your pay against BLS OEWS wages (seed 000: "I've learned
-//! my value"); skills, postings and occupations come with the rest of the labour-market work.
+//! The labour market (DESIGN 4.9): your pay against BLS OEWS wages (seed 000: "I've learned my
+//! value"), demand for skills in imported postings (004: "skills that are highly in demand by
+//! multiple employers"), and the occupations your skills fit (003: step back, move sideways).
 
 use anyhow::{Result, bail};
 use milemarker_core::markers::{grouped, wage_percentile};
 use milemarker_market::wages::{self, Cell, DATASET, PERCENTILES};
 
 use crate::cli::{MarketCommand, MarketPayArgs};
-use crate::context::{Db, print, print_json};
+use crate::context::{Db, Settings, print, print_json};
 use crate::ui::{DIM, HEADING, paint};
 
-pub fn run(db: &mut Db, command: MarketCommand) -> Result<()> {
+mod demand;
+mod occupations;
+
+pub use demand::skill_demand;
+
+pub fn run(db: &mut Db, command: MarketCommand, settings: &Settings) -> Result<()> {
     match command {
         MarketCommand::Pay(args) => pay(db, args),
+        MarketCommand::Demand(args) => demand::run(db, args, settings),
+        MarketCommand::Occupations(args) => occupations::run(db, args),
     }
 }
 

@@ -1,0 +1,183 @@
+//! Importing job postings (DESIGN 4.9): read, find the skills in each text on every core, store
+//! employer, title, date and skill ids in one transaction. A bad row refuses the whole file unless
+//! `--skip-bad` says to import the rest.
+
+use std::collections::HashMap;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc;
+
+use anyhow::{Context, Result, anyhow};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use milemarker_market::postings::{self, BadRow, Columns, Format, Record};
+use milemarker_market::skills::Matcher;
+use milemarker_store::NewPosting;
+use rayon::prelude::*;
+
+use crate::cli::{PostingsCommand, PostingsFormatArg, PostingsImportArgs};
+use crate::context::{Db, print, print_json, today};
+use crate::ui::{DIM, paint};
+
+/// Records read, matched and written together: big enough to keep both cores busy, small enough
+/// that memory stays flat however long the file.
+const BATCH: usize = 4096;
+/// Bad rows named in the report; the rest are counted.
+const SHOWN: usize = 20;
+
+pub fn run(db: &mut Db, command: PostingsCommand) -> Result<()> {
+    match command {
+        PostingsCommand::Import(args) => import(db, args),
+    }
+}
+
+type Matched = (Record, Vec<u32>, u64);
+
+fn import(db: &mut Db, args: PostingsImportArgs) -> Result<()> {
+    let format = match args.format {
+        Some(PostingsFormatArg::Csv) => Format::Csv,
+        Some(PostingsFormatArg::Jsonl) => Format::Jsonl,
+        Some(PostingsFormatArg::Parquet) => Format::Parquet,
+        None => Format::of(&args.file).ok_or_else(|| {
+            anyhow!(
+                "{}: cannot tell the format from the name; pass --format csv, jsonl or parquet",
+                args.file.display()
+            )
+        })?,
+    };
+    let columns = Columns {
+        employer: args.employer_column,
+        title: args.title_column,
+        date: args.date_column,
+        text: args.text_column,
+    };
+    let day = today()?;
+    let reader = postings::open(&args.file, format, &columns, day)?;
+    let progress = progress_bar(reader.total, reader.unit);
+    let done = reader.done.clone();
+    let (send, batches) = mpsc::sync_channel::<Vec<Result<Record, BadRow>>>(2);
+    let mut records = reader.records;
+    // Reading (and for CSV, parsing) runs beside the matching.
+    let producer = std::thread::spawn(move || {
+        loop {
+            let batch: Vec<_> = records.by_ref().take(BATCH).collect();
+            if batch.is_empty() || send.send(batch).is_err() {
+                return;
+            }
+        }
+    });
+    let matcher = Matcher::global();
+    let mut ids: HashMap<u32, (String, &'static str)> = HashMap::new();
+    let (runtime, store) = db.parts();
+    let mut writer = runtime.block_on(store.begin_postings())?;
+    let (mut bad, mut bad_count, mut read) = (Vec::new(), 0u64, 0u64);
+    for batch in batches {
+        read += batch.len() as u64;
+        // Once a bad row refuses the file, the rest is only checked, not matched.
+        let refusing = bad_count > 0 && !args.skip_bad;
+        let matched: Vec<Result<Matched, BadRow>> = batch
+            .into_par_iter()
+            .map(|r| {
+                r.map(|rec| {
+                    let skills = if refusing { Vec::new() } else { matcher.skills_in(&rec.text) };
+                    let digest = postings::digest(&rec);
+                    (rec, skills, digest)
+                })
+            })
+            .collect();
+        let mut good = Vec::with_capacity(matched.len());
+        for m in matched {
+            match m {
+                Ok(m) => good.push(m),
+                Err(row) => {
+                    bad_count += 1;
+                    if bad.len() < SHOWN {
+                        bad.push(row);
+                    }
+                }
+            }
+        }
+        if bad_count == 0 || args.skip_bad {
+            for (_, skills, _) in &good {
+                for &s in skills {
+                    ids.entry(s).or_insert_with(|| matcher.skill(s));
+                }
+            }
+            let new: Vec<NewPosting> = good
+                .iter()
+                .map(|(r, skills, digest)| NewPosting {
+                    employer: &r.employer,
+                    title: &r.title,
+                    posted: r.posted,
+                    digest: *digest,
+                    skills: skills
+                        .iter()
+                        .map(|s| (ids[s].0.as_str(), ids[s].1))
+                        .collect(),
+                })
+                .collect();
+            runtime.block_on(writer.add(&new))?;
+        }
+        progress.set_position(done.load(Ordering::Relaxed));
+    }
+    producer
+        .join()
+        .map_err(|_| anyhow!("the reader of {} stopped", args.file.display()))?;
+    progress.finish_and_clear();
+    let shown: Vec<String> = bad.iter().map(|b| format!("  {b}")).collect();
+    let more = match bad_count.saturating_sub(bad.len() as u64) {
+        0 => String::new(),
+        n => format!("\n  ... and {n} more"),
+    };
+    if bad_count > 0 && !args.skip_bad {
+        drop(writer);
+        return Err(anyhow!(
+            "{}: {bad_count} of {read} rows cannot be used; nothing was imported. Fix them, or \
+             pass --skip-bad to import the rest:\n{}{more}",
+            args.file.display(),
+            shown.join("\n")
+        ));
+    }
+    let name = args.file.display().to_string();
+    let counts = runtime
+        .block_on(writer.commit(&name, day, bad_count))
+        .with_context(|| format!("cannot import {name}"))?;
+    if args.json.json {
+        return print_json(&serde_json::json!({
+            "file": name,
+            "rows": read,
+            "added": counts.added,
+            "duplicates": counts.duplicates,
+            "skipped": bad_count,
+            "bad": bad,
+        }));
+    }
+    let mut out = format!(
+        "Imported {} postings from {name}",
+        milemarker_core::markers::grouped(counts.added as f64)
+    );
+    if counts.duplicates > 0 {
+        out.push_str(&format!(
+            " ({} already imported, skipped)",
+            counts.duplicates
+        ));
+    }
+    out.push_str(".\n");
+    if bad_count > 0 {
+        out.push_str(&format!(
+            "Skipped {bad_count} bad rows:\n{}{more}\n",
+            paint(DIM, &shown.join("\n"))
+        ));
+    }
+    print(&out)
+}
+
+fn progress_bar(total: u64, unit: &str) -> ProgressBar {
+    let template = if unit == "bytes" {
+        "{spinner} {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}, {eta} left)"
+    } else {
+        "{spinner} {wide_bar} {pos}/{len} rows ({per_sec}, {eta} left)"
+    };
+    // Drawn on standard error, and only when that is a terminal.
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    bar.set_style(ProgressStyle::with_template(template).expect("the template is valid"));
+    bar
+}

@@ -1,0 +1,301 @@
+//! Demand for skills, counted from job postings (004: "skills that are highly in demand by
+//! multiple employers"): per skill and calendar month, the postings asking for it and the distinct
+//! employers behind them; the same months a year earlier for the trend.
+//!
+//! Memory depends on the number of skills, months and employers, never on the number of postings:
+//! postings stream through [`Counter::add`] one at a time.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use jiff::civil::Date;
+use serde::{Serialize, Serializer};
+
+/// A calendar month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Month(i32);
+
+impl Month {
+    pub fn of(day: Date) -> Month {
+        Month(i32::from(day.year()) * 12 + i32::from(day.month()) - 1)
+    }
+
+    pub fn year(self) -> i16 {
+        self.0.div_euclid(12) as i16
+    }
+
+    pub fn number(self) -> i8 {
+        (self.0.rem_euclid(12) + 1) as i8
+    }
+
+    pub fn first_day(self) -> Date {
+        jiff::civil::date(self.year(), self.number(), 1)
+    }
+
+    pub fn last_day(self) -> Date {
+        self.first_day().last_of_month()
+    }
+
+    pub fn minus(self, months: i32) -> Month {
+        Month(self.0 - months)
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year(), self.number())
+    }
+}
+
+impl Serialize for Month {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// One posting as the counter needs it.
+pub struct Posting<'a> {
+    pub employer: u32,
+    pub title: u32,
+    pub month: Month,
+    pub skills: &'a [u32],
+}
+
+#[derive(Default)]
+struct Cell {
+    postings: u32,
+    employers: HashSet<u32>,
+}
+
+/// Counts postings over `months` months ending at `through`, and the same months a year before.
+pub struct Counter {
+    through: Month,
+    months: i32,
+    /// Per skill: one cell per month, oldest first, `months + 12` of them.
+    cells: HashMap<u32, Vec<Cell>>,
+    postings: u32,
+    employers: HashSet<u32>,
+    /// Postings in the window whose title is one of these, and the skills they ask for.
+    titles: Option<HashSet<u32>>,
+    title_postings: u32,
+    title_skills: HashMap<u32, u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct MonthCount {
+    pub month: Month,
+    pub postings: u32,
+    pub employers: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SkillCount {
+    pub skill: u32,
+    /// Postings in the window asking for it.
+    pub postings: u32,
+    /// Distinct employers in the window asking for it.
+    pub employers: u32,
+    pub by_month: Vec<MonthCount>,
+    /// Postings asking for it in the same months a year earlier.
+    pub year_before: u32,
+    /// Change against the year before (0.25 = 25% more); none when the year before had none.
+    pub trend: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Demand {
+    pub through: Month,
+    pub months: Vec<Month>,
+    pub postings: u32,
+    pub employers: u32,
+    /// Most employers first, then most postings, then skill id.
+    pub skills: Vec<SkillCount>,
+    /// Postings with a matching title in the window, and per skill how many of them ask for it.
+    pub title: Option<(u32, Vec<(u32, u32)>)>,
+}
+
+impl Counter {
+    /// `titles`: the title ids whose postings the gap to a title counts, if any.
+    pub fn new(through: Month, months: u32, titles: Option<HashSet<u32>>) -> Counter {
+        Counter {
+            through,
+            months: months.max(1) as i32,
+            cells: HashMap::new(),
+            postings: 0,
+            employers: HashSet::new(),
+            titles,
+            title_postings: 0,
+            title_skills: HashMap::new(),
+        }
+    }
+
+    /// The first day a posting must have to be counted (the year-before months included).
+    pub fn from(&self) -> Date {
+        self.through.minus(self.months - 1 + 12).first_day()
+    }
+
+    pub fn to(&self) -> Date {
+        self.through.last_day()
+    }
+
+    pub fn add(&mut self, p: Posting) {
+        let slot = p.month.0 - self.through.minus(self.months - 1 + 12).0;
+        let span = self.months + 12;
+        if !(0..span).contains(&slot) {
+            return;
+        }
+        let in_window = slot >= 12;
+        if in_window {
+            self.postings += 1;
+            self.employers.insert(p.employer);
+            if self.titles.as_ref().is_some_and(|t| t.contains(&p.title)) {
+                self.title_postings += 1;
+                for &skill in p.skills {
+                    *self.title_skills.entry(skill).or_default() += 1;
+                }
+            }
+        }
+        for &skill in p.skills {
+            let cells = self
+                .cells
+                .entry(skill)
+                .or_insert_with(|| (0..span).map(|_| Cell::default()).collect());
+            let cell = &mut cells[slot as usize];
+            cell.postings += 1;
+            // The year before needs only posting counts.
+            if in_window {
+                cell.employers.insert(p.employer);
+            }
+        }
+    }
+
+    pub fn finish(self) -> Demand {
+        let months: Vec<Month> = (0..self.months)
+            .rev()
+            .map(|back| self.through.minus(back))
+            .collect();
+        let mut skills: Vec<SkillCount> = self
+            .cells
+            .into_iter()
+            .map(|(skill, cells)| {
+                // Window month s and the same month a year earlier, s - 12, are 12 cells apart.
+                let window = &cells[12..];
+                let year_before: u32 = cells[..self.months as usize].iter().map(|c| c.postings).sum();
+                let postings: u32 = window.iter().map(|c| c.postings).sum();
+                let employers: HashSet<u32> =
+                    window.iter().flat_map(|c| c.employers.iter().copied()).collect();
+                SkillCount {
+                    skill,
+                    postings,
+                    employers: employers.len() as u32,
+                    by_month: window
+                        .iter()
+                        .zip(&months)
+                        .map(|(c, &month)| MonthCount {
+                            month,
+                            postings: c.postings,
+                            employers: c.employers.len() as u32,
+                        })
+                        .collect(),
+                    year_before,
+                    trend: (year_before > 0)
+                        .then(|| f64::from(postings) / f64::from(year_before) - 1.0),
+                }
+            })
+            .filter(|s| s.postings > 0 || s.year_before > 0)
+            .collect();
+        skills.sort_by(|a, b| {
+            (b.employers, b.postings)
+                .cmp(&(a.employers, a.postings))
+                .then(a.skill.cmp(&b.skill))
+        });
+        let title = self.titles.map(|_| {
+            let mut asked: Vec<(u32, u32)> = self.title_skills.into_iter().collect();
+            asked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            (self.title_postings, asked)
+        });
+        Demand {
+            through: self.through,
+            months,
+            postings: self.postings,
+            employers: self.employers.len() as u32,
+            skills,
+            title,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn month(y: i16, m: i8) -> Month {
+        Month::of(date(y, m, 1))
+    }
+
+    #[test]
+    fn months_count_and_print() {
+        let m = month(2026, 1);
+        assert_eq!(m.minus(1).to_string(), "2025-12");
+        assert_eq!(m.minus(13).to_string(), "2024-12");
+        assert_eq!(month(2024, 2).last_day(), date(2024, 2, 29));
+    }
+
+    #[test]
+    fn counts_postings_employers_and_the_year_before() {
+        let through = month(2026, 10);
+        let mut c = Counter::new(through, 12, Some(HashSet::from([7])));
+        let add = |c: &mut Counter, employer, title, m: Month, skills: &[u32]| {
+            c.add(Posting {
+                employer,
+                title,
+                month: m,
+                skills,
+            })
+        };
+        // Skill 1: three postings by two employers this year, one a year before.
+        add(&mut c, 10, 7, month(2026, 10), &[1, 2]);
+        add(&mut c, 10, 8, month(2026, 3), &[1]);
+        add(&mut c, 11, 7, month(2025, 11), &[1]);
+        add(&mut c, 12, 8, month(2025, 10), &[1, 2]);
+        // Outside both windows: ignored.
+        add(&mut c, 13, 7, month(2024, 10), &[1]);
+        add(&mut c, 13, 7, month(2026, 11), &[1]);
+        let d = c.finish();
+        assert_eq!(d.months.len(), 12);
+        assert_eq!(d.months[0].to_string(), "2025-11");
+        assert_eq!((d.postings, d.employers), (3, 2));
+        let one = &d.skills[0];
+        assert_eq!((one.skill, one.postings, one.employers, one.year_before), (1, 3, 2, 1));
+        assert_eq!(one.trend, Some(2.0));
+        assert_eq!(one.by_month[0].postings, 1);
+        assert_eq!(one.by_month[11].employers, 1);
+        let two = &d.skills[1];
+        assert_eq!((two.skill, two.postings, two.year_before), (2, 1, 1));
+        assert_eq!(two.trend, Some(0.0));
+        // Title 7 in the window: two postings; skill 1 in both, skill 2 in one.
+        assert_eq!(d.title, Some((2, vec![(1, 2), (2, 1)])));
+    }
+
+    #[test]
+    fn a_short_window_compares_with_the_same_months_a_year_earlier() {
+        let through = month(2026, 10);
+        let mut c = Counter::new(through, 3, None);
+        for (m, n) in [(month(2025, 10), 2), (month(2025, 7), 5), (month(2026, 9), 1)] {
+            for _ in 0..n {
+                c.add(Posting {
+                    employer: 1,
+                    title: 1,
+                    month: m,
+                    skills: &[5],
+                });
+            }
+        }
+        let d = c.finish();
+        // Aug-Oct 2026 against Aug-Oct 2025: 1 against 2 (July 2025 is outside).
+        assert_eq!((d.skills[0].postings, d.skills[0].year_before), (1, 2));
+        assert_eq!(d.skills[0].trend, Some(-0.5));
+        assert_eq!(d.title, None);
+    }
+}

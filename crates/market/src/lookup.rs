@@ -1,0 +1,255 @@
+//! From what a person types to a taxonomy id: `skills add "python"` must land on one ESCO skill,
+//! O*NET technology skill or O*NET skill/knowledge element, or say which ones it could mean.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use milemarker_core::skills::ESCO_SKILL_URI;
+use serde::Serialize;
+
+use crate::onet;
+use crate::taxonomy::{fold, skill_rows};
+
+const SKILLS: &str = include_str!("../../../data/skills/skills.tsv");
+const LABELS: &str = include_str!("../../../data/skills/labels.tsv");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Source {
+    Esco,
+    OnetTechnology,
+    OnetSkill,
+    OnetKnowledge,
+}
+
+impl Source {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Source::Esco => "ESCO skill",
+            Source::OnetTechnology => "O*NET technology",
+            Source::OnetSkill => "O*NET skill",
+            Source::OnetKnowledge => "O*NET knowledge",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Candidate {
+    pub id: String,
+    pub label: String,
+    /// The label that matched what was typed (the preferred one or an alternative).
+    pub matched: String,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    One(Candidate),
+    /// Several skills fit; best first.
+    Ambiguous(Vec<Candidate>),
+    None,
+}
+
+/// Every skill the person may claim: (full id, preferred label, source), and every label.
+pub struct Taxonomy {
+    skills: Vec<(String, &'static str, Source)>,
+    by_id: HashMap<String, usize>,
+    /// (skill index, label, folded label)
+    labels: Vec<(usize, &'static str, String)>,
+}
+
+/// At most this many candidates are offered.
+const CANDIDATES: usize = 8;
+
+impl Taxonomy {
+    pub fn global() -> &'static Taxonomy {
+        static TAXONOMY: OnceLock<Taxonomy> = OnceLock::new();
+        TAXONOMY.get_or_init(Taxonomy::build)
+    }
+
+    fn build() -> Taxonomy {
+        let mut skills: Vec<(String, &'static str, Source)> = skill_rows(SKILLS)
+            .into_iter()
+            .map(|(id, label)| match id.strip_prefix("onet:") {
+                Some(_) => (id.to_string(), label, Source::OnetTechnology),
+                None => (format!("{ESCO_SKILL_URI}{id}"), label, Source::Esco),
+            })
+            .collect();
+        for e in onet::Onet::global().elements() {
+            let source = if e.knowledge {
+                Source::OnetKnowledge
+            } else {
+                Source::OnetSkill
+            };
+            skills.push((format!("onet:{}", e.id), e.name, source));
+        }
+        let by_id: HashMap<String, usize> = skills
+            .iter()
+            .enumerate()
+            .map(|(i, (id, ..))| (id.clone(), i))
+            .collect();
+        let short = |id: &str| match id.strip_prefix("onet:") {
+            Some(_) => id.to_string(),
+            None => format!("{ESCO_SKILL_URI}{id}"),
+        };
+        let mut labels: Vec<(usize, &'static str, String)> = LABELS
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split_once('\t'))
+            .filter_map(|(id, label)| Some((*by_id.get(&short(id))?, label)))
+            .chain(
+                skills
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| matches!(s.2, Source::OnetSkill | Source::OnetKnowledge))
+                    .map(|(i, s)| (i, s.1)),
+            )
+            .map(|(i, label)| (i, label, fold(label).text.trim().to_string()))
+            .collect();
+        labels.sort_by(|a, b| a.2.cmp(&b.2).then(a.0.cmp(&b.0)));
+        Taxonomy {
+            skills,
+            by_id,
+            labels,
+        }
+    }
+
+    /// The preferred label of a full id (ESCO URI or `onet:` code).
+    pub fn label(&self, id: &str) -> Option<&'static str> {
+        self.by_id.get(id).map(|&i| self.skills[i].1)
+    }
+
+    pub fn source(&self, id: &str) -> Option<Source> {
+        self.by_id.get(id).map(|&i| self.skills[i].2)
+    }
+
+    fn candidate(&self, skill: usize, matched: &str) -> Candidate {
+        let (id, label, source) = &self.skills[skill];
+        Candidate {
+            id: id.clone(),
+            label: label.to_string(),
+            matched: matched.to_string(),
+            source: *source,
+        }
+    }
+
+    /// What `query` names: an id, a label (preferred or alternative, folded as the matcher folds),
+    /// or failing those the skills whose labels hold every word of it.
+    pub fn find(&self, query: &str) -> Found {
+        let query = query.trim();
+        let as_id = if query.len() == 36 && !query.contains(' ') {
+            format!("{ESCO_SKILL_URI}{query}")
+        } else {
+            query.to_string()
+        };
+        if let Some(&i) = self.by_id.get(&as_id) {
+            return Found::One(self.candidate(i, self.skills[i].1));
+        }
+        let folded = fold(query).text.trim().to_string();
+        if folded.is_empty() {
+            return Found::None;
+        }
+        let start = self.labels.partition_point(|l| l.2 < folded);
+        let mut exact: Vec<Candidate> = Vec::new();
+        for (skill, label, _) in self.labels[start..].iter().take_while(|l| l.2 == folded) {
+            if !exact.iter().any(|c| c.id == self.skills[*skill].0) {
+                exact.push(self.candidate(*skill, label));
+            }
+        }
+        // A preferred label beats an alternative one, as in the matcher: "SQL" is ESCO's skill
+        // SQL, though it is also an alternative label of "database management systems".
+        let preferred = |c: &Candidate| fold(&c.label).text == fold(&c.matched).text;
+        exact.sort_by_key(|c| !preferred(c));
+        let preferred_count = exact.iter().filter(|c| preferred(c)).count();
+        match (exact.len(), preferred_count) {
+            (0, _) => {}
+            (1, _) | (_, 1) => return Found::One(exact.remove(0)),
+            _ => return Found::Ambiguous(exact),
+        }
+        self.containing(&folded)
+    }
+
+    /// Skills with a label holding every word of `folded`, the closest (fewest extra words) first.
+    fn containing(&self, folded: &str) -> Found {
+        let words: Vec<&str> = folded.split(' ').collect();
+        let mut scored: Vec<(usize, bool, usize, &str)> = Vec::new();
+        for (skill, label, f) in &self.labels {
+            let label_words: Vec<&str> = f.split(' ').collect();
+            if words.iter().all(|w| label_words.contains(w)) {
+                let preferred = *label == self.skills[*skill].1;
+                scored.push((label_words.len() - words.len(), !preferred, *skill, label));
+            }
+        }
+        scored.sort_by(|a, b| (a.0, a.1, a.3).cmp(&(b.0, b.1, b.3)));
+        let mut found: Vec<Candidate> = Vec::new();
+        for (_, _, skill, label) in scored {
+            if found.len() == CANDIDATES {
+                break;
+            }
+            if !found.iter().any(|c| c.id == self.skills[skill].0) {
+                found.push(self.candidate(skill, label));
+            }
+        }
+        match found.len() {
+            0 => Found::None,
+            _ => Found::Ambiguous(found),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(query: &str) -> Candidate {
+        match Taxonomy::global().find(query) {
+            Found::One(c) => c,
+            other => panic!("{query}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn labels_ids_and_alternatives_resolve_to_one_skill() {
+        let sql = one("sql");
+        assert_eq!(
+            sql.id,
+            "http://data.europa.eu/esco/skill/598de5b0-5b58-4ea7-8058-a4bc4d18c742"
+        );
+        assert_eq!(one(&sql.id), sql);
+        assert_eq!(one("598de5b0-5b58-4ea7-8058-a4bc4d18c742").id, sql.id);
+        // An alternative label: "write press releases" is ESCO's "draft press releases".
+        let press = one("Write press releases");
+        assert_eq!(press.label, "draft press releases");
+        assert_eq!(press.matched, "write press releases");
+        let excel = one("Microsoft Excel");
+        assert_eq!((excel.id.as_str(), excel.source), ("onet:43232110", Source::OnetTechnology));
+        let persuasion = one("persuasion");
+        assert_eq!(persuasion.id, "onet:2.B.1.c");
+        assert_eq!(persuasion.source, Source::OnetSkill);
+    }
+
+    #[test]
+    fn shared_labels_and_partial_words_offer_candidates() {
+        // O*NET rates Mathematics both as a skill and as knowledge.
+        let Found::Ambiguous(both) = Taxonomy::global().find("Mathematics") else {
+            panic!("ambiguous");
+        };
+        let sources: Vec<Source> = both.iter().map(|c| c.source).collect();
+        assert!(sources.contains(&Source::OnetSkill) && sources.contains(&Source::OnetKnowledge));
+        let Found::Ambiguous(some) = Taxonomy::global().find("marketing campaign") else {
+            panic!("candidates");
+        };
+        assert!(some.len() <= CANDIDATES);
+        assert!(some.iter().any(|c| c.label == "plan marketing campaign"), "{some:?}");
+        assert_eq!(Taxonomy::global().find("qwertyuiop zxcv"), Found::None);
+    }
+
+    #[test]
+    fn the_example_persons_skills_exist() {
+        let s = milemarker_core::example::person_with_history(jiff::civil::date(2026, 11, 22));
+        assert!(!s.skills.is_empty());
+        for k in &s.skills {
+            assert_eq!(Taxonomy::global().label(&k.id), Some(k.label.as_str()), "{}", k.id);
+        }
+    }
+}

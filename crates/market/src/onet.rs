@@ -1,0 +1,364 @@
+//! O*NET 29.3 occupations (compacted by `scripts/compile-data`): Job Zones, the importance and
+//! level O*NET rates each of its 35 skills and 33 knowledge areas at, the technology skills it
+//! lists, and related occupations. Read to rank occupations by fit to a person's skills and to
+//! show what an occupation asks for that the person lacks.
+//!
+//! Fit (documented in the README too): over the elements an occupation rates important
+//! (importance 3 or more on O*NET's 1-5 scale), the importance-weighted share of the level it asks
+//! for that the person holds: each element counts `importance x min(1, your level / its level)`,
+//! where your level is your skill's Dreyfus stage on O*NET's 0-7 scale (competent if unstated) and
+//! 0 if you do not claim it. Technology skills count by share held, hot or in-demand ones double.
+//! The fit is 70% elements and 30% technology; ESCO skills have no O*NET rating and do not count.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use milemarker_core::skills::{Level, Skill};
+use serde::Serialize;
+
+const OCCUPATIONS: &str = include_str!("../../../data/onet-29.3/occupations.tsv");
+const ELEMENTS: &str = include_str!("../../../data/onet-29.3/elements.tsv");
+const RATINGS: &str = include_str!("../../../data/onet-29.3/ratings.tsv");
+const TECHNOLOGY: &str = include_str!("../../../data/onet-29.3/technology.tsv");
+const RELATED: &str = include_str!("../../../data/onet-29.3/related.tsv");
+
+pub const DATASET: &str = "O*NET 29.3";
+/// Elements an occupation rates at least this important count towards fit and gaps.
+pub const IMPORTANT: f64 = 3.0;
+const ELEMENT_SHARE: f64 = 0.7;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Element {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub knowledge: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Rating {
+    pub element: usize,
+    pub importance: f64,
+    pub level: f64,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Technology {
+    pub commodity: &'static str,
+    pub hot: bool,
+    pub in_demand: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Occupation {
+    pub code: &'static str,
+    pub title: &'static str,
+    pub job_zone: u8,
+    pub ratings: Vec<Rating>,
+    pub technology: Vec<Technology>,
+    /// (code, tier), in O*NET's order within each tier.
+    pub related: Vec<(&'static str, &'static str)>,
+}
+
+pub struct Onet {
+    elements: Vec<Element>,
+    occupations: Vec<Occupation>,
+    index: HashMap<&'static str, usize>,
+}
+
+/// How well a person fits one occupation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fit {
+    pub code: &'static str,
+    pub title: &'static str,
+    pub job_zone: u8,
+    /// 0..=1
+    pub fit: f64,
+    pub elements: f64,
+    pub technology: f64,
+}
+
+/// Something an occupation asks for, as a gap.
+#[derive(Debug, Clone, Serialize)]
+pub struct Need {
+    pub id: String,
+    pub label: String,
+    /// O*NET importance 1-5 for elements; none for technology.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub importance: Option<f64>,
+    /// O*NET level 0-7 asked for; none for technology.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<f64>,
+    /// For technology: O*NET marks it hot or in demand.
+    pub hot: bool,
+    /// The person claims it, below the level asked for.
+    pub below_level: bool,
+}
+
+fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    tsv.lines().skip(1).map(|l| l.split('\t').collect())
+}
+
+impl Onet {
+    pub fn global() -> &'static Onet {
+        static ONET: OnceLock<Onet> = OnceLock::new();
+        ONET.get_or_init(Onet::parse)
+    }
+
+    fn parse() -> Onet {
+        let elements: Vec<Element> = rows(ELEMENTS)
+            .map(|r| Element {
+                id: r[0],
+                knowledge: r[1] == "knowledge",
+                name: r[2],
+            })
+            .collect();
+        let element_index: HashMap<&str, usize> =
+            elements.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+        let mut occupations: Vec<Occupation> = rows(OCCUPATIONS)
+            .map(|r| Occupation {
+                code: r[0],
+                job_zone: r[1].parse().expect("compiled job zones are numbers"),
+                title: r[2],
+                ratings: Vec::new(),
+                technology: Vec::new(),
+                related: Vec::new(),
+            })
+            .collect();
+        let index: HashMap<&'static str, usize> = occupations
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.code, i))
+            .collect();
+        let at = |code: &str| index.get(code).copied();
+        for r in rows(RATINGS) {
+            if let (Some(o), Some(&element)) = (at(r[0]), element_index.get(r[1])) {
+                occupations[o].ratings.push(Rating {
+                    element,
+                    importance: r[2].parse().expect("compiled importance"),
+                    level: r[3].parse().expect("compiled level"),
+                });
+            }
+        }
+        for r in rows(TECHNOLOGY) {
+            if let Some(o) = at(r[0]) {
+                occupations[o].technology.push(Technology {
+                    commodity: r[1],
+                    hot: r[2] == "Y",
+                    in_demand: r[3] == "Y",
+                });
+            }
+        }
+        let mut related: Vec<Vec<&str>> = rows(RELATED).collect();
+        // Primary-Short, then Primary-Long, then Supplemental; O*NET's index within each.
+        let tier = |t: &str| ["Primary-Short", "Primary-Long", "Supplemental"].iter().position(|&x| x == t);
+        related.sort_by_key(|r| (r[0], tier(r[2]), r[3].parse::<u32>().unwrap_or(u32::MAX)));
+        for r in related {
+            if let Some(o) = at(r[0]) {
+                occupations[o].related.push((r[1], r[2]));
+            }
+        }
+        Onet {
+            elements,
+            occupations,
+            index,
+        }
+    }
+
+    pub fn elements(&self) -> &[Element] {
+        &self.elements
+    }
+
+    pub fn occupations(&self) -> &[Occupation] {
+        &self.occupations
+    }
+
+    /// An occupation by O*NET-SOC code; a 7-character SOC code means its `.00` occupation.
+    pub fn occupation(&self, code: &str) -> Option<&Occupation> {
+        let code = code.trim();
+        let full = if code.len() == 7 {
+            format!("{code}.00")
+        } else {
+            code.to_string()
+        };
+        self.index.get(full.as_str()).map(|&i| &self.occupations[i])
+    }
+
+    pub fn element(&self, index: usize) -> &Element {
+        &self.elements[index]
+    }
+
+    /// Every occupation, best fit first (ties by code).
+    pub fn rank(&self, skills: &[Skill]) -> Vec<Fit> {
+        let held = Held::of(skills);
+        let mut fits: Vec<Fit> = self
+            .occupations
+            .iter()
+            .map(|o| {
+                let elements = held.element_fit(self, o);
+                let technology = held.technology_fit(o);
+                Fit {
+                    code: o.code,
+                    title: o.title,
+                    job_zone: o.job_zone,
+                    fit: ELEMENT_SHARE * elements + (1.0 - ELEMENT_SHARE) * technology,
+                    elements,
+                    technology,
+                }
+            })
+            .collect();
+        fits.sort_by(|a, b| b.fit.total_cmp(&a.fit).then(a.code.cmp(b.code)));
+        fits
+    }
+
+    /// What `occupation` asks for that `skills` lacks or holds below the level asked: important
+    /// elements by importance, then hot or in-demand technology.
+    pub fn gaps(&self, occupation: &Occupation, skills: &[Skill], label: impl Fn(&str) -> String) -> Vec<Need> {
+        let held = Held::of(skills);
+        let mut needs: Vec<Need> = occupation
+            .ratings
+            .iter()
+            .filter(|r| r.importance >= IMPORTANT)
+            .filter_map(|r| {
+                let e = &self.elements[r.element];
+                let have = held.level(e.id);
+                (have < r.level).then(|| Need {
+                    id: format!("onet:{}", e.id),
+                    label: e.name.to_string(),
+                    importance: Some(r.importance),
+                    level: Some(r.level),
+                    hot: false,
+                    below_level: have > 0.0,
+                })
+            })
+            .collect();
+        let importance = |n: &Need| n.importance.unwrap_or(0.0);
+        needs.sort_by(|a, b| importance(b).total_cmp(&importance(a)).then(a.label.cmp(&b.label)));
+        needs.extend(
+            occupation
+                .technology
+                .iter()
+                .filter(|t| (t.hot || t.in_demand) && !held.technology(t.commodity))
+                .map(|t| {
+                    let id = format!("onet:{}", t.commodity);
+                    Need {
+                        label: label(&id),
+                        id,
+                        importance: None,
+                        level: None,
+                        hot: true,
+                        below_level: false,
+                    }
+                }),
+        );
+        needs
+    }
+}
+
+/// The person's skills as O*NET sees them.
+struct Held<'a> {
+    levels: HashMap<&'a str, f64>,
+}
+
+impl<'a> Held<'a> {
+    fn of(skills: &'a [Skill]) -> Held<'a> {
+        Held {
+            levels: skills
+                .iter()
+                .filter_map(|s| {
+                    let code = s.id.strip_prefix("onet:")?;
+                    Some((code, s.level.unwrap_or(Level::Competent).onet_level()))
+                })
+                .collect(),
+        }
+    }
+
+    fn level(&self, element: &str) -> f64 {
+        self.levels.get(element).copied().unwrap_or(0.0)
+    }
+
+    fn technology(&self, commodity: &str) -> bool {
+        self.levels.contains_key(commodity)
+    }
+
+    fn element_fit(&self, onet: &Onet, o: &Occupation) -> f64 {
+        let (mut got, mut total) = (0.0, 0.0);
+        for r in o.ratings.iter().filter(|r| r.importance >= IMPORTANT) {
+            let have = self.level(onet.elements[r.element].id);
+            let share = if r.level <= 0.0 { 1.0 } else { (have / r.level).min(1.0) };
+            got += r.importance * share;
+            total += r.importance;
+        }
+        if total == 0.0 { 0.0 } else { got / total }
+    }
+
+    fn technology_fit(&self, o: &Occupation) -> f64 {
+        let weight = |t: &Technology| if t.hot || t.in_demand { 2.0 } else { 1.0 };
+        let total: f64 = o.technology.iter().map(weight).sum();
+        let got: f64 = o
+            .technology
+            .iter()
+            .filter(|t| self.technology(t.commodity))
+            .map(weight)
+            .sum();
+        if total == 0.0 { 0.0 } else { got / total }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claim(id: &str, level: Level) -> Skill {
+        Skill {
+            id: id.into(),
+            label: id.into(),
+            level: Some(level),
+            added: jiff::civil::date(2026, 1, 1),
+            source: None,
+        }
+    }
+
+    #[test]
+    fn known_answers_from_onet_29_3() {
+        let onet = Onet::global();
+        assert_eq!(onet.elements().len(), 68, "35 skills and 33 knowledge areas");
+        // Job Zones.txt: Marketing Managers are Job Zone 4; Chief Executives 5.
+        let marketing = onet.occupation("11-2021").unwrap();
+        assert_eq!((marketing.title, marketing.job_zone), ("Marketing Managers", 4));
+        assert_eq!(onet.occupation("11-1011.00").unwrap().job_zone, 5);
+        // Knowledge.txt: Marketing Managers rate Sales and Marketing (2.C.1.d) importance 4.85,
+        // level 6.05.
+        let sales = marketing
+            .ratings
+            .iter()
+            .find(|r| onet.element(r.element).id == "2.C.1.d")
+            .unwrap();
+        assert_eq!((sales.importance, sales.level), (4.85, 6.05));
+        // Related Occupations.txt: the first Primary-Short relative of Marketing Managers is
+        // Market Research Analysts and Marketing Specialists.
+        assert_eq!(marketing.related[0], ("13-1161.00", "Primary-Short"));
+    }
+
+    #[test]
+    fn fit_rises_with_what_an_occupation_rates_important() {
+        let onet = Onet::global();
+        let marketer = [
+            claim("onet:2.C.1.d", Level::Expert),
+            claim("onet:2.B.1.c", Level::Proficient),
+            claim("onet:2.C.9.b", Level::Proficient),
+        ];
+        let ranked = onet.rank(&marketer);
+        let position = |code: &str| ranked.iter().position(|f| f.code == code).unwrap();
+        assert!(position("11-2021.00") < position("29-1141.00"), "marketing before nursing");
+        assert!(ranked.windows(2).all(|w| w[0].fit >= w[1].fit));
+        assert!(ranked.iter().all(|f| (0.0..=1.0).contains(&f.fit)));
+        // No O*NET skills at all: every fit is zero.
+        assert!(onet.rank(&[]).iter().all(|f| f.fit == 0.0));
+        // A claim below the level asked is a gap marked as such; above it, no gap.
+        let marketing = onet.occupation("11-2021.00").unwrap();
+        let gaps = onet.gaps(marketing, &[claim("onet:2.C.1.d", Level::Novice)], |id| id.to_string());
+        assert!(gaps.iter().any(|g| g.id == "onet:2.C.1.d" && g.below_level));
+        let gaps = onet.gaps(marketing, &[claim("onet:2.C.1.d", Level::Expert)], |id| id.to_string());
+        assert!(!gaps.iter().any(|g| g.id == "onet:2.C.1.d"));
+    }
+}
