@@ -13,7 +13,7 @@ mod taxonomy;
 fn main() {
     let data =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("../../data/skills");
-    for file in ["skills.tsv", "labels.tsv"] {
+    for file in ["skills.tsv", "labels.tsv", "deny.txt"] {
         println!("cargo::rerun-if-changed={}", data.join(file).display());
     }
     println!("cargo::rerun-if-changed=src/taxonomy.rs");

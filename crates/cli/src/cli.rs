@@ -878,6 +878,9 @@ pub enum SkillsCommand {
         /// The text to read (- or nothing for standard input)
         #[arg(default_value = "-")]
         file: PathBuf,
+        /// Each line is a text of its own (one posting per line); with --json, one JSON array per line
+        #[arg(long)]
+        lines: bool,
         #[command(flatten)]
         json: JsonFlag,
     },

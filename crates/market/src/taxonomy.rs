@@ -3,13 +3,26 @@
 
 use std::collections::HashMap;
 
-/// Folded labels never matched: product names and labels that are ordinary words in postings
-/// ("access to training", "word of mouth", "project", "teams"), and one-letter labels.
+/// Folded labels never matched, chosen by hand: product names and labels that are ordinary words in
+/// postings ("access to training", "word of mouth", "project", "teams"). One-letter labels, and
+/// label fragments left by splitting ESCO's lists ("and procedures"), are dropped by rule.
 pub const DENIED: &[&str] = &[
     "access", "word", "project", "teams", "office", "outlook", "windows", "box", "chef", "puppet",
     "spark", "shell", "go", "it", "less", "make", "ant", "maven", "bamboo", "pulse", "connect",
     "gather", "simple", "quick", "ace", "act", "ask", "sage", "square", "zoom", "basic", "data",
 ];
+
+/// Labels denied from data: `bench/skills-eval.py --tune` lists those that SkillSpan's train and
+/// dev splits show to be wrong at least four times in five (never the test split).
+const DENY_FILE: &str = include_str!("../../../data/skills/deny.txt");
+
+fn tuned_denied(word: &str) -> bool {
+    DENY_FILE
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .any(|denied| denied == word)
+}
 
 /// Text folded for matching, with where each folded byte came from in the original.
 pub struct Folded {
@@ -77,7 +90,12 @@ pub fn pattern(label: &str) -> Option<String> {
     let folded = fold(label).text;
     let trimmed = folded.trim_end();
     let word = trimmed.trim_start();
-    if word.chars().count() < 2 || DENIED.contains(&word) {
+    if word.chars().count() < 2
+        || word.starts_with("and ")
+        || word.starts_with("or ")
+        || DENIED.contains(&word)
+        || tuned_denied(word)
+    {
         return None;
     }
     Some(trimmed.to_string())

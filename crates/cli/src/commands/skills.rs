@@ -12,7 +12,10 @@ use crate::ui::{DIM, HEADING, paint, table, word};
 
 pub fn run(open: impl FnOnce() -> Result<Db>, command: SkillsCommand) -> Result<()> {
     match command {
-        SkillsCommand::Extract { file, json } => extract(&read_input(&file)?, json.json),
+        SkillsCommand::Extract { file, lines, json } if lines => {
+            extract_lines(&read_input(&file)?, json.json)
+        }
+        SkillsCommand::Extract { file, json, .. } => extract(&read_input(&file)?, json.json),
         SkillsCommand::Add { skill, level } => add(&mut open()?, &skill.join(" "), level),
         SkillsCommand::List { json } => list(&mut open()?, json.json),
         SkillsCommand::Remove { skill } => remove(&mut open()?, &skill.join(" ")),
@@ -51,6 +54,27 @@ fn extract(text: &str, json: bool) -> Result<()> {
     ))
 }
 
+/// One text per line, matched on every core; offsets are into the line.
+fn extract_lines(text: &str, json: bool) -> Result<()> {
+    use rayon::prelude::*;
+    let lines: Vec<&str> = text.lines().collect();
+    let hits: Vec<_> = lines
+        .par_iter()
+        .map(|l| Matcher::global().extract(l))
+        .collect();
+    let mut out = String::with_capacity(text.len() / 2);
+    for (number, line_hits) in hits.iter().enumerate() {
+        if json {
+            out.push_str(&serde_json::to_string(line_hits)?);
+        } else {
+            let labels: Vec<&str> = line_hits.iter().map(|h| h.label.as_str()).collect();
+            out.push_str(&format!("{}: {}", number + 1, labels.join("; ")));
+        }
+        out.push('\n');
+    }
+    print(&out)
+}
+
 fn candidates(list: &[Candidate]) -> String {
     let rows: Vec<Vec<String>> = list
         .iter()
@@ -75,7 +99,7 @@ fn add(db: &mut Db, text: &str, level: Option<LevelArg>) -> Result<()> {
     let found = match Taxonomy::global().find(text) {
         Found::One(c) => c,
         Found::Ambiguous(list) => bail!(
-            "\"{text}\" could be any of these; run again with the one you mean (its label or id):\n{}",
+            "\"{text}\" could be any of these; run again with the id of the one you mean:\n{}",
             candidates(&list)
         ),
         Found::None => bail!(
