@@ -1,10 +1,13 @@
-//! Builds the skill matcher's automaton from the embedded taxonomy once, at compile time: building
-//! it takes seconds, reading it back takes milliseconds.
+//! Builds the skill matcher once, at compile time: building it takes seconds, reading it back
+//! takes milliseconds. The automaton runs over words, not bytes: every word of every label gets a
+//! number, each label becomes the string of its words' numbers (one char each), and daachorse
+//! builds a leftmost-longest automaton over those strings. Text is matched the same way, so the
+//! automaton takes one step a word, and is small enough to stay in cache.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use daachorse::CharwiseDoubleArrayAhoCorasickBuilder;
-use daachorse::MatchKind;
+use daachorse::{CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 
 #[path = "src/taxonomy.rs"]
 #[allow(dead_code)] // the build script uses part of what the library shares
@@ -22,19 +25,29 @@ fn main() {
     };
     let (skills, labels) = (read("skills.tsv"), read("labels.tsv"));
     let patterns = taxonomy::patterns(&skills, &labels);
+    let vocabulary: Vec<&str> = patterns
+        .iter()
+        .flat_map(|(p, _)| p.split(' '))
+        .collect::<BTreeSet<&str>>()
+        .into_iter()
+        .collect();
+    let number = |word: &str| {
+        let id = vocabulary.binary_search(&word).expect("every pattern word is numbered") as u32;
+        taxonomy::word_char(id + 1)
+    };
+    let strings: Vec<String> = patterns
+        .iter()
+        .map(|(p, _)| p.split(' ').map(number).collect())
+        .collect();
     let automaton = CharwiseDoubleArrayAhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .build_with_values(
-            patterns
-                .iter()
-                .enumerate()
-                .map(|(i, (p, _))| (p.as_str(), i as u32)),
-        )
+        .match_kind(MatchKind::LeftmostLongest)
+        .build_with_values(strings.iter().enumerate().map(|(i, s)| (s.as_str(), i as u32)))
         .expect("the labels build an automaton");
     let mut bytes = automaton.serialize();
     for (_, skill) in &patterns {
         bytes.extend_from_slice(&skill.to_le_bytes());
     }
-    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("skills.daac");
-    std::fs::write(out, bytes).expect("OUT_DIR is writable");
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(out.join("skills.daac"), bytes).expect("OUT_DIR is writable");
+    std::fs::write(out.join("words.txt"), vocabulary.join("\n")).expect("OUT_DIR is writable");
 }

@@ -99,7 +99,15 @@ pub fn print(text: &str) -> Result<()> {
 pub fn print_json<T: serde::Serialize>(value: &T) -> Result<()> {
     let mut text = serde_json::to_string_pretty(value)?;
     text.push('\n');
-    print(&text)
+    print_raw(&text)
+}
+
+/// Prints machine output as is: JSON holds no styles, so it skips the scan for them.
+pub fn print_raw(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
 }
 
 /// Reads a file, or standard input for "-".

@@ -8,7 +8,7 @@ use milemarker_core::skills::ESCO_SKILL_URI;
 use serde::Serialize;
 
 use crate::onet;
-use crate::taxonomy::{fold, skill_rows};
+use crate::taxonomy::{canonical, skill_rows};
 
 const SKILLS: &str = include_str!("../../../data/skills/skills.tsv");
 const LABELS: &str = include_str!("../../../data/skills/labels.tsv");
@@ -104,7 +104,7 @@ impl Taxonomy {
                     .filter(|(_, s)| matches!(s.2, Source::OnetSkill | Source::OnetKnowledge))
                     .map(|(i, s)| (i, s.1)),
             )
-            .map(|(i, label)| (i, label, fold(label).text.trim().to_string()))
+            .map(|(i, label)| (i, label, canonical(label)))
             .collect();
         labels.sort_by(|a, b| a.2.cmp(&b.2).then(a.0.cmp(&b.0)));
         Taxonomy {
@@ -145,7 +145,7 @@ impl Taxonomy {
         if let Some(&i) = self.by_id.get(&as_id) {
             return Found::One(self.candidate(i, self.skills[i].1));
         }
-        let folded = fold(query).text.trim().to_string();
+        let folded = canonical(query);
         if folded.is_empty() {
             return Found::None;
         }
@@ -158,7 +158,7 @@ impl Taxonomy {
         }
         // A preferred label beats an alternative one, as in the matcher: "SQL" is ESCO's skill
         // SQL, though it is also an alternative label of "database management systems".
-        let preferred = |c: &Candidate| fold(&c.label).text == fold(&c.matched).text;
+        let preferred = |c: &Candidate| canonical(&c.label) == canonical(&c.matched);
         exact.sort_by_key(|c| !preferred(c));
         let preferred_count = exact.iter().filter(|c| preferred(c)).count();
         match (exact.len(), preferred_count) {

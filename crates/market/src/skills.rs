@@ -2,10 +2,11 @@
 //! O*NET 29.3 technology-skill example, matched in text by one Aho-Corasick automaton (daachorse).
 //!
 //! Matching rules:
-//! - **Folding**: letters and digits are lower-cased; every run of other characters becomes one
-//!   space, except `+` and `#`, which are kept (C++, C#). Labels and text fold the same way, so
+//! - **Folding**: letters and digits are lower-cased; every run of other characters separates
+//!   words, except `+` and `#`, which are kept (C++, C#). Labels and text fold the same way, so
 //!   "Node.js", "node js" and "NODE-JS" are one phrase.
-//! - **Whole words**: a match must start and end at a word edge of the folded text.
+//! - **Whole words**: the automaton runs over word numbers, one step a word (see `build.rs`), so
+//!   a match is whole words by construction.
 //! - **Leftmost-longest**: of overlapping matches, the one that starts first wins, then the
 //!   longest; the next match starts after it ends.
 //! - **One label, one skill**: where two skills share a folded label, a preferred label beats an
@@ -13,17 +14,23 @@
 //! - **Deny list** ([`DENIED`]): labels that are everyday words far more often than skills.
 //! - **Deduplicated per text**: each skill is reported once, at its first occurrence.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use daachorse::CharwiseDoubleArrayAhoCorasick as DoubleArrayAhoCorasick;
+use daachorse::CharwiseDoubleArrayAhoCorasick;
+use rustc_hash::FxBuildHasher;
 use serde::Serialize;
 
-use crate::taxonomy::{fold, fold_text, skill_rows};
+use crate::taxonomy::{each_word, skill_rows, word_char};
 
 const SKILLS: &str = include_str!("../../../data/skills/skills.tsv");
-/// The automaton and, after it, the skill index of each pattern (u32, little-endian).
+/// The automaton over word numbers and, after it, the skill index of each pattern (u32 LE).
 const COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skills.daac"));
+/// Every word of every label, sorted; word number = line + 1.
+const WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/words.txt"));
 const ESCO_URI: &str = "http://data.europa.eu/esco/skill/";
+/// Bytes per word in the automaton's alphabet (see [`word_char`]).
+const WORD_WIDTH: usize = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Hit {
@@ -39,7 +46,9 @@ pub struct Hit {
 }
 
 pub struct Matcher {
-    automaton: DoubleArrayAhoCorasick<u32>,
+    automaton: CharwiseDoubleArrayAhoCorasick<u32>,
+    /// Folded word -> its char in the automaton's alphabet.
+    words: HashMap<&'static str, char, FxBuildHasher>,
     /// Per pattern: index into `skills`.
     skill_of: Vec<u32>,
     /// (id, preferred label) per skill.
@@ -57,13 +66,19 @@ impl Matcher {
     fn from_compiled(bytes: &[u8]) -> Matcher {
         // SAFETY: the bytes are what `build.rs` serialised with this same daachorse version,
         // embedded at compile time; nothing else can reach this function.
-        let (automaton, rest) = unsafe { DoubleArrayAhoCorasick::deserialize_unchecked(bytes) };
+        let (automaton, rest) = unsafe { CharwiseDoubleArrayAhoCorasick::deserialize_unchecked(bytes) };
         let skill_of = rest
             .chunks_exact(4)
             .map(|c| u32::from_le_bytes(c.try_into().expect("chunks of 4")))
             .collect();
+        let words = WORDS
+            .lines()
+            .enumerate()
+            .map(|(i, w)| (w, word_char(i as u32 + 1)))
+            .collect();
         Matcher {
             automaton,
+            words,
             skill_of,
             skills: skill_rows(SKILLS),
         }
@@ -84,38 +99,22 @@ impl Matcher {
         (id, label)
     }
 
-    /// Leftmost-longest whole-word matches in folded text, each skill once:
-    /// (start, end, skill) with `start` at the pattern's leading space.
-    fn matches(&self, folded: &str) -> Vec<(usize, usize, u32)> {
-        let bytes = folded.as_bytes();
-        // Candidates at word edges: (start, longest end) per start.
-        let mut best: Vec<(usize, usize, u32)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(folded) {
-            let end = m.end();
-            if end < bytes.len() && bytes[end] != b' ' {
-                continue;
+    /// Leftmost-longest matches over the words of `text`, each skill once: (first word, end
+    /// word, skill), with the byte range of every word in `spans` when asked for.
+    fn matches(&self, text: &str, mut spans: Option<&mut Vec<(usize, usize)>>) -> Vec<(usize, usize, u32)> {
+        let unknown = word_char(0);
+        let mut numbered = String::with_capacity(text.len() / 2);
+        each_word(text, |start, end, word| {
+            numbered.push(self.words.get(word).copied().unwrap_or(unknown));
+            if let Some(spans) = spans.as_deref_mut() {
+                spans.push((start, end));
             }
-            match best.last_mut() {
-                Some(last) if last.0 == m.start() => {
-                    if end > last.1 {
-                        *last = (m.start(), end, m.value());
-                    }
-                }
-                _ => best.push((m.start(), end, m.value())),
-            }
-        }
-        best.sort_unstable_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
-        let mut taken_until = 0;
+        });
         let mut found: Vec<(usize, usize, u32)> = Vec::new();
-        for (start, end, pattern) in best {
-            // `start` is the pattern's leading space; the word begins one byte later.
-            if start + 1 < taken_until {
-                continue;
-            }
-            taken_until = end;
-            let skill = self.skill_of[pattern as usize];
+        for m in self.automaton.leftmost_find_iter(&numbered) {
+            let skill = self.skill_of[m.value() as usize];
             if !found.iter().any(|f| f.2 == skill) {
-                found.push((start, end, skill));
+                found.push((m.start() / WORD_WIDTH, m.end() / WORD_WIDTH, skill));
             }
         }
         found
@@ -124,7 +123,7 @@ impl Matcher {
     /// The skills in `text` as indices for [`Matcher::skill`]: what an import stores, without
     /// the offsets and strings of [`Matcher::extract`].
     pub fn skills_in(&self, text: &str) -> Vec<u32> {
-        self.matches(&fold_text(text))
+        self.matches(text, None)
             .into_iter()
             .map(|(.., skill)| skill)
             .collect()
@@ -132,15 +131,13 @@ impl Matcher {
 
     /// Every skill in `text`, once each, in order of first occurrence.
     pub fn extract(&self, text: &str) -> Vec<Hit> {
-        let folded = fold(text);
-        self.matches(&folded.text)
+        let mut spans = Vec::new();
+        let found = self.matches(text, Some(&mut spans));
+        found
             .into_iter()
-            .map(|(start, end, skill)| {
+            .map(|(first, end, skill)| {
                 let (id, label) = self.skill(skill);
-                let (from, to) = (
-                    folded.origin[start + 1].0 as usize,
-                    folded.origin[end - 1].1 as usize,
-                );
+                let (from, to) = (spans[first].0, spans[end - 1].1);
                 Hit {
                     id,
                     label: label.to_string(),
@@ -162,11 +159,15 @@ mod tests {
     }
 
     #[test]
-    fn folding_keeps_offsets_into_the_original() {
-        let f = fold("Node.JS, C++ & Zoë");
-        assert_eq!(f.text, " node js c++ zoë ");
-        let o = f.origin[f.text.find("zoë").unwrap() + 2];
-        assert_eq!(&"Node.JS, C++ & Zoë"[o.0 as usize..o.1 as usize], "ë");
+    fn words_fold_with_offsets_into_the_original() {
+        let text = "Node.JS, C++ & Zoë";
+        let mut words = Vec::new();
+        each_word(text, |start, end, word| words.push((word.to_string(), &text[start..end])));
+        assert_eq!(
+            words,
+            [("node", "Node"), ("js", "JS"), ("c++", "C++"), ("zoë", "Zoë")]
+                .map(|(w, o)| (w.to_string(), o))
+        );
     }
 
     #[test]

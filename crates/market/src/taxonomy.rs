@@ -24,81 +24,95 @@ fn tuned_denied(word: &str) -> bool {
         .any(|denied| denied == word)
 }
 
-/// Text folded for matching, with where each folded byte came from in the original.
-pub struct Folded {
-    pub text: String,
-    /// Original byte range of the character each folded byte came from.
-    pub origin: Vec<(u32, u32)>,
-}
-
-pub fn fold(text: &str) -> Folded {
-    let mut origin = Vec::with_capacity(text.len() + 2);
-    let text = fold_with(text, Some(&mut origin));
-    Folded { text, origin }
-}
-
-/// The folded text alone, for callers that need no offsets (it skips recording them).
-pub fn fold_text(text: &str) -> String {
-    fold_with(text, None)
-}
-
-fn fold_with(text: &str, mut origin: Option<&mut Vec<(u32, u32)>>) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    let mut note = |len: usize, span: (u32, u32)| {
-        if let Some(origin) = origin.as_deref_mut() {
-            origin.extend(std::iter::repeat_n(span, len));
+/// What each ASCII byte folds to: itself lower-cased if it is part of a word, 0 if it separates.
+const ASCII_FOLD: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || c == b'+' || c == b'#' {
+            table[b] = c.to_ascii_lowercase();
         }
-    };
-    let mut pending_space = true;
-    // A leading space lets every pattern start with one: whole-word starts come for free.
-    out.push(' ');
-    note(1, (0, 0));
-    for (i, c) in text.char_indices() {
-        let span = (i as u32, (i + c.len_utf8()) as u32);
-        if c.is_ascii() {
-            // The common case, without the Unicode tables.
-            if c.is_ascii_alphanumeric() || c == '+' || c == '#' {
-                out.push(c.to_ascii_lowercase());
-                note(1, span);
-                pending_space = false;
-            } else if !pending_space {
-                out.push(' ');
-                note(1, span);
-                pending_space = true;
+        b += 1;
+    }
+    table
+};
+
+/// Calls `each(start, end, word)` for every word of `text`: its byte range in `text` and the word
+/// folded (letters and digits lower-cased; `+` and `#` kept, so C++ and C# stay words; every
+/// other character separates). The one definition of a word that labels and text share.
+pub fn each_word(text: &str, mut each: impl FnMut(usize, usize, &str)) {
+    let bytes = text.as_bytes();
+    let mut word = String::with_capacity(32);
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII straight from the table; anything else decoded as a char.
+        let (lower, c, width) = if b < 128 {
+            (ASCII_FOLD[b as usize], None, 1)
+        } else {
+            let c = text[i..].chars().next().expect("a char starts here");
+            (0, c.is_alphanumeric().then_some(c), c.len_utf8())
+        };
+        if lower != 0 || c.is_some() {
+            if start.is_none() {
+                start = Some(i);
+                word.clear();
             }
-        } else if c.is_alphanumeric() {
-            for lower in c.to_lowercase() {
-                out.push(lower);
-                note(lower.len_utf8(), span);
+            match c {
+                None => word.push(lower as char),
+                Some(c) => word.extend(c.to_lowercase()),
             }
-            pending_space = false;
-        } else if !pending_space {
+        } else if let Some(s) = start.take() {
+            each(s, i, &word);
+        }
+        i += width;
+    }
+    if let Some(s) = start {
+        each(s, bytes.len(), &word);
+    }
+}
+
+/// The folded words of `text`, single-spaced: how labels compare with each other and with what
+/// people type.
+pub fn canonical(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    each_word(text, |_, _, word| {
+        if !out.is_empty() {
             out.push(' ');
-            note(1, span);
-            pending_space = true;
         }
-    }
-    if !pending_space {
-        out.push(' ');
-        note(1, (text.len() as u32, text.len() as u32));
-    }
+        out.push_str(word);
+    });
     out
 }
 
-/// A label as a pattern: folded, with its leading space and without the trailing one.
+/// Word number `id` as one char of the matcher's alphabet: U+0800 onwards, below the
+/// surrogates, so every word is three bytes of UTF-8. Number 0 stands for any word that is in no
+/// label.
+pub fn word_char(id: u32) -> char {
+    assert!(id < 0xD800 - 0x800, "the vocabulary fits below the surrogates");
+    char::from_u32(0x800 + id).expect("below the surrogates")
+}
+
+/// Whether `phrase`'s words appear, in order and adjacent, among `text`'s.
+pub fn contains_words(text: &str, phrase: &str) -> bool {
+    let phrase = canonical(phrase);
+    !phrase.is_empty() && format!(" {} ", canonical(text)).contains(&format!(" {phrase} "))
+}
+
+/// A label as a pattern: its folded words, single-spaced; none for a denied label.
 pub fn pattern(label: &str) -> Option<String> {
-    let folded = fold(label).text;
-    let trimmed = folded.trim_end();
-    let word = trimmed.trim_start();
-    if word.chars().count() < 2
-        || word.starts_with("and ")
-        || word.starts_with("or ")
-        || DENIED.contains(&word)
-        || tuned_denied(word)
+    let words = canonical(label);
+    if words.chars().count() < 2
+        || words.starts_with("and ")
+        || words.starts_with("or ")
+        || DENIED.contains(&words.as_str())
+        || tuned_denied(&words)
     {
         return None;
     }
-    Some(trimmed.to_string())
+    Some(words)
 }
 
 /// The (id, preferred label) rows of `skills.tsv`.

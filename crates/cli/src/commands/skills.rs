@@ -7,7 +7,7 @@ use milemarker_market::lookup::{Candidate, Found, Taxonomy};
 use milemarker_market::skills::Matcher;
 
 use crate::cli::{LevelArg, SkillsCommand, to_domain};
-use crate::context::{Db, print, print_json, read_input, today};
+use crate::context::{Db, print, print_json, print_raw, read_input, today};
 use crate::ui::{DIM, HEADING, paint, table, word};
 
 pub fn run(open: impl FnOnce() -> Result<Db>, command: SkillsCommand) -> Result<()> {
@@ -72,7 +72,7 @@ fn extract_lines(text: &str, json: bool) -> Result<()> {
         }
         out.push('\n');
     }
-    print(&out)
+    if json { print_raw(&out) } else { print(&out) }
 }
 
 fn candidates(list: &[Candidate]) -> String {

@@ -11,7 +11,7 @@ use milemarker_core::markers::{SkillDemand, SkillDemandRow, grouped};
 use milemarker_market::demand::{Counter, Demand, Month, Posting, SkillCount};
 use milemarker_market::lookup::Taxonomy;
 use milemarker_market::onet::{self, Onet};
-use milemarker_market::taxonomy::fold_text;
+use milemarker_market::taxonomy::contains_words;
 use milemarker_store::PostingNames;
 use serde_json::json;
 
@@ -39,11 +39,10 @@ fn count(
         return Ok(None);
     }
     let titles = title.map(|t| {
-        let wanted = fold_text(t);
         names
             .titles
             .iter()
-            .filter(|(_, name)| fold_text(name).contains(&wanted))
+            .filter(|(_, name)| contains_words(name, t))
             .map(|(&id, _)| id)
             .collect::<HashSet<u32>>()
     });
