@@ -5,12 +5,15 @@ lists for it, and a few ESCO 1.1.1 skill labels, from one of a few thousand empl
 a span of months. Standard library only; the same seed gives the same file.
 
     bench/gen-postings.py --count 1000000 --out /tmp/postings.jsonl
-    bench/gen-postings.py --count 2400 --months 24 --end 2026-10-31 \\
-        --occupations 11-2021,11-2022,13-1161,27-3031,11-2032 --fade "draft press releases" \\
-        --out data/demo/postings.csv
 
 --fade LABEL makes a skill label fade: its chance of appearing falls from 60% at the start of the
-span to 5% at the end (the demo's "fading skill"). Writes CSV or JSON Lines by the --out extension.
+span to 5% at the end (the demo's "fading skill"); --boost LABEL puts a label in 30% of postings.
+Writes CSV or JSON Lines by the --out extension. The demo's postings were made with:
+
+    bench/gen-postings.py --count 2400 --months 24 --end 2026-09-30 --employers 400 \\
+        --occupations 11-2021,11-2022,13-1161,27-3031,11-2032,15-2051,27-3043 \\
+        --boost "search engine optimisation" --boost "web analytics" --boost "SQL" \\
+        --boost "plan marketing campaign" --fade "draft press releases" --out data/demo/postings.csv
 """
 
 import argparse
@@ -71,6 +74,7 @@ def main():
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--occupations", default="", help="comma-separated SOC codes to draw from")
     ap.add_argument("--fade", action="append", default=[], help="a skill label whose demand fades")
+    ap.add_argument("--boost", action="append", default=[], help="a skill label asked for in 30%% of postings")
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
     rng = random.Random(args.seed)
@@ -97,6 +101,7 @@ def main():
             day = start + dt.timedelta(days=rng.randrange(span + 1))
             progress = (day - start).days / span
             skills = rng.sample(pools[code], 3) + rng.sample(tech[code], min(4, len(tech[code])))
+            skills += [label for label in args.boost if rng.random() < 0.3]
             for label in args.fade:
                 if rng.random() < 0.6 - 0.55 * progress:
                     skills.append(label)

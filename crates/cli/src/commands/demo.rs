@@ -4,9 +4,11 @@ use anyhow::{Result, bail};
 use milemarker_core::career::{OptionKind, Snapshot};
 use milemarker_core::decision::format_number;
 use milemarker_core::example;
+use milemarker_market::postings::{Columns, Format};
 
 use crate::cli::{DemoArgs, ReviewFormat};
 use crate::commands::decide::{decide_person, with_robustness};
+use crate::commands::postings::load;
 use crate::commands::review;
 use crate::context::{Db, Settings, print, print_json, today};
 use crate::ui::{DIM, HEADING, paint};
@@ -33,6 +35,7 @@ pub fn run(db_flag: Option<&Path>, args: DemoArgs, settings: &Settings) -> Resul
     // The example's year of history ends last week, whatever day the demo runs.
     let day = today()?;
     db.save(&example::person_with_history(day))?;
+    import_sample_postings(&mut db)?;
     let person = db.load()?;
     let decision = decide_person(&person, None)?;
     let review = review::build(&mut db, &person, settings, day, Some(&decision))?;
@@ -59,6 +62,20 @@ pub fn run(db_flag: Option<&Path>, args: DemoArgs, settings: &Settings) -> Resul
         )
     ));
     print(&out)
+}
+
+/// Synthetic postings for the marketing occupations around the example person, made from O*NET
+/// task statements and ESCO labels by `bench/gen-postings.py` (the command is in its header), so
+/// the demo can count demand for the person's skills.
+const SAMPLE_POSTINGS: &str = include_str!("../../../../data/demo/postings.csv");
+
+fn import_sample_postings(db: &mut Db) -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let file = dir.path().join("sample-postings.csv");
+    std::fs::write(&file, SAMPLE_POSTINGS)?;
+    // Rows dated after a clock set in the past are skipped rather than refusing the demo.
+    load(db, &file, Format::Csv, &Columns::default(), true, false)?;
+    Ok(())
 }
 
 fn introduction(person: &Snapshot) -> String {
@@ -97,6 +114,11 @@ fn introduction(person: &Snapshot) -> String {
     ));
     let rules: Vec<String> = person.dealbreakers.iter().map(|d| d.rule()).collect();
     out.push_str(&format!("  Deal-breakers: {}.\n", rules.join("; ")));
+    let skills: Vec<&str> = person.skills.iter().map(|k| k.label.as_str()).collect();
+    out.push_str(&format!(
+        "  Skills: {}; demand for them is counted in 2,400 synthetic job postings.\n",
+        skills.join(", ")
+    ));
     out.push_str("  Weighing:\n");
     for o in &person.options {
         out.push_str(&format!(

@@ -3,6 +3,7 @@
 //! `--skip-bad` says to import the rest.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 
@@ -10,7 +11,7 @@ use anyhow::{Context, Result, anyhow};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use milemarker_market::postings::{self, BadRow, Columns, Format, Record};
 use milemarker_market::skills::Matcher;
-use milemarker_store::NewPosting;
+use milemarker_store::{ImportCounts, NewPosting};
 use rayon::prelude::*;
 
 use crate::cli::{PostingsCommand, PostingsFormatArg, PostingsImportArgs};
@@ -31,6 +32,15 @@ pub fn run(db: &mut Db, command: PostingsCommand) -> Result<()> {
 
 type Matched = (Record, Vec<u32>, u64);
 
+/// What an import did.
+pub struct Outcome {
+    pub read: u64,
+    pub counts: ImportCounts,
+    /// The first bad rows, and how many there were.
+    pub bad: Vec<BadRow>,
+    pub bad_count: u64,
+}
+
 fn import(db: &mut Db, args: PostingsImportArgs) -> Result<()> {
     let format = match args.format {
         Some(PostingsFormatArg::Csv) => Format::Csv,
@@ -49,9 +59,70 @@ fn import(db: &mut Db, args: PostingsImportArgs) -> Result<()> {
         date: args.date_column,
         text: args.text_column,
     };
-    let day = today()?;
-    let reader = postings::open(&args.file, format, &columns, day)?;
-    let progress = progress_bar(reader.total, reader.unit);
+    let outcome = load(db, &args.file, format, &columns, args.skip_bad, true)?;
+    let name = args.file.display().to_string();
+    let shown: Vec<String> = outcome.bad.iter().map(|b| format!("  {b}")).collect();
+    let more = match outcome.bad_count.saturating_sub(outcome.bad.len() as u64) {
+        0 => String::new(),
+        n => format!("\n  ... and {n} more"),
+    };
+    if outcome.bad_count > 0 && !args.skip_bad {
+        return Err(anyhow!(
+            "{name}: {} of {} rows cannot be used; nothing was imported. Fix them, or pass \
+             --skip-bad to import the rest:\n{}{more}",
+            outcome.bad_count,
+            outcome.read,
+            shown.join("\n")
+        ));
+    }
+    let counts = outcome.counts;
+    if args.json.json {
+        return print_json(&serde_json::json!({
+            "file": name,
+            "rows": outcome.read,
+            "added": counts.added,
+            "duplicates": counts.duplicates,
+            "skipped": outcome.bad_count,
+            "bad": outcome.bad,
+        }));
+    }
+    let mut out = format!(
+        "Imported {} postings from {name}",
+        milemarker_core::markers::grouped(counts.added as f64)
+    );
+    if counts.duplicates > 0 {
+        out.push_str(&format!(
+            " ({} already imported, skipped)",
+            counts.duplicates
+        ));
+    }
+    out.push_str(".\n");
+    if outcome.bad_count > 0 {
+        out.push_str(&format!(
+            "Skipped {} bad rows:\n{}{more}\n",
+            outcome.bad_count,
+            paint(DIM, &shown.join("\n"))
+        ));
+    }
+    print(&out)
+}
+
+/// Reads `file`, finds the skills in every posting on every core, and stores them in one
+/// transaction. With bad rows and no `skip_bad`, nothing is stored (the outcome says why).
+pub fn load(
+    db: &mut Db,
+    file: &Path,
+    format: Format,
+    columns: &Columns,
+    skip_bad: bool,
+    show_progress: bool,
+) -> Result<Outcome> {
+    let reader = postings::open(file, format, columns, today()?)?;
+    let progress = if show_progress {
+        progress_bar(reader.total, reader.unit)
+    } else {
+        ProgressBar::hidden()
+    };
     let done = reader.done.clone();
     let (send, batches) = mpsc::sync_channel::<Vec<Result<Record, BadRow>>>(2);
     let mut records = reader.records;
@@ -72,7 +143,7 @@ fn import(db: &mut Db, args: PostingsImportArgs) -> Result<()> {
     for batch in batches {
         read += batch.len() as u64;
         // Once a bad row refuses the file, the rest is only checked, not matched.
-        let refusing = bad_count > 0 && !args.skip_bad;
+        let refusing = bad_count > 0 && !skip_bad;
         let matched: Vec<Result<Matched, BadRow>> = batch
             .into_par_iter()
             .map(|r| {
@@ -95,7 +166,7 @@ fn import(db: &mut Db, args: PostingsImportArgs) -> Result<()> {
                 }
             }
         }
-        if bad_count == 0 || args.skip_bad {
+        if bad_count == 0 || skip_bad {
             for (_, skills, _) in &good {
                 for &s in skills {
                     ids.entry(s).or_insert_with(|| matcher.skill(s));
@@ -120,54 +191,24 @@ fn import(db: &mut Db, args: PostingsImportArgs) -> Result<()> {
     }
     producer
         .join()
-        .map_err(|_| anyhow!("the reader of {} stopped", args.file.display()))?;
+        .map_err(|_| anyhow!("the reader of {} stopped", file.display()))?;
     progress.finish_and_clear();
-    let shown: Vec<String> = bad.iter().map(|b| format!("  {b}")).collect();
-    let more = match bad_count.saturating_sub(bad.len() as u64) {
-        0 => String::new(),
-        n => format!("\n  ... and {n} more"),
-    };
-    if bad_count > 0 && !args.skip_bad {
+    let counts = if bad_count > 0 && !skip_bad {
+        // Dropping the writer rolls the transaction back.
         drop(writer);
-        return Err(anyhow!(
-            "{}: {bad_count} of {read} rows cannot be used; nothing was imported. Fix them, or \
-             pass --skip-bad to import the rest:\n{}{more}",
-            args.file.display(),
-            shown.join("\n")
-        ));
-    }
-    let name = args.file.display().to_string();
-    let counts = runtime
-        .block_on(writer.commit(&name, day, bad_count))
-        .with_context(|| format!("cannot import {name}"))?;
-    if args.json.json {
-        return print_json(&serde_json::json!({
-            "file": name,
-            "rows": read,
-            "added": counts.added,
-            "duplicates": counts.duplicates,
-            "skipped": bad_count,
-            "bad": bad,
-        }));
-    }
-    let mut out = format!(
-        "Imported {} postings from {name}",
-        milemarker_core::markers::grouped(counts.added as f64)
-    );
-    if counts.duplicates > 0 {
-        out.push_str(&format!(
-            " ({} already imported, skipped)",
-            counts.duplicates
-        ));
-    }
-    out.push_str(".\n");
-    if bad_count > 0 {
-        out.push_str(&format!(
-            "Skipped {bad_count} bad rows:\n{}{more}\n",
-            paint(DIM, &shown.join("\n"))
-        ));
-    }
-    print(&out)
+        ImportCounts::default()
+    } else {
+        let name = file.display().to_string();
+        runtime
+            .block_on(writer.commit(&name, today()?, bad_count))
+            .with_context(|| format!("cannot import {name}"))?
+    };
+    Ok(Outcome {
+        read,
+        counts,
+        bad,
+        bad_count,
+    })
 }
 
 fn progress_bar(total: u64, unit: &str) -> ProgressBar {
