@@ -32,7 +32,9 @@ fn main() {
         .into_iter()
         .collect();
     let number = |word: &str| {
-        let id = vocabulary.binary_search(&word).expect("every pattern word is numbered") as u32;
+        let id = vocabulary
+            .binary_search(&word)
+            .expect("every pattern word is numbered") as u32;
         taxonomy::word_char(id + 1)
     };
     let strings: Vec<String> = patterns
@@ -41,7 +43,12 @@ fn main() {
         .collect();
     let automaton = CharwiseDoubleArrayAhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
-        .build_with_values(strings.iter().enumerate().map(|(i, s)| (s.as_str(), i as u32)))
+        .build_with_values(
+            strings
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.as_str(), i as u32)),
+        )
         .expect("the labels build an automaton");
     let mut bytes = automaton.serialize();
     for (_, skill) in &patterns {

@@ -193,3 +193,318 @@ fn skills_are_extracted_with_ids_and_byte_spans() {
     let text = env.run(&["skills", "extract", file.to_str().unwrap()]);
     assert!(text.contains("\"Tableau\""), "{text}");
 }
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/tests/fixtures/postings/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn skills_of_your_own_by_label_alternative_label_or_id() {
+    let env = Env::new();
+    let out = env.run(&["skills", "add", "sql", "--level", "competent"]);
+    assert!(
+        out.starts_with("Added SQL at competent (ESCO skill"),
+        "{out}"
+    );
+    // An ESCO alternative label lands on its skill, and says where it came from.
+    env.run(&["skills", "add", "write", "press", "releases"]);
+    env.run(&["skills", "add", "onet:2.B.1.c", "--level", "expert"]);
+    // Adding again updates the level, not the list.
+    env.run(&["skills", "add", "SQL", "--level", "proficient"]);
+    let list = env.json(&["skills", "list", "--json"]);
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 3);
+    assert_eq!(list[0]["label"], "SQL");
+    assert_eq!(list[0]["level"], "proficient");
+    assert_eq!(list[1]["label"], "draft press releases");
+    assert_eq!(list[1]["source"], "write press releases");
+    assert_eq!(list[2]["label"], "Persuasion");
+    // Ambiguous: candidates with their ids, nothing written.
+    env.fails(&["skills", "add", "mathematics"], 1, "onet:2.C.4.a");
+    env.fails(
+        &["skills", "add", "qwertyuiop"],
+        1,
+        "not a label in ESCO or O*NET",
+    );
+    assert_eq!(
+        env.json(&["skills", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+    env.run(&["skills", "remove", "persuasion"]);
+    env.fails(
+        &["skills", "remove", "persuasion"],
+        1,
+        "not one of your skills",
+    );
+    assert_eq!(
+        env.json(&["skills", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn skills_from_a_cv_are_proposed_then_claimed() {
+    let env = Env::new();
+    env.run(&["skills", "add", "sql"]);
+    let cv = env.write(
+        "cv.txt",
+        "Led SEO for a retailer: search engine optimisation, web analytics, SQL reports in Microsoft Excel.",
+    );
+    let proposed = env.json(&["skills", "from-text", cv.to_str().unwrap(), "--json"]);
+    let labels: Vec<&str> = proposed["proposed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["label"].as_str().unwrap())
+        .collect();
+    assert!(labels.contains(&"search engine optimisation"), "{labels:?}");
+    assert!(labels.contains(&"web analytics"), "{labels:?}");
+    assert!(labels.contains(&"Spreadsheet software"), "{labels:?}");
+    assert!(!labels.contains(&"SQL"), "already yours");
+    assert_eq!(proposed["already_yours"], 1);
+    assert_eq!(
+        env.json(&["skills", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    env.run(&[
+        "skills",
+        "from-text",
+        cv.to_str().unwrap(),
+        "--add",
+        "--level",
+        "competent",
+    ]);
+    let list = env.json(&["skills", "list", "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 1 + labels.len());
+    assert_eq!(list[1]["level"], "competent");
+}
+
+#[test]
+fn extract_by_line_reports_offsets_per_line() {
+    let env = Env::new();
+    let file = env.write(
+        "texts.txt",
+        "SQL and Python\nno skills here\n«C++» and Zoë's Excel\n",
+    );
+    let out = env.run(&[
+        "skills",
+        "extract",
+        "--lines",
+        "--json",
+        file.to_str().unwrap(),
+    ]);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0][0]["matched"], "SQL");
+    assert_eq!(lines[1], json!([]));
+    let third = "«C++» and Zoë's Excel";
+    for hit in lines[2].as_array().unwrap() {
+        let (start, end) = (
+            hit["start"].as_u64().unwrap() as usize,
+            hit["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&third[start..end], hit["matched"].as_str().unwrap());
+    }
+}
+
+const POSTINGS: &str = "employer,title,date,text\n\
+    Acme,Data Analyst,2026-09-01,\"SQL, Python and Microsoft Excel.\"\n\
+    Beta,Senior Data Analyst,2026-08-15,SQL and Tableau.\n\
+    Gamma,Data Analyst,2026-08-20,SQL reporting.\n\
+    Acme,Marketing Manager,2025-09-02,Draft press releases and plan marketing campaigns.\n\
+    Beta,Marketing Manager,2025-10-02,Draft press releases.\n";
+
+#[test]
+fn a_csv_with_a_broken_row_is_refused_whole_or_imported_without_it() {
+    let env = Env::new();
+    let broken = format!("{POSTINGS}Delta,Data Analyst,2026-13-01,SQL\nEpsilon,,2026-09-02,SQL\n");
+    let file = env.write("postings.csv", &broken);
+    let path = file.to_str().unwrap();
+    env.fails(
+        &["postings", "import", path],
+        1,
+        "2 of 7 rows cannot be used; nothing was imported",
+    );
+    env.fails(
+        &["postings", "import", path],
+        1,
+        "line 7: date: \"2026-13-01\"",
+    );
+    env.fails(&["postings", "import", path], 1, "line 8: title: empty");
+    env.fails(&["market", "demand"], 1, "no job postings");
+    let out = env.json(&["postings", "import", path, "--skip-bad", "--json"]);
+    assert_eq!(
+        (out["added"].as_u64(), out["skipped"].as_u64()),
+        (Some(5), Some(2))
+    );
+    assert_eq!(out["bad"][0]["line"], 7);
+    // The same file again: every posting is already there.
+    let again = env.json(&["postings", "import", path, "--skip-bad", "--json"]);
+    assert_eq!(
+        (again["added"].as_u64(), again["duplicates"].as_u64()),
+        (Some(0), Some(5))
+    );
+}
+
+#[test]
+fn demand_counts_employers_by_month_with_the_trend_coverage_and_gaps() {
+    let env = Env::new();
+    let file = env.write("postings.csv", POSTINGS);
+    env.run(&["postings", "import", file.to_str().unwrap()]);
+    env.run(&["skills", "add", "draft", "press", "releases"]);
+    let out = env.json(&[
+        "market",
+        "demand",
+        "--json",
+        "--title",
+        "data analyst",
+        "--as-of",
+        "2026-10-28",
+    ]);
+    // Twelve months through the month of the latest posting.
+    assert_eq!(out["through"], "2026-09");
+    assert_eq!(out["months"][0], "2025-10");
+    assert_eq!(
+        (out["postings"].as_u64(), out["employers"].as_u64()),
+        (Some(4), Some(3))
+    );
+    let sql = out["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["label"] == "SQL")
+        .unwrap();
+    assert_eq!(
+        (sql["postings"].as_u64(), sql["employers"].as_u64()),
+        (Some(3), Some(3))
+    );
+    assert_eq!(
+        sql["by_month"][10],
+        json!({"month": "2026-08", "postings": 2, "employers": 2})
+    );
+    assert_eq!(sql["trend"], json!(null), "no postings a year before");
+    let press = out["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["label"] == "draft press releases")
+        .unwrap();
+    // One posting in the window (October 2025), one the year before (September 2025): flat.
+    assert_eq!(
+        (press["postings"].as_u64(), press["year_before"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(press["trend"], 0.0);
+    assert_eq!(press["yours"], true);
+    assert_eq!(out["coverage"]["skills"][0]["covered"], false);
+    // The gap to "data analyst": SQL in 3 of 3 postings (title words match "Senior Data Analyst").
+    assert_eq!(out["gap"]["postings"], 3);
+    assert_eq!(out["gap"]["skills"][0]["label"], "SQL");
+    assert_eq!(out["gap"]["skills"][0]["share"], 1.0);
+    let occupation = env.json(&["market", "demand", "--json", "--occupation", "11-2021"]);
+    assert_eq!(occupation["gap"]["title"], "Marketing Managers");
+    // Knowledge.txt: Sales and Marketing is what Marketing Managers rate most important (4.85).
+    assert_eq!(
+        occupation["gap"]["skills"][0]["label"],
+        "Sales and Marketing"
+    );
+    assert_eq!(occupation["gap"]["skills"][0]["importance"], 4.85);
+}
+
+#[test]
+fn json_lines_and_parquet_with_mapped_columns() {
+    let env = Env::new();
+    let jsonl = env.write(
+        "p.jsonl",
+        "{\"company\":\"Acme\",\"role\":\"Analyst\",\"when\":\"2026-09-01T10:00:00Z\",\"body\":\"SQL\"}\n\n\
+         {\"company\":\"Zoë AG\",\"role\":\"Analystin\",\"when\":\"2026-09-02\",\"body\":\"Kenntnisse: SQL, «Python»\"}\n",
+    );
+    let mapped = [
+        "--employer-column",
+        "company",
+        "--title-column",
+        "role",
+        "--date-column",
+        "when",
+        "--text-column",
+        "body",
+    ];
+    let mut args = vec!["postings", "import", jsonl.to_str().unwrap(), "--json"];
+    args.extend(mapped);
+    assert_eq!(env.json(&args)["added"], 2);
+    let parquet = fixture("postings.parquet");
+    env.fails(
+        &["postings", "import", &parquet],
+        1,
+        "no column \"employer\" (columns: company, job_title, posted, description, salary)",
+    );
+    let out = env.json(&[
+        "postings",
+        "import",
+        &parquet,
+        "--json",
+        "--employer-column",
+        "company",
+        "--title-column",
+        "job_title",
+        "--date-column",
+        "posted",
+        "--text-column",
+        "description",
+    ]);
+    assert_eq!(out["added"], 3, "{out}");
+    let demand = env.json(&["market", "demand", "--json"]);
+    assert_eq!(
+        demand["employers"], 3,
+        "Acme, Zoë AG, Beta GmbH in the last twelve months"
+    );
+    assert_eq!(demand["skills"][0]["label"], "SQL");
+    assert_eq!(demand["skills"][0]["employers"], 3);
+}
+
+#[test]
+fn occupations_rank_by_fit_with_zones_related_and_pay() {
+    let env = Env::new();
+    env.run(&["demo", "--db", env.db().to_str().unwrap()]);
+    let out = env.json(&["market", "occupations", "--json", "--limit", "40"]);
+    assert_eq!(out["current"]["code"], "11-2021.00");
+    assert_eq!(out["current"]["job_zone"], 4);
+    let rows = out["occupations"].as_array().unwrap();
+    assert_eq!(rows.len(), 40);
+    let fits: Vec<f64> = rows.iter().map(|r| r["fit"].as_f64().unwrap()).collect();
+    assert!(fits.windows(2).all(|w| w[0] >= w[1]), "{fits:?}");
+    let marketing = rows
+        .iter()
+        .find(|r| r["code"] == "11-2021.00")
+        .expect("a marketer's own occupation fits");
+    assert_eq!(marketing["yours"], true);
+    assert_eq!(marketing["direction"], "sideways");
+    // OEWS May 2025 national median for 11-2021, against Alex's 126,000.
+    assert_eq!(marketing["median_wage"], 166790.0);
+    assert_eq!(marketing["pay_change"], 166790.0 - 126000.0);
+    assert_eq!(marketing["related"][0]["code"], "13-1161.00");
+    for r in rows {
+        let zone = r["job_zone"].as_u64().unwrap();
+        let expected = match zone.cmp(&4) {
+            std::cmp::Ordering::Less => "step back",
+            std::cmp::Ordering::Equal => "sideways",
+            std::cmp::Ordering::Greater => "step up",
+        };
+        assert_eq!(r["direction"], expected);
+    }
+}

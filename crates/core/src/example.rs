@@ -315,19 +315,69 @@ pub fn person_with_history(as_of: Date) -> Snapshot {
     s
 }
 
-/// Alex's skills: a marketer's, with one O*NET knowledge area. (The ids are checked against the
+/// Alex's skills: a marketer's ESCO and O*NET technology skills, and O*NET skills and knowledge. (The ids are checked against the
 /// taxonomy by the market crate's tests.)
 fn skills(added: Date) -> Vec<Skill> {
     let esco = |uuid: &str| format!("{ESCO_SKILL_URI}{uuid}");
     [
-        (esco("9c6e951f-aa88-4890-983d-e7a6ee49f5bb"), "plan marketing campaign", Level::Expert),
-        (esco("eda4d727-4374-49af-ace4-118c7c906835"), "search engine optimisation", Level::Proficient),
-        (esco("1605025e-a179-421f-8f35-5b07d182a6b2"), "web analytics", Level::Proficient),
-        (esco("7800332c-a8eb-4792-8d72-50d509616154"), "draft press releases", Level::Expert),
-        (esco("21c5790c-0930-4d74-b3b0-84caf5af12ea"), "manage budgets", Level::Competent),
-        (esco("598de5b0-5b58-4ea7-8058-a4bc4d18c742"), "SQL", Level::Beginner),
-        ("onet:43232110".to_string(), "Spreadsheet software", Level::Proficient),
-        ("onet:2.C.1.d".to_string(), "Sales and Marketing", Level::Expert),
+        (
+            esco("9c6e951f-aa88-4890-983d-e7a6ee49f5bb"),
+            "plan marketing campaign",
+            Level::Expert,
+        ),
+        (
+            esco("eda4d727-4374-49af-ace4-118c7c906835"),
+            "search engine optimisation",
+            Level::Proficient,
+        ),
+        (
+            esco("1605025e-a179-421f-8f35-5b07d182a6b2"),
+            "web analytics",
+            Level::Proficient,
+        ),
+        (
+            esco("7800332c-a8eb-4792-8d72-50d509616154"),
+            "draft press releases",
+            Level::Expert,
+        ),
+        (
+            esco("21c5790c-0930-4d74-b3b0-84caf5af12ea"),
+            "manage budgets",
+            Level::Competent,
+        ),
+        (
+            esco("598de5b0-5b58-4ea7-8058-a4bc4d18c742"),
+            "SQL",
+            Level::Beginner,
+        ),
+        (
+            "onet:43232110".to_string(),
+            "Spreadsheet software",
+            Level::Proficient,
+        ),
+        (
+            "onet:2.C.1.d".to_string(),
+            "Sales and Marketing",
+            Level::Expert,
+        ),
+        (
+            "onet:2.C.9.b".to_string(),
+            "Communications and Media",
+            Level::Expert,
+        ),
+        ("onet:2.B.1.c".to_string(), "Persuasion", Level::Proficient),
+        ("onet:2.A.1.c".to_string(), "Writing", Level::Expert),
+        ("onet:2.A.1.d".to_string(), "Speaking", Level::Proficient),
+        (
+            "onet:2.A.2.a".to_string(),
+            "Critical Thinking",
+            Level::Proficient,
+        ),
+        (
+            "onet:2.C.1.a".to_string(),
+            "Administration and Management",
+            Level::Competent,
+        ),
     ]
     .into_iter()
     .map(|(id, label, level)| Skill {

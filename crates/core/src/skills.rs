@@ -61,7 +61,9 @@ pub struct Skill {
 impl Skill {
     pub fn validate(&self) -> Result<(), String> {
         let well_formed = match self.id.strip_prefix(ESCO_SKILL_URI) {
-            Some(uuid) => uuid.len() == 36 && uuid.chars().all(|c| c.is_ascii_hexdigit() || c == '-'),
+            Some(uuid) => {
+                uuid.len() == 36 && uuid.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
+            }
             None => self.id.strip_prefix("onet:").is_some_and(|code| {
                 !code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
             }),
@@ -95,12 +97,19 @@ mod tests {
 
     #[test]
     fn ids_are_esco_uris_or_onet_codes() {
-        assert!(skill("http://data.europa.eu/esco/skill/0005c151-5b5a-4a66-8aac-60e734beb1ab")
-            .validate()
-            .is_ok());
+        assert!(
+            skill("http://data.europa.eu/esco/skill/0005c151-5b5a-4a66-8aac-60e734beb1ab")
+                .validate()
+                .is_ok()
+        );
         assert!(skill("onet:43232110").validate().is_ok());
         assert!(skill("onet:2.B.3.e").validate().is_ok());
-        for bad in ["", "python", "onet:", "http://data.europa.eu/esco/skill/xyz"] {
+        for bad in [
+            "",
+            "python",
+            "onet:",
+            "http://data.europa.eu/esco/skill/xyz",
+        ] {
             assert!(skill(bad).validate().is_err(), "{bad}");
         }
     }

@@ -10,7 +10,9 @@ use milemarker_market::skills::Matcher;
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("usage: throughput TEXTS [RUNS]");
-    let runs: usize = args.next().map_or(5, |r| r.parse().expect("RUNS is a number"));
+    let runs: usize = args
+        .next()
+        .map_or(5, |r| r.parse().expect("RUNS is a number"));
     let text = std::fs::read_to_string(&path).expect("TEXTS is readable");
     let lines: Vec<&str> = text.lines().collect();
     let matcher = Matcher::global();

@@ -180,10 +180,15 @@ impl Counter {
             .map(|(skill, cells)| {
                 // Window month s and the same month a year earlier, s - 12, are 12 cells apart.
                 let window = &cells[12..];
-                let year_before: u32 = cells[..self.months as usize].iter().map(|c| c.postings).sum();
+                let year_before: u32 = cells[..self.months as usize]
+                    .iter()
+                    .map(|c| c.postings)
+                    .sum();
                 let postings: u32 = window.iter().map(|c| c.postings).sum();
-                let employers: HashSet<u32> =
-                    window.iter().flat_map(|c| c.employers.iter().copied()).collect();
+                let employers: HashSet<u32> = window
+                    .iter()
+                    .flat_map(|c| c.employers.iter().copied())
+                    .collect();
                 SkillCount {
                     skill,
                     postings,
@@ -267,7 +272,10 @@ mod tests {
         assert_eq!(d.months[0].to_string(), "2025-11");
         assert_eq!((d.postings, d.employers), (3, 2));
         let one = &d.skills[0];
-        assert_eq!((one.skill, one.postings, one.employers, one.year_before), (1, 3, 2, 1));
+        assert_eq!(
+            (one.skill, one.postings, one.employers, one.year_before),
+            (1, 3, 2, 1)
+        );
         assert_eq!(one.trend, Some(2.0));
         assert_eq!(one.by_month[0].postings, 1);
         assert_eq!(one.by_month[11].employers, 1);
@@ -282,7 +290,11 @@ mod tests {
     fn a_short_window_compares_with_the_same_months_a_year_earlier() {
         let through = month(2026, 10);
         let mut c = Counter::new(through, 3, None);
-        for (m, n) in [(month(2025, 10), 2), (month(2025, 7), 5), (month(2026, 9), 1)] {
+        for (m, n) in [
+            (month(2025, 10), 2),
+            (month(2025, 7), 5),
+            (month(2026, 9), 1),
+        ] {
             for _ in 0..n {
                 c.add(Posting {
                     employer: 1,

@@ -123,6 +123,12 @@ impl Taxonomy {
         self.by_id.get(id).map(|&i| self.skills[i].2)
     }
 
+    /// Whether postings can name this skill: ESCO skills and O*NET technology skills are matched
+    /// in text; O*NET's skill and knowledge areas ("Writing") are ratings, never extracted.
+    pub fn in_postings(&self, id: &str) -> bool {
+        matches!(self.source(id), Some(Source::Esco | Source::OnetTechnology))
+    }
+
     fn candidate(&self, skill: usize, matched: &str) -> Candidate {
         let (id, label, source) = &self.skills[skill];
         Candidate {
@@ -222,7 +228,10 @@ mod tests {
         assert_eq!(press.label, "draft press releases");
         assert_eq!(press.matched, "write press releases");
         let excel = one("Microsoft Excel");
-        assert_eq!((excel.id.as_str(), excel.source), ("onet:43232110", Source::OnetTechnology));
+        assert_eq!(
+            (excel.id.as_str(), excel.source),
+            ("onet:43232110", Source::OnetTechnology)
+        );
         let persuasion = one("persuasion");
         assert_eq!(persuasion.id, "onet:2.B.1.c");
         assert_eq!(persuasion.source, Source::OnetSkill);
@@ -240,7 +249,10 @@ mod tests {
             panic!("candidates");
         };
         assert!(some.len() <= CANDIDATES);
-        assert!(some.iter().any(|c| c.label == "plan marketing campaign"), "{some:?}");
+        assert!(
+            some.iter().any(|c| c.label == "plan marketing campaign"),
+            "{some:?}"
+        );
         assert_eq!(Taxonomy::global().find("qwertyuiop zxcv"), Found::None);
     }
 
@@ -249,7 +261,12 @@ mod tests {
         let s = milemarker_core::example::person_with_history(jiff::civil::date(2026, 11, 22));
         assert!(!s.skills.is_empty());
         for k in &s.skills {
-            assert_eq!(Taxonomy::global().label(&k.id), Some(k.label.as_str()), "{}", k.id);
+            assert_eq!(
+                Taxonomy::global().label(&k.id),
+                Some(k.label.as_str()),
+                "{}",
+                k.id
+            );
         }
     }
 }

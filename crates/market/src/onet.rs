@@ -3,12 +3,17 @@
 //! lists, and related occupations. Read to rank occupations by fit to a person's skills and to
 //! show what an occupation asks for that the person lacks.
 //!
-//! Fit (documented in the README too): over the elements an occupation rates important
-//! (importance 3 or more on O*NET's 1-5 scale), the importance-weighted share of the level it asks
-//! for that the person holds: each element counts `importance x min(1, your level / its level)`,
-//! where your level is your skill's Dreyfus stage on O*NET's 0-7 scale (competent if unstated) and
-//! 0 if you do not claim it. Technology skills count by share held, hot or in-demand ones double.
-//! The fit is 70% elements and 30% technology; ESCO skills have no O*NET rating and do not count.
+//! Fit (documented in the README too) is a cosine similarity, so it asks "is this occupation
+//! about what you are good at", not "do you cover all of it" (which would favour occupations that
+//! ask little):
+//! - **Elements**: the occupation's vector is importance x level over O*NET's 68 skills and
+//!   knowledge areas; yours is your level on O*NET's 0-7 scale (your Dreyfus stage, competent if
+//!   unstated) for the ones you claim. Fit is the cosine of the two.
+//! - **Technology**: the occupation's vector holds its technology skills, weighted by how rare
+//!   they are across occupations (inverse document frequency, so a spreadsheet counts for little)
+//!   and doubled when O*NET marks them hot or in demand; yours holds the ones you claim.
+//! - The fit is 70% elements and 30% technology when you claim both kinds, and the one kind alone
+//!   otherwise. ESCO skills have no O*NET rating and do not count.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -63,6 +68,8 @@ pub struct Onet {
     elements: Vec<Element>,
     occupations: Vec<Occupation>,
     index: HashMap<&'static str, usize>,
+    /// Per technology commodity: ln(occupations / occupations listing it).
+    rarity: HashMap<&'static str, f64>,
 }
 
 /// How well a person fits one occupation.
@@ -112,8 +119,11 @@ impl Onet {
                 name: r[2],
             })
             .collect();
-        let element_index: HashMap<&str, usize> =
-            elements.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+        let element_index: HashMap<&str, usize> = elements
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id, i))
+            .collect();
         let mut occupations: Vec<Occupation> = rows(OCCUPATIONS)
             .map(|r| Occupation {
                 code: r[0],
@@ -150,18 +160,38 @@ impl Onet {
         }
         let mut related: Vec<Vec<&str>> = rows(RELATED).collect();
         // Primary-Short, then Primary-Long, then Supplemental; O*NET's index within each.
-        let tier = |t: &str| ["Primary-Short", "Primary-Long", "Supplemental"].iter().position(|&x| x == t);
+        let tier = |t: &str| {
+            ["Primary-Short", "Primary-Long", "Supplemental"]
+                .iter()
+                .position(|&x| x == t)
+        };
         related.sort_by_key(|r| (r[0], tier(r[2]), r[3].parse::<u32>().unwrap_or(u32::MAX)));
         for r in related {
             if let Some(o) = at(r[0]) {
                 occupations[o].related.push((r[1], r[2]));
             }
         }
+        let mut listed: HashMap<&'static str, usize> = HashMap::new();
+        for o in &occupations {
+            for t in &o.technology {
+                *listed.entry(t.commodity).or_default() += 1;
+            }
+        }
+        let total = occupations.len() as f64;
+        let rarity = listed
+            .into_iter()
+            .map(|(c, n)| (c, (total / n as f64).ln()))
+            .collect();
         Onet {
             elements,
             occupations,
             index,
+            rarity,
         }
+    }
+
+    fn rarity(&self, commodity: &str) -> f64 {
+        self.rarity.get(commodity).copied().unwrap_or(0.0)
     }
 
     pub fn elements(&self) -> &[Element] {
@@ -190,17 +220,36 @@ impl Onet {
     /// Every occupation, best fit first (ties by code).
     pub fn rank(&self, skills: &[Skill]) -> Vec<Fit> {
         let held = Held::of(skills);
+        let claims = |knowledge_or_skill: bool| {
+            held.levels
+                .keys()
+                .any(|k| self.rarity.contains_key(k) != knowledge_or_skill)
+        };
+        let (element_weight, technology_weight) = (
+            if claims(true) { ELEMENT_SHARE } else { 0.0 },
+            if claims(false) {
+                1.0 - ELEMENT_SHARE
+            } else {
+                0.0
+            },
+        );
+        let total = element_weight + technology_weight;
         let mut fits: Vec<Fit> = self
             .occupations
             .iter()
             .map(|o| {
                 let elements = held.element_fit(self, o);
-                let technology = held.technology_fit(o);
+                let technology = held.technology_fit(self, o);
+                let fit = if total == 0.0 {
+                    0.0
+                } else {
+                    (element_weight * elements + technology_weight * technology) / total
+                };
                 Fit {
                     code: o.code,
                     title: o.title,
                     job_zone: o.job_zone,
-                    fit: ELEMENT_SHARE * elements + (1.0 - ELEMENT_SHARE) * technology,
+                    fit,
                     elements,
                     technology,
                 }
@@ -212,7 +261,12 @@ impl Onet {
 
     /// What `occupation` asks for that `skills` lacks or holds below the level asked: important
     /// elements by importance, then hot or in-demand technology.
-    pub fn gaps(&self, occupation: &Occupation, skills: &[Skill], label: impl Fn(&str) -> String) -> Vec<Need> {
+    pub fn gaps(
+        &self,
+        occupation: &Occupation,
+        skills: &[Skill],
+        label: impl Fn(&str) -> String,
+    ) -> Vec<Need> {
         let held = Held::of(skills);
         let mut needs: Vec<Need> = occupation
             .ratings
@@ -232,7 +286,11 @@ impl Onet {
             })
             .collect();
         let importance = |n: &Need| n.importance.unwrap_or(0.0);
-        needs.sort_by(|a, b| importance(b).total_cmp(&importance(a)).then(a.label.cmp(&b.label)));
+        needs.sort_by(|a, b| {
+            importance(b)
+                .total_cmp(&importance(a))
+                .then(a.label.cmp(&b.label))
+        });
         needs.extend(
             occupation
                 .technology
@@ -280,27 +338,50 @@ impl<'a> Held<'a> {
         self.levels.contains_key(commodity)
     }
 
+    /// Cosine of the person's levels and the occupation's importance x level.
     fn element_fit(&self, onet: &Onet, o: &Occupation) -> f64 {
-        let (mut got, mut total) = (0.0, 0.0);
-        for r in o.ratings.iter().filter(|r| r.importance >= IMPORTANT) {
-            let have = self.level(onet.elements[r.element].id);
-            let share = if r.level <= 0.0 { 1.0 } else { (have / r.level).min(1.0) };
-            got += r.importance * share;
-            total += r.importance;
+        let (mut dot, mut occupation_norm) = (0.0, 0.0);
+        for r in &o.ratings {
+            let weight = r.importance * r.level;
+            dot += weight * self.level(onet.elements[r.element].id);
+            occupation_norm += weight * weight;
         }
-        if total == 0.0 { 0.0 } else { got / total }
+        let person_norm: f64 = onet.elements.iter().map(|e| self.level(e.id).powi(2)).sum();
+        cosine(dot, occupation_norm, person_norm)
     }
 
-    fn technology_fit(&self, o: &Occupation) -> f64 {
-        let weight = |t: &Technology| if t.hot || t.in_demand { 2.0 } else { 1.0 };
-        let total: f64 = o.technology.iter().map(weight).sum();
-        let got: f64 = o
+    /// Cosine over technology skills weighted by rarity (and hot or in demand twice).
+    fn technology_fit(&self, onet: &Onet, o: &Occupation) -> f64 {
+        let (mut dot, mut occupation_norm) = (0.0, 0.0);
+        for t in &o.technology {
+            let weight = onet.rarity(t.commodity) * if t.hot || t.in_demand { 2.0 } else { 1.0 };
+            occupation_norm += weight * weight;
+            if self.technology(t.commodity) {
+                dot += weight;
+            }
+        }
+        let held = o
             .technology
             .iter()
             .filter(|t| self.technology(t.commodity))
-            .map(weight)
-            .sum();
-        if total == 0.0 { 0.0 } else { got / total }
+            .count();
+        // The person's vector is 1 for each technology held that this occupation lists; those
+        // it does not list add to the person's norm all the same.
+        let person_norm = self
+            .levels
+            .keys()
+            .filter(|k| onet.rarity.contains_key(*k))
+            .count()
+            .max(held) as f64;
+        cosine(dot, occupation_norm, person_norm)
+    }
+}
+
+fn cosine(dot: f64, a_squared: f64, b_squared: f64) -> f64 {
+    if a_squared == 0.0 || b_squared == 0.0 {
+        0.0
+    } else {
+        (dot / (a_squared.sqrt() * b_squared.sqrt())).clamp(0.0, 1.0)
     }
 }
 
@@ -321,10 +402,17 @@ mod tests {
     #[test]
     fn known_answers_from_onet_29_3() {
         let onet = Onet::global();
-        assert_eq!(onet.elements().len(), 68, "35 skills and 33 knowledge areas");
+        assert_eq!(
+            onet.elements().len(),
+            68,
+            "35 skills and 33 knowledge areas"
+        );
         // Job Zones.txt: Marketing Managers are Job Zone 4; Chief Executives 5.
         let marketing = onet.occupation("11-2021").unwrap();
-        assert_eq!((marketing.title, marketing.job_zone), ("Marketing Managers", 4));
+        assert_eq!(
+            (marketing.title, marketing.job_zone),
+            ("Marketing Managers", 4)
+        );
         assert_eq!(onet.occupation("11-1011.00").unwrap().job_zone, 5);
         // Knowledge.txt: Marketing Managers rate Sales and Marketing (2.C.1.d) importance 4.85,
         // level 6.05.
@@ -349,16 +437,23 @@ mod tests {
         ];
         let ranked = onet.rank(&marketer);
         let position = |code: &str| ranked.iter().position(|f| f.code == code).unwrap();
-        assert!(position("11-2021.00") < position("29-1141.00"), "marketing before nursing");
+        assert!(
+            position("11-2021.00") < position("29-1141.00"),
+            "marketing before nursing"
+        );
         assert!(ranked.windows(2).all(|w| w[0].fit >= w[1].fit));
         assert!(ranked.iter().all(|f| (0.0..=1.0).contains(&f.fit)));
         // No O*NET skills at all: every fit is zero.
         assert!(onet.rank(&[]).iter().all(|f| f.fit == 0.0));
         // A claim below the level asked is a gap marked as such; above it, no gap.
         let marketing = onet.occupation("11-2021.00").unwrap();
-        let gaps = onet.gaps(marketing, &[claim("onet:2.C.1.d", Level::Novice)], |id| id.to_string());
+        let gaps = onet.gaps(marketing, &[claim("onet:2.C.1.d", Level::Novice)], |id| {
+            id.to_string()
+        });
         assert!(gaps.iter().any(|g| g.id == "onet:2.C.1.d" && g.below_level));
-        let gaps = onet.gaps(marketing, &[claim("onet:2.C.1.d", Level::Expert)], |id| id.to_string());
+        let gaps = onet.gaps(marketing, &[claim("onet:2.C.1.d", Level::Expert)], |id| {
+            id.to_string()
+        });
         assert!(!gaps.iter().any(|g| g.id == "onet:2.C.1.d"));
     }
 }

@@ -94,9 +94,7 @@ pub enum ReadError {
         #[source]
         source: std::io::Error,
     },
-    #[error(
-        "{path}: no column \"{column}\" (columns: {found}); name the column with {flag} NAME"
-    )]
+    #[error("{path}: no column \"{column}\" (columns: {found}); name the column with {flag} NAME")]
     MissingColumn {
         path: PathBuf,
         column: String,
@@ -122,7 +120,12 @@ pub struct Reader {
 }
 
 /// Opens `path` for reading postings dated no later than `latest`.
-pub fn open(path: &Path, format: Format, columns: &Columns, latest: Date) -> Result<Reader, ReadError> {
+pub fn open(
+    path: &Path,
+    format: Format,
+    columns: &Columns,
+    latest: Date,
+) -> Result<Reader, ReadError> {
     let file = File::open(path).map_err(|source| ReadError::Open {
         path: path.to_path_buf(),
         source,
@@ -248,14 +251,16 @@ fn parquet_reader(
     let names: Vec<String> = fields.iter().map(|f| f.name().to_string()).collect();
     let mut wanted = Vec::new();
     for (name, flag) in columns.named() {
-        let field = fields.iter().find(|f| f.name() == name).ok_or_else(|| {
-            ReadError::MissingColumn {
-                path: path.to_path_buf(),
-                column: name.to_string(),
-                flag,
-                found: names.join(", "),
-            }
-        })?;
+        let field =
+            fields
+                .iter()
+                .find(|f| f.name() == name)
+                .ok_or_else(|| ReadError::MissingColumn {
+                    path: path.to_path_buf(),
+                    column: name.to_string(),
+                    flag,
+                    found: names.join(", "),
+                })?;
         wanted.push(field.clone());
     }
     let total = reader.metadata().file_metadata().num_rows().max(0) as u64;
@@ -420,7 +425,12 @@ impl<R: Read> Read for Counted<R> {
 /// The digest that tells a posting imported twice: employer, title, date and text.
 pub fn digest(r: &Record) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
-    for part in [r.employer.as_bytes(), r.title.as_bytes(), r.posted.to_string().as_bytes(), r.text.as_bytes()] {
+    for part in [
+        r.employer.as_bytes(),
+        r.title.as_bytes(),
+        r.posted.to_string().as_bytes(),
+        r.text.as_bytes(),
+    ] {
         h.update(part);
         h.update(&[0]);
     }
@@ -434,7 +444,11 @@ mod tests {
 
     const TODAY: Date = date(2026, 11, 22);
 
-    fn read(name: &str, text: &str, columns: &Columns) -> Result<Vec<Result<Record, BadRow>>, ReadError> {
+    fn read(
+        name: &str,
+        text: &str,
+        columns: &Columns,
+    ) -> Result<Vec<Result<Record, BadRow>>, ReadError> {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(name);
         std::fs::write(&path, text).unwrap();
@@ -454,13 +468,37 @@ mod tests {
         let rows = read("p.csv", text, &Columns::default()).unwrap();
         assert_eq!(rows.len(), 6);
         let first = rows[0].as_ref().unwrap();
-        assert_eq!((first.line, first.text.as_str()), (2, "SQL and Python,\nacross two lines"));
-        assert_eq!(rows[1].as_ref().unwrap_err().to_string(), "line 4: 3 fields where the header has 4");
+        assert_eq!(
+            (first.line, first.text.as_str()),
+            (2, "SQL and Python,\nacross two lines")
+        );
+        assert_eq!(
+            rows[1].as_ref().unwrap_err().to_string(),
+            "line 4: 3 fields where the header has 4"
+        );
         let zoe = rows[2].as_ref().unwrap();
-        assert_eq!((zoe.employer.as_str(), zoe.posted), ("Zoë GmbH", date(2026, 3, 3)));
-        assert_eq!(rows[3].as_ref().unwrap_err().to_string(), "line 6: title: empty");
-        assert!(rows[4].as_ref().unwrap_err().to_string().starts_with("line 7: date: \"03/05/2026\""));
-        assert!(rows[5].as_ref().unwrap_err().to_string().contains("after today"));
+        assert_eq!(
+            (zoe.employer.as_str(), zoe.posted),
+            ("Zoë GmbH", date(2026, 3, 3))
+        );
+        assert_eq!(
+            rows[3].as_ref().unwrap_err().to_string(),
+            "line 6: title: empty"
+        );
+        assert!(
+            rows[4]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .starts_with("line 7: date: \"03/05/2026\"")
+        );
+        assert!(
+            rows[5]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .contains("after today")
+        );
     }
 
     #[test]
@@ -492,8 +530,17 @@ mod tests {
         let rows = read("p.jsonl", text, &Columns::default()).unwrap();
         assert_eq!(rows.len(), 4);
         assert_eq!(rows[0].as_ref().unwrap().line, 1);
-        assert_eq!(rows[1].as_ref().unwrap_err().to_string(), "line 3: date: 20260105 is not text");
-        assert!(rows[2].as_ref().unwrap_err().to_string().starts_with("line 4: not JSON"));
+        assert_eq!(
+            rows[1].as_ref().unwrap_err().to_string(),
+            "line 3: date: 20260105 is not text"
+        );
+        assert!(
+            rows[2]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .starts_with("line 4: not JSON")
+        );
         assert_eq!(rows[3].as_ref().unwrap().text, "Ünïcödé");
     }
 

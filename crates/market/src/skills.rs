@@ -66,7 +66,8 @@ impl Matcher {
     fn from_compiled(bytes: &[u8]) -> Matcher {
         // SAFETY: the bytes are what `build.rs` serialised with this same daachorse version,
         // embedded at compile time; nothing else can reach this function.
-        let (automaton, rest) = unsafe { CharwiseDoubleArrayAhoCorasick::deserialize_unchecked(bytes) };
+        let (automaton, rest) =
+            unsafe { CharwiseDoubleArrayAhoCorasick::deserialize_unchecked(bytes) };
         let skill_of = rest
             .chunks_exact(4)
             .map(|c| u32::from_le_bytes(c.try_into().expect("chunks of 4")))
@@ -101,7 +102,11 @@ impl Matcher {
 
     /// Leftmost-longest matches over the words of `text`, each skill once: (first word, end
     /// word, skill), with the byte range of every word in `spans` when asked for.
-    fn matches(&self, text: &str, mut spans: Option<&mut Vec<(usize, usize)>>) -> Vec<(usize, usize, u32)> {
+    fn matches(
+        &self,
+        text: &str,
+        mut spans: Option<&mut Vec<(usize, usize)>>,
+    ) -> Vec<(usize, usize, u32)> {
         let unknown = word_char(0);
         let mut numbered = String::with_capacity(text.len() / 2);
         each_word(text, |start, end, word| {
@@ -162,11 +167,18 @@ mod tests {
     fn words_fold_with_offsets_into_the_original() {
         let text = "Node.JS, C++ & Zoë";
         let mut words = Vec::new();
-        each_word(text, |start, end, word| words.push((word.to_string(), &text[start..end])));
+        each_word(text, |start, end, word| {
+            words.push((word.to_string(), &text[start..end]))
+        });
         assert_eq!(
             words,
-            [("node", "Node"), ("js", "JS"), ("c++", "C++"), ("zoë", "Zoë")]
-                .map(|(w, o)| (w.to_string(), o))
+            [
+                ("node", "Node"),
+                ("js", "JS"),
+                ("c++", "C++"),
+                ("zoë", "Zoë")
+            ]
+            .map(|(w, o)| (w.to_string(), o))
         );
     }
 

@@ -91,7 +91,10 @@ pub fn canonical(text: &str) -> String {
 /// surrogates, so every word is three bytes of UTF-8. Number 0 stands for any word that is in no
 /// label.
 pub fn word_char(id: u32) -> char {
-    assert!(id < 0xD800 - 0x800, "the vocabulary fits below the surrogates");
+    assert!(
+        id < 0xD800 - 0x800,
+        "the vocabulary fits below the surrogates"
+    );
     char::from_u32(0x800 + id).expect("below the surrogates")
 }
 

@@ -87,10 +87,12 @@ impl Names {
         }
         let id = self.next;
         let query = match (self.table, extra) {
-            ("taxon", Some(label)) => sqlx::query("INSERT INTO taxon (id, code, label) VALUES (?, ?, ?)")
-                .bind(id)
-                .bind(name)
-                .bind(label),
+            ("taxon", Some(label)) => {
+                sqlx::query("INSERT INTO taxon (id, code, label) VALUES (?, ?, ?)")
+                    .bind(id)
+                    .bind(name)
+                    .bind(label)
+            }
             (table, _) => sqlx::query(if table == "employer" {
                 "INSERT INTO employer (id, name) VALUES (?, ?)"
             } else {
@@ -118,8 +120,12 @@ impl Store {
             source,
         };
         let mut tx = self.conn.begin().await.map_err(wrap)?;
-        let employers = Names::load(&mut tx, "employer", "name").await.map_err(wrap)?;
-        let titles = Names::load(&mut tx, "job_title", "name").await.map_err(wrap)?;
+        let employers = Names::load(&mut tx, "employer", "name")
+            .await
+            .map_err(wrap)?;
+        let titles = Names::load(&mut tx, "job_title", "name")
+            .await
+            .map_err(wrap)?;
         let taxa = Names::load(&mut tx, "taxon", "code").await.map_err(wrap)?;
         Ok(PostingImport {
             path,
@@ -187,10 +193,14 @@ impl Store {
         .bind(from.to_string())
         .bind(to.to_string())
         .fetch(&mut self.conn);
-        while let Some(row) = rows.try_next().await.map_err(|source| StoreError::Database {
-            path: path.clone(),
-            source,
-        })? {
+        while let Some(row) = rows
+            .try_next()
+            .await
+            .map_err(|source| StoreError::Database {
+                path: path.clone(),
+                source,
+            })?
+        {
             let posted: &str = row.get(2);
             let Ok(posted) = posted.parse() else {
                 return Err(StoreError::Corrupt {
@@ -222,14 +232,32 @@ impl PostingImport<'_> {
         for chunk in postings.chunks(ROWS_PER_STATEMENT) {
             let mut rows = Vec::with_capacity(chunk.len());
             for p in chunk {
-                let employer = self.employers.id(&mut self.tx, p.employer, None).await.map_err(wrap)?;
-                let title = self.titles.id(&mut self.tx, p.title, None).await.map_err(wrap)?;
+                let employer = self
+                    .employers
+                    .id(&mut self.tx, p.employer, None)
+                    .await
+                    .map_err(wrap)?;
+                let title = self
+                    .titles
+                    .id(&mut self.tx, p.title, None)
+                    .await
+                    .map_err(wrap)?;
                 let mut taxa = Vec::with_capacity(p.skills.len());
                 for (code, label) in &p.skills {
-                    let id = self.taxa.id(&mut self.tx, code, Some(label)).await.map_err(wrap)?;
+                    let id = self
+                        .taxa
+                        .id(&mut self.tx, code, Some(label))
+                        .await
+                        .map_err(wrap)?;
                     taxa.push(id as u32);
                 }
-                rows.push((employer, title, p.posted.to_string(), p.digest as i64, encode_skills(taxa)));
+                rows.push((
+                    employer,
+                    title,
+                    p.posted.to_string(),
+                    p.digest as i64,
+                    encode_skills(taxa),
+                ));
             }
             let placeholders = vec!["(?, ?, ?, ?, ?)"; rows.len()].join(", ");
             let sql = format!(
@@ -237,9 +265,18 @@ impl PostingImport<'_> {
             );
             let mut query = sqlx::query(&sql);
             for (employer, title, posted, digest, skills) in rows {
-                query = query.bind(employer).bind(title).bind(posted).bind(digest).bind(skills);
+                query = query
+                    .bind(employer)
+                    .bind(title)
+                    .bind(posted)
+                    .bind(digest)
+                    .bind(skills);
             }
-            let added = query.execute(&mut *self.tx).await.map_err(wrap)?.rows_affected();
+            let added = query
+                .execute(&mut *self.tx)
+                .await
+                .map_err(wrap)?
+                .rows_affected();
             self.counts.added += added;
             self.counts.duplicates += chunk.len() as u64 - added;
         }
@@ -249,7 +286,12 @@ impl PostingImport<'_> {
     }
 
     /// Records the import and makes it all visible at once.
-    pub async fn commit(mut self, file: &str, imported: Date, skipped: u64) -> Result<ImportCounts> {
+    pub async fn commit(
+        mut self,
+        file: &str,
+        imported: Date,
+        skipped: u64,
+    ) -> Result<ImportCounts> {
         let path = self.path.clone();
         let wrap = |source| StoreError::Database {
             path: path.clone(),

@@ -3,6 +3,8 @@
 use anyhow::Result;
 use milemarker_core::career::Snapshot;
 use milemarker_core::markers::{Marker, Records, SkillDemand, Wages, detect_all};
+use milemarker_core::skills::Skill;
+use milemarker_market::lookup::Taxonomy;
 use milemarker_market::wages;
 
 use crate::cli::MarkersArgs;
@@ -46,6 +48,8 @@ pub fn run(db: &mut Db, args: MarkersArgs, settings: &Settings) -> Result<()> {
 /// postings.
 pub struct Derived {
     weeks: Vec<milemarker_core::life::WeekHours>,
+    /// The skills postings can name (O*NET's skill and knowledge areas are ratings, not text).
+    skills: Vec<Skill>,
     wages: Result<Wages, String>,
     demand: Option<SkillDemand>,
 }
@@ -60,6 +64,12 @@ impl Derived {
         };
         Ok(Derived {
             weeks: counted_weeks(s),
+            skills: s
+                .skills
+                .iter()
+                .filter(|k| Taxonomy::global().in_postings(&k.id))
+                .cloned()
+                .collect(),
             wages,
             demand: skill_demand(db, s, day)?,
         })
@@ -71,7 +81,7 @@ impl Derived {
             weeks: &self.weeks,
             wages: self.wages.as_ref().map_err(String::as_str),
             demand: self.demand.as_ref(),
-            skills: &s.skills,
+            skills: &self.skills,
         }
     }
 }

@@ -148,7 +148,11 @@ pub fn load(
             .into_par_iter()
             .map(|r| {
                 r.map(|rec| {
-                    let skills = if refusing { Vec::new() } else { matcher.skills_in(&rec.text) };
+                    let skills = if refusing {
+                        Vec::new()
+                    } else {
+                        matcher.skills_in(&rec.text)
+                    };
                     let digest = postings::digest(&rec);
                     (rec, skills, digest)
                 })

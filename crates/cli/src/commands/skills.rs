@@ -128,7 +128,9 @@ fn add(db: &mut Db, text: &str, level: Option<LevelArg>) -> Result<()> {
             }
         }
     })?;
-    let at = level.map(|l| format!(" at {}", word(&l))).unwrap_or_default();
+    let at = level
+        .map(|l| format!(" at {}", word(&l)))
+        .unwrap_or_default();
     let verb = if updated { "Updated" } else { "Added" };
     print(&format!(
         "{verb} {label}{at} ({}, {}).\n",
@@ -229,7 +231,13 @@ fn from_text(
     }
     let rows: Vec<Vec<String>> = new
         .iter()
-        .map(|h| vec![h.label.clone(), format!("\"{}\"", h.matched), paint(DIM, &h.id)])
+        .map(|h| {
+            vec![
+                h.label.clone(),
+                format!("\"{}\"", h.matched),
+                paint(DIM, &h.id),
+            ]
+        })
         .collect();
     let tail = if add {
         format!("Added all {}.\n", new.len())

@@ -5,7 +5,6 @@ use jiff::{Span, Unit};
 
 use super::thresholds as t;
 use super::{Evidence, Marker, MarkerId, Severity, SkillDemand, Threshold, Wages};
-use crate::skills::Skill;
 use crate::career::{OptionKind, Profile, Snapshot};
 use crate::decision::document::AttrValue;
 use crate::decision::format_number;
@@ -13,6 +12,7 @@ use crate::decision::problem::compare;
 use crate::evidence::Achievement;
 use crate::life::{Audit, Creep, WeekHours, audit, overwork_creep as weeks_over};
 use crate::network::{Opportunity, Source, Stage, days_between};
+use crate::skills::Skill;
 use crate::week::IsoWeek;
 
 /// "3 years 2 months", "5 months", "12 days": how long from `from` to `to`.

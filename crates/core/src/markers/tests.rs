@@ -283,7 +283,11 @@ fn fading_skills_counts_coverage_and_falls() {
         })
         .to_vec();
     // 1 of 4 in demand: under half. Rows match by id, not by name.
-    let d = demand(&[("sql", 12, 40, 38), ("copywriting", 4, 9, 10), ("SEO", 9, 5, 6)]);
+    let d = demand(&[
+        ("sql", 12, 40, 38),
+        ("copywriting", 4, 9, 10),
+        ("SEO", 9, 5, 6),
+    ]);
     let m = detect::fading_skills(&skills, Some(&d), &th);
     assert_eq!(m.fired, Some(true), "{}", m.summary);
     assert!(m.summary.contains("test postings"), "{}", m.summary);

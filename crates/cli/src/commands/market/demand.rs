@@ -79,7 +79,10 @@ pub fn skill_demand(db: &mut Db, s: &Snapshot, as_of: Date) -> Result<Option<Ski
         .skills
         .iter()
         .filter_map(|k| {
-            let c = demand.skills.iter().find(|c| code(c) == Some(k.id.as_str()))?;
+            let c = demand
+                .skills
+                .iter()
+                .find(|c| code(c) == Some(k.id.as_str()))?;
             Some(SkillDemandRow {
                 id: k.id.clone(),
                 skill: k.label.clone(),
@@ -113,6 +116,7 @@ pub fn run(db: &mut Db, args: MarketDemandArgs, settings: &Settings) -> Result<(
     let covered: Vec<(&str, u32)> = s
         .skills
         .iter()
+        .filter(|k| Taxonomy::global().in_postings(&k.id))
         .map(|k| (k.label.as_str(), find(&k.id).map_or(0, |c| c.employers)))
         .collect();
     let gap = gap(&args, &s, &demand, &names)?;
@@ -167,12 +171,17 @@ pub fn run(db: &mut Db, args: MarketDemandArgs, settings: &Settings) -> Result<(
         "by month".into(),
     ]];
     for c in demand.skills.iter().take(args.limit) {
-        let name = if yours(c) { format!("{} (yours)", label(c)) } else { label(c) };
+        let name = if yours(c) {
+            format!("{} (yours)", label(c))
+        } else {
+            label(c)
+        };
         rows.push(vec![
             name,
             c.employers.to_string(),
             c.postings.to_string(),
-            c.trend.map_or("new".into(), |t| format!("{:+.0}%", t * 100.0)),
+            c.trend
+                .map_or("new".into(), |t| format!("{:+.0}%", t * 100.0)),
             sparkline(c.by_month.iter().map(|m| m.postings)),
         ]);
     }
@@ -191,7 +200,11 @@ pub fn run(db: &mut Db, args: MarketDemandArgs, settings: &Settings) -> Result<(
             )
         ));
         for (l, e) in &covered {
-            let mark = if *e >= min_employers { paint(GOOD, "✓") } else { paint(BAD, "✗") };
+            let mark = if *e >= min_employers {
+                paint(GOOD, "✓")
+            } else {
+                paint(BAD, "✗")
+            };
             out.push_str(&format!("  {mark} {l}: {e} employers\n"));
         }
     }
@@ -231,14 +244,16 @@ fn gap(
                        "share": f64::from(*n) / f64::from(*postings)})
             })
             .collect();
-        return Ok(Some(json!({"title": title, "postings": postings, "skills": skills})));
+        return Ok(Some(
+            json!({"title": title, "postings": postings, "skills": skills}),
+        ));
     }
     let Some(code) = &args.occupation else {
         return Ok(None);
     };
-    let occupation = Onet::global()
-        .occupation(code)
-        .ok_or_else(|| anyhow!("--occupation: {code} is not an O*NET 29.3 occupation (like 15-2051.00)"))?;
+    let occupation = Onet::global().occupation(code).ok_or_else(|| {
+        anyhow!("--occupation: {code} is not an O*NET 29.3 occupation (like 15-2051.00)")
+    })?;
     let taxonomy = Taxonomy::global();
     let needs = Onet::global().gaps(occupation, &s.skills, |id| {
         taxonomy.label(id).unwrap_or(id).to_string()
@@ -288,7 +303,9 @@ fn gap_text(gap: &serde_json::Value) -> String {
         ));
         for k in &skills {
             let detail = match (k.get("importance"), k["below_level"].as_bool()) {
-                (Some(i), Some(true)) => format!("importance {i}, level {} (yours is below)", k["level"]),
+                (Some(i), Some(true)) => {
+                    format!("importance {i}, level {} (yours is below)", k["level"])
+                }
                 (Some(i), _) => format!("importance {i}, level {}", k["level"]),
                 (None, _) => "hot technology".into(),
             };

@@ -31,12 +31,20 @@ pub fn run(db: &mut Db, args: MarketOccupationsArgs) -> Result<()> {
     let counted = |wanted: &[Source]| {
         s.skills
             .iter()
-            .filter(|k| taxonomy.source(&k.id).is_some_and(|src| wanted.contains(&src)))
+            .filter(|k| {
+                taxonomy
+                    .source(&k.id)
+                    .is_some_and(|src| wanted.contains(&src))
+            })
             .count()
     };
     let elements = counted(&[Source::OnetSkill, Source::OnetKnowledge]);
     let technology = counted(&[Source::OnetTechnology]);
-    let current = s.profile.occupation.as_deref().and_then(|c| onet.occupation(c));
+    let current = s
+        .profile
+        .occupation
+        .as_deref()
+        .and_then(|c| onet.occupation(c));
     let pay = s.profile.total_pay();
     let area = s.profile.area.as_deref();
     let rows: Vec<serde_json::Value> = onet
@@ -45,10 +53,12 @@ pub fn run(db: &mut Db, args: MarketOccupationsArgs) -> Result<()> {
         .take(args.limit)
         .map(|f| {
             let occupation = onet.occupation(f.code).expect("ranked from the same table");
-            let median = wages::lookup(f.code, area).ok().and_then(|w| match w.percentiles[2] {
-                Cell::Wage(m) => Some((m, w.area.name.clone())),
-                _ => None,
-            });
+            let median = wages::lookup(f.code, area)
+                .ok()
+                .and_then(|w| match w.percentiles[2] {
+                    Cell::Wage(m) => Some((m, w.area.name.clone())),
+                    _ => None,
+                });
             let related: Vec<_> = occupation
                 .related
                 .iter()
@@ -87,7 +97,14 @@ pub fn run(db: &mut Db, args: MarketOccupationsArgs) -> Result<()> {
             "occupations": rows,
         }));
     }
-    print(&text(&rows, current.map(|c| (c.title, c.job_zone)), pay, elements, technology, s.skills.len()))
+    print(&text(
+        &rows,
+        current.map(|c| (c.title, c.job_zone)),
+        pay,
+        elements,
+        technology,
+        s.skills.len(),
+    ))
 }
 
 fn round(share: f64) -> f64 {
@@ -104,7 +121,10 @@ fn text(
 ) -> String {
     let mut out = format!(
         "{}\n",
-        paint(HEADING, "Occupations by fit to your skills (O*NET 29.3; medians BLS OEWS May 2025)")
+        paint(
+            HEADING,
+            "Occupations by fit to your skills (O*NET 29.3; medians BLS OEWS May 2025)"
+        )
     );
     out.push_str(&format!(
         "  {}\n",
@@ -145,7 +165,9 @@ fn text(
         };
         let median = r["median_wage"].as_f64().map_or("-".into(), grouped);
         let change = match (r["pay_change"].as_f64(), pay) {
-            (Some(c), Some(_)) => format!("{}{}", if c < 0.0 { "-" } else { "+" }, grouped(c.abs())),
+            (Some(c), Some(_)) => {
+                format!("{}{}", if c < 0.0 { "-" } else { "+" }, grouped(c.abs()))
+            }
             _ => "-".into(),
         };
         let related: Vec<&str> = r["related"]
