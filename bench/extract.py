@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Skill-extraction throughput, one core each, side by side: milemarker (`skills extract --lines
---json`, RAYON_NUM_THREADS=1, the whole process timed: loading the automaton, reading, matching,
-writing JSON) against three Python matchers given the same label list (data/skills/labels.tsv
-minus the deny lists), timed on the matching loop alone (their build time reported apart):
+"""Skill-extraction throughput, one core each, side by side: milemarker as a whole process
+(`skills extract --lines --json`, RAYON_NUM_THREADS=1: loading the automaton, reading, matching,
+writing JSON) and in process (`crates/market/examples/throughput.rs`, the matching loop alone),
+against three Python matchers given the same label list (data/skills/labels.tsv minus the deny
+lists), timed on the matching loop alone (their build time reported apart):
 
   pyahocorasick  Automaton.iter_long over lower-cased text: leftmost-longest, but no word
                  boundaries, no punctuation folding, no dedup, no ids
@@ -56,6 +57,15 @@ def main():
         return sum(len(json.loads(l)) for l in out.splitlines())
     seconds, found = best_of(runs, run_milemarker)
     print(f"| milemarker (whole process) | 0 (at compile time) | {seconds:.2f} | {mb / seconds:.1f} | {found} |")
+    sys.stdout.flush()
+
+    example = ROOT / "target" / "release" / "examples" / "throughput"
+    inproc = json.loads(subprocess.run([str(example), str(corpus), str(runs)], capture_output=True,
+                                       text=True, check=True).stdout)
+    for what, key in (("skills_in: ids, as an import stores", "skills_in_seconds"),
+                      ("extract: ids, labels, offsets, text", "extract_seconds")):
+        seconds = inproc[key]
+        print(f"| milemarker in process, {what} | 0 (at compile time) | {seconds:.2f} | {mb / seconds:.1f} | {inproc['found']} |")
     sys.stdout.flush()
 
     import ahocorasick

@@ -9,6 +9,7 @@ if [ ! -x bench/.venv-nlp/bin/python ]; then
     bench/.venv-nlp/bin/pip install -q spacy pyahocorasick flashtext
 fi
 cargo build --release --quiet
+cargo build --release --quiet -p milemarker-market --example throughput
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 bench/gen-postings.py --count "$POSTINGS" --out "$work/postings.jsonl"

@@ -194,6 +194,13 @@ fn skills_are_extracted_with_ids_and_byte_spans() {
     assert!(text.contains("\"Tableau\""), "{text}");
 }
 
+fn skill_count(env: &Env) -> usize {
+    env.json(&["skills", "list", "--json"])
+        .as_array()
+        .unwrap()
+        .len()
+}
+
 fn fixture(name: &str) -> String {
     format!(
         "{}/tests/fixtures/postings/{name}",
@@ -229,26 +236,14 @@ fn skills_of_your_own_by_label_alternative_label_or_id() {
         1,
         "not a label in ESCO or O*NET",
     );
-    assert_eq!(
-        env.json(&["skills", "list", "--json"])
-            .as_array()
-            .unwrap()
-            .len(),
-        3
-    );
+    assert_eq!(skill_count(&env), 3);
     env.run(&["skills", "remove", "persuasion"]);
     env.fails(
         &["skills", "remove", "persuasion"],
         1,
         "not one of your skills",
     );
-    assert_eq!(
-        env.json(&["skills", "list", "--json"])
-            .as_array()
-            .unwrap()
-            .len(),
-        2
-    );
+    assert_eq!(skill_count(&env), 2);
 }
 
 #[test]
@@ -271,13 +266,7 @@ fn skills_from_a_cv_are_proposed_then_claimed() {
     assert!(labels.contains(&"Spreadsheet software"), "{labels:?}");
     assert!(!labels.contains(&"SQL"), "already yours");
     assert_eq!(proposed["already_yours"], 1);
-    assert_eq!(
-        env.json(&["skills", "list", "--json"])
-            .as_array()
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(skill_count(&env), 1);
     env.run(&[
         "skills",
         "from-text",

@@ -215,3 +215,60 @@ fn the_week_round_trips() {
         assert_eq!(store.load().await.unwrap(), snap);
     });
 }
+
+#[test]
+fn postings_commit_together_or_not_at_all_and_count_once() {
+    runtime().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("m.db")).await.unwrap();
+        let day = |d| jiff::civil::date(2026, 9, d);
+        let posting = |employer, digest, d, skills: Vec<(&'static str, &'static str)>| NewPosting {
+            employer,
+            title: "Data Analyst",
+            posted: day(d),
+            digest,
+            skills,
+        };
+        let batch = vec![
+            posting(
+                "Acme",
+                1,
+                1,
+                vec![("onet:43232110", "Spreadsheet software"), ("x:sql", "SQL")],
+            ),
+            posting("Beta", 2, 2, vec![("x:sql", "SQL")]),
+            posting("Acme", 1, 1, vec![]),
+        ];
+        // Not committed: nothing stays.
+        let mut import = store.begin_postings().await.unwrap();
+        import.add(&batch).await.unwrap();
+        drop(import);
+        assert_eq!(store.posting_names().await.unwrap().postings, 0);
+        let mut import = store.begin_postings().await.unwrap();
+        let counts = import.add(&batch).await.unwrap();
+        assert_eq!(
+            (counts.added, counts.duplicates),
+            (2, 1),
+            "the same digest counts once"
+        );
+        import.commit("p.csv", day(3), 0).await.unwrap();
+        let names = store.posting_names().await.unwrap();
+        assert_eq!((names.postings, names.employers), (2, 2));
+        assert_eq!((names.first, names.last), (Some(day(1)), Some(day(2))));
+        let mut rows = Vec::new();
+        store
+            .scan_postings(day(1), day(1), |p| rows.push(p))
+            .await
+            .unwrap();
+        assert_eq!(rows.len(), 1);
+        let codes: Vec<&str> = rows[0]
+            .skills
+            .iter()
+            .map(|t| names.taxa[t].0.as_str())
+            .collect();
+        assert_eq!(codes, ["onet:43232110", "x:sql"]);
+        // The person's records are saved apart: a save leaves the postings alone.
+        store.save(&Snapshot::default()).await.unwrap();
+        assert_eq!(store.posting_names().await.unwrap().postings, 2);
+    });
+}
