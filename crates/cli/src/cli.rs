@@ -89,6 +89,8 @@ pub enum Command {
     Import(ImportArgs),
     /// The full review of a bundled example person, on a temporary database
     Demo(DemoArgs),
+    /// Serve the whole tool as pages in your browser, on this machine only by default
+    Serve(ServeArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
     /// Print the man page (roff)
@@ -106,7 +108,7 @@ pub fn to_domain<A: ValueEnum, T: serde::de::DeserializeOwned>(arg: A) -> T {
     serde_json::from_value(serde_json::Value::String(name)).expect("CLI choices are domain names")
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Copy, Args)]
 pub struct JsonFlag {
     /// Print JSON instead of text
     #[arg(long)]
@@ -1036,6 +1038,19 @@ pub struct ImportArgs {
 pub struct DemoArgs {
     #[command(flatten)]
     pub json: JsonFlag,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; anything but a loopback address lets other machines read your records
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Port to listen on (0 picks a free one)
+    #[arg(long, default_value_t = 7878)]
+    pub port: u16,
+    /// Serve the example person from a temporary database instead of yours
+    #[arg(long)]
+    pub demo: bool,
 }
 
 #[derive(Debug, Args)]

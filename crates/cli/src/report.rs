@@ -9,16 +9,6 @@ use milemarker_core::decision::result::{DecisionResult, Excluded};
 
 use crate::ui::{BAD, DIM, GOOD, HEADING, WARN, paint, percent, table};
 
-fn method_name(method: Method) -> &'static str {
-    match method {
-        Method::Kt => "Kepner-Tregoe: deal-breakers first, then importance x score",
-        Method::Wsm => "weighted sum",
-        Method::Topsis => "TOPSIS: closeness to the ideal option",
-        Method::Ahp => "AHP: pairwise comparisons",
-        Method::Smaa => "SMAA-2: every weighting your ranking allows",
-    }
-}
-
 /// An option's id with its name where the person gave one.
 fn label(id: &str, person: Option<&Snapshot>) -> String {
     let name = person
@@ -45,7 +35,7 @@ pub fn render(
         paint(HEADING, "Decision:"),
         total,
         if total == 1 { "" } else { "s" },
-        method_name(result.method)
+        result.method.description()
     );
     weights_section(&mut out, result);
     excluded_section(&mut out, &result.excluded, person);

@@ -10,6 +10,7 @@ pub mod markers;
 pub mod network;
 pub mod review;
 pub mod skills;
+pub mod text;
 pub mod tracker;
 pub mod vcard;
 pub mod week;

@@ -142,6 +142,17 @@ impl Store {
         Ok(v as u32)
     }
 
+    /// SQLite's `PRAGMA data_version`: changes when another connection commits to the database
+    /// (this connection's own commits do not change it), so a long-running reader such as the
+    /// web server knows when the CLI has written.
+    pub async fn data_version(&mut self) -> Result<u64> {
+        let v: i64 = sqlx::query_scalar("PRAGMA data_version")
+            .fetch_one(&mut self.conn)
+            .await
+            .map_err(self.db_error())?;
+        Ok(v as u64)
+    }
+
     async fn migrate(&mut self) -> Result<()> {
         let current = self.schema_version().await?;
         let path = self.path.clone();

@@ -11,8 +11,19 @@ use crate::ui::percent;
 
 pub fn run(db: &mut Db, args: BragArgs) -> Result<()> {
     let s = db.load()?;
-    let to = args.to.unwrap_or(today()?);
-    let from = args.from.unwrap_or_else(|| {
+    let text = document(&s, args.from, args.to, args.format)?;
+    write_output(args.out.as_deref(), &text)
+}
+
+/// The brag document from `from` (default: a year before `to`) to `to` (default: today).
+pub fn document(
+    s: &Snapshot,
+    from: Option<jiff::civil::Date>,
+    to: Option<jiff::civil::Date>,
+    format: BragFormat,
+) -> Result<String> {
+    let to = to.unwrap_or(today()?);
+    let from = from.unwrap_or_else(|| {
         to.saturating_sub(Span::new().years(1))
             .saturating_add(Span::new().days(1))
     });
@@ -20,11 +31,10 @@ pub fn run(db: &mut Db, args: BragArgs) -> Result<()> {
         bail!("--from {from} is after --to {to}");
     }
     let doc = brag(&s.achievements, from, to);
-    let text = match args.format {
+    Ok(match format {
         BragFormat::Json => format!("{}\n", serde_json::to_string_pretty(&doc)?),
-        BragFormat::Markdown => markdown(&s, &doc),
-    };
-    write_output(args.out.as_deref(), &text)
+        BragFormat::Markdown => markdown(s, &doc),
+    })
 }
 
 fn markdown(s: &Snapshot, doc: &BragDocument) -> String {

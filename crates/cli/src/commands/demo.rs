@@ -32,10 +32,8 @@ pub fn run(db_flag: Option<&Path>, args: DemoArgs, settings: &Settings) -> Resul
             path.display()
         );
     }
-    // The example's year of history ends last week, whatever day the demo runs.
     let day = today()?;
-    db.save(&example::person_with_history(day))?;
-    import_sample_postings(&mut db)?;
+    seed(&mut db, day)?;
     let person = db.load()?;
     let decision = decide_person(&person, None)?;
     let review = review::build(&mut db, &person, settings, day, Some(&decision))?;
@@ -68,6 +66,13 @@ pub fn run(db_flag: Option<&Path>, args: DemoArgs, settings: &Settings) -> Resul
 /// task statements and ESCO labels by `bench/gen-postings.py` (the command is in its header), so
 /// the demo can count demand for the person's skills.
 const SAMPLE_POSTINGS: &str = include_str!("../../../../data/demo/postings.csv");
+
+/// Writes the example person and the sample postings into an empty database.
+pub fn seed(db: &mut Db, day: jiff::civil::Date) -> Result<()> {
+    // The example's year of history ends last week, whatever day the demo runs.
+    db.save(&example::person_with_history(day))?;
+    import_sample_postings(db)
+}
 
 fn import_sample_postings(db: &mut Db) -> Result<()> {
     let dir = tempfile::tempdir()?;

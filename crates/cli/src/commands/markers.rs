@@ -10,7 +10,7 @@ use milemarker_market::wages;
 use crate::cli::MarkersArgs;
 use crate::commands::market::skill_demand;
 use crate::context::{Db, Settings, as_of, counted_weeks, print, print_json};
-use crate::review::{evidence_line, marker_state};
+use crate::review::marker_state;
 use crate::ui::{DIM, HEADING, paint};
 
 pub fn run(db: &mut Db, args: MarkersArgs, settings: &Settings) -> Result<()> {
@@ -30,7 +30,7 @@ pub fn run(db: &mut Db, args: MarkersArgs, settings: &Settings) -> Result<()> {
         ));
         if m.fired == Some(true) {
             for e in &m.evidence {
-                out.push_str(&format!("      {}\n", paint(DIM, &evidence_line(e))));
+                out.push_str(&format!("      {}\n", paint(DIM, &e.describe())));
             }
         }
         if let Some(missing) = &m.missing {

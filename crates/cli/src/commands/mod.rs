@@ -24,6 +24,7 @@ mod profile;
 mod review;
 mod risk;
 mod season;
+mod serve;
 mod skills;
 mod task;
 mod values;
@@ -75,6 +76,7 @@ pub fn run(cli: Cli, db_flag_given: bool) -> Result<()> {
             args,
             &settings()?,
         ),
+        Command::Serve(args) => serve::run(cli.db.as_deref(), args, settings()?),
         Command::Completions(args) => completions::run(args),
         Command::Man => man::run(),
     }

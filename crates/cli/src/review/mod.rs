@@ -1,13 +1,11 @@
 //! The review rendered: the terminal and Markdown share one layout through `Page`; JSON is the
 //! review model as it is; HTML is one self-contained page with inline SVG charts.
 
-mod html;
-
 use milemarker_core::decision::format_number;
-use milemarker_core::markers::{Evidence, Marker, Severity};
+use milemarker_core::markers::{Marker, Severity};
 use milemarker_core::review::Review;
 
-pub use html::render as html;
+pub use milemarker_web::review::render as html;
 
 use crate::ui::{BAD, DIM, GOOD, HEADING, WARN, paint, percent, word};
 
@@ -19,88 +17,6 @@ pub fn marker_state(m: &Marker) -> String {
         (Some(true), _) => paint(WARN, "FIRED"),
         (Some(false), _) => paint(GOOD, "ok"),
         (None, _) => paint(DIM, "can't tell"),
-    }
-}
-
-/// One row of evidence in words.
-pub fn evidence_line(e: &Evidence) -> String {
-    match e {
-        Evidence::Week {
-            week,
-            hours,
-            boundary,
-        } => {
-            format!(
-                "{week}: {} h against {} h",
-                format_number(*hours),
-                format_number(*boundary)
-            )
-        }
-        Evidence::Win {
-            id,
-            date,
-            title,
-            visibility,
-        } => {
-            format!(
-                "win #{id} {date} \"{title}\", seen by {}",
-                visibility.label()
-            )
-        }
-        Evidence::Profile { field, value } => format!("profile {field}: {value}"),
-        Evidence::Opportunity {
-            id,
-            company,
-            role,
-            stage,
-            since,
-            days,
-            ..
-        } => format!(
-            "opportunity #{id} {role} at {company}: {} since {since} ({days} days)",
-            milemarker_core::network::stage_word(*stage)
-        ),
-        Evidence::Audit {
-            date,
-            drain_share,
-            draining_hours,
-            total_hours,
-        } => format!(
-            "audit {date}: {} of {} task hours drain you ({})",
-            format_number(*draining_hours),
-            format_number(*total_hours),
-            percent(*drain_share)
-        ),
-        Evidence::Dealbreaker {
-            rule,
-            option,
-            actual,
-            broken,
-            ..
-        } => format!(
-            "{rule} in {option}: {actual}, {}",
-            if *broken { "broken" } else { "kept" }
-        ),
-        Evidence::Wage {
-            dataset,
-            occupation,
-            area,
-            percentile,
-            wage,
-        } => format!(
-            "{dataset} {occupation} area {area}: {}th percentile {}",
-            format_number(*percentile),
-            format_number(wage.round())
-        ),
-        Evidence::Skill {
-            skill,
-            id: _,
-            employers,
-            postings,
-            postings_year_before,
-        } => format!(
-            "{skill}: {employers} employers, {postings} postings (year before: {postings_year_before})"
-        ),
     }
 }
 
@@ -227,7 +143,7 @@ fn markers_section<P: Page>(page: &mut P, r: &Review, terminal: bool) {
         page.item(&format!("{state} {}: {}", m.id.title(), m.summary));
         if m.fired == Some(true) {
             for e in m.evidence.iter().take(8) {
-                page.detail(&evidence_line(e));
+                page.detail(&e.describe());
             }
             if m.evidence.len() > 8 {
                 page.detail(&format!(

@@ -53,6 +53,17 @@ pub enum Method {
 }
 
 impl Method {
+    /// The method in a few words, for someone who is not an engineer.
+    pub fn description(self) -> &'static str {
+        match self {
+            Method::Kt => "Kepner-Tregoe: deal-breakers first, then importance x score",
+            Method::Wsm => "weighted sum",
+            Method::Topsis => "TOPSIS: closeness to the ideal option",
+            Method::Ahp => "AHP: pairwise comparisons",
+            Method::Smaa => "SMAA-2: every weighting your ranking allows",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Method::Kt => "kt",

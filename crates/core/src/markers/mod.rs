@@ -15,6 +15,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::career::Snapshot;
+use crate::decision::format_number;
 use crate::evidence::Visibility;
 use crate::life::WeekHours;
 use crate::network::{Source, Stage};
@@ -145,6 +146,91 @@ pub enum Evidence {
         postings: u32,
         postings_year_before: u32,
     },
+}
+
+/// One row of evidence in words.
+impl Evidence {
+    /// The row in words, as every report shows it.
+    pub fn describe(&self) -> String {
+        match self {
+            Evidence::Week {
+                week,
+                hours,
+                boundary,
+            } => {
+                format!(
+                    "{week}: {} h against {} h",
+                    format_number(*hours),
+                    format_number(*boundary)
+                )
+            }
+            Evidence::Win {
+                id,
+                date,
+                title,
+                visibility,
+            } => {
+                format!(
+                    "win #{id} {date} \"{title}\", seen by {}",
+                    visibility.label()
+                )
+            }
+            Evidence::Profile { field, value } => format!("profile {field}: {value}"),
+            Evidence::Opportunity {
+                id,
+                company,
+                role,
+                stage,
+                since,
+                days,
+                ..
+            } => format!(
+                "opportunity #{id} {role} at {company}: {} since {since} ({days} days)",
+                crate::network::stage_word(*stage)
+            ),
+            Evidence::Audit {
+                date,
+                drain_share,
+                draining_hours,
+                total_hours,
+            } => format!(
+                "audit {date}: {} of {} task hours drain you ({})",
+                format_number(*draining_hours),
+                format_number(*total_hours),
+                crate::text::percent(*drain_share)
+            ),
+            Evidence::Dealbreaker {
+                rule,
+                option,
+                actual,
+                broken,
+                ..
+            } => format!(
+                "{rule} in {option}: {actual}, {}",
+                if *broken { "broken" } else { "kept" }
+            ),
+            Evidence::Wage {
+                dataset,
+                occupation,
+                area,
+                percentile,
+                wage,
+            } => format!(
+                "{dataset} {occupation} area {area}: {}th percentile {}",
+                format_number(*percentile),
+                format_number(wage.round())
+            ),
+            Evidence::Skill {
+                skill,
+                id: _,
+                employers,
+                postings,
+                postings_year_before,
+            } => format!(
+                "{skill}: {employers} employers, {postings} postings (year before: {postings_year_before})"
+            ),
+        }
+    }
 }
 
 /// The thresholds a marker was judged against, as configured.

@@ -15,8 +15,9 @@ use milemarker_market::taxonomy::contains_words;
 use milemarker_store::PostingNames;
 use serde_json::json;
 
+use super::Answer;
 use crate::cli::MarketDemandArgs;
-use crate::context::{Db, Settings, as_of, print, print_json};
+use crate::context::{Db, Settings, as_of};
 use crate::ui::{BAD, DIM, GOOD, HEADING, paint, percent, table};
 
 /// A skill is part of the gap to a title when at least this share of its postings ask for it.
@@ -99,7 +100,7 @@ pub fn skill_demand(db: &mut Db, s: &Snapshot, as_of: Date) -> Result<Option<Ski
     }))
 }
 
-pub fn run(db: &mut Db, args: MarketDemandArgs, settings: &Settings) -> Result<()> {
+pub fn run(db: &mut Db, args: MarketDemandArgs, settings: &Settings) -> Result<Answer> {
     let day = as_of(args.as_of)?;
     let s = db.load()?;
     let Some((demand, names)) = count(db, day, args.months, args.title.as_deref())? else {
@@ -135,7 +136,7 @@ pub fn run(db: &mut Db, args: MarketDemandArgs, settings: &Settings) -> Result<(
             .filter(|(i, c)| *i < args.limit || yours(c))
             .map(|(_, c)| skill_json(c))
             .collect();
-        return print_json(&json!({
+        return Ok(Answer::Json(json!({
             "dataset": describe(&names),
             "through": demand.through,
             "months": demand.months,
@@ -147,7 +148,7 @@ pub fn run(db: &mut Db, args: MarketDemandArgs, settings: &Settings) -> Result<(
                 "skills": covered.iter().map(|(l, e)| json!({"label": l, "employers": e, "covered": *e >= min_employers})).collect::<Vec<_>>(),
             },
             "gap": gap,
-        }));
+        })));
     }
     let mut out = format!(
         "{}\n  {}\n",
@@ -211,7 +212,7 @@ pub fn run(db: &mut Db, args: MarketDemandArgs, settings: &Settings) -> Result<(
     if let Some(gap) = &gap {
         out.push_str(&gap_text(gap));
     }
-    print(&out)
+    Ok(Answer::Text(out))
 }
 
 /// Eight heights, one character a month.

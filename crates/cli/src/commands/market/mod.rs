@@ -13,17 +13,29 @@ use crate::ui::{DIM, HEADING, paint};
 mod demand;
 mod occupations;
 
-pub use demand::skill_demand;
+pub use demand::{run as demand, skill_demand};
+pub use occupations::run as occupations;
+
+/// What a market command answers: the JSON its `--json` flag asks for, or text. The web UI asks
+/// for the JSON, so the browser shows exactly what the CLI's contract says.
+pub enum Answer {
+    Json(serde_json::Value),
+    Text(String),
+}
 
 pub fn run(db: &mut Db, command: MarketCommand, settings: &Settings) -> Result<()> {
-    match command {
-        MarketCommand::Pay(args) => pay(db, args),
-        MarketCommand::Demand(args) => demand::run(db, args, settings),
-        MarketCommand::Occupations(args) => occupations::run(db, args),
+    let answer = match command {
+        MarketCommand::Pay(args) => pay(db, args)?,
+        MarketCommand::Demand(args) => demand::run(db, args, settings)?,
+        MarketCommand::Occupations(args) => occupations::run(db, args)?,
+    };
+    match answer {
+        Answer::Json(value) => print_json(&value),
+        Answer::Text(text) => print(&text),
     }
 }
 
-fn pay(db: &mut Db, args: MarketPayArgs) -> Result<()> {
+pub fn pay(db: &mut Db, args: MarketPayArgs) -> Result<Answer> {
     let profile = db.load()?.profile;
     let Some(occupation) = args.occupation.or(profile.occupation.clone()) else {
         bail!(
@@ -66,7 +78,7 @@ fn pay(db: &mut Db, args: MarketPayArgs) -> Result<()> {
         })
         .collect();
     if args.json.json {
-        return print_json(&serde_json::json!({
+        return Ok(Answer::Json(serde_json::json!({
             "occupation": found.occupation,
             "title": found.title,
             "area": found.area.code,
@@ -79,7 +91,7 @@ fn pay(db: &mut Db, args: MarketPayArgs) -> Result<()> {
             "position": position,
             "currency": "USD",
             "source": DATASET,
-        }));
+        })));
     }
     let mut out = format!(
         "{}\n  {} ({}), {} ({})\n",
@@ -132,5 +144,5 @@ fn pay(db: &mut Db, args: MarketPayArgs) -> Result<()> {
             ),
         ));
     }
-    print(&out)
+    Ok(Answer::Text(out))
 }

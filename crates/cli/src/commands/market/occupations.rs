@@ -9,8 +9,9 @@ use milemarker_market::onet::{self, Onet};
 use milemarker_market::wages::{self, Cell};
 use serde_json::json;
 
+use super::Answer;
 use crate::cli::MarketOccupationsArgs;
-use crate::context::{Db, print, print_json};
+use crate::context::Db;
 use crate::ui::{DIM, HEADING, paint, percent, table};
 
 /// Related occupations shown per row.
@@ -24,7 +25,7 @@ fn direction(zone: u8, current: Option<u8>) -> Option<&'static str> {
     })
 }
 
-pub fn run(db: &mut Db, args: MarketOccupationsArgs) -> Result<()> {
+pub fn run(db: &mut Db, args: MarketOccupationsArgs) -> Result<Answer> {
     let s = db.load()?;
     let onet = Onet::global();
     let taxonomy = Taxonomy::global();
@@ -89,22 +90,22 @@ pub fn run(db: &mut Db, args: MarketOccupationsArgs) -> Result<()> {
         "not_counted": s.skills.len() - elements - technology,
     });
     if args.json.json {
-        return print_json(&json!({
+        return Ok(Answer::Json(json!({
             "source": format!("{}; {}", onet::DATASET, wages::DATASET),
             "current": current.map(|c| json!({"code": c.code, "title": c.title, "job_zone": c.job_zone})),
             "pay": pay,
             "based_on": based_on,
             "occupations": rows,
-        }));
+        })));
     }
-    print(&text(
+    Ok(Answer::Text(text(
         &rows,
         current.map(|c| (c.title, c.job_zone)),
         pay,
         elements,
         technology,
         s.skills.len(),
-    ))
+    )))
 }
 
 fn round(share: f64) -> f64 {

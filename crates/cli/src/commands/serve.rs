@@ -1,0 +1,151 @@
+//! `milemarker serve` (DESIGN 5.3): the web UI over the same database and the same code paths as
+//! the commands, so a page and a command never disagree.
+
+use std::net::SocketAddr;
+use std::path::Path;
+
+use anyhow::Result;
+use jiff::civil::Date;
+use milemarker_core::career::Snapshot;
+use milemarker_core::decision::document::Method;
+use milemarker_core::review::Review;
+use milemarker_web::{Backend, Decision, Market, ServeOptions};
+
+use crate::cli::{
+    BragFormat, JsonFlag, MarketDemandArgs, MarketOccupationsArgs, MarketPayArgs, ServeArgs,
+};
+use crate::commands::market::Answer;
+use crate::commands::{brag, decide, demo, market, review};
+use crate::context::{Db, Settings, database_path, today};
+use crate::ui::{WARN, paint};
+
+/// The person's records, as the commands see them.
+struct Local {
+    db: Db,
+    settings: Settings,
+    /// This process's own writes: SQLite's data_version counts only other connections' commits.
+    writes: u64,
+    /// Keeps `--demo`'s temporary database until the server stops.
+    _demo_dir: Option<tempfile::TempDir>,
+}
+
+/// A market command's JSON answer, or what stops it, in words.
+fn json_answer(answer: Result<Answer>) -> Result<serde_json::Value, String> {
+    match answer {
+        Ok(Answer::Json(value)) => Ok(value),
+        Ok(Answer::Text(_)) => Err("the command answered in text".into()),
+        Err(err) => Err(format!("{err:#}")),
+    }
+}
+
+impl Backend for Local {
+    fn today(&self) -> Result<Date> {
+        today()
+    }
+
+    fn load(&mut self) -> Result<Snapshot> {
+        self.db.load()
+    }
+
+    fn save(&mut self, snapshot: &Snapshot) -> Result<()> {
+        self.db.save(snapshot)?;
+        self.writes += 1;
+        Ok(())
+    }
+
+    fn version(&mut self) -> Result<u64> {
+        let (runtime, store) = self.db.parts();
+        let theirs = runtime.block_on(store.data_version())?;
+        Ok((theirs << 32) ^ self.writes)
+    }
+
+    fn decide(&mut self, s: &Snapshot, method: Option<Method>) -> Result<Decision> {
+        decide::decide_person(s, method)
+    }
+
+    fn review(&mut self, s: &Snapshot, day: Date, decision: Option<&Decision>) -> Result<Review> {
+        review::build(&mut self.db, s, &self.settings, day, decision)
+    }
+
+    fn market(&mut self, s: &Snapshot, day: Date) -> Market {
+        let json = JsonFlag { json: true };
+        let pay = market::pay(
+            &mut self.db,
+            MarketPayArgs {
+                occupation: None,
+                area: None,
+                pay: None,
+                json,
+            },
+        );
+        // The gap shown is to the person's own occupation: what it rates important that they lack.
+        let demand = market::demand(
+            &mut self.db,
+            MarketDemandArgs {
+                months: 12,
+                title: None,
+                occupation: s.profile.occupation.clone(),
+                limit: 15,
+                as_of: Some(day),
+                json,
+            },
+            &self.settings,
+        );
+        let occupations =
+            market::occupations(&mut self.db, MarketOccupationsArgs { limit: 15, json });
+        Market {
+            pay: json_answer(pay),
+            demand: json_answer(demand),
+            occupations: json_answer(occupations),
+        }
+    }
+
+    fn brag(&mut self, s: &Snapshot) -> Result<String> {
+        brag::document(s, None, None, BragFormat::Markdown)
+    }
+}
+
+pub fn run(db_flag: Option<&Path>, args: ServeArgs, settings: Settings) -> Result<()> {
+    let (db, demo_dir) = if args.demo {
+        let dir = tempfile::tempdir()?;
+        let mut db = Db::open(&dir.path().join("demo.db"))?;
+        demo::seed(&mut db, today()?)?;
+        (db, Some(dir))
+    } else {
+        (Db::open(&database_path(db_flag)?)?, None)
+    };
+    let bind = SocketAddr::new(args.bind, args.port);
+    if !args.bind.is_loopback() {
+        anstream::eprintln!(
+            "{} listening on {} lets anyone who can reach this machine read and change your \
+             records; there is no login. Use the default 127.0.0.1 unless you mean it.",
+            paint(WARN.bold(), "warning:"),
+            args.bind
+        );
+    }
+    let demo = args.demo;
+    let backend = Local {
+        db,
+        settings,
+        writes: 0,
+        _demo_dir: demo_dir,
+    };
+    milemarker_web::serve(
+        Box::new(backend),
+        ServeOptions {
+            bind,
+            on_ready: Box::new(move |addr| {
+                // The first line is the address, so scripts and tests can read it.
+                println!("http://{addr}/");
+                eprintln!(
+                    "milemarker is serving {} at http://{addr}/ (Ctrl-C stops it)",
+                    if demo {
+                        "the example person"
+                    } else {
+                        "your records"
+                    }
+                );
+            }),
+        },
+    )
+}

@@ -1,0 +1,18 @@
+//! milemarker in the browser (DESIGN 5.3): server-rendered pages over the same records as the
+//! CLI, forms that work without JavaScript, charts as inline SVG. The review's standalone HTML
+//! page lives here too, so the two share their charts, escaping and style sheet.
+
+pub mod charts;
+mod decision_view;
+mod forms;
+pub mod html;
+mod lists;
+mod market_view;
+mod pages;
+pub mod review;
+mod server;
+
+pub use server::{Backend, Decision, Market, ServeOptions, serve};
+
+#[cfg(test)]
+mod tests;

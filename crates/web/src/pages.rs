@@ -1,0 +1,553 @@
+//! The pages: one handler and one template each. Reads go through the database thread; writes
+//! are validated field by field first and saved in one transaction, or not at all.
+
+use std::collections::{BTreeMap, HashMap};
+
+use askama::Template;
+use axum::Form;
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use jiff::civil::Date;
+use milemarker_core::career::next_number;
+use milemarker_core::decision::document::Method;
+use milemarker_core::evidence::{Achievement, BragSection, Visibility};
+use milemarker_core::life::{CheckIn, record_checkin};
+use milemarker_core::week::IsoWeek;
+
+use crate::decision_view::{DecisionView, decision_view};
+use crate::forms::Fields;
+use crate::lists;
+use crate::market_view::{MarketView, market_view};
+use crate::review::{Views, views};
+use crate::server::{PageError, Shared, csrf_ok};
+
+type Params = Query<HashMap<String, String>>;
+
+/// The navigation: address, name, and the page id templates compare with `current`.
+/// Whether a navigation entry is the page shown.
+pub fn same(a: &str, b: &str) -> bool {
+    a == b
+}
+
+pub const NAV: [(&str, &str, &str); 8] = [
+    ("/", "Dashboard", "dashboard"),
+    ("/checkin", "Check in", "checkin"),
+    ("/wins", "Wins", "wins"),
+    ("/tasks", "Tasks", "tasks"),
+    ("/decision", "Decision", "decision"),
+    ("/contacts", "Contacts", "contacts"),
+    ("/opportunities", "Opportunities", "opportunities"),
+    ("/market", "Market", "market"),
+];
+
+/// What a form page shows again after a failed submit: the values as typed, the problems beside
+/// their fields.
+pub struct FormState {
+    values: HashMap<String, String>,
+    errors: BTreeMap<&'static str, String>,
+}
+
+impl FormState {
+    fn new(values: HashMap<String, String>) -> FormState {
+        FormState {
+            values,
+            errors: BTreeMap::new(),
+        }
+    }
+
+    /// The value to show in field `name`.
+    pub fn v(&self, name: &str) -> &str {
+        self.values.get(name).map_or("", String::as_str)
+    }
+
+    /// The problem with field `name`, if any.
+    pub fn e(&self, name: &str) -> Option<&str> {
+        self.errors.get(name).map(String::as_str)
+    }
+
+    pub fn selected(&self, name: &str, value: &str) -> bool {
+        self.v(name) == value
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    current: &'a str,
+    status: u16,
+    reason: &'a str,
+    message: &'a str,
+}
+
+pub fn error_page(status: StatusCode, message: &str) -> String {
+    ErrorPage {
+        current: "",
+        status: status.as_u16(),
+        reason: status.canonical_reason().unwrap_or("Error"),
+        message,
+    }
+    .render()
+    .unwrap_or_else(|_| format!("{status}: {message}"))
+}
+
+pub async fn not_found() -> PageError {
+    PageError {
+        status: StatusCode::NOT_FOUND,
+        message: "there is no such page here; the dashboard is at /".into(),
+    }
+}
+
+pub async fn style() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        // The review page's style sheet, and what only the served pages need.
+        concat!(
+            include_str!("../templates/style.css"),
+            include_str!("../templates/app.css")
+        ),
+    )
+}
+
+fn forbidden() -> PageError {
+    PageError {
+        status: StatusCode::FORBIDDEN,
+        message: "this form is out of date or came from another site (its token does not match); \
+                  reload the page and submit it again"
+            .into(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+struct Dashboard {
+    current: &'static str,
+    as_of: Date,
+    total: usize,
+    energy_points: usize,
+    v: Views,
+}
+
+pub(crate) async fn dashboard(app: &Shared, day: Date) -> Result<String, PageError> {
+    let review = app
+        .worker
+        .run(move |b| {
+            let s = b.load()?;
+            // No options yet, or scores missing: the decision section says so instead.
+            let decision = b.decide(&s, None).ok();
+            b.review(&s, day, decision.as_ref())
+        })
+        .await?;
+    Ok(Dashboard {
+        current: "dashboard",
+        as_of: review.as_of,
+        total: review.markers.len(),
+        energy_points: review.energy.len(),
+        v: views(&review),
+    }
+    .render()?)
+}
+
+/// The notice a redirect after a successful form asks for (`?saved=...`).
+fn notice(params: &HashMap<String, String>) -> Option<String> {
+    let saved = params.get("saved")?;
+    let text = match saved.as_str() {
+        "checkin" => "Check-in saved.".to_string(),
+        win if win.starts_with("win-") => format!("Win #{} logged.", &win[4..]),
+        _ => return None,
+    };
+    Some(format!(r#"<p class="notice" role="status">{text}</p>"#))
+}
+
+pub async fn dashboard_handler(
+    State(app): State<Shared>,
+    Query(params): Params,
+) -> Result<Response, PageError> {
+    let html = app.dashboard().await?;
+    let body = match notice(&params) {
+        Some(n) => Bytes::from(String::from_utf8_lossy(&html).replacen("<!--notice-->", &n, 1)),
+        None => html,
+    };
+    Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "checkin.html")]
+struct CheckinPage {
+    current: &'static str,
+    csrf: String,
+    f: FormState,
+    boundary: f64,
+    recent: Vec<CheckIn>,
+}
+
+/// Checks the form's token, then reads it with `read`: the value, or the form as typed with every
+/// problem beside its field.
+async fn read_form<T>(
+    app: &Shared,
+    form: HashMap<String, String>,
+    read: fn(&mut Fields, Date) -> Option<T>,
+) -> Result<Result<T, FormState>, PageError> {
+    if !csrf_ok(app, &form) {
+        return Err(forbidden());
+    }
+    let today = app.worker.run(|b| b.today()).await?;
+    let mut fields = Fields::new(&form);
+    let value = read(&mut fields, today);
+    match value {
+        Some(v) if fields.ok() => Ok(Ok(v)),
+        _ => {
+            let errors = fields.errors;
+            let mut f = FormState::new(form);
+            f.errors = errors;
+            Ok(Err(f))
+        }
+    }
+}
+
+fn checkin_values(week: IsoWeek, existing: Option<&CheckIn>) -> HashMap<String, String> {
+    let mut values = HashMap::from([
+        ("week".to_string(), week.to_string()),
+        ("weekend_days".to_string(), "0".to_string()),
+        ("evenings".to_string(), "0".to_string()),
+    ]);
+    if let Some(c) = existing {
+        for (k, v) in [
+            ("hours", c.hours.to_string()),
+            ("weekend_days", c.weekend_days.to_string()),
+            ("evenings", c.evenings.to_string()),
+            ("energy", c.energy.to_string()),
+            ("satisfaction", c.satisfaction.to_string()),
+            ("note", c.note.clone().unwrap_or_default()),
+        ] {
+            values.insert(k.to_string(), v);
+        }
+    }
+    values
+}
+
+async fn checkin_page(
+    app: &Shared,
+    f: FormState,
+    status: StatusCode,
+) -> Result<Response, PageError> {
+    let (boundary, mut recent) = app
+        .worker
+        .run(|b| {
+            let s = b.load()?;
+            Ok((s.profile.boundary_hours, s.checkins))
+        })
+        .await?;
+    recent.sort_by_key(|c| std::cmp::Reverse(c.week));
+    recent.truncate(8);
+    let page = CheckinPage {
+        current: "checkin",
+        csrf: app.csrf.clone(),
+        f,
+        boundary,
+        recent,
+    };
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+pub async fn checkin_form(
+    State(app): State<Shared>,
+    Query(params): Params,
+) -> Result<Response, PageError> {
+    let today = app.worker.run(|b| b.today()).await?;
+    let week = params
+        .get("week")
+        .and_then(|w| w.parse().ok())
+        .unwrap_or_else(|| IsoWeek::of(today));
+    let existing = app
+        .worker
+        .run(move |b| Ok(b.load()?.checkins.into_iter().find(|c| c.week == week)))
+        .await?;
+    let f = FormState::new(checkin_values(week, existing.as_ref()));
+    checkin_page(&app, f, StatusCode::OK).await
+}
+
+fn read_checkin(fields: &mut Fields, today: Date) -> Option<CheckIn> {
+    let week = fields.parse::<IsoWeek>("week", Some(IsoWeek::of(today)), "a week like 2026-W47");
+    if week.is_some_and(|w| w.monday() > today) {
+        fields.fail("week", "that week has not started yet");
+    }
+    // Every field is read before any is used, so every problem shows at once.
+    let hours = fields.number("hours", None, 0.0, 168.0);
+    let weekend_days = fields.number("weekend_days", Some(0), 0, 2);
+    let evenings = fields.number("evenings", Some(0), 0, 7);
+    let energy = fields.number("energy", None, 1, 5);
+    let satisfaction = fields.number("satisfaction", None, 1, 5);
+    let checkin = CheckIn {
+        week: week?,
+        hours: hours?,
+        weekend_days: weekend_days?,
+        evenings: evenings?,
+        energy: energy?,
+        satisfaction: satisfaction?,
+        note: fields.optional_text("note"),
+    };
+    if let Err(message) = checkin.validate() {
+        fields.domain(
+            &message,
+            &[
+                "hours",
+                "weekend_days",
+                "evenings",
+                "energy",
+                "satisfaction",
+            ],
+        );
+    }
+    Some(checkin)
+}
+
+pub async fn checkin_submit(
+    State(app): State<Shared>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let checkin = match read_form(&app, form, read_checkin).await? {
+        Ok(checkin) => checkin,
+        Err(f) => return checkin_page(&app, f, StatusCode::UNPROCESSABLE_ENTITY).await,
+    };
+    app.worker
+        .run(move |b| {
+            let mut s = b.load()?;
+            record_checkin(&mut s.checkins, checkin);
+            b.save(&s)
+        })
+        .await?;
+    Ok(Redirect::to("/?saved=checkin").into_response())
+}
+
+#[derive(Template)]
+#[template(path = "wins.html")]
+struct WinsPage {
+    current: &'static str,
+    csrf: String,
+    f: FormState,
+    notice: Option<String>,
+    visibilities: Vec<(String, &'static str)>,
+    sections: Vec<(String, &'static str)>,
+    wins: Vec<Achievement>,
+    total: usize,
+}
+
+const WINS_SHOWN: usize = 50;
+
+async fn wins_render(
+    app: &Shared,
+    f: FormState,
+    notice: Option<String>,
+    status: StatusCode,
+) -> Result<Response, PageError> {
+    let mut wins = app.worker.run(|b| Ok(b.load()?.achievements)).await?;
+    let total = wins.len();
+    wins.sort_by_key(|w| std::cmp::Reverse((w.date, w.id)));
+    wins.truncate(WINS_SHOWN);
+    let page = WinsPage {
+        current: "wins",
+        csrf: app.csrf.clone(),
+        f,
+        notice,
+        visibilities: Visibility::ALL
+            .iter()
+            .map(|v| (milemarker_core::text::word(v), v.label()))
+            .collect(),
+        sections: BragSection::ALL
+            .iter()
+            .map(|s| (milemarker_core::text::word(s), s.title()))
+            .collect(),
+        wins,
+        total,
+    };
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+pub async fn wins_page(
+    State(app): State<Shared>,
+    Query(params): Params,
+) -> Result<Response, PageError> {
+    let today = app.worker.run(|b| b.today()).await?;
+    let f = FormState::new(HashMap::from([
+        ("date".to_string(), today.to_string()),
+        ("visibility".to_string(), "team".to_string()),
+        ("section".to_string(), "projects".to_string()),
+    ]));
+    wins_render(&app, f, notice(&params), StatusCode::OK).await
+}
+
+/// Each value with the word a form sends for it.
+fn words<T: serde::Serialize + Copy>(all: &[T]) -> Vec<(String, T)> {
+    all.iter()
+        .map(|v| (milemarker_core::text::word(v), *v))
+        .collect()
+}
+
+fn read_win(fields: &mut Fields, today: Date) -> Option<Achievement> {
+    let date = fields.parse("date", Some(today), "a date like 2026-11-20");
+    let visibility = fields.choice("visibility", &words(&Visibility::ALL));
+    let section = fields.choice("section", &words(&BragSection::ALL));
+    let win = Achievement {
+        id: 0,
+        title: fields.text("title").to_string(),
+        date: date?,
+        impact: fields.optional_text("impact"),
+        visibility: visibility?,
+        section: section?,
+        skills: fields
+            .text("skills")
+            .split(',')
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+            .map(String::from)
+            .collect(),
+        link: fields.optional_text("link"),
+    };
+    if let Err(message) = win.validate(Some(today)) {
+        fields.domain(&message, &["title", "date", "impact", "link", "skills"]);
+    }
+    Some(win)
+}
+
+pub async fn win_submit(
+    State(app): State<Shared>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let win = match read_form(&app, form, read_win).await? {
+        Ok(win) => win,
+        Err(f) => return wins_render(&app, f, None, StatusCode::UNPROCESSABLE_ENTITY).await,
+    };
+    let id = app
+        .worker
+        .run(move |b| {
+            let mut s = b.load()?;
+            let id = next_number(s.achievements.iter().map(|w| w.id));
+            s.achievements.push(Achievement { id, ..win });
+            b.save(&s)?;
+            Ok(id)
+        })
+        .await?;
+    Ok(Redirect::to(&format!("/wins?saved=win-{id}")).into_response())
+}
+
+pub async fn brag(State(app): State<Shared>) -> Result<Response, PageError> {
+    let markdown = app
+        .worker
+        .run(|b| {
+            let s = b.load()?;
+            b.brag(&s)
+        })
+        .await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/markdown; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"brag-document.md\"",
+            ),
+        ],
+        markdown,
+    )
+        .into_response())
+}
+
+#[derive(Template)]
+#[template(path = "decision.html")]
+struct DecisionPage {
+    current: &'static str,
+    method: String,
+    d: Result<DecisionView, String>,
+}
+
+const METHODS: [(&str, &str); 6] = [
+    ("", "your settings' method"),
+    ("kt", "Kepner-Tregoe"),
+    ("wsm", "weighted sum"),
+    ("topsis", "TOPSIS"),
+    ("ahp", "AHP"),
+    ("smaa", "SMAA-2"),
+];
+
+pub async fn decision_page(
+    State(app): State<Shared>,
+    Query(params): Params,
+) -> Result<Response, PageError> {
+    let method_word = params.get("method").cloned().unwrap_or_default();
+    let method: Option<Method> = match method_word.as_str() {
+        "" => None,
+        word => Some(
+            serde_json::from_value(serde_json::Value::String(word.into())).map_err(|_| {
+                PageError {
+                    status: StatusCode::BAD_REQUEST,
+                    message: format!(
+                        "there is no method \"{word}\": choose kt, wsm, topsis, ahp or smaa"
+                    ),
+                }
+            })?,
+        ),
+    };
+    let d = app
+        .worker
+        .run(move |b| {
+            let s = b.load()?;
+            Ok(b.decide(&s, method)
+                .map(|d| decision_view(&s, &d))
+                .map_err(|e| format!("{e:#}")))
+        })
+        .await?;
+    let page = DecisionPage {
+        current: "decision",
+        method: method_word,
+        d,
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+impl DecisionPage {
+    fn methods(&self) -> Vec<(&'static str, &'static str, bool)> {
+        METHODS
+            .iter()
+            .map(|(v, l)| (*v, *l, *v == self.method))
+            .collect()
+    }
+}
+
+pub async fn tasks_page(State(app): State<Shared>) -> Result<Response, PageError> {
+    let s = app.worker.run(|b| b.load()).await?;
+    Ok(Html(lists::tasks(&s)?).into_response())
+}
+
+pub async fn contacts_page(State(app): State<Shared>) -> Result<Response, PageError> {
+    let (s, today) = app.worker.run(|b| Ok((b.load()?, b.today()?))).await?;
+    Ok(Html(lists::contacts(&s, today)?).into_response())
+}
+
+pub async fn opportunities_page(State(app): State<Shared>) -> Result<Response, PageError> {
+    let (s, today) = app.worker.run(|b| Ok((b.load()?, b.today()?))).await?;
+    Ok(Html(lists::opportunities(&s, today)?).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "market.html")]
+struct MarketPage {
+    current: &'static str,
+    m: MarketView,
+}
+
+pub async fn market_page(State(app): State<Shared>) -> Result<Response, PageError> {
+    let market = app
+        .worker
+        .run(|b| {
+            let s = b.load()?;
+            let day = b.today()?;
+            Ok(b.market(&s, day))
+        })
+        .await?;
+    let page = MarketPage {
+        current: "market",
+        m: market_view(&market),
+    };
+    Ok(Html(page.render()?).into_response())
+}

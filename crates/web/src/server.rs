@@ -1,0 +1,298 @@
+//! The server: one thread owns the database (SQLite wants one writer, and the CLI's store is
+//! synchronous), handlers hand it jobs and await the answer; the dashboard is rendered once per
+//! change of the data and day, then served from memory.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, mpsc};
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use jiff::civil::Date;
+use milemarker_core::career::Snapshot;
+use milemarker_core::decision::document::Method;
+use milemarker_core::decision::result::DecisionResult;
+use milemarker_core::review::Review;
+
+use crate::pages;
+
+/// The person's decision and, unless it is SMAA already, its robustness run.
+pub type Decision = (DecisionResult, Option<DecisionResult>);
+
+/// The market page's three answers, as the CLI's `market pay|demand|occupations --json` give
+/// them, or why each cannot be given yet (no occupation set, no postings imported).
+pub struct Market {
+    pub pay: Result<serde_json::Value, String>,
+    pub demand: Result<serde_json::Value, String>,
+    pub occupations: Result<serde_json::Value, String>,
+}
+
+/// What the pages need from the person's records; the CLI implements it over its store, so the
+/// browser and the terminal read and write the very same data in the very same way.
+pub trait Backend: Send + 'static {
+    /// Today on the person's clock (tests pin it).
+    fn today(&self) -> anyhow::Result<Date>;
+    fn load(&mut self) -> anyhow::Result<Snapshot>;
+    /// Validates, then writes in one transaction: bad input changes nothing.
+    fn save(&mut self, snapshot: &Snapshot) -> anyhow::Result<()>;
+    /// Changes whenever the stored records do, whoever wrote them (this server or the CLI).
+    fn version(&mut self) -> anyhow::Result<u64>;
+    fn decide(&mut self, s: &Snapshot, method: Option<Method>) -> anyhow::Result<Decision>;
+    fn review(
+        &mut self,
+        s: &Snapshot,
+        day: Date,
+        decision: Option<&Decision>,
+    ) -> anyhow::Result<Review>;
+    fn market(&mut self, s: &Snapshot, day: Date) -> Market;
+    /// The brag document as Markdown.
+    fn brag(&mut self, s: &Snapshot) -> anyhow::Result<String>;
+}
+
+pub struct ServeOptions {
+    pub bind: SocketAddr,
+    /// Called once the socket listens, with the address it got (port 0 picks a free one).
+    pub on_ready: Box<dyn FnOnce(SocketAddr) + Send>,
+}
+
+type Job = Box<dyn FnOnce(&mut dyn Backend) + Send>;
+
+/// The thread that owns the backend.
+pub(crate) struct Worker(Mutex<mpsc::Sender<Job>>);
+
+impl Worker {
+    fn start(mut backend: Box<dyn Backend>) -> Worker {
+        let (jobs, inbox) = mpsc::channel::<Job>();
+        std::thread::Builder::new()
+            .name("milemarker-db".into())
+            .spawn(move || {
+                for job in inbox {
+                    job(&mut *backend);
+                }
+            })
+            .expect("the database thread starts");
+        Worker(Mutex::new(jobs))
+    }
+
+    /// Runs `job` on the database thread and waits for its answer without blocking the server.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        job: impl FnOnce(&mut dyn Backend) -> anyhow::Result<T> + Send + 'static,
+    ) -> Result<T, PageError> {
+        let (answer, reply) = tokio::sync::oneshot::channel();
+        let sent = self
+            .0
+            .lock()
+            .map_err(|_| PageError::internal("the database thread stopped"))?
+            .send(Box::new(move |backend| {
+                let _ = answer.send(job(backend));
+            }));
+        if sent.is_err() {
+            return Err(PageError::internal("the database thread stopped"));
+        }
+        match reply.await {
+            Ok(result) => result.map_err(PageError::from),
+            Err(_) => Err(PageError::internal(
+                "the database thread stopped while answering",
+            )),
+        }
+    }
+}
+
+/// The dashboard as last rendered, and for which version of the data and which day.
+struct Cached {
+    version: u64,
+    day: Date,
+    html: Bytes,
+}
+
+pub struct App {
+    pub(crate) worker: Worker,
+    /// Every form carries it; a POST without it is refused (another site cannot read it).
+    pub(crate) csrf: String,
+    dashboard: Mutex<Option<Cached>>,
+    /// Host headers accepted; empty when bound beyond loopback (the name is not known then).
+    hosts: Vec<String>,
+}
+
+pub type Shared = Arc<App>;
+
+impl App {
+    /// The dashboard for the current data and day, rendered at most once per change.
+    pub(crate) async fn dashboard(self: &Arc<Self>) -> Result<Bytes, PageError> {
+        let (version, day) = self.worker.run(|b| Ok((b.version()?, b.today()?))).await?;
+        if let Some(c) = self.dashboard.lock().expect("not poisoned").as_ref()
+            && c.version == version
+            && c.day == day
+        {
+            return Ok(c.html.clone());
+        }
+        let html = Bytes::from(pages::dashboard(self, day).await?);
+        *self.dashboard.lock().expect("not poisoned") = Some(Cached {
+            version,
+            day,
+            html: html.clone(),
+        });
+        Ok(html)
+    }
+}
+
+/// A page that could not be made: shown as a page, with a status, never as a stack trace.
+#[derive(Debug)]
+pub struct PageError {
+    pub status: StatusCode,
+    pub message: String,
+}
+
+impl PageError {
+    pub fn internal(message: &str) -> PageError {
+        PageError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<anyhow::Error> for PageError {
+    fn from(err: anyhow::Error) -> PageError {
+        PageError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            message: format!("{err:#}"),
+        }
+    }
+}
+
+impl From<askama::Error> for PageError {
+    fn from(err: askama::Error) -> PageError {
+        PageError::internal(&format!("cannot render the page: {err}"))
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let page = pages::error_page(self.status, &self.message);
+        (self.status, Html(page)).into_response()
+    }
+}
+
+/// A 32-byte random token from the operating system, as hex.
+fn new_token() -> anyhow::Result<String> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| anyhow::anyhow!("cannot get random bytes for the form token: {e}"))?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Whether a submitted form carries this server's token (compared in constant time).
+pub(crate) fn csrf_ok(app: &App, form: &HashMap<String, String>) -> bool {
+    let Some(given) = form.get("csrf") else {
+        return false;
+    };
+    let (a, b) = (given.as_bytes(), app.csrf.as_bytes());
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn allowed_hosts(addr: SocketAddr) -> Vec<String> {
+    if !addr.ip().is_loopback() {
+        return Vec::new();
+    }
+    let port = addr.port();
+    vec![
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+    ]
+}
+
+/// Refuses requests for any other host name: a page elsewhere that rebinds its name to
+/// 127.0.0.1 could otherwise read these pages, form token included. Adds headers that keep the
+/// pages from being framed, sniffed or leaking where they were.
+async fn guard(State(app): State<Shared>, request: Request, next: Next) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    if !app.hosts.is_empty() && !app.hosts.iter().any(|h| h == host) {
+        return PageError {
+            status: StatusCode::MISDIRECTED_REQUEST,
+            message: format!("this server answers for {} only", app.hosts[0]),
+        }
+        .into_response();
+    }
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    for (name, value) in [
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::CACHE_CONTROL, "no-store"),
+    ] {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    response
+}
+
+pub fn router(app: Shared) -> Router {
+    Router::new()
+        .route("/", get(pages::dashboard_handler))
+        .route(
+            "/checkin",
+            get(pages::checkin_form).post(pages::checkin_submit),
+        )
+        .route("/wins", get(pages::wins_page).post(pages::win_submit))
+        .route("/wins/brag.md", get(pages::brag))
+        .route("/tasks", get(pages::tasks_page))
+        .route("/decision", get(pages::decision_page))
+        .route("/contacts", get(pages::contacts_page))
+        .route("/opportunities", get(pages::opportunities_page))
+        .route("/market", get(pages::market_page))
+        .route("/style.css", get(pages::style))
+        .fallback(pages::not_found)
+        .layer(middleware::from_fn_with_state(app.clone(), guard))
+        .with_state(app)
+}
+
+fn app(backend: Box<dyn Backend>, bound: SocketAddr) -> anyhow::Result<Shared> {
+    Ok(Arc::new(App {
+        worker: Worker::start(backend),
+        csrf: new_token()?,
+        dashboard: Mutex::new(None),
+        hosts: allowed_hosts(bound),
+    }))
+}
+
+/// Serves until interrupted (Ctrl-C).
+pub fn serve(backend: Box<dyn Backend>, options: ServeOptions) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| anyhow::anyhow!("cannot start the server's runtime: {e}"))?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(options.bind)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", options.bind))?;
+        let bound = listener.local_addr()?;
+        let app = app(backend, bound)?;
+        (options.on_ready)(bound);
+        axum::serve(listener, router(app))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|e| anyhow::anyhow!("the server stopped: {e}"))
+    })
+}
+
+#[cfg(test)]
+pub(crate) fn test_app(backend: Box<dyn Backend>) -> Shared {
+    app(backend, "127.0.0.1:7878".parse().expect("an address")).expect("an app")
+}

@@ -1,0 +1,299 @@
+//! The server through its router, with the person's records in memory: forms, tokens, hosts,
+//! escaping and the dashboard's cache. The browser tests (crates/cli/tests/browser.rs) drive the
+//! real binary.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use jiff::civil::{Date, date};
+use milemarker_core::career::Snapshot;
+use milemarker_core::decision::decide;
+use milemarker_core::decision::document::Method;
+use milemarker_core::example;
+use milemarker_core::markers::{Records, Thresholds};
+use milemarker_core::review::{Review, ReviewInput, review};
+use tower::ServiceExt;
+
+use crate::server::{Backend, Decision, Market, Shared, router, test_app};
+
+const TODAY: Date = date(2026, 10, 28);
+
+#[derive(Clone, Default)]
+struct Shelf {
+    snapshot: Arc<Mutex<Snapshot>>,
+    saves: Arc<AtomicUsize>,
+    reviews: Arc<AtomicUsize>,
+}
+
+impl Backend for Shelf {
+    fn today(&self) -> anyhow::Result<Date> {
+        Ok(TODAY)
+    }
+    fn load(&mut self) -> anyhow::Result<Snapshot> {
+        Ok(self.snapshot.lock().unwrap().clone())
+    }
+    fn save(&mut self, s: &Snapshot) -> anyhow::Result<()> {
+        s.validate().map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        *self.snapshot.lock().unwrap() = s.clone();
+        self.saves.fetch_add(1, Ordering::SeqCst);
+        Ok(())
+    }
+    fn version(&mut self) -> anyhow::Result<u64> {
+        Ok(self.saves.load(Ordering::SeqCst) as u64)
+    }
+    fn decide(&mut self, s: &Snapshot, method: Option<Method>) -> anyhow::Result<Decision> {
+        let doc = s
+            .decision_document(method)
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        Ok((decide(&doc)?, None))
+    }
+    fn review(
+        &mut self,
+        s: &Snapshot,
+        day: Date,
+        decision: Option<&Decision>,
+    ) -> anyhow::Result<Review> {
+        self.reviews.fetch_add(1, Ordering::SeqCst);
+        let weeks = milemarker_core::life::merged_weeks(&s.checkins, &BTreeMap::new());
+        let records = Records {
+            snapshot: s,
+            weeks: &weeks,
+            wages: Err("no wages in these tests"),
+            demand: None,
+            skills: &s.skills,
+        };
+        Ok(review(&ReviewInput {
+            records,
+            thresholds: &Thresholds::default(),
+            as_of: day,
+            decision: decision.map(|(r, robust)| (r, robust.as_ref())),
+        }))
+    }
+    fn market(&mut self, _: &Snapshot, _: Date) -> Market {
+        let none = || Err("no market data in these tests".to_string());
+        Market {
+            pay: none(),
+            demand: none(),
+            occupations: none(),
+        }
+    }
+    fn brag(&mut self, s: &Snapshot) -> anyhow::Result<String> {
+        Ok(format!("# Brag document: {} wins\n", s.achievements.len()))
+    }
+}
+
+fn served() -> (Shelf, Shared) {
+    let shelf = Shelf::default();
+    *shelf.snapshot.lock().unwrap() = example::person_with_history(TODAY);
+    (shelf.clone(), test_app(Box::new(shelf)))
+}
+
+async fn send(app: &Shared, request: Request<Body>) -> (StatusCode, String, axum::http::HeaderMap) {
+    let response = router(app.clone()).oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    (status, String::from_utf8(body.to_vec()).unwrap(), headers)
+}
+
+fn get(path: &str) -> Request<Body> {
+    Request::get(path)
+        .header(header::HOST, "127.0.0.1:7878")
+        .body(Body::empty())
+        .unwrap()
+}
+
+fn post(path: &str, form: &str) -> Request<Body> {
+    Request::post(path)
+        .header(header::HOST, "127.0.0.1:7878")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(form.to_string()))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn the_dashboard_shows_the_review_and_renders_once_per_change() {
+    let (shelf, app) = served();
+    let (status, page, headers) = send(&app, get("/")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Alex Morgan, as of 2026-10-28"), "{page}");
+    assert!(page.contains("Weekly hours against the boundary"));
+    assert!(page.contains("Next three actions"));
+    assert!(
+        headers[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .contains("frame-ancestors 'none'")
+    );
+    assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    send(&app, get("/")).await;
+    assert_eq!(
+        shelf.reviews.load(Ordering::SeqCst),
+        1,
+        "the second view comes from the cache"
+    );
+    let token = app.csrf.clone();
+    let form = format!("csrf={token}&week=2026-W43&hours=61&energy=2&satisfaction=2");
+    let (status, _, headers) = send(&app, post("/checkin", &form)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers[header::LOCATION], "/?saved=checkin");
+    let (_, page, _) = send(&app, get("/?saved=checkin")).await;
+    assert!(page.contains("Check-in saved."));
+    assert!(
+        page.contains("2026-W43: 61 h"),
+        "the chart shows the new week"
+    );
+    assert_eq!(
+        shelf.reviews.load(Ordering::SeqCst),
+        2,
+        "a write renders it again"
+    );
+}
+
+#[tokio::test]
+async fn a_form_without_the_token_is_refused_and_changes_nothing() {
+    let (shelf, app) = served();
+    let (status, page, _) = send(
+        &app,
+        post("/checkin", "week=2026-W44&hours=40&energy=3&satisfaction=3"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(page.contains("reload the page"));
+    let (status, ..) = send(
+        &app,
+        post(
+            "/checkin",
+            "csrf=0000&week=2026-W44&hours=40&energy=3&satisfaction=3",
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(shelf.saves.load(Ordering::SeqCst), 0);
+}
+
+#[tokio::test]
+async fn bad_input_is_shown_beside_its_field_and_nothing_is_written() {
+    let (shelf, app) = served();
+    let before = shelf.snapshot.lock().unwrap().clone();
+    let form = format!(
+        "csrf={}&week=2026-W44&hours=200&evenings=x&energy=3&satisfaction=&note=%3Cb%3E",
+        app.csrf
+    );
+    let (status, page, _) = send(&app, post("/checkin", &form)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains(
+            r#"<p class="error" id="hours-error">200 is out of range: give 0 to 168</p>"#
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"id="evenings-error">&#34;x&#34; is not a number from 0 to 7"#),
+        "{page}"
+    );
+    assert!(page.contains(r#"id="satisfaction-error">required"#));
+    assert!(page.contains(r#"aria-invalid="true" aria-describedby="hours-error""#));
+    assert!(page.contains(r#"value="200""#), "what was typed is kept");
+    assert!(page.contains(r#"value="&#60;b&#62;""#), "and escaped");
+    assert_eq!(shelf.saves.load(Ordering::SeqCst), 0);
+    assert_eq!(*shelf.snapshot.lock().unwrap(), before);
+    // A week that has not started is refused too.
+    let form = format!(
+        "csrf={}&week=2026-W50&hours=40&energy=3&satisfaction=3",
+        app.csrf
+    );
+    let (status, page, _) = send(&app, post("/checkin", &form)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("that week has not started yet"));
+}
+
+#[tokio::test]
+async fn wins_are_logged_numbered_and_escaped() {
+    let (shelf, app) = served();
+    let wins_before = shelf.snapshot.lock().unwrap().achievements.len();
+    let form = format!(
+        "csrf={}&title=%3Cscript%3Ealert(1)%3C%2Fscript%3E&date=2026-10-27&visibility=skip&section=projects",
+        app.csrf
+    );
+    let (status, _, headers) = send(&app, post("/wins", &form)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let id = wins_before + 1;
+    assert_eq!(
+        headers[header::LOCATION],
+        format!("/wins?saved=win-{id}").as_str()
+    );
+    let (_, page, _) = send(&app, get(&format!("/wins?saved=win-{id}"))).await;
+    assert!(page.contains(&format!("Win #{id} logged.")));
+    assert!(
+        page.contains("&#60;script&#62;alert(1)&#60;/script&#62;"),
+        "{page}"
+    );
+    assert!(!page.contains("<script>"));
+    let s = shelf.snapshot.lock().unwrap().clone();
+    let win = s.achievements.last().unwrap();
+    assert_eq!(
+        (win.id as usize, win.visibility.label()),
+        (id, "your manager's manager")
+    );
+    // An empty title and a future date: both shown, nothing logged.
+    let form = format!(
+        "csrf={}&title=+&date=2027-01-01&visibility=team&section=projects",
+        app.csrf
+    );
+    let (status, page, _) = send(&app, post("/wins", &form)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains(r#"id="title-error">say what you did"#),
+        "{page}"
+    );
+    assert_eq!(
+        shelf.snapshot.lock().unwrap().achievements.len(),
+        wins_before + 1
+    );
+}
+
+#[tokio::test]
+async fn other_host_names_are_refused() {
+    let (_, app) = served();
+    let request = Request::get("/")
+        .header(header::HOST, "evil.example:7878")
+        .body(Body::empty())
+        .unwrap();
+    let (status, ..) = send(&app, request).await;
+    assert_eq!(status, StatusCode::MISDIRECTED_REQUEST);
+}
+
+#[tokio::test]
+async fn every_page_answers() {
+    let (_, app) = served();
+    for (path, expect) in [
+        ("/checkin", "Weekly check-in"),
+        ("/wins", "Download the brag document"),
+        ("/wins/brag.md", "# Brag document"),
+        ("/tasks", "Tasks and the energy audit"),
+        ("/decision", "Ruled out by your deal-breakers"),
+        (
+            "/decision?method=topsis",
+            "TOPSIS: closeness to the ideal option",
+        ),
+        ("/contacts", "Contacts due"),
+        ("/opportunities", "Director of Brand"),
+        ("/market", "no market data in these tests"),
+        ("/style.css", "prefers-color-scheme"),
+    ] {
+        let (status, page, _) = send(&app, get(path)).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(page.contains(expect), "{path}: {page}");
+    }
+    let (status, page, _) = send(&app, get("/decision?method=astrology")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(page.contains("there is no method"));
+    let (status, ..) = send(&app, get("/nowhere")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
