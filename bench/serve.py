@@ -1,7 +1,8 @@
 """The web dashboard under load: `milemarker serve` on the ten-year profile of bench/review.py, oha
 sending 200 requests a second to `/` on loopback for 30 s, twice: reading only, and reading while a
-check-in is saved once a second (each save makes the next view render the dashboard again).
-Also the cold render: the first view after a save. Run through bench/serve.sh."""
+check-in is saved once a second through the page (each save renders the dashboard again). Also a
+save's own latency, and the cold render: the first view after a change made with the CLI. Run
+through bench/serve.sh."""
 
 import json
 import os
@@ -12,6 +13,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -67,16 +69,44 @@ def load(base, label):
     }
 
 
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Stops at the 303 a saved form answers with, so a save and the view after it time apart."""
+
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
 def cold_renders(base, runs=15):
-    """The first view after a save renders the review again: its latency, from the client."""
+    """A save, then the first view after it (which renders the review again): their latencies
+    from the client, apart."""
     page = urllib.request.urlopen(base + "checkin").read().decode()
     token = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
-    times = []
+    opener = urllib.request.build_opener(NoRedirect)
+    saves, views = [], []
     for i in range(runs):
         form = urllib.parse.urlencode(
             {"csrf": token, "week": "2026-W43", "hours": 41 + i, "energy": 3, "satisfaction": 3}
         ).encode()
-        urllib.request.urlopen(urllib.request.Request(base + "checkin", data=form)).read()
+        start = time.perf_counter()
+        try:
+            opener.open(urllib.request.Request(base + "checkin", data=form)).read()
+        except urllib.error.HTTPError as redirect:
+            if redirect.code != 303:
+                raise
+        saves.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        urllib.request.urlopen(base).read()
+        views.append((time.perf_counter() - start) * 1000)
+    return saves, views
+
+
+def renders_after_cli(base, env, db, runs=15):
+    """A change made in the terminal (`milemarker checkin`), then the next view, which renders
+    the dashboard on the request: the cost of a render as a person refreshing would see it."""
+    times = []
+    for i in range(runs):
+        milemarker(env, "checkin", "--db", str(db), "--week", "2026-W43", "--hours", str(41 + i),
+                   "--energy", "3", "--satisfaction", "3", "--no-input")
         start = time.perf_counter()
         urllib.request.urlopen(base).read()
         times.append((time.perf_counter() - start) * 1000)
@@ -93,7 +123,8 @@ def main():
     try:
         base = server.stdout.readline().strip()
         size = len(urllib.request.urlopen(base).read())
-        cold = cold_renders(base)
+        saves, after_save = cold_renders(base)
+        cold = renders_after_cli(base, env, db)
         reading = load(base, "dashboard only")
         stop, saved = threading.Event(), []
         writer = threading.Thread(target=post_checkins, args=(base, stop, saved))
@@ -114,7 +145,11 @@ def main():
         print(f"| {r['label']} | {r['requests']} | {r['ok']} | {r['rps']:.1f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['max']:.1f} |")
     print()
     print(f"Check-ins saved during the mixed run: {len(saved)}")
-    print(f"Cold render (first view after a save), {len(cold)} runs: median {statistics.median(cold):.1f} ms, "
+    print(f"Saving a check-in (POST, answered with a redirect), {len(saves)} runs: median "
+          f"{statistics.median(saves):.1f} ms, best {min(saves):.1f} ms, worst {max(saves):.1f} ms")
+    print(f"First view after a save through the page (rendered while the redirect travelled), "
+          f"{len(after_save)} runs: median {statistics.median(after_save):.1f} ms, worst {max(after_save):.1f} ms")
+    print(f"Cold render (first view after a change made with the CLI), {len(cold)} runs: median {statistics.median(cold):.1f} ms, "
           f"best {min(cold):.1f} ms, worst {max(cold):.1f} ms")
 
 

@@ -65,6 +65,10 @@ impl Db {
         Ok(self.runtime.block_on(store.save(snapshot))?)
     }
 
+    pub fn path(&self) -> &Path {
+        self.store.as_ref().expect("open until dropped").path()
+    }
+
     /// The runtime and the store, for work beyond loading and saving the person's records
     /// (postings are stored and read apart from them).
     pub fn parts(&mut self) -> (&tokio::runtime::Runtime, &mut Store) {
@@ -74,11 +78,20 @@ impl Db {
         )
     }
 
-    /// Loads, lets `change` edit, and saves; nothing is written if `change` fails.
+    /// Validates `after`, then writes only what differs from `before` (as loaded), in one
+    /// transaction.
+    pub fn save_changes(&mut self, before: &Snapshot, after: &Snapshot) -> Result<()> {
+        after.validate().map_err(invalid)?;
+        let store = self.store.as_mut().expect("open until dropped");
+        Ok(self.runtime.block_on(store.save_changes(before, after))?)
+    }
+
+    /// Loads, lets `change` edit, and saves what changed; nothing is written if `change` fails.
     pub fn update<T>(&mut self, change: impl FnOnce(&mut Snapshot) -> Result<T>) -> Result<T> {
-        let mut snapshot = self.load()?;
-        let out = change(&mut snapshot)?;
-        self.save(&snapshot)?;
+        let before = self.load()?;
+        let mut after = before.clone();
+        let out = change(&mut after)?;
+        self.save_changes(&before, &after)?;
         Ok(out)
     }
 }

@@ -25,6 +25,7 @@ use sqlx::{Connection, Row, SqliteConnection};
 use thiserror::Error;
 
 mod postings;
+mod rows;
 pub use postings::{ImportCounts, NewPosting, PostingImport, PostingNames, PostingRow};
 
 /// Forward migrations, in order; migration N brings the schema to version N.
@@ -212,77 +213,34 @@ impl Store {
     /// Replaces everything about the person with `snapshot`, in one transaction. The caller
     /// validates first; the schema's constraints are the last line of defence.
     pub async fn save(&mut self, snapshot: &Snapshot) -> Result<()> {
+        self.write(None, snapshot).await
+    }
+
+    /// Writes the difference between `before`, as loaded, and `after`, in one transaction: only
+    /// the rows that changed. Rows another process changed since `before` was loaded are kept
+    /// unless this change touches the same rows. The caller validates `after` first.
+    pub async fn save_changes(&mut self, before: &Snapshot, after: &Snapshot) -> Result<()> {
+        self.write(Some(before), after).await
+    }
+
+    async fn write(&mut self, before: Option<&Snapshot>, after: &Snapshot) -> Result<()> {
         let path = self.path.clone();
         let wrap = |source| StoreError::Database {
             path: path.clone(),
             source,
         };
         let mut tx = self.conn.begin().await.map_err(wrap)?;
-        for table in [
-            "person_skill",
-            "opportunity_stage",
-            "opportunity",
-            "contact_log",
-            "contact",
-            "achievement",
-            "tracked_interval",
-            "checkin",
-            "task",
-            "audit",
-            "season",
-            "value_judgement",
-            "option_score",
-            "option_risk",
-            "career_option",
-            "dealbreaker",
-            "person_value",
-            "finances",
-            "decision_settings",
-            "profile",
-        ] {
-            sqlx::query(&format!("DELETE FROM {table}"))
-                .execute(&mut *tx)
-                .await
-                .map_err(wrap)?;
+        if before.is_none() {
+            for table in rows::TABLES.iter().rev() {
+                sqlx::query(&format!("DELETE FROM {}", table.name))
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(wrap)?;
+            }
         }
-        write_profile(&mut tx, &snapshot.profile)
+        rows::write_changes(&mut tx, before, after)
             .await
             .map_err(wrap)?;
-        write_settings(&mut tx, &snapshot.settings)
-            .await
-            .map_err(wrap)?;
-        write_values(&mut tx, &snapshot.values)
-            .await
-            .map_err(wrap)?;
-        write_dealbreakers(&mut tx, &snapshot.dealbreakers)
-            .await
-            .map_err(wrap)?;
-        write_options(&mut tx, &snapshot.options)
-            .await
-            .map_err(wrap)?;
-        for (position, j) in snapshot.value_judgements.iter().enumerate() {
-            sqlx::query("INSERT INTO value_judgement (a, b, position, value) VALUES (?, ?, ?, ?)")
-                .bind(&j.a)
-                .bind(&j.b)
-                .bind(position as i64)
-                .bind(j.value)
-                .execute(&mut *tx)
-                .await
-                .map_err(wrap)?;
-        }
-        write_week(&mut tx, snapshot).await.map_err(wrap)?;
-        write_evidence(&mut tx, snapshot).await.map_err(wrap)?;
-        if let Some(f) = &snapshot.finances {
-            sqlx::query(
-                "INSERT INTO finances (id, monthly_expenses, savings, other_income) VALUES (1, ?, ?, ?)",
-            )
-            .bind(f.monthly_expenses)
-            .bind(f.savings)
-            .bind(f.other_income)
-            .execute(&mut *tx)
-            .await
-            .map_err(wrap)?;
-        }
         tx.commit().await.map_err(wrap)
     }
 
@@ -604,284 +562,6 @@ impl Store {
 }
 
 pub(crate) type Tx<'a> = sqlx::Transaction<'a, sqlx::Sqlite>;
-
-async fn write_profile(tx: &mut Tx<'_>, p: &Profile) -> std::result::Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO profile (id, name, occupation, area, role_start, last_promotion, promotion_promised, \
-         level, pay, bonus, equity, currency, boundary_hours, work_days) \
-         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(&p.name)
-    .bind(&p.occupation)
-    .bind(&p.area)
-    .bind(p.role_start.map(|d| d.to_string()))
-    .bind(p.last_promotion.map(|d| d.to_string()))
-    .bind(p.promotion_promised.map(|d| d.to_string()))
-    .bind(&p.level)
-    .bind(p.pay)
-    .bind(p.bonus)
-    .bind(p.equity)
-    .bind(&p.currency)
-    .bind(p.boundary_hours)
-    .bind(p.work_days as i64)
-    .execute(&mut **tx)
-    .await
-    .map(drop)
-}
-
-async fn write_settings(
-    tx: &mut Tx<'_>,
-    s: &DecisionSettings,
-) -> std::result::Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO decision_settings (id, weighting, horizon_years, horizon_weight) VALUES (1, ?, ?, ?)",
-    )
-    .bind(to_word(&s.weighting))
-    .bind(s.horizon_years)
-    .bind(s.horizon_weight)
-    .execute(&mut **tx)
-    .await
-    .map(drop)
-}
-
-async fn write_values(tx: &mut Tx<'_>, values: &[Value]) -> std::result::Result<(), sqlx::Error> {
-    for (position, v) in values.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO person_value (id, position, weight, rank, onet_work_value, note) VALUES (?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&v.id)
-        .bind(position as i64)
-        .bind(v.weight)
-        .bind(v.rank.map(i64::from))
-        .bind(&v.onet_work_value)
-        .bind(&v.note)
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
-}
-
-async fn write_dealbreakers(
-    tx: &mut Tx<'_>,
-    items: &[DealBreaker],
-) -> std::result::Result<(), sqlx::Error> {
-    for (position, d) in items.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO dealbreaker (id, position, attribute, op, value, note) VALUES (?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&d.id)
-        .bind(position as i64)
-        .bind(&d.attribute)
-        .bind(d.op.as_str())
-        .bind(serde_json::to_string(&d.value).expect("attribute values serialise"))
-        .bind(&d.note)
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
-}
-
-async fn write_options(
-    tx: &mut Tx<'_>,
-    options: &[CareerOption],
-) -> std::result::Result<(), sqlx::Error> {
-    for (position, o) in options.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO career_option (id, position, name, kind, attributes, net_income, note) \
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&o.id)
-        .bind(position as i64)
-        .bind(&o.name)
-        .bind(o.kind.as_str())
-        .bind(serde_json::to_string(&o.attributes).expect("attributes serialise"))
-        .bind(o.net_income)
-        .bind(&o.note)
-        .execute(&mut **tx)
-        .await?;
-        for (later, scores) in [(false, &o.scores), (true, &o.scores_horizon)] {
-            for (position, (value, score)) in scores.iter().enumerate() {
-                sqlx::query(
-                    "INSERT INTO option_score (option_id, value_id, at_horizon, position, score) VALUES (?, ?, ?, ?, ?)",
-                )
-                .bind(&o.id)
-                .bind(value)
-                .bind(later)
-                .bind(position as i64)
-                .bind(score)
-                .execute(&mut **tx)
-                .await?;
-            }
-        }
-        for (position, r) in o.risks.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO option_risk (option_id, position, name, probability, seriousness, kind) \
-                 VALUES (?, ?, ?, ?, ?, ?)",
-            )
-            .bind(&o.id)
-            .bind(position as i64)
-            .bind(&r.name)
-            .bind(r.probability)
-            .bind(r.seriousness)
-            .bind(r.kind.as_str())
-            .execute(&mut **tx)
-            .await?;
-        }
-    }
-    Ok(())
-}
-
-async fn write_week(tx: &mut Tx<'_>, s: &Snapshot) -> std::result::Result<(), sqlx::Error> {
-    for c in &s.checkins {
-        sqlx::query(
-            "INSERT INTO checkin (week, hours, weekend_days, evenings, energy, satisfaction, note) \
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(c.week.to_string())
-        .bind(c.hours)
-        .bind(i64::from(c.weekend_days))
-        .bind(i64::from(c.evenings))
-        .bind(i64::from(c.energy))
-        .bind(i64::from(c.satisfaction))
-        .bind(&c.note)
-        .execute(&mut **tx)
-        .await?;
-    }
-    for (position, t) in s.tasks.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO task (id, position, name, hours_per_week, energy, skill_fit, delegable) \
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&t.id)
-        .bind(position as i64)
-        .bind(&t.name)
-        .bind(t.hours_per_week)
-        .bind(i64::from(t.energy))
-        .bind(i64::from(t.skill_fit))
-        .bind(t.delegable)
-        .execute(&mut **tx)
-        .await?;
-    }
-    for a in &s.audits {
-        sqlx::query("INSERT INTO audit (date, tasks) VALUES (?, ?)")
-            .bind(a.date.to_string())
-            .bind(serde_json::to_string(&a.tasks).expect("tasks serialise"))
-            .execute(&mut **tx)
-            .await?;
-    }
-    for t in &s.tracked {
-        sqlx::query(
-            "INSERT INTO tracked_interval (source, start, \"end\", tz) VALUES (?, ?, ?, ?)",
-        )
-        .bind(to_word(&t.source))
-        .bind(t.start.to_string())
-        .bind(t.end.to_string())
-        .bind(&t.tz)
-        .execute(&mut **tx)
-        .await?;
-    }
-    for season in &s.seasons {
-        sqlx::query("INSERT INTO season (area, season, since) VALUES (?, ?, ?)")
-            .bind(to_word(&season.area))
-            .bind(to_word(&season.season))
-            .bind(season.since.to_string())
-            .execute(&mut **tx)
-            .await?;
-    }
-    Ok(())
-}
-
-async fn write_evidence(tx: &mut Tx<'_>, s: &Snapshot) -> std::result::Result<(), sqlx::Error> {
-    for (position, k) in s.skills.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO person_skill (id, position, label, level, added, source) VALUES (?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&k.id)
-        .bind(position as i64)
-        .bind(&k.label)
-        .bind(k.level.as_ref().map(to_word))
-        .bind(k.added.to_string())
-        .bind(&k.source)
-        .execute(&mut **tx)
-        .await?;
-    }
-    for w in &s.achievements {
-        sqlx::query(
-            "INSERT INTO achievement (id, date, title, impact, visibility, section, skills, link) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(i64::from(w.id))
-        .bind(w.date.to_string())
-        .bind(&w.title)
-        .bind(&w.impact)
-        .bind(to_word(&w.visibility))
-        .bind(to_word(&w.section))
-        .bind(json(&w.skills))
-        .bind(&w.link)
-        .execute(&mut **tx)
-        .await?;
-    }
-    for (position, c) in s.contacts.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO contact (id, position, name, company, org_units, title, emails, phones, urls, \
-             note, how_known, mentor, cadence_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&c.id)
-        .bind(position as i64)
-        .bind(&c.name)
-        .bind(&c.company)
-        .bind(json(&c.org_units))
-        .bind(&c.title)
-        .bind(json(&c.emails))
-        .bind(json(&c.phones))
-        .bind(json(&c.urls))
-        .bind(&c.note)
-        .bind(&c.how_known)
-        .bind(c.mentor)
-        .bind(c.cadence_days.map(i64::from))
-        .execute(&mut **tx)
-        .await?;
-        for (position, i) in c.log.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO contact_log (contact_id, position, date, note) VALUES (?, ?, ?, ?)",
-            )
-            .bind(&c.id)
-            .bind(position as i64)
-            .bind(i.date.to_string())
-            .bind(&i.note)
-            .execute(&mut **tx)
-            .await?;
-        }
-    }
-    for o in &s.opportunities {
-        sqlx::query(
-            "INSERT INTO opportunity (id, company, role, source, contact_id, note, link, option_id) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(i64::from(o.id))
-        .bind(&o.company)
-        .bind(&o.role)
-        .bind(to_word(&o.source))
-        .bind(&o.contact)
-        .bind(&o.note)
-        .bind(&o.link)
-        .bind(&o.option)
-        .execute(&mut **tx)
-        .await?;
-        for (position, c) in o.history.iter().enumerate() {
-            sqlx::query(
-                "INSERT INTO opportunity_stage (opportunity_id, position, stage, date) VALUES (?, ?, ?, ?)",
-            )
-            .bind(i64::from(o.id))
-            .bind(position as i64)
-            .bind(to_word(&c.stage))
-            .bind(c.date.to_string())
-            .execute(&mut **tx)
-            .await?;
-        }
-    }
-    Ok(())
-}
 
 /// Reads `PRAGMA user_version` without writing: read-only, and no journal-mode change.
 async fn read_schema_version(path: &Path) -> std::result::Result<u32, sqlx::Error> {

@@ -272,3 +272,88 @@ fn postings_commit_together_or_not_at_all_and_count_once() {
         assert_eq!(store.posting_names().await.unwrap().postings, 2);
     });
 }
+
+/// Saving only what changed leaves the database as saving everything would: edits, additions and
+/// removals, a parent removed with its children, a reference cleared in the same change.
+#[test]
+fn saving_changes_writes_what_a_full_save_would() {
+    runtime().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.db");
+        let mut store = Store::open(&path).await.unwrap();
+        let before = example::person_with_history(jiff::civil::date(2026, 10, 28));
+        store.save(&before).await.unwrap();
+
+        let mut after = before.clone();
+        after.checkins[0].hours += 3.0;
+        after.checkins.pop();
+        let mut win = after.achievements[0].clone();
+        win.id = 99;
+        win.title = "A new win".into();
+        after.achievements.push(win);
+        after.achievements.remove(1);
+        // A contact goes with its log; the opportunity that named it stays, without the name.
+        let gone = after.contacts.remove(0).id;
+        for o in &mut after.opportunities {
+            if o.contact.as_deref() == Some(gone.as_str()) {
+                o.contact = None;
+            }
+        }
+        after.contacts[0]
+            .log
+            .push(milemarker_core::network::Interaction {
+                date: jiff::civil::date(2026, 10, 27),
+                note: Some("coffee".into()),
+            });
+        after.options[0].scores.shift_remove_index(0);
+        after.options.swap(0, 1);
+        after.profile.pay = Some(123_456.0);
+        after.finances = None;
+        after.validate().unwrap();
+
+        store.save_changes(&before, &after).await.unwrap();
+        let mut fresh = Store::open(&dir.path().join("fresh.db")).await.unwrap();
+        fresh.save(&after).await.unwrap();
+        let expected = fresh.load().await.unwrap();
+        assert_eq!(store.load().await.unwrap(), expected);
+        assert_eq!(expected.achievements.len(), after.achievements.len());
+
+        // Nothing changed: nothing written, and the data version other readers see stays.
+        let mut reader = Store::open(&path).await.unwrap();
+        let seen = reader.data_version().await.unwrap();
+        store.save_changes(&after, &after).await.unwrap();
+        assert_eq!(reader.data_version().await.unwrap(), seen);
+
+        // Back again, as a full save from scratch would leave it.
+        store.save_changes(&after, &before).await.unwrap();
+        assert_eq!(store.load().await.unwrap(), before);
+    });
+}
+
+/// A change made from a stale copy keeps what another process wrote to other rows meanwhile.
+#[test]
+fn saving_changes_keeps_rows_it_did_not_touch() {
+    runtime().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.db");
+        let mut one = Store::open(&path).await.unwrap();
+        let base = example::person_with_history(jiff::civil::date(2026, 10, 28));
+        one.save(&base).await.unwrap();
+
+        let mut other = Store::open(&path).await.unwrap();
+        let mut theirs = base.clone();
+        theirs.checkins[0].note = Some("written elsewhere".into());
+        other.save_changes(&base, &theirs).await.unwrap();
+
+        let mut mine = base.clone();
+        mine.profile.level = Some("Staff".into());
+        one.save_changes(&base, &mine).await.unwrap();
+
+        let stored = one.load().await.unwrap();
+        assert_eq!(
+            stored.checkins[0].note.as_deref(),
+            Some("written elsewhere")
+        );
+        assert_eq!(stored.profile.level.as_deref(), Some("Staff"));
+    });
+}

@@ -164,7 +164,8 @@ pub async fn dashboard_handler(
     State(app): State<Shared>,
     Query(params): Params,
 ) -> Result<Response, PageError> {
-    let html = app.dashboard().await?;
+    // The view a form's redirect asks for shows what was just saved.
+    let html = app.dashboard(params.contains_key("saved")).await?;
     let body = match notice(&params) {
         Some(n) => Bytes::from(String::from_utf8_lossy(&html).replacen("<!--notice-->", &n, 1)),
         None => html,
@@ -313,11 +314,13 @@ pub async fn checkin_submit(
     };
     app.worker
         .run(move |b| {
-            let mut s = b.load()?;
-            record_checkin(&mut s.checkins, checkin);
-            b.save(&s)
+            let before = b.load()?;
+            let mut after = before.clone();
+            record_checkin(&mut after.checkins, checkin);
+            b.save(&before, &after)
         })
         .await?;
+    app.saved();
     Ok(Redirect::to("/?saved=checkin").into_response())
 }
 
@@ -422,13 +425,15 @@ pub async fn win_submit(
     let id = app
         .worker
         .run(move |b| {
-            let mut s = b.load()?;
-            let id = next_number(s.achievements.iter().map(|w| w.id));
-            s.achievements.push(Achievement { id, ..win });
-            b.save(&s)?;
+            let before = b.load()?;
+            let mut after = before.clone();
+            let id = next_number(after.achievements.iter().map(|w| w.id));
+            after.achievements.push(Achievement { id, ..win });
+            b.save(&before, &after)?;
             Ok(id)
         })
         .await?;
+    app.saved();
     Ok(Redirect::to(&format!("/wins?saved=win-{id}")).into_response())
 }
 

@@ -38,10 +38,12 @@ pub trait Backend: Send + 'static {
     /// Today on the person's clock (tests pin it).
     fn today(&self) -> anyhow::Result<Date>;
     fn load(&mut self) -> anyhow::Result<Snapshot>;
-    /// Validates, then writes in one transaction: bad input changes nothing.
-    fn save(&mut self, snapshot: &Snapshot) -> anyhow::Result<()>;
-    /// Changes whenever the stored records do, whoever wrote them (this server or the CLI).
-    fn version(&mut self) -> anyhow::Result<u64>;
+    /// Validates `after`, then writes what differs from `before` (as loaded) in one transaction:
+    /// bad input changes nothing.
+    fn save(&mut self, before: &Snapshot, after: &Snapshot) -> anyhow::Result<()>;
+    /// A watch on the records for the server's own thread: it must answer while this backend is
+    /// busy writing or rendering (a second connection to the database, say).
+    fn watch(&self) -> anyhow::Result<Box<dyn Watch>>;
     fn decide(&mut self, s: &Snapshot, method: Option<Method>) -> anyhow::Result<Decision>;
     fn review(
         &mut self,
@@ -54,45 +56,72 @@ pub trait Backend: Send + 'static {
     fn brag(&mut self, s: &Snapshot) -> anyhow::Result<String>;
 }
 
+/// Whether the records changed, and what day it is, answered quickly: every view of the
+/// dashboard asks before it is served from memory.
+pub trait Watch: Send + 'static {
+    /// Changes whenever the stored records do, whoever wrote them (this server or the CLI).
+    fn version(&mut self) -> anyhow::Result<u64>;
+    fn today(&self) -> anyhow::Result<Date>;
+}
+
 pub struct ServeOptions {
     pub bind: SocketAddr,
     /// Called once the socket listens, with the address it got (port 0 picks a free one).
     pub on_ready: Box<dyn FnOnce(SocketAddr) + Send>,
 }
 
-type Job = Box<dyn FnOnce(&mut dyn Backend) + Send>;
+type Job<S> = Box<dyn FnOnce(&mut S) + Send>;
 
-/// The thread that owns the backend.
-pub(crate) struct Worker(Mutex<mpsc::Sender<Job>>);
+/// A thread that owns `S` and runs jobs on it one at a time.
+pub(crate) struct Worker<S: ?Sized> {
+    jobs: Mutex<Option<mpsc::Sender<Job<S>>>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
 
-impl Worker {
-    fn start(mut backend: Box<dyn Backend>) -> Worker {
-        let (jobs, inbox) = mpsc::channel::<Job>();
-        std::thread::Builder::new()
-            .name("milemarker-db".into())
+impl<S: ?Sized> Drop for Worker<S> {
+    /// Lets the thread finish its jobs and drop `S` (closing the database cleanly) before the
+    /// process goes on.
+    fn drop(&mut self) {
+        if let Ok(mut jobs) = self.jobs.lock() {
+            jobs.take();
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl<S: ?Sized + Send + 'static> Worker<S> {
+    fn start(name: &str, mut state: Box<S>) -> anyhow::Result<Worker<S>> {
+        let (jobs, inbox) = mpsc::channel::<Job<S>>();
+        let thread = std::thread::Builder::new()
+            .name(name.into())
             .spawn(move || {
                 for job in inbox {
-                    job(&mut *backend);
+                    job(&mut *state);
                 }
             })
-            .expect("the database thread starts");
-        Worker(Mutex::new(jobs))
+            .map_err(|e| anyhow::anyhow!("cannot start the {name} thread: {e}"))?;
+        Ok(Worker {
+            jobs: Mutex::new(Some(jobs)),
+            thread: Some(thread),
+        })
     }
 
-    /// Runs `job` on the database thread and waits for its answer without blocking the server.
+    /// Runs `job` on the thread and waits for its answer without blocking the server.
     pub async fn run<T: Send + 'static>(
         &self,
-        job: impl FnOnce(&mut dyn Backend) -> anyhow::Result<T> + Send + 'static,
+        job: impl FnOnce(&mut S) -> anyhow::Result<T> + Send + 'static,
     ) -> Result<T, PageError> {
         let (answer, reply) = tokio::sync::oneshot::channel();
-        let sent = self
-            .0
-            .lock()
-            .map_err(|_| PageError::internal("the database thread stopped"))?
-            .send(Box::new(move |backend| {
-                let _ = answer.send(job(backend));
-            }));
-        if sent.is_err() {
+        let job: Job<S> = Box::new(move |state: &mut S| {
+            let _ = answer.send(job(state));
+        });
+        let sent = match self.jobs.lock().as_deref() {
+            Ok(Some(jobs)) => jobs.send(job).is_ok(),
+            _ => false,
+        };
+        if !sent {
             return Err(PageError::internal("the database thread stopped"));
         }
         match reply.await {
@@ -112,10 +141,13 @@ struct Cached {
 }
 
 pub struct App {
-    pub(crate) worker: Worker,
+    pub(crate) worker: Worker<dyn Backend>,
+    watch: Worker<dyn Watch>,
     /// Every form carries it; a POST without it is refused (another site cannot read it).
     pub(crate) csrf: String,
     dashboard: Mutex<Option<Cached>>,
+    /// Held while the dashboard renders, so a change makes one render, not one per waiting view.
+    pub(crate) rendering: tokio::sync::Mutex<()>,
     /// Host headers accepted; empty when bound beyond loopback (the name is not known then).
     hosts: Vec<String>,
 }
@@ -123,14 +155,41 @@ pub struct App {
 pub type Shared = Arc<App>;
 
 impl App {
-    /// The dashboard for the current data and day, rendered at most once per change.
-    pub(crate) async fn dashboard(self: &Arc<Self>) -> Result<Bytes, PageError> {
-        let (version, day) = self.worker.run(|b| Ok((b.version()?, b.today()?))).await?;
-        if let Some(c) = self.dashboard.lock().expect("not poisoned").as_ref()
-            && c.version == version
-            && c.day == day
-        {
-            return Ok(c.html.clone());
+    async fn version_and_day(&self) -> Result<(u64, Date), PageError> {
+        self.watch.run(|w| Ok((w.version()?, w.today()?))).await
+    }
+
+    fn cached(&self, version: u64, day: Date) -> Option<Bytes> {
+        let cached = self.dashboard.lock().expect("not poisoned");
+        let c = cached.as_ref()?;
+        (c.version == version && c.day == day).then(|| c.html.clone())
+    }
+
+    fn last_rendered(&self) -> Option<Bytes> {
+        let cached = self.dashboard.lock().expect("not poisoned");
+        cached.as_ref().map(|c| c.html.clone())
+    }
+
+    /// The dashboard for the current data and day, rendered at most once per change. While a
+    /// render runs, a view that did not ask for `fresh` gets the page as last rendered instead of
+    /// waiting (it was current a moment ago); the person who just saved asks for `fresh` and
+    /// sees their change.
+    pub(crate) async fn dashboard(self: &Arc<Self>, fresh: bool) -> Result<Bytes, PageError> {
+        let (version, day) = self.version_and_day().await?;
+        if let Some(html) = self.cached(version, day) {
+            return Ok(html);
+        }
+        let _rendering = match self.rendering.try_lock() {
+            Ok(guard) => guard,
+            Err(_) => match self.last_rendered() {
+                Some(html) if !fresh => return Ok(html),
+                _ => self.rendering.lock().await,
+            },
+        };
+        // The render waited for may have been this change's, or a newer one landed meanwhile.
+        let (version, day) = self.version_and_day().await?;
+        if let Some(html) = self.cached(version, day) {
+            return Ok(html);
         }
         let html = Bytes::from(pages::dashboard(self, day).await?);
         *self.dashboard.lock().expect("not poisoned") = Some(Cached {
@@ -139,6 +198,16 @@ impl App {
             html: html.clone(),
         });
         Ok(html)
+    }
+
+    /// After a save: renders the dashboard now, off the request, so the views that follow find
+    /// it ready.
+    pub(crate) fn saved(self: &Arc<Self>) {
+        let app = self.clone();
+        tokio::spawn(async move {
+            // A failure shows on the next view, which renders again.
+            let _ = app.dashboard(true).await;
+        });
     }
 }
 
@@ -261,27 +330,33 @@ pub fn router(app: Shared) -> Router {
         .with_state(app)
 }
 
+/// Starts the database and watch threads. Called outside any async runtime: the backend may run
+/// one of its own, and is dropped on its own thread when the server stops.
 fn app(backend: Box<dyn Backend>, bound: SocketAddr) -> anyhow::Result<Shared> {
+    let watch = Worker::start("milemarker-watch", backend.watch()?)?;
     Ok(Arc::new(App {
-        worker: Worker::start(backend),
+        worker: Worker::start("milemarker-db", backend)?,
+        watch,
         csrf: new_token()?,
         dashboard: Mutex::new(None),
+        rendering: tokio::sync::Mutex::new(()),
         hosts: allowed_hosts(bound),
     }))
 }
 
 /// Serves until interrupted (Ctrl-C).
 pub fn serve(backend: Box<dyn Backend>, options: ServeOptions) -> anyhow::Result<()> {
+    let listener = std::net::TcpListener::bind(options.bind)
+        .and_then(|l| l.set_nonblocking(true).map(|()| l))
+        .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", options.bind))?;
+    let bound = listener.local_addr()?;
+    let app = app(backend, bound)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| anyhow::anyhow!("cannot start the server's runtime: {e}"))?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(options.bind)
-            .await
-            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", options.bind))?;
-        let bound = listener.local_addr()?;
-        let app = app(backend, bound)?;
+        let listener = tokio::net::TcpListener::from_std(listener)?;
         (options.on_ready)(bound);
         axum::serve(listener, router(app))
             .with_graceful_shutdown(async {

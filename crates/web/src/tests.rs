@@ -17,7 +17,7 @@ use milemarker_core::markers::{Records, Thresholds};
 use milemarker_core::review::{Review, ReviewInput, review};
 use tower::ServiceExt;
 
-use crate::server::{Backend, Decision, Market, Shared, router, test_app};
+use crate::server::{Backend, Decision, Market, Shared, Watch, router, test_app};
 
 const TODAY: Date = date(2026, 10, 28);
 
@@ -28,6 +28,15 @@ struct Shelf {
     reviews: Arc<AtomicUsize>,
 }
 
+impl Watch for Shelf {
+    fn version(&mut self) -> anyhow::Result<u64> {
+        Ok(self.saves.load(Ordering::SeqCst) as u64)
+    }
+    fn today(&self) -> anyhow::Result<Date> {
+        Ok(TODAY)
+    }
+}
+
 impl Backend for Shelf {
     fn today(&self) -> anyhow::Result<Date> {
         Ok(TODAY)
@@ -35,14 +44,16 @@ impl Backend for Shelf {
     fn load(&mut self) -> anyhow::Result<Snapshot> {
         Ok(self.snapshot.lock().unwrap().clone())
     }
-    fn save(&mut self, s: &Snapshot) -> anyhow::Result<()> {
-        s.validate().map_err(|e| anyhow::anyhow!("{e:?}"))?;
-        *self.snapshot.lock().unwrap() = s.clone();
+    fn save(&mut self, before: &Snapshot, after: &Snapshot) -> anyhow::Result<()> {
+        after.validate().map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        let mut stored = self.snapshot.lock().unwrap();
+        assert_eq!(*stored, *before, "saved from what was loaded");
+        *stored = after.clone();
         self.saves.fetch_add(1, Ordering::SeqCst);
         Ok(())
     }
-    fn version(&mut self) -> anyhow::Result<u64> {
-        Ok(self.saves.load(Ordering::SeqCst) as u64)
+    fn watch(&self) -> anyhow::Result<Box<dyn Watch>> {
+        Ok(Box::new(self.clone()))
     }
     fn decide(&mut self, s: &Snapshot, method: Option<Method>) -> anyhow::Result<Decision> {
         let doc = s
@@ -153,6 +164,35 @@ async fn the_dashboard_shows_the_review_and_renders_once_per_change() {
         2,
         "a write renders it again"
     );
+}
+
+/// A change from elsewhere (the CLI) while the dashboard renders: other views get the page as
+/// last rendered at once; the view after a save waits for the page with the change.
+#[tokio::test]
+async fn views_during_a_render_get_the_last_page_and_the_saver_gets_the_new_one() {
+    let (shelf, app) = served();
+    let (_, first, _) = send(&app, get("/")).await;
+    {
+        let mut s = shelf.snapshot.lock().unwrap();
+        s.profile.name = Some("Alex Changed".into());
+    }
+    shelf.saves.fetch_add(1, Ordering::SeqCst);
+
+    let render = app.rendering.lock().await;
+    let (_, during, _) = send(&app, get("/")).await;
+    assert_eq!(during, first, "not kept waiting behind the render");
+    let saver = tokio::spawn({
+        let app = app.clone();
+        async move { send(&app, get("/?saved=checkin")).await }
+    });
+    tokio::task::yield_now().await;
+    assert!(!saver.is_finished(), "the saver waits for the new page");
+    drop(render);
+    let (_, after, _) = saver.await.unwrap();
+    assert!(after.contains("Alex Changed"), "{after}");
+    let (_, next, _) = send(&app, get("/")).await;
+    assert!(next.contains("Alex Changed"));
+    assert_eq!(shelf.reviews.load(Ordering::SeqCst), 2);
 }
 
 #[tokio::test]

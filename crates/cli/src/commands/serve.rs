@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use milemarker_core::career::Snapshot;
 use milemarker_core::decision::document::Method;
 use milemarker_core::review::Review;
-use milemarker_web::{Backend, Decision, Market, ServeOptions};
+use milemarker_web::{Backend, Decision, Market, ServeOptions, Watch};
 
 use crate::cli::{
     BragFormat, JsonFlag, MarketDemandArgs, MarketOccupationsArgs, MarketPayArgs, ServeArgs,
@@ -23,10 +23,23 @@ use crate::ui::{WARN, paint};
 struct Local {
     db: Db,
     settings: Settings,
-    /// This process's own writes: SQLite's data_version counts only other connections' commits.
-    writes: u64,
     /// Keeps `--demo`'s temporary database until the server stops.
     _demo_dir: Option<tempfile::TempDir>,
+}
+
+/// A second connection to the database, only to ask whether it changed: SQLite's data_version
+/// moves when any other connection commits, the server's own included.
+struct Watcher(Db);
+
+impl Watch for Watcher {
+    fn version(&mut self) -> Result<u64> {
+        let (runtime, store) = self.0.parts();
+        Ok(runtime.block_on(store.data_version())?)
+    }
+
+    fn today(&self) -> Result<Date> {
+        today()
+    }
 }
 
 /// A market command's JSON answer, or what stops it, in words.
@@ -47,16 +60,12 @@ impl Backend for Local {
         self.db.load()
     }
 
-    fn save(&mut self, snapshot: &Snapshot) -> Result<()> {
-        self.db.save(snapshot)?;
-        self.writes += 1;
-        Ok(())
+    fn save(&mut self, before: &Snapshot, after: &Snapshot) -> Result<()> {
+        self.db.save_changes(before, after)
     }
 
-    fn version(&mut self) -> Result<u64> {
-        let (runtime, store) = self.db.parts();
-        let theirs = runtime.block_on(store.data_version())?;
-        Ok((theirs << 32) ^ self.writes)
+    fn watch(&self) -> Result<Box<dyn Watch>> {
+        Ok(Box::new(Watcher(Db::open(self.db.path())?)))
     }
 
     fn decide(&mut self, s: &Snapshot, method: Option<Method>) -> Result<Decision> {
@@ -127,7 +136,6 @@ pub fn run(db_flag: Option<&Path>, args: ServeArgs, settings: Settings) -> Resul
     let backend = Local {
         db,
         settings,
-        writes: 0,
         _demo_dir: demo_dir,
     };
     milemarker_web::serve(
