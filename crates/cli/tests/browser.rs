@@ -93,7 +93,9 @@ async fn browser(driver_port: u16, profile: &std::path::Path) -> Client {
 }
 
 async fn text(c: &Client, css: &str) -> String {
-    c.find(Locator::Css(css))
+    c.wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(css))
         .await
         .unwrap_or_else(|e| panic!("{css}: {e}"))
         .text()
@@ -108,12 +110,27 @@ async fn fill(c: &Client, id: &str, value: &str) {
 }
 
 async fn submit(c: &Client) {
-    c.find(Locator::Css("main form button[type=submit]"))
+    click_through(c, "main form button[type=submit]").await;
+}
+
+/// Clicks a button that submits a form, then waits until the page it was on has gone: the click
+/// returns once the browser has it, which may be before the next page replaced this one.
+async fn click_through(c: &Client, css: &str) {
+    let page = c.find(Locator::Css("html")).await.expect("the page");
+    c.find(Locator::Css(css))
         .await
-        .expect("a submit button")
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
         .click()
         .await
-        .expect("submit");
+        .expect("clicked");
+    let start = Instant::now();
+    while page.tag_name().await.is_ok() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{css}: the next page did not come"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
 }
 
 async fn hours_chart(c: &Client) -> String {
@@ -281,6 +298,24 @@ async fn the_web_ui_in_a_real_browser() {
         text(&c, "main")
             .await
             .contains("sits near the 27th percentile")
+    );
+
+    // An opportunity moves along the board.
+    c.goto(&format!("{base}/opportunities"))
+        .await
+        .expect("the board");
+    c.find(Locator::Id("stage-3"))
+        .await
+        .expect("#3's stages")
+        .select_by_value("replied")
+        .await
+        .expect("chosen");
+    click_through(&c, "#stage-3 ~ button").await;
+    assert!(text(&c, ".notice").await.contains("Opportunity moved."));
+    assert!(
+        text(&c, "section[aria-label='replied']")
+            .await
+            .contains("#3")
     );
 
     // Readable on a phone.

@@ -232,6 +232,25 @@ pub struct Audit {
     pub tasks: Vec<Task>,
 }
 
+impl Audit {
+    /// Keeps today's tasks as the audit of `date`, in date order; a second audit on the same day
+    /// replaces the first. Refuses when there are no tasks to audit.
+    pub fn record(audits: &mut Vec<Audit>, tasks: &[Task], date: Date) -> Result<(), String> {
+        if tasks.is_empty() {
+            return Err(
+                "no tasks to audit; add what you do each week with `milemarker task add`".into(),
+            );
+        }
+        audits.retain(|a| a.date != date);
+        audits.push(Audit {
+            date,
+            tasks: tasks.to_vec(),
+        });
+        audits.sort_by_key(|a| a.date);
+        Ok(())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AuditReport {
     pub date: Date,

@@ -1,4 +1,5 @@
-//! The read-mostly pages: tasks and the energy audit, contacts due, the opportunities board.
+//! The list pages, each with its one-button actions: tasks and the energy audit (take the audit
+//! now), contacts due (in touch today), the opportunities board (move to a stage).
 
 use askama::Template;
 use jiff::civil::Date;
@@ -7,17 +8,26 @@ use milemarker_core::life::{AuditReport, Task, audit};
 use milemarker_core::network::{Stage, due, stage_word};
 use milemarker_core::text::{percent, word};
 
+/// What every list page is given beside the records.
+pub struct PageContext {
+    pub today: Date,
+    /// The form token for the page's buttons.
+    pub csrf: String,
+    pub notice: Option<String>,
+}
+
 #[derive(Template)]
 #[template(path = "tasks.html")]
 struct TasksPage<'a> {
     current: &'static str,
+    page: PageContext,
     tasks: &'a [Task],
     report: Option<AuditReport>,
     drain: String,
     suggestions: Vec<String>,
 }
 
-pub fn tasks(s: &Snapshot) -> askama::Result<String> {
+pub fn tasks(s: &Snapshot, page: PageContext) -> askama::Result<String> {
     let report = s.audits.last().map(audit);
     let drain = report
         .as_ref()
@@ -30,6 +40,7 @@ pub fn tasks(s: &Snapshot) -> askama::Result<String> {
         .collect();
     TasksPage {
         current: "tasks",
+        page,
         tasks: &s.tasks,
         report,
         drain,
@@ -39,6 +50,7 @@ pub fn tasks(s: &Snapshot) -> askama::Result<String> {
 }
 
 struct DueRow {
+    id: String,
     name: String,
     mentor: bool,
     last: String,
@@ -49,14 +61,16 @@ struct DueRow {
 #[template(path = "contacts.html")]
 struct ContactsPage {
     current: &'static str,
+    page: PageContext,
     due: Vec<DueRow>,
     total: usize,
 }
 
-pub fn contacts(s: &Snapshot, today: Date) -> askama::Result<String> {
-    let due = due(&s.contacts, today)
+pub fn contacts(s: &Snapshot, page: PageContext) -> askama::Result<String> {
+    let due = due(&s.contacts, page.today)
         .into_iter()
         .map(|d| DueRow {
+            id: d.contact.id.clone(),
             name: d.contact.name.clone(),
             mentor: d.contact.mentor,
             last: d.last_contact.map_or("never".into(), |d| d.to_string()),
@@ -65,6 +79,7 @@ pub fn contacts(s: &Snapshot, today: Date) -> askama::Result<String> {
         .collect();
     ContactsPage {
         current: "contacts",
+        page,
         due,
         total: s.contacts.len(),
     }
@@ -79,12 +94,15 @@ struct Card {
     days: i64,
     /// Waiting long enough in an early stage that it risks being ignored.
     stale: bool,
+    /// The stages it can move to: those after its own, then declined and closed.
+    moves: Vec<&'static str>,
 }
 
 #[derive(Template)]
 #[template(path = "opportunities.html")]
 struct Board {
     current: &'static str,
+    page: PageContext,
     columns: Vec<(&'static str, Vec<Card>)>,
     closed: usize,
 }
@@ -92,15 +110,30 @@ struct Board {
 /// Days after which a new or replied opportunity counts as waiting on you (the marker's default).
 const STALE_DAYS: i64 = 14;
 
-pub fn opportunities(s: &Snapshot, today: Date) -> askama::Result<String> {
-    let open = [
-        Stage::New,
-        Stage::Replied,
-        Stage::Applied,
-        Stage::Interviewing,
-        Stage::Offer,
-    ];
-    let columns = open
+/// Every stage, in the order an opportunity moves through them.
+const STAGES: [Stage; 7] = [
+    Stage::New,
+    Stage::Replied,
+    Stage::Applied,
+    Stage::Interviewing,
+    Stage::Offer,
+    Stage::Declined,
+    Stage::Closed,
+];
+
+/// The stage a form names with its word ("interviewing").
+pub fn stage_from_word(word: &str) -> Option<Stage> {
+    STAGES.into_iter().find(|&s| stage_word(s) == word)
+}
+
+fn moves_from(stage: Stage) -> Vec<&'static str> {
+    let later = STAGES.iter().skip_while(|&&s| s != stage).skip(1);
+    later.map(|&s| stage_word(s)).collect()
+}
+
+pub fn opportunities(s: &Snapshot, page: PageContext) -> askama::Result<String> {
+    let today = page.today;
+    let columns = STAGES[..5]
         .iter()
         .map(|&stage| {
             let cards = s
@@ -116,6 +149,7 @@ pub fn opportunities(s: &Snapshot, today: Date) -> askama::Result<String> {
                         since: o.since(),
                         days,
                         stale: matches!(stage, Stage::New | Stage::Replied) && days > STALE_DAYS,
+                        moves: moves_from(stage),
                     }
                 })
                 .collect();
@@ -124,6 +158,7 @@ pub fn opportunities(s: &Snapshot, today: Date) -> askama::Result<String> {
         .collect();
     Board {
         current: "opportunities",
+        page,
         columns,
         closed: s
             .opportunities
@@ -132,4 +167,22 @@ pub fn opportunities(s: &Snapshot, today: Date) -> askama::Result<String> {
             .count(),
     }
     .render()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_opportunity_moves_forward_or_ends() {
+        assert_eq!(
+            moves_from(Stage::Applied),
+            ["interviewing", "offer", "declined", "closed"]
+        );
+        assert_eq!(moves_from(Stage::Offer), ["declined", "closed"]);
+        for stage in STAGES {
+            assert_eq!(stage_from_word(stage_word(stage)), Some(stage));
+        }
+        assert_eq!(stage_from_word("hired"), None);
+    }
 }

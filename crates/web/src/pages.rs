@@ -10,14 +10,17 @@ use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use jiff::civil::Date;
+use milemarker_core::career::Snapshot;
 use milemarker_core::career::next_number;
 use milemarker_core::decision::document::Method;
 use milemarker_core::evidence::{Achievement, BragSection, Visibility};
-use milemarker_core::life::{CheckIn, record_checkin};
+use milemarker_core::life::{Audit, CheckIn, record_checkin};
+use milemarker_core::network::Interaction;
 use milemarker_core::week::IsoWeek;
 
 use crate::decision_view::{DecisionView, decision_view};
 use crate::forms::Fields;
+use crate::html::with_code;
 use crate::lists;
 use crate::market_view::{MarketView, market_view};
 use crate::review::{Views, views};
@@ -149,15 +152,20 @@ pub(crate) async fn dashboard(app: &Shared, day: Date) -> Result<String, PageErr
     .render()?)
 }
 
-/// The notice a redirect after a successful form asks for (`?saved=...`).
-fn notice(params: &HashMap<String, String>) -> Option<String> {
+/// The notice a redirect after a successful form asks for (`?saved=...`), as plain text: only
+/// known words are answered, so a crafted link cannot put its own words on the page.
+pub(crate) fn notice(params: &HashMap<String, String>) -> Option<String> {
     let saved = params.get("saved")?;
-    let text = match saved.as_str() {
-        "checkin" => "Check-in saved.".to_string(),
-        win if win.starts_with("win-") => format!("Win #{} logged.", &win[4..]),
-        _ => return None,
-    };
-    Some(format!(r#"<p class="notice" role="status">{text}</p>"#))
+    Some(match saved.as_str() {
+        "checkin" => "Check-in saved.".into(),
+        "audit" => "Audit recorded from today's tasks.".into(),
+        "contact" => "Logged: their stay-in-touch timer starts again today.".into(),
+        "stage" => "Opportunity moved.".into(),
+        other => {
+            let id: u32 = other.strip_prefix("win-")?.parse().ok()?;
+            format!("Win #{id} logged.")
+        }
+    })
 }
 
 pub async fn dashboard_handler(
@@ -167,7 +175,10 @@ pub async fn dashboard_handler(
     // The view a form's redirect asks for shows what was just saved.
     let html = app.dashboard(params.contains_key("saved")).await?;
     let body = match notice(&params) {
-        Some(n) => Bytes::from(String::from_utf8_lossy(&html).replacen("<!--notice-->", &n, 1)),
+        Some(n) => {
+            let n = format!(r#"<p class="notice" role="status">{}</p>"#, with_code(&n));
+            Bytes::from(String::from_utf8_lossy(&html).replacen("<!--notice-->", &n, 1))
+        }
         None => html,
     };
     Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response())
@@ -304,6 +315,97 @@ fn read_checkin(fields: &mut Fields, today: Date) -> Option<CheckIn> {
     Some(checkin)
 }
 
+/// Loads the records, lets `change` edit them with today's date, and saves what changed; a
+/// refusal from `change` is shown as a page (422) and writes nothing. The dashboard is rendered
+/// again in the background.
+pub(crate) async fn update<T: Send + 'static>(
+    app: &Shared,
+    change: impl FnOnce(&mut Snapshot, Date) -> Result<T, String> + Send + 'static,
+) -> Result<T, PageError> {
+    let outcome = app
+        .worker
+        .run(move |b| {
+            let today = b.today()?;
+            let before = b.load()?;
+            let mut after = before.clone();
+            let outcome = change(&mut after, today);
+            if outcome.is_ok() {
+                b.save(&before, &after)?;
+            }
+            Ok(outcome)
+        })
+        .await?;
+    let value = outcome.map_err(|message| PageError {
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+        message: format!("{message}; nothing was changed"),
+    })?;
+    app.saved();
+    Ok(value)
+}
+
+/// A one-button form (no fields but the token): checks the token, then `update`s.
+async fn act(
+    app: &Shared,
+    form: &HashMap<String, String>,
+    change: impl FnOnce(&mut Snapshot, Date) -> Result<(), String> + Send + 'static,
+) -> Result<(), PageError> {
+    if !csrf_ok(app, form) {
+        return Err(forbidden());
+    }
+    update(app, change).await
+}
+
+pub async fn audit_submit(
+    State(app): State<Shared>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    act(&app, &form, |s, today| {
+        Audit::record(&mut s.audits, &s.tasks, today)
+    })
+    .await?;
+    Ok(Redirect::to("/tasks?saved=audit").into_response())
+}
+
+pub async fn contact_touch(
+    State(app): State<Shared>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let id = form.get("id").cloned().unwrap_or_default();
+    act(&app, &form, move |s, today| {
+        let contact = s
+            .contacts
+            .iter_mut()
+            .find(|c| c.id == id)
+            .ok_or_else(|| format!("no contact {id:?}"))?;
+        contact.record(Interaction {
+            date: today,
+            note: None,
+        });
+        Ok(())
+    })
+    .await?;
+    Ok(Redirect::to("/contacts?saved=contact").into_response())
+}
+
+pub async fn opportunity_move(
+    State(app): State<Shared>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let id = form.get("id").and_then(|id| id.parse::<u32>().ok());
+    let stage = form.get("stage").and_then(|w| lists::stage_from_word(w));
+    act(&app, &form, move |s, today| {
+        let (Some(id), Some(stage)) = (id, stage) else {
+            return Err("stage: choose one of the stages offered".into());
+        };
+        let found = s.opportunities.iter_mut().find(|o| o.id == id);
+        let o = found.ok_or_else(|| format!("no opportunity #{id}"))?;
+        o.advance(stage, today)
+            .map_err(|m| format!("opportunity #{id}: {m}"))
+    })
+    .await?;
+    Ok(Redirect::to("/opportunities?saved=stage").into_response())
+}
+
 pub async fn checkin_submit(
     State(app): State<Shared>,
     Form(form): Form<HashMap<String, String>>,
@@ -312,15 +414,11 @@ pub async fn checkin_submit(
         Ok(checkin) => checkin,
         Err(f) => return checkin_page(&app, f, StatusCode::UNPROCESSABLE_ENTITY).await,
     };
-    app.worker
-        .run(move |b| {
-            let before = b.load()?;
-            let mut after = before.clone();
-            record_checkin(&mut after.checkins, checkin);
-            b.save(&before, &after)
-        })
-        .await?;
-    app.saved();
+    update(&app, move |s, _| {
+        record_checkin(&mut s.checkins, checkin);
+        Ok(())
+    })
+    .await?;
     Ok(Redirect::to("/?saved=checkin").into_response())
 }
 
@@ -422,18 +520,12 @@ pub async fn win_submit(
         Ok(win) => win,
         Err(f) => return wins_render(&app, f, None, StatusCode::UNPROCESSABLE_ENTITY).await,
     };
-    let id = app
-        .worker
-        .run(move |b| {
-            let before = b.load()?;
-            let mut after = before.clone();
-            let id = next_number(after.achievements.iter().map(|w| w.id));
-            after.achievements.push(Achievement { id, ..win });
-            b.save(&before, &after)?;
-            Ok(id)
-        })
-        .await?;
-    app.saved();
+    let id = update(&app, move |s, _| {
+        let id = next_number(s.achievements.iter().map(|w| w.id));
+        s.achievements.push(Achievement { id, ..win });
+        Ok(id)
+    })
+    .await?;
     Ok(Redirect::to(&format!("/wins?saved=win-{id}")).into_response())
 }
 
@@ -519,19 +611,40 @@ impl DecisionPage {
     }
 }
 
-pub async fn tasks_page(State(app): State<Shared>) -> Result<Response, PageError> {
-    let s = app.worker.run(|b| b.load()).await?;
-    Ok(Html(lists::tasks(&s)?).into_response())
+/// What the list pages share: the records, today, the form token and the notice asked for.
+async fn list_page(
+    app: &Shared,
+    params: &HashMap<String, String>,
+    render: fn(&Snapshot, lists::PageContext) -> askama::Result<String>,
+) -> Result<Response, PageError> {
+    let (s, today) = app.worker.run(|b| Ok((b.load()?, b.today()?))).await?;
+    let context = lists::PageContext {
+        today,
+        csrf: app.csrf.clone(),
+        notice: notice(params),
+    };
+    Ok(Html(render(&s, context)?).into_response())
 }
 
-pub async fn contacts_page(State(app): State<Shared>) -> Result<Response, PageError> {
-    let (s, today) = app.worker.run(|b| Ok((b.load()?, b.today()?))).await?;
-    Ok(Html(lists::contacts(&s, today)?).into_response())
+pub async fn tasks_page(
+    State(app): State<Shared>,
+    Query(params): Params,
+) -> Result<Response, PageError> {
+    list_page(&app, &params, lists::tasks).await
 }
 
-pub async fn opportunities_page(State(app): State<Shared>) -> Result<Response, PageError> {
-    let (s, today) = app.worker.run(|b| Ok((b.load()?, b.today()?))).await?;
-    Ok(Html(lists::opportunities(&s, today)?).into_response())
+pub async fn contacts_page(
+    State(app): State<Shared>,
+    Query(params): Params,
+) -> Result<Response, PageError> {
+    list_page(&app, &params, lists::contacts).await
+}
+
+pub async fn opportunities_page(
+    State(app): State<Shared>,
+    Query(params): Params,
+) -> Result<Response, PageError> {
+    list_page(&app, &params, lists::opportunities).await
 }
 
 #[derive(Template)]

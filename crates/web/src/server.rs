@@ -12,7 +12,7 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use jiff::civil::Date;
 use milemarker_core::career::Snapshot;
 use milemarker_core::decision::document::Method;
@@ -320,9 +320,12 @@ pub fn router(app: Shared) -> Router {
         .route("/wins", get(pages::wins_page).post(pages::win_submit))
         .route("/wins/brag.md", get(pages::brag))
         .route("/tasks", get(pages::tasks_page))
+        .route("/tasks/audit", post(pages::audit_submit))
         .route("/decision", get(pages::decision_page))
         .route("/contacts", get(pages::contacts_page))
+        .route("/contacts/touch", post(pages::contact_touch))
         .route("/opportunities", get(pages::opportunities_page))
+        .route("/opportunities/stage", post(pages::opportunity_move))
         .route("/market", get(pages::market_page))
         .route("/style.css", get(pages::style))
         .fallback(pages::not_found)

@@ -337,3 +337,82 @@ async fn every_page_answers() {
     let (status, ..) = send(&app, get("/nowhere")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn the_audit_button_keeps_todays_tasks_as_an_audit() {
+    let (shelf, app) = served();
+    let (status, page, _) = send(&app, get("/tasks")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(r#"action="/tasks/audit""#), "{page}");
+    let (status, ..) = send(&app, post("/tasks/audit", "csrf=nope")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let form = format!("csrf={}", app.csrf);
+    let (status, _, headers) = send(&app, post("/tasks/audit", &form)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers[header::LOCATION], "/tasks?saved=audit");
+    let audits = shelf.snapshot.lock().unwrap().audits.clone();
+    assert_eq!(audits.last().unwrap().date, TODAY);
+    let (_, page, _) = send(&app, get("/tasks?saved=audit")).await;
+    assert!(page.contains("Audit recorded from today"), "{page}");
+    assert!(page.contains("In the audit of 2026-10-28"), "{page}");
+}
+
+#[tokio::test]
+async fn in_touch_today_restarts_a_contacts_timer() {
+    let (shelf, app) = served();
+    let (_, page, _) = send(&app, get("/contacts")).await;
+    assert!(page.contains("Mei Chen"), "mei-chen is due in the example");
+    let form = format!("csrf={}&id=nobody", app.csrf);
+    let (status, page, _) = send(&app, post("/contacts/touch", &form)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("no contact") && page.contains("nothing was changed"));
+    assert_eq!(shelf.saves.load(Ordering::SeqCst), 0);
+
+    let form = format!("csrf={}&id=mei-chen", app.csrf);
+    let (status, _, headers) = send(&app, post("/contacts/touch", &form)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers[header::LOCATION], "/contacts?saved=contact");
+    let (_, page, _) = send(&app, get("/contacts?saved=contact")).await;
+    assert!(page.contains("timer starts again today"));
+    assert!(!page.contains("Mei Chen"), "no longer due: {page}");
+    let s = shelf.snapshot.lock().unwrap().clone();
+    let mei = s.contacts.iter().find(|c| c.id == "mei-chen").unwrap();
+    assert_eq!(mei.log.last().unwrap().date, TODAY);
+}
+
+#[tokio::test]
+async fn an_opportunity_moves_along_the_board() {
+    let (shelf, app) = served();
+    let (_, page, _) = send(&app, get("/opportunities")).await;
+    assert!(page.contains(r#"<label class="hint" for="stage-3">Move #3 to</label>"#));
+    for bad in [
+        "id=3&stage=hired",
+        "id=x&stage=replied",
+        "id=99&stage=replied",
+    ] {
+        let form = format!("csrf={}&{bad}", app.csrf);
+        let (status, ..) = send(&app, post("/opportunities/stage", &form)).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+    }
+    assert_eq!(shelf.saves.load(Ordering::SeqCst), 0);
+    let form = format!("csrf={}&id=3&stage=replied", app.csrf);
+    let (status, _, headers) = send(&app, post("/opportunities/stage", &form)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers[header::LOCATION], "/opportunities?saved=stage");
+    let s = shelf.snapshot.lock().unwrap().clone();
+    let moved = s.opportunities.iter().find(|o| o.id == 3).unwrap();
+    assert_eq!(moved.stage(), milemarker_core::network::Stage::Replied);
+    assert_eq!(moved.since(), TODAY);
+}
+
+#[tokio::test]
+async fn a_crafted_notice_shows_nothing_of_its_own() {
+    let (_, app) = served();
+    let (_, page, _) = send(&app, get("/wins?saved=win-%3Cb%3Ehi%3C%2Fb%3E")).await;
+    assert!(
+        !page.contains("<b>hi") && !page.contains("&lt;b&gt;hi"),
+        "{page}"
+    );
+    let (_, page, _) = send(&app, get("/?saved=win-7")).await;
+    assert!(page.contains("Win #7 logged."));
+}

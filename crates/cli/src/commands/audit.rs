@@ -1,6 +1,6 @@
 //! The energy audit (002): "do more that you enjoy, less that you dread".
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use milemarker_core::decision::format_number;
 use milemarker_core::life::{Audit, AuditReport, audit};
 
@@ -14,16 +14,7 @@ pub fn run(db: &mut Db, args: AuditArgs) -> Result<()> {
         None => today()?,
     };
     let audits = db.update(|s| {
-        if s.tasks.is_empty() {
-            bail!("no tasks to audit; add what you do each week with `milemarker task add`");
-        }
-        // Each audit is kept, dated; a second one on the same day replaces the first.
-        s.audits.retain(|a| a.date != date);
-        s.audits.push(Audit {
-            date,
-            tasks: s.tasks.clone(),
-        });
-        s.audits.sort_by_key(|a| a.date);
+        Audit::record(&mut s.audits, &s.tasks, date).map_err(anyhow::Error::msg)?;
         Ok(s.audits.clone())
     })?;
     let reports: Vec<AuditReport> = audits.iter().map(audit).collect();
