@@ -2,7 +2,7 @@
 //! --occupation`, `market occupations`), so both show the same figures.
 
 use milemarker_core::markers::grouped;
-use milemarker_core::text::percent;
+use milemarker_core::text::{noun, percent};
 use serde_json::Value;
 
 use crate::server::Market;
@@ -132,11 +132,17 @@ fn demand_view(v: &Value) -> DemandView {
     let gap = &v["gap"];
     DemandView {
         heading: format!(
-            "{} to {}: {} postings from {} employers ({})",
+            "{} to {}: {} {} from {} {} ({})",
             text(&v["months"][0]),
             text(&v["through"]),
             money(&v["postings"]),
+            noun(v["postings"].as_f64().unwrap_or(0.0), "posting", "postings"),
             money(&v["employers"]),
+            noun(
+                v["employers"].as_f64().unwrap_or(0.0),
+                "employer",
+                "employers"
+            ),
             text(&v["dataset"])
         ),
         skills,

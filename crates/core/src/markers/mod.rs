@@ -227,7 +227,9 @@ impl Evidence {
                 postings,
                 postings_year_before,
             } => format!(
-                "{skill}: {employers} employers, {postings} postings (year before: {postings_year_before})"
+                "{skill}: {employers} {}, {postings} {} (year before: {postings_year_before})",
+                crate::text::noun(*employers, "employer", "employers"),
+                crate::text::noun(*postings, "posting", "postings"),
             ),
         }
     }

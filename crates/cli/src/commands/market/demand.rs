@@ -8,6 +8,7 @@ use anyhow::{Result, anyhow, bail};
 use jiff::civil::Date;
 use milemarker_core::career::Snapshot;
 use milemarker_core::markers::{SkillDemand, SkillDemandRow, grouped};
+use milemarker_core::text::noun;
 use milemarker_market::demand::{Counter, Demand, Month, Posting, SkillCount};
 use milemarker_market::lookup::Taxonomy;
 use milemarker_market::onet::{self, Onet};
@@ -62,9 +63,11 @@ fn count(
 
 fn describe(names: &PostingNames) -> String {
     format!(
-        "{} imported job postings from {} employers, {} to {}",
+        "{} imported job {} from {} {}, {} to {}",
         grouped(names.postings as f64),
+        noun(names.postings as f64, "posting", "postings"),
         grouped(names.employers as f64),
+        noun(names.employers as f64, "employer", "employers"),
         names.first.map_or("-".into(), |d| d.to_string()),
         names.last.map_or("-".into(), |d| d.to_string())
     )
@@ -155,11 +158,13 @@ pub fn run(db: &mut Db, args: MarketDemandArgs, settings: &Settings) -> Result<A
         paint(
             HEADING,
             &format!(
-                "Demand for skills, {} to {}: {} postings from {} employers",
+                "Demand for skills, {} to {}: {} {} from {} {}",
                 demand.months[0],
                 demand.through,
                 grouped(f64::from(demand.postings)),
-                grouped(f64::from(demand.employers))
+                noun(demand.postings, "posting", "postings"),
+                grouped(f64::from(demand.employers)),
+                noun(demand.employers, "employer", "employers")
             )
         ),
         paint(DIM, &describe(&names))
@@ -206,7 +211,8 @@ pub fn run(db: &mut Db, args: MarketDemandArgs, settings: &Settings) -> Result<A
             } else {
                 paint(BAD, "✗")
             };
-            out.push_str(&format!("  {mark} {l}: {e} employers\n"));
+            let employers = noun(*e, "employer", "employers");
+            out.push_str(&format!("  {mark} {l}: {e} {employers}\n"));
         }
     }
     if let Some(gap) = &gap {
