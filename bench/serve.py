@@ -34,16 +34,22 @@ def profile(work, env):
     return db, doc
 
 
-def post_checkins(base, stop, saved):
-    """Saves a check-in for last week once a second, as a person using the form would."""
+def checkin_forms(base):
+    """The check-in form as a browser would send it, for `hours`: the page's token read once."""
     page = urllib.request.urlopen(base + "checkin").read().decode()
     token = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+    return lambda hours: urllib.parse.urlencode(
+        {"csrf": token, "week": "2026-W43", "hours": hours, "energy": 3, "satisfaction": 3}
+    ).encode()
+
+
+def post_checkins(base, stop, saved):
+    """Saves a check-in for last week once a second, as a person using the form would."""
+    checkin_form = checkin_forms(base)
     hours = 40
     while not stop.is_set():
         hours = 40 + (hours + 1) % 20
-        form = urllib.parse.urlencode(
-            {"csrf": token, "week": "2026-W43", "hours": hours, "energy": 3, "satisfaction": 3}
-        ).encode()
+        form = checkin_form(hours)
         urllib.request.urlopen(urllib.request.Request(base + "checkin", data=form))
         saved.append(1)
         stop.wait(1.0)
@@ -79,14 +85,11 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 def cold_renders(base, runs=15):
     """A save, then the first view after it (which renders the review again): their latencies
     from the client, apart."""
-    page = urllib.request.urlopen(base + "checkin").read().decode()
-    token = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+    checkin_form = checkin_forms(base)
     opener = urllib.request.build_opener(NoRedirect)
     saves, views = [], []
     for i in range(runs):
-        form = urllib.parse.urlencode(
-            {"csrf": token, "week": "2026-W43", "hours": 41 + i, "energy": 3, "satisfaction": 3}
-        ).encode()
+        form = checkin_form(41 + i)
         start = time.perf_counter()
         try:
             opener.open(urllib.request.Request(base + "checkin", data=form)).read()

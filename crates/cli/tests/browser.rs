@@ -109,6 +109,16 @@ async fn fill(c: &Client, id: &str, value: &str) {
     field.send_keys(value).await.expect("type");
 }
 
+/// Picks `value` in the select with id `id`.
+async fn choose(c: &Client, id: &str, value: &str) {
+    c.find(Locator::Id(id))
+        .await
+        .unwrap_or_else(|e| panic!("{id}: {e}"))
+        .select_by_value(value)
+        .await
+        .unwrap_or_else(|e| panic!("{id} = {value}: {e}"));
+}
+
 async fn submit(c: &Client) {
     click_through(c, "main form button[type=submit]").await;
 }
@@ -228,12 +238,7 @@ async fn the_web_ui_in_a_real_browser() {
         .expect("the wins page");
     fill(&c, "title", "Presented the Q4 plan to the board").await;
     fill(&c, "impact", "Budget approved, 12% up").await;
-    c.find(Locator::Id("visibility"))
-        .await
-        .expect("the visibility field")
-        .select_by_value("company")
-        .await
-        .expect("chosen");
+    choose(&c, "visibility", "company").await;
     submit(&c).await;
     assert!(text(&c, ".notice").await.starts_with("Win #"));
     let wins = text(&c, "#wins").await;
@@ -248,12 +253,7 @@ async fn the_web_ui_in_a_real_browser() {
     c.goto(&format!("{base}/decision"))
         .await
         .expect("the decision");
-    c.find(Locator::Id("method"))
-        .await
-        .expect("the method field")
-        .select_by_value("topsis")
-        .await
-        .expect("chosen");
+    choose(&c, "method", "topsis").await;
     submit(&c).await;
     assert!(
         c.current_url()
@@ -304,12 +304,7 @@ async fn the_web_ui_in_a_real_browser() {
     c.goto(&format!("{base}/opportunities"))
         .await
         .expect("the board");
-    c.find(Locator::Id("stage-3"))
-        .await
-        .expect("#3's stages")
-        .select_by_value("replied")
-        .await
-        .expect("chosen");
+    choose(&c, "stage-3", "replied").await;
     click_through(&c, "#stage-3 ~ button").await;
     assert!(text(&c, ".notice").await.contains("Opportunity moved."));
     assert!(

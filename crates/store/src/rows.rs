@@ -5,7 +5,7 @@
 //! win touches one row instead of rewriting ten years of records; a full save is the difference
 //! from an empty database.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 use milemarker_core::career::Snapshot;
@@ -612,7 +612,7 @@ impl Table {
     /// The rows of `after` that are new or changed, and the keys of `before` that are gone.
     fn changes<'a>(&self, before: &'a [Row], after: &'a [Row]) -> (Vec<&'a Row>, Vec<&'a [Cell]>) {
         let old: HashMap<&[Cell], &Row> = before.iter().map(|r| (&r[..self.key], r)).collect();
-        let new: HashMap<&[Cell], &Row> = after.iter().map(|r| (&r[..self.key], r)).collect();
+        let kept: HashSet<&[Cell]> = after.iter().map(|r| &r[..self.key]).collect();
         let upserts = after
             .iter()
             .filter(|r| old.get(&r[..self.key]) != Some(r))
@@ -620,7 +620,7 @@ impl Table {
         let deletes = before
             .iter()
             .map(|r| &r[..self.key])
-            .filter(|key| !new.contains_key(key))
+            .filter(|key| !kept.contains(key))
             .collect();
         (upserts, deletes)
     }

@@ -204,7 +204,7 @@ async fn read_form<T>(
     if !csrf_ok(app, &form) {
         return Err(forbidden());
     }
-    let today = app.worker.run(|b| b.today()).await?;
+    let today = app.today().await?;
     let mut fields = Fields::new(&form);
     let value = read(&mut fields, today);
     match value {
@@ -267,7 +267,7 @@ pub async fn checkin_form(
     State(app): State<Shared>,
     Query(params): Params,
 ) -> Result<Response, PageError> {
-    let today = app.worker.run(|b| b.today()).await?;
+    let today = app.today().await?;
     let week = params
         .get("week")
         .and_then(|w| w.parse().ok())
@@ -322,10 +322,10 @@ pub(crate) async fn update<T: Send + 'static>(
     app: &Shared,
     change: impl FnOnce(&mut Snapshot, Date) -> Result<T, String> + Send + 'static,
 ) -> Result<T, PageError> {
+    let today = app.today().await?;
     let outcome = app
         .worker
         .run(move |b| {
-            let today = b.today()?;
             let before = b.load()?;
             let mut after = before.clone();
             let outcome = change(&mut after, today);
@@ -470,7 +470,7 @@ pub async fn wins_page(
     State(app): State<Shared>,
     Query(params): Params,
 ) -> Result<Response, PageError> {
-    let today = app.worker.run(|b| b.today()).await?;
+    let today = app.today().await?;
     let f = FormState::new(HashMap::from([
         ("date".to_string(), today.to_string()),
         ("visibility".to_string(), "team".to_string()),
@@ -617,7 +617,8 @@ async fn list_page(
     params: &HashMap<String, String>,
     render: fn(&Snapshot, lists::PageContext) -> askama::Result<String>,
 ) -> Result<Response, PageError> {
-    let (s, today) = app.worker.run(|b| Ok((b.load()?, b.today()?))).await?;
+    let today = app.today().await?;
+    let s = app.worker.run(|b| b.load()).await?;
     let context = lists::PageContext {
         today,
         csrf: app.csrf.clone(),
@@ -655,11 +656,11 @@ struct MarketPage {
 }
 
 pub async fn market_page(State(app): State<Shared>) -> Result<Response, PageError> {
+    let day = app.today().await?;
     let market = app
         .worker
-        .run(|b| {
+        .run(move |b| {
             let s = b.load()?;
-            let day = b.today()?;
             Ok(b.market(&s, day))
         })
         .await?;

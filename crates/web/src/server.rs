@@ -35,8 +35,6 @@ pub struct Market {
 /// What the pages need from the person's records; the CLI implements it over its store, so the
 /// browser and the terminal read and write the very same data in the very same way.
 pub trait Backend: Send + 'static {
-    /// Today on the person's clock (tests pin it).
-    fn today(&self) -> anyhow::Result<Date>;
     fn load(&mut self) -> anyhow::Result<Snapshot>;
     /// Validates `after`, then writes what differs from `before` (as loaded) in one transaction:
     /// bad input changes nothing.
@@ -61,6 +59,7 @@ pub trait Backend: Send + 'static {
 pub trait Watch: Send + 'static {
     /// Changes whenever the stored records do, whoever wrote them (this server or the CLI).
     fn version(&mut self) -> anyhow::Result<u64>;
+    /// Today on the person's clock (tests pin it).
     fn today(&self) -> anyhow::Result<Date>;
 }
 
@@ -159,6 +158,11 @@ impl App {
         self.watch.run(|w| Ok((w.version()?, w.today()?))).await
     }
 
+    /// Today, from the watch thread: never waits behind a save or a render.
+    pub(crate) async fn today(&self) -> Result<Date, PageError> {
+        self.watch.run(|w| w.today()).await
+    }
+
     fn cached(&self, version: u64, day: Date) -> Option<Bytes> {
         let cached = self.dashboard.lock().expect("not poisoned");
         let c = cached.as_ref()?;
@@ -179,18 +183,21 @@ impl App {
         if let Some(html) = self.cached(version, day) {
             return Ok(html);
         }
-        let _rendering = match self.rendering.try_lock() {
-            Ok(guard) => guard,
-            Err(_) => match self.last_rendered() {
-                Some(html) if !fresh => return Ok(html),
-                _ => self.rendering.lock().await,
-            },
+        let (_rendering, version, day) = match self.rendering.try_lock() {
+            Ok(guard) => (guard, version, day),
+            Err(_) => {
+                if let Some(html) = self.last_rendered().filter(|_| !fresh) {
+                    return Ok(html);
+                }
+                let guard = self.rendering.lock().await;
+                // The render waited for may have been this change's, or a newer one landed.
+                let (version, day) = self.version_and_day().await?;
+                if let Some(html) = self.cached(version, day) {
+                    return Ok(html);
+                }
+                (guard, version, day)
+            }
         };
-        // The render waited for may have been this change's, or a newer one landed meanwhile.
-        let (version, day) = self.version_and_day().await?;
-        if let Some(html) = self.cached(version, day) {
-            return Ok(html);
-        }
         let html = Bytes::from(pages::dashboard(self, day).await?);
         *self.dashboard.lock().expect("not poisoned") = Some(Cached {
             version,

@@ -38,9 +38,6 @@ impl Watch for Shelf {
 }
 
 impl Backend for Shelf {
-    fn today(&self) -> anyhow::Result<Date> {
-        Ok(TODAY)
-    }
     fn load(&mut self) -> anyhow::Result<Snapshot> {
         Ok(self.snapshot.lock().unwrap().clone())
     }

@@ -52,10 +52,6 @@ fn json_answer(answer: Result<Answer>) -> Result<serde_json::Value, String> {
 }
 
 impl Backend for Local {
-    fn today(&self) -> Result<Date> {
-        today()
-    }
-
     fn load(&mut self) -> Result<Snapshot> {
         self.db.load()
     }
