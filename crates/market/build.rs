@@ -31,6 +31,9 @@ fn main() {
         .collect::<BTreeSet<&str>>()
         .into_iter()
         .collect();
+    if let Some(long) = vocabulary.iter().find(|w| w.len() > taxonomy::KEY_WIDTH) {
+        panic!("label word {long:?} is longer than the matcher's word key; widen KEY_WIDTH");
+    }
     let number = |word: &str| {
         let id = vocabulary
             .binary_search(&word)

@@ -2,6 +2,9 @@
 //! denied, and which skill owns a label that several share. See `skills.rs` for the rules.
 
 use std::collections::HashMap;
+use std::hash::Hasher;
+
+use rustc_hash::FxHasher;
 
 /// Folded labels never matched, chosen by hand: product names and labels that are ordinary words in
 /// postings ("access to training", "word of mouth", "project", "teams"). One-letter labels, and
@@ -24,54 +27,318 @@ fn tuned_denied(word: &str) -> bool {
         .any(|denied| denied == word)
 }
 
-/// What each ASCII byte folds to: itself lower-cased if it is part of a word, 0 if it separates.
-const ASCII_FOLD: [u8; 128] = {
-    let mut table = [0u8; 128];
+/// What a byte of UTF-8 text is to the folding: part of a word (ASCII letters, digits, `+`, `#`),
+/// a separator (any other ASCII), or part of a longer char that has to be decoded to tell.
+const WORD: u8 = 1;
+const SEPARATOR: u8 = 0;
+const DECODE: u8 = 2;
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [DECODE; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        if c.is_ascii_alphanumeric() || c == b'+' || c == b'#' {
-            table[b] = c.to_ascii_lowercase();
-        }
+        table[b] = if c.is_ascii_alphanumeric() || c == b'+' || c == b'#' {
+            WORD
+        } else {
+            SEPARATOR
+        };
         b += 1;
     }
     table
 };
 
+/// Where [`fold_words`] writes each word, folded.
+pub trait FoldInto {
+    /// Replaces the contents with `text[start..end]`, which is all ASCII word bytes, lower-cased.
+    fn set_ascii(&mut self, text: &[u8], start: usize, end: usize);
+    /// Replaces the contents with `word` lower-cased, char by char.
+    fn set_chars(&mut self, word: &str);
+}
+
+impl FoldInto for String {
+    fn set_ascii(&mut self, text: &[u8], start: usize, end: usize) {
+        self.clear();
+        self.extend(
+            text[start..end]
+                .iter()
+                .map(|b| b.to_ascii_lowercase() as char),
+        );
+    }
+    fn set_chars(&mut self, word: &str) {
+        self.clear();
+        self.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// The longest folded word, in bytes, that a [`WordKey`] holds.
+pub const KEY_WIDTH: usize = 32;
+
+/// A folded word as a fixed-size key, zero-padded, so the matcher compares and hashes words
+/// without allocating or calling memcmp. Folded words never contain a zero byte, so the padding
+/// cannot collide; a longer word is all 0xFF (a byte UTF-8 never uses) and so equals no label word
+/// (the build script checks that every label word fits).
+#[derive(Clone, Copy, PartialEq, Eq, Default, Debug)]
+#[repr(C, align(32))] // one key, one cache line
+pub struct WordKey([u8; KEY_WIDTH]);
+
+impl WordKey {
+    const TOO_LONG: WordKey = WordKey([0xFF; KEY_WIDTH]);
+
+    /// The key of a word that is already folded; none if it does not fit.
+    pub fn of(folded: &str) -> Option<WordKey> {
+        let mut key = WordKey::default();
+        key.set_chars(folded);
+        (key != WordKey::TOO_LONG).then_some(key)
+    }
+
+    /// FxHash over the key's four 8-byte lanes.
+    pub fn hash(&self) -> u64 {
+        let mut hasher = FxHasher::default();
+        for lane in self.0.chunks_exact(8) {
+            hasher.write_u64(u64::from_le_bytes(lane.try_into().expect("8 bytes")));
+        }
+        hasher.finish()
+    }
+}
+
+/// Per word length up to [`KEY_WIDTH`]: the masks that keep that many bytes of a key's four lanes.
+const LANE_MASKS: [[u64; 4]; KEY_WIDTH + 1] = {
+    let mut masks = [[0; 4]; KEY_WIDTH + 1];
+    let mut len = 0;
+    while len <= KEY_WIDTH {
+        let mut lane = 0;
+        while lane < 4 {
+            let kept = if len >= lane * 8 + 8 {
+                8
+            } else {
+                len.saturating_sub(lane * 8)
+            };
+            masks[len][lane] = if kept == 8 {
+                u64::MAX
+            } else {
+                (1u64 << (kept * 8)) - 1
+            };
+            lane += 1;
+        }
+        len += 1;
+    }
+    masks
+};
+
+impl FoldInto for WordKey {
+    #[inline]
+    fn set_ascii(&mut self, text: &[u8], start: usize, end: usize) {
+        let len = end - start;
+        *self = match text.get(start..start + KEY_WIDTH) {
+            // A whole key's width of text from the word's start, eight bytes at a time, the
+            // bytes past the word's end masked off: no loop over the word, no branch on its length.
+            Some(window) if len <= KEY_WIDTH => {
+                let mut key = [0; KEY_WIDTH];
+                for ((out, from), mask) in key
+                    .chunks_exact_mut(8)
+                    .zip(window.chunks_exact(8))
+                    .zip(LANE_MASKS[len])
+                {
+                    let bytes = u64::from_le_bytes(from.try_into().expect("8 bytes"));
+                    out.copy_from_slice(&(ascii_lowercase(bytes) & mask).to_le_bytes());
+                }
+                WordKey(key)
+            }
+            None if len <= KEY_WIDTH => {
+                let mut key = [0; KEY_WIDTH];
+                key[..len].copy_from_slice(&text[start..end]);
+                key.make_ascii_lowercase();
+                WordKey(key)
+            }
+            _ => WordKey::TOO_LONG,
+        };
+    }
+    fn set_chars(&mut self, word: &str) {
+        let mut key = [0; KEY_WIDTH];
+        let mut len = 0;
+        for c in word.chars().flat_map(char::to_lowercase) {
+            let Some(slot) = key.get_mut(len..len + c.len_utf8()) else {
+                *self = WordKey::TOO_LONG;
+                return;
+            };
+            c.encode_utf8(slot);
+            len += c.len_utf8();
+        }
+        *self = WordKey(key);
+    }
+}
+
+/// Lower-cases the ASCII letters among eight bytes at once. A byte of 0x80 or more may carry into
+/// the bytes above it, but those come after it in the text, so past the end of an ASCII word.
+#[inline]
+fn ascii_lowercase(bytes: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let at_least_a = bytes.wrapping_add(ONES * u64::from(0x80 - b'A'));
+    let above_z = bytes.wrapping_add(ONES * u64::from(0x80 - b'Z' - 1));
+    let upper = (at_least_a ^ above_z) & (ONES * 0x80);
+    bytes | (upper >> 2)
+}
+
 /// Calls `each(start, end, word)` for every word of `text`: its byte range in `text` and the word
 /// folded (letters and digits lower-cased; `+` and `#` kept, so C++ and C# stay words; every
 /// other character separates). The one definition of a word that labels and text share.
 pub fn each_word(text: &str, mut each: impl FnMut(usize, usize, &str)) {
-    let bytes = text.as_bytes();
     let mut word = String::with_capacity(32);
-    let mut start: Option<usize> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // ASCII straight from the table; anything else decoded as a char.
-        let (lower, c, width) = if b < 128 {
-            (ASCII_FOLD[b as usize], None, 1)
-        } else {
-            let c = text[i..].chars().next().expect("a char starts here");
-            (0, c.is_alphanumeric().then_some(c), c.len_utf8())
-        };
-        if lower != 0 || c.is_some() {
-            if start.is_none() {
-                start = Some(i);
-                word.clear();
-            }
-            match c {
-                None => word.push(lower as char),
-                Some(c) => word.extend(c.to_lowercase()),
-            }
-        } else if let Some(s) = start.take() {
-            each(s, i, &word);
+    fold_words(text, &mut word, |start, end, word| each(start, end, word));
+}
+
+/// [`each_word`] into any [`FoldInto`]: a `String`, or a [`WordKey`] for the matcher.
+///
+/// The text is read 64 bytes at a time into a bit mask of the bytes that may be in a word (ASCII
+/// word bytes, and every byte of a non-ASCII char); runs of set bits are found with
+/// `trailing_zeros`, so there is no branch per byte. An all-ASCII run is one word; a run with
+/// non-ASCII chars is split char by char, since some of them (dashes, quotes) separate.
+pub fn fold_words<B: FoldInto>(text: &str, word: &mut B, mut each: impl FnMut(usize, usize, &B)) {
+    let bytes = text.as_bytes();
+    let mut run = |start: usize, end: usize, ascii: bool| {
+        if ascii {
+            word.set_ascii(bytes, start, end);
+            each(start, end, word);
+            return;
         }
-        i += width;
+        let mut at = start;
+        while let Some(from) = next_word(&text[..end], at) {
+            let (to, ascii) = word_end(&text[..end], from);
+            if ascii {
+                word.set_ascii(bytes, from, to);
+            } else {
+                word.set_chars(&text[from..to]);
+            }
+            each(from, to, word);
+            at = to;
+        }
+    };
+    // The run under way: where it started, and whether it started in an earlier block.
+    let mut open: Option<(usize, bool)> = None;
+    for (index, block) in bytes.chunks(64).enumerate() {
+        let base = index * 64;
+        let (bits, high) = block_bits(block);
+        let mut from = 0;
+        loop {
+            let after = u64::MAX << from;
+            match open {
+                None => match bits & after {
+                    0 => break,
+                    rest => {
+                        from = rest.trailing_zeros();
+                        open = Some((base + from as usize, false));
+                    }
+                },
+                Some((start, earlier)) => match !bits & after {
+                    0 => {
+                        open = Some((start, true));
+                        break;
+                    }
+                    rest => {
+                        let to = rest.trailing_zeros();
+                        // A short last block's missing bytes are clear bits, so a run ends at
+                        // the text's end at the latest.
+                        let end = base + to as usize;
+                        let ascii = if earlier {
+                            bytes[start..end].is_ascii()
+                        } else {
+                            high & after & !(u64::MAX << to) == 0
+                        };
+                        run(start, end, ascii);
+                        open = None;
+                        from = to;
+                    }
+                },
+            }
+        }
     }
-    if let Some(s) = start {
-        each(s, bytes.len(), &word);
+    if let Some((start, _)) = open {
+        run(start, bytes.len(), bytes[start..].is_ascii());
     }
+}
+
+/// For a block of at most 64 bytes: bit `i` of the first mask is set when byte `i` may be part
+/// of a word (an ASCII letter, digit, `+` or `#`, or any byte of a non-ASCII char), of the second
+/// when it is not ASCII. Eight bytes at a time with no branch (SWAR): each test leaves its answer
+/// in the top bit of every byte, and one multiplication gathers the eight top bits.
+#[inline]
+fn block_bits(block: &[u8]) -> (u64, u64) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = ONES * 0x80;
+    // Top bit of each byte set where lo <= byte <= hi, for bytes below 0x80 (no carries).
+    let within = |seven: u64, lo: u8, hi: u8| {
+        (seven.wrapping_add(ONES * u64::from(0x80 - lo))
+            ^ seven.wrapping_add(ONES * u64::from(0x7F - hi)))
+            & TOPS
+    };
+    // The top bits of eight bytes as eight bits, byte 0 lowest.
+    let gather = |tops: u64| (tops >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+    let mut padded = [0u8; 64];
+    padded[..block.len()].copy_from_slice(block);
+    let (mut word, mut high) = (0, 0);
+    for (lane, chunk) in padded.chunks_exact(8).enumerate() {
+        let bytes = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        let top = bytes & TOPS;
+        let seven = bytes & !TOPS;
+        let in_word = top
+            | within(seven | (ONES * 0x20), b'a', b'z')
+            | within(seven, b'0', b'9')
+            | within(seven, b'+', b'+')
+            | within(seven, b'#', b'#');
+        word |= gather(in_word) << (lane * 8);
+        high |= gather(top) << (lane * 8);
+    }
+    (word, high)
+}
+
+/// Where the next word starts at or after byte `from`.
+#[inline]
+fn next_word(text: &str, mut from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(from) {
+        match BYTE_CLASS[b as usize] {
+            WORD => return Some(from),
+            SEPARATOR => from += 1,
+            _ => {
+                let c = char_at(text, from);
+                if c.is_alphanumeric() {
+                    return Some(from);
+                }
+                from += c.len_utf8();
+            }
+        }
+    }
+    None
+}
+
+/// Where the word that starts at `start` ends, and whether it is all ASCII.
+#[inline]
+fn word_end(text: &str, start: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let (mut end, mut ascii) = (start, true);
+    loop {
+        while bytes
+            .get(end)
+            .is_some_and(|&b| BYTE_CLASS[b as usize] == WORD)
+        {
+            end += 1;
+        }
+        match bytes.get(end) {
+            Some(&b) if BYTE_CLASS[b as usize] == DECODE => {
+                let c = char_at(text, end);
+                if !c.is_alphanumeric() {
+                    return (end, ascii);
+                }
+                ascii = false;
+                end += c.len_utf8();
+            }
+            _ => return (end, ascii),
+        }
+    }
+}
+
+fn char_at(text: &str, at: usize) -> char {
+    text[at..].chars().next().expect("a char starts here")
 }
 
 /// The folded words of `text`, single-spaced: how labels compare with each other and with what
@@ -164,4 +431,105 @@ pub fn patterns(skills_tsv: &str, labels_tsv: &str) -> Vec<(String, u32)> {
         .collect();
     patterns.sort_unstable();
     patterns
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The words of `text` found char by char, the plain way: what [`fold_words`] must agree with.
+    fn words_char_by_char(text: &str) -> Vec<(usize, usize, String)> {
+        let mut words = Vec::new();
+        let mut at = 0;
+        while let Some(start) = next_word(text, at) {
+            let (end, _) = word_end(text, start);
+            let mut folded = String::new();
+            folded.set_chars(&text[start..end]);
+            words.push((start, end, folded));
+            at = end;
+        }
+        words
+    }
+
+    /// Text from pieces that exercise every path: ASCII words and separators, `+` and `#`,
+    /// letters that are not ASCII (some changing length when lower-cased), separators that are
+    /// not ASCII, and words longer than a key, in runs long enough to cross 64-byte blocks.
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "a",
+            "Node",
+            "JS",
+            "c++",
+            "C#",
+            "x9",
+            "SQL",
+            " ",
+            ".",
+            ", ",
+            "-",
+            "\n",
+            "\t",
+            "(",
+            "é",
+            "Zoë",
+            "İ",
+            "ẞ",
+            "中文",
+            "Ω",
+            "—",
+            "«",
+            "»",
+            "’",
+            "🙂",
+            "\u{a0}",
+            "Rechtsschutzversicherungsgesellschaften",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefg",
+        ]);
+        prop::collection::vec(piece, 0..80).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn block_folding_agrees_with_char_by_char(text in text()) {
+            let mut found = Vec::new();
+            each_word(&text, |start, end, word| found.push((start, end, word.to_string())));
+            prop_assert_eq!(&found, &words_char_by_char(&text));
+
+            let mut keys = Vec::new();
+            fold_words(&text, &mut WordKey::default(), |_, _, key| keys.push(*key));
+            let expected: Vec<WordKey> = found
+                .iter()
+                .map(|(.., word)| WordKey::of(word).unwrap_or(WordKey::TOO_LONG))
+                .collect();
+            prop_assert_eq!(keys, expected);
+        }
+    }
+
+    #[test]
+    fn the_block_masks_and_the_byte_table_agree_on_every_byte() {
+        for b in 0..=255u8 {
+            let (word, high) = block_bits(&[b' ', b]);
+            assert_eq!(
+                word >> 1 == 1,
+                BYTE_CLASS[b as usize] != SEPARATOR,
+                "byte {b:#x}"
+            );
+            assert_eq!(high >> 1 == 1, b >= 0x80, "byte {b:#x}");
+            assert_eq!(word & 1, 0);
+        }
+    }
+
+    #[test]
+    fn eight_bytes_lower_case_at_once() {
+        for b in 0..=255u8 {
+            let lane = u64::from_le_bytes([b, b'A', b'z', b'@', b'[', b'`', b'{', b'Z']);
+            let lowered = ascii_lowercase(lane).to_le_bytes();
+            assert_eq!(lowered[1..], *b"az@[`{z");
+            if b < 0x80 {
+                assert_eq!(lowered[0], b.to_ascii_lowercase(), "byte {b:#x}");
+            }
+        }
+    }
 }
