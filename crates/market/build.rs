@@ -4,7 +4,7 @@
 //! builds a leftmost-longest automaton over those strings. Text is matched the same way, so the
 //! automaton takes one step a word, and is small enough to stay in cache.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use daachorse::{CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
@@ -25,21 +25,23 @@ fn main() {
     };
     let (skills, labels) = (read("skills.tsv"), read("labels.tsv"));
     let patterns = taxonomy::patterns(&skills, &labels);
-    let vocabulary: Vec<&str> = patterns
+    // Words numbered from the most used in labels down (then alphabetically): the matcher keeps a
+    // key per word in number order, so the common words' keys share a few cache lines.
+    let mut uses: BTreeMap<&str, usize> = BTreeMap::new();
+    for word in patterns.iter().flat_map(|(p, _)| p.split(' ')) {
+        *uses.entry(word).or_default() += 1;
+    }
+    let mut vocabulary: Vec<&str> = uses.keys().copied().collect();
+    vocabulary.sort_by_key(|word| std::cmp::Reverse(uses[word]));
+    let numbers: HashMap<&str, u32> = vocabulary
         .iter()
-        .flat_map(|(p, _)| p.split(' '))
-        .collect::<BTreeSet<&str>>()
-        .into_iter()
+        .enumerate()
+        .map(|(i, word)| (*word, i as u32 + 1))
         .collect();
     if let Some(long) = vocabulary.iter().find(|w| w.len() > taxonomy::KEY_WIDTH) {
         panic!("label word {long:?} is longer than the matcher's word key; widen KEY_WIDTH");
     }
-    let number = |word: &str| {
-        let id = vocabulary
-            .binary_search(&word)
-            .expect("every pattern word is numbered") as u32;
-        taxonomy::word_char(id + 1)
-    };
+    let number = |word: &str| taxonomy::word_char(numbers[word]);
     let strings: Vec<String> = patterns
         .iter()
         .map(|(p, _)| p.split(' ').map(number).collect())

@@ -25,7 +25,7 @@ use crate::taxonomy::{WordKey, fold_words, skill_rows, word_char};
 const SKILLS: &str = include_str!("../../../data/skills/skills.tsv");
 /// The automaton over word numbers and, after it, the skill index of each pattern (u32 LE).
 const COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skills.daac"));
-/// Every word of every label, sorted; word number = line + 1.
+/// Every word of every label, the most used first (see `build.rs`); word number = line + 1.
 const WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/words.txt"));
 const ESCO_URI: &str = "http://data.europa.eu/esco/skill/";
 /// Bytes per word in the automaton's alphabet (see [`word_char`]).
