@@ -2,10 +2,13 @@
 //! multiple employers"): per skill and calendar month, the postings asking for it and the distinct
 //! employers behind them; the same months a year earlier for the trend.
 //!
-//! Memory depends on the number of skills, months and employers, never on the number of postings:
-//! postings stream through [`Counter::add`] one at a time.
+//! Memory depends on the number of skills and employers, never on the number of postings:
+//! postings stream through [`Counter::add`] one at a time, and each (skill, employer) pair that
+//! occurs keeps one 64-bit set of the window's months it occurred in.
 
 use std::collections::{HashMap, HashSet};
+
+use rustc_hash::FxHashMap;
 use std::fmt;
 
 use jiff::civil::Date;
@@ -61,18 +64,16 @@ pub struct Posting<'a> {
     pub skills: &'a [u32],
 }
 
-#[derive(Default)]
-struct Cell {
-    postings: u32,
-    employers: HashSet<u32>,
-}
-
 /// Counts postings over `months` months ending at `through`, and the same months a year before.
 pub struct Counter {
     through: Month,
     months: i32,
-    /// Per skill: one cell per month, oldest first, `months + 12` of them.
-    cells: HashMap<u32, Vec<Cell>>,
+    /// Per skill: postings per month, oldest first, `months + 12` of them.
+    postings_by_month: FxHashMap<u32, Vec<u32>>,
+    /// Per (skill, employer) that occurred in the window: bit `m` set when the employer asked for
+    /// the skill in window month `m`. Distinct employers per month and per window are counted
+    /// from these at the end.
+    asked: FxHashMap<(u32, u32), u64>,
     postings: u32,
     employers: HashSet<u32>,
     /// Postings in the window whose title is one of these, and the skills they ask for.
@@ -115,12 +116,17 @@ pub struct Demand {
 }
 
 impl Counter {
-    /// `titles`: the title ids whose postings the gap to a title counts, if any.
+    /// Most months a window can have: one bit each in a `u64`.
+    pub const MAX_MONTHS: u32 = 64;
+
+    /// `titles`: the title ids whose postings the gap to a title counts, if any. `months` is
+    /// taken into 1..=[`Counter::MAX_MONTHS`].
     pub fn new(through: Month, months: u32, titles: Option<HashSet<u32>>) -> Counter {
         Counter {
             through,
-            months: months.max(1) as i32,
-            cells: HashMap::new(),
+            months: months.clamp(1, Counter::MAX_MONTHS) as i32,
+            postings_by_month: FxHashMap::default(),
+            asked: FxHashMap::default(),
             postings: 0,
             employers: HashSet::new(),
             titles,
@@ -156,15 +162,12 @@ impl Counter {
             }
         }
         for &skill in p.skills {
-            let cells = self
-                .cells
+            self.postings_by_month
                 .entry(skill)
-                .or_insert_with(|| (0..span).map(|_| Cell::default()).collect());
-            let cell = &mut cells[slot as usize];
-            cell.postings += 1;
+                .or_insert_with(|| vec![0; span as usize])[slot as usize] += 1;
             // The year before needs only posting counts.
             if in_window {
-                cell.employers.insert(p.employer);
+                *self.asked.entry((skill, p.employer)).or_default() |= 1 << (slot - 12);
             }
         }
     }
@@ -174,32 +177,40 @@ impl Counter {
             .rev()
             .map(|back| self.through.minus(back))
             .collect();
+        // Per skill: distinct employers in the window, and in each window month.
+        let mut employers: FxHashMap<u32, (u32, Vec<u32>)> = FxHashMap::default();
+        for (&(skill, _), &asked_in) in &self.asked {
+            let (all, by_month) = employers
+                .entry(skill)
+                .or_insert_with(|| (0, vec![0; self.months as usize]));
+            *all += 1;
+            for (m, count) in by_month.iter_mut().enumerate() {
+                *count += (asked_in >> m & 1) as u32;
+            }
+        }
         let mut skills: Vec<SkillCount> = self
-            .cells
+            .postings_by_month
             .into_iter()
-            .map(|(skill, cells)| {
-                // Window month s and the same month a year earlier, s - 12, are 12 cells apart.
-                let window = &cells[12..];
-                let year_before: u32 = cells[..self.months as usize]
-                    .iter()
-                    .map(|c| c.postings)
-                    .sum();
-                let postings: u32 = window.iter().map(|c| c.postings).sum();
-                let employers: HashSet<u32> = window
-                    .iter()
-                    .flat_map(|c| c.employers.iter().copied())
-                    .collect();
+            .map(|(skill, counts)| {
+                // Window month s and the same month a year earlier, s - 12, are 12 slots apart.
+                let window = &counts[12..];
+                let year_before: u32 = counts[..self.months as usize].iter().sum();
+                let postings: u32 = window.iter().sum();
+                let (all, by_month) = employers
+                    .remove(&skill)
+                    .unwrap_or_else(|| (0, vec![0; self.months as usize]));
                 SkillCount {
                     skill,
                     postings,
-                    employers: employers.len() as u32,
+                    employers: all,
                     by_month: window
                         .iter()
                         .zip(&months)
-                        .map(|(c, &month)| MonthCount {
+                        .zip(by_month)
+                        .map(|((&postings, &month), employers)| MonthCount {
                             month,
-                            postings: c.postings,
-                            employers: c.employers.len() as u32,
+                            postings,
+                            employers,
                         })
                         .collect(),
                     year_before,
@@ -309,5 +320,67 @@ mod tests {
         assert_eq!((d.skills[0].postings, d.skills[0].year_before), (1, 2));
         assert_eq!(d.skills[0].trend, Some(-0.5));
         assert_eq!(d.title, None);
+    }
+
+    /// Distinct employers counted the plain way, with a set per skill and month.
+    fn employers_by_set(
+        postings: &[(u32, i32, Vec<u32>)],
+        through: Month,
+        months: i32,
+    ) -> HashMap<u32, (u32, Vec<u32>)> {
+        let mut sets: HashMap<u32, Vec<HashSet<u32>>> = HashMap::new();
+        for (employer, back, skills) in postings {
+            let Some(m) =
+                (0..months).find(|m| through.minus(months - 1 - m) == through.minus(*back))
+            else {
+                continue;
+            };
+            for &skill in skills {
+                sets.entry(skill)
+                    .or_insert_with(|| vec![HashSet::new(); months as usize])[m as usize]
+                    .insert(*employer);
+            }
+        }
+        sets.into_iter()
+            .map(|(skill, by_month)| {
+                let all: HashSet<u32> = by_month.iter().flatten().copied().collect();
+                let counts = by_month.iter().map(|s| s.len() as u32).collect();
+                (skill, (all.len() as u32, counts))
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn month_masks_count_what_sets_count(
+            months in 1..=14i32,
+            postings in proptest::collection::vec(
+                (0..6u32, 0..30i32, proptest::collection::vec(0..5u32, 0..4)),
+                0..60,
+            ),
+        ) {
+            let through = month(2026, 10);
+            let mut c = Counter::new(through, months as u32, None);
+            for (employer, back, skills) in &postings {
+                let mut skills = skills.clone();
+                skills.sort_unstable();
+                skills.dedup();
+                c.add(Posting { employer: *employer, title: 0, month: through.minus(*back), skills: &skills });
+            }
+            let expected = employers_by_set(&postings, through, months);
+            let d = c.finish();
+            for s in &d.skills {
+                let (all, by_month) = expected
+                    .get(&s.skill)
+                    .cloned()
+                    .unwrap_or((0, vec![0; months as usize]));
+                proptest::prop_assert_eq!(s.employers, all);
+                let counted: Vec<u32> = s.by_month.iter().map(|m| m.employers).collect();
+                proptest::prop_assert_eq!(counted, by_month);
+            }
+            for skill in expected.keys() {
+                proptest::prop_assert!(d.skills.iter().any(|s| s.skill == *skill));
+            }
+        }
     }
 }
