@@ -314,16 +314,15 @@ mod tests {
     /// Distinct employers counted the plain way, with a set per skill and month, for the property test.
     fn employers_by_set(
         postings: &[(u32, i32, Vec<u32>)],
-        through: Month,
         months: i32,
     ) -> HashMap<u32, (u32, Vec<u32>)> {
         let mut sets: HashMap<u32, Vec<HashSet<u32>>> = HashMap::new();
         for (employer, back, skills) in postings {
-            let Some(m) =
-                (0..months).find(|m| through.minus(months - 1 - m) == through.minus(*back))
-            else {
+            // Window month m (oldest 0) is `months - 1 - m` months back from the last.
+            if !(0..months).contains(back) {
                 continue;
-            };
+            }
+            let m = months - 1 - back;
             for &skill in skills {
                 sets.entry(skill)
                     .or_insert_with(|| vec![HashSet::new(); months as usize])[m as usize]
@@ -356,7 +355,7 @@ mod tests {
                 skills.dedup();
                 c.add(Posting { employer: *employer, title: 0, month: through.minus(*back), skills: &skills });
             }
-            let expected = employers_by_set(&postings, through, months);
+            let expected = employers_by_set(&postings, months);
             let d = c.finish();
             for s in &d.skills {
                 let (all, by_month) = expected

@@ -101,8 +101,8 @@ impl Matcher {
         text: &str,
         mut spans: Option<&mut Vec<(usize, usize)>>,
     ) -> Vec<(usize, usize, u32)> {
-        // Fold every word first, then look them all up: the lookups do not depend on each
-        // other, so the processor can overlap their cache misses.
+        // Fold every word first, then look them all up: under cachegrind this ran fewer
+        // instructions than a lookup inside the fold's callback (wall time was too noisy to tell).
         let mut keys = Vec::with_capacity(text.len() / 6);
         fold_words(text, &mut WordKey::default(), |start, end, word| {
             keys.push(*word);

@@ -201,14 +201,11 @@ pub fn fold_words<B: FoldInto>(text: &str, word: &mut B, mut each: impl FnMut(us
             each(start, end, word);
             return;
         }
+        // Rare, so the plain way: char by char, every word folded as chars.
         let mut at = start;
         while let Some(from) = next_word(&text[..end], at) {
-            let (to, ascii) = word_end(&text[..end], from);
-            if ascii {
-                word.set_ascii(bytes, from, to);
-            } else {
-                word.set_chars(&text[from..to]);
-            }
+            let to = word_end(&text[..end], from);
+            word.set_chars(&text[from..to]);
             each(from, to, word);
             at = to;
         }
@@ -311,30 +308,25 @@ fn next_word(text: &str, mut from: usize) -> Option<usize> {
     None
 }
 
-/// Where the word that starts at `start` ends, and whether it is all ASCII.
+/// Where the word that starts at `start` ends.
 #[inline]
-fn word_end(text: &str, start: usize) -> (usize, bool) {
+fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
-    let (mut end, mut ascii) = (start, true);
-    loop {
-        while bytes
-            .get(end)
-            .is_some_and(|&b| BYTE_CLASS[b as usize] == WORD)
-        {
-            end += 1;
-        }
-        match bytes.get(end) {
-            Some(&b) if BYTE_CLASS[b as usize] == DECODE => {
+    let mut end = start;
+    while let Some(&b) = bytes.get(end) {
+        match BYTE_CLASS[b as usize] {
+            WORD => end += 1,
+            SEPARATOR => break,
+            _ => {
                 let c = char_at(text, end);
                 if !c.is_alphanumeric() {
-                    return (end, ascii);
+                    break;
                 }
-                ascii = false;
                 end += c.len_utf8();
             }
-            _ => return (end, ascii),
         }
     }
+    end
 }
 
 fn char_at(text: &str, at: usize) -> char {
@@ -444,7 +436,7 @@ mod tests {
         let mut words = Vec::new();
         let mut at = 0;
         while let Some(start) = next_word(text, at) {
-            let (end, _) = word_end(text, start);
+            let end = word_end(text, start);
             let mut folded = String::new();
             folded.set_chars(&text[start..end]);
             words.push((start, end, folded));
