@@ -3,7 +3,7 @@
 //! employers behind them; the same months a year earlier for the trend.
 //!
 //! Memory depends on the number of skills, months and employers, never on the number of postings:
-//! postings stream through [`Counter::add`] one at a time.
+//! postings stream through [`Counter::add`] one at a time, grouped by employer.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -61,24 +61,47 @@ pub struct Posting<'a> {
     pub skills: &'a [u32],
 }
 
-#[derive(Default)]
-struct Cell {
-    postings: u32,
-    employers: HashSet<u32>,
-}
-
 /// Counts postings over `months` months ending at `through`, and the same months a year before.
+///
+/// Postings must arrive grouped by employer, as the store scans them: the counter holds the
+/// skills and months of one employer at a time and adds them to per-month employer counts when
+/// the next employer begins. Memory is bounded by the skills asked for, the window and the
+/// number of employers, never by the number of postings.
 pub struct Counter {
     through: Month,
     months: i32,
-    /// Per skill: one cell per month, oldest first, `months + 12` of them.
-    cells: HashMap<u32, Vec<Cell>>,
+    cells: HashMap<u32, SkillCells>,
     postings: u32,
-    employers: HashSet<u32>,
+    /// Employers with a posting in the window.
+    employers: u32,
+    /// Every employer seen so far, to catch postings that are not grouped by employer.
+    seen: HashSet<u32>,
+    current: Current,
     /// Postings in the window whose title is one of these, and the skills they ask for.
     titles: Option<HashSet<u32>>,
     title_postings: u32,
     title_skills: HashMap<u32, u32>,
+}
+
+/// One skill's counts.
+struct SkillCells {
+    /// Postings per month, oldest first: the year before's months, then the window's.
+    postings: Vec<u32>,
+    /// Distinct employers per window month (the year before needs only posting counts).
+    employers: Vec<u32>,
+    /// Distinct employers over the whole window.
+    employers_in_window: u32,
+}
+
+/// What the employer whose postings are arriving asks for in the window; kept between employers
+/// so their allocations are reused.
+#[derive(Default)]
+struct Current {
+    employer: Option<u32>,
+    in_window: bool,
+    /// (skill, window month): each pair counts once per employer.
+    skill_months: HashSet<(u32, u16)>,
+    skills: HashSet<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -122,7 +145,9 @@ impl Counter {
             months: months.max(1) as i32,
             cells: HashMap::new(),
             postings: 0,
-            employers: HashSet::new(),
+            employers: 0,
+            seen: HashSet::new(),
+            current: Current::default(),
             titles,
             title_postings: 0,
             title_skills: HashMap::new(),
@@ -138,16 +163,29 @@ impl Counter {
         self.through.last_day()
     }
 
+    /// Counts one posting.
+    ///
+    /// # Panics
+    /// When an employer's postings come back after another employer's: they must arrive grouped.
     pub fn add(&mut self, p: Posting) {
         let slot = p.month.0 - self.through.minus(self.months - 1 + 12).0;
         let span = self.months + 12;
         if !(0..span).contains(&slot) {
             return;
         }
+        if self.current.employer != Some(p.employer) {
+            self.end_employer();
+            assert!(
+                self.seen.insert(p.employer),
+                "postings must arrive grouped by employer: employer {} came back after another",
+                p.employer
+            );
+            self.current.employer = Some(p.employer);
+        }
         let in_window = slot >= 12;
         if in_window {
             self.postings += 1;
-            self.employers.insert(p.employer);
+            self.current.in_window = true;
             if self.titles.as_ref().is_some_and(|t| t.contains(&p.title)) {
                 self.title_postings += 1;
                 for &skill in p.skills {
@@ -155,51 +193,65 @@ impl Counter {
                 }
             }
         }
+        let window = self.months as usize;
         for &skill in p.skills {
-            let cells = self
-                .cells
-                .entry(skill)
-                .or_insert_with(|| (0..span).map(|_| Cell::default()).collect());
-            let cell = &mut cells[slot as usize];
-            cell.postings += 1;
-            // The year before needs only posting counts.
+            let cells = self.cells.entry(skill).or_insert_with(|| SkillCells {
+                postings: vec![0; window + 12],
+                employers: vec![0; window],
+                employers_in_window: 0,
+            });
+            cells.postings[slot as usize] += 1;
             if in_window {
-                cell.employers.insert(p.employer);
+                let month = u16::try_from(slot - 12).expect("a window of under 65,536 months");
+                self.current.skill_months.insert((skill, month));
             }
         }
     }
 
-    pub fn finish(self) -> Demand {
+    /// Adds the current employer to the employer counts of what it asked for.
+    fn end_employer(&mut self) {
+        let current = &mut self.current;
+        if current.in_window {
+            self.employers += 1;
+        }
+        for (skill, month) in current.skill_months.drain() {
+            let cells = self.cells.get_mut(&skill).expect("added with the posting");
+            cells.employers[usize::from(month)] += 1;
+            if current.skills.insert(skill) {
+                cells.employers_in_window += 1;
+            }
+        }
+        current.skills.clear();
+        current.in_window = false;
+    }
+
+    pub fn finish(mut self) -> Demand {
+        self.end_employer();
         let months: Vec<Month> = (0..self.months)
             .rev()
             .map(|back| self.through.minus(back))
             .collect();
+        let window = self.months as usize;
         let mut skills: Vec<SkillCount> = self
             .cells
             .into_iter()
             .map(|(skill, cells)| {
-                // Window month s and the same month a year earlier, s - 12, are 12 cells apart.
-                let window = &cells[12..];
-                let year_before: u32 = cells[..self.months as usize]
-                    .iter()
-                    .map(|c| c.postings)
-                    .sum();
-                let postings: u32 = window.iter().map(|c| c.postings).sum();
-                let employers: HashSet<u32> = window
-                    .iter()
-                    .flat_map(|c| c.employers.iter().copied())
-                    .collect();
+                // Window month s and the same month a year earlier, s - 12, are 12 apart.
+                let year_before: u32 = cells.postings[..window].iter().sum();
+                let by_month = &cells.postings[12..];
+                let postings: u32 = by_month.iter().sum();
                 SkillCount {
                     skill,
                     postings,
-                    employers: employers.len() as u32,
-                    by_month: window
+                    employers: cells.employers_in_window,
+                    by_month: by_month
                         .iter()
+                        .zip(&cells.employers)
                         .zip(&months)
-                        .map(|(c, &month)| MonthCount {
+                        .map(|((&postings, &employers), &month)| MonthCount {
                             month,
-                            postings: c.postings,
-                            employers: c.employers.len() as u32,
+                            postings,
+                            employers,
                         })
                         .collect(),
                     year_before,
@@ -223,7 +275,7 @@ impl Counter {
             through: self.through,
             months,
             postings: self.postings,
-            employers: self.employers.len() as u32,
+            employers: self.employers,
             skills,
             title,
         }
@@ -311,6 +363,20 @@ mod tests {
         assert_eq!(d.title, None);
     }
 
+    #[test]
+    #[should_panic(expected = "grouped by employer")]
+    fn postings_out_of_employer_order_are_refused() {
+        let mut c = Counter::new(month(2026, 10), 12, None);
+        for employer in [1, 2, 1] {
+            c.add(Posting {
+                employer,
+                title: 0,
+                month: month(2026, 10),
+                skills: &[1],
+            });
+        }
+    }
+
     /// Distinct employers counted the plain way, with a set per skill and month, for the property test.
     fn employers_by_set(
         postings: &[(u32, i32, Vec<u32>)],
@@ -349,7 +415,9 @@ mod tests {
         ) {
             let through = month(2026, 10);
             let mut c = Counter::new(through, months as u32, None);
-            for (employer, back, skills) in &postings {
+            let mut grouped = postings.clone();
+            grouped.sort_by_key(|p| p.0);
+            for (employer, back, skills) in &grouped {
                 let mut skills = skills.clone();
                 skills.sort_unstable();
                 skills.dedup();

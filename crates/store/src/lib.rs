@@ -34,6 +34,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (2, include_str!("../migrations/0002_week.sql")),
     (3, include_str!("../migrations/0003_evidence.sql")),
     (4, include_str!("../migrations/0004_market.sql")),
+    (5, include_str!("../migrations/0005_posting_order.sql")),
 ];
 
 /// The newest schema this build understands.

@@ -178,7 +178,8 @@ impl Store {
         Ok(names)
     }
 
-    /// Calls `each` with every posting dated `from..=to`, one at a time.
+    /// Calls `each` with every posting dated `from..=to`, one at a time, one employer's postings
+    /// together.
     pub async fn scan_postings(
         &mut self,
         from: Date,
@@ -187,12 +188,10 @@ impl Store {
     ) -> Result<()> {
         use futures_util::TryStreamExt;
         let path = self.path.clone();
-        let mut rows = sqlx::query(
-            "SELECT employer, title, posted, skills FROM posting WHERE posted BETWEEN ? AND ?",
-        )
-        .bind(from.to_string())
-        .bind(to.to_string())
-        .fetch(&mut self.conn);
+        let mut rows = sqlx::query(SCAN_POSTINGS)
+            .bind(from.to_string())
+            .bind(to.to_string())
+            .fetch(&mut self.conn);
         while let Some(row) = rows
             .try_next()
             .await
@@ -219,6 +218,11 @@ impl Store {
         Ok(())
     }
 }
+
+/// Postings dated between two days, one employer's together: read through the
+/// `posting_by_employer` index, not sorted in memory.
+pub(crate) const SCAN_POSTINGS: &str = "SELECT employer, title, posted, skills FROM posting \
+     WHERE posted BETWEEN ? AND ? ORDER BY employer";
 
 impl PostingImport<'_> {
     /// Adds postings; one already stored (same digest) is counted as a duplicate and skipped.

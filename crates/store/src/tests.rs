@@ -273,6 +273,63 @@ fn postings_commit_together_or_not_at_all_and_count_once() {
     });
 }
 
+/// Demand counts one employer at a time, so a scan hands over each employer's postings together,
+/// read in index order rather than sorted in memory.
+#[test]
+fn postings_scan_one_employer_at_a_time() {
+    runtime().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("m.db")).await.unwrap();
+        let employers = ["Acme", "Beta", "Acme", "Cedar", "Beta", "Acme"];
+        let batch: Vec<NewPosting> = employers
+            .iter()
+            .enumerate()
+            .map(|(i, employer)| NewPosting {
+                employer,
+                title: "Analyst",
+                posted: jiff::civil::date(2026, 9, 1 + i as i8),
+                digest: i as u64,
+                skills: vec![],
+            })
+            .collect();
+        let mut import = store.begin_postings().await.unwrap();
+        import.add(&batch).await.unwrap();
+        import
+            .commit("p.csv", jiff::civil::date(2026, 9, 30), 0)
+            .await
+            .unwrap();
+        let mut order = Vec::new();
+        let (from, to) = (
+            jiff::civil::date(2026, 9, 2),
+            jiff::civil::date(2026, 9, 30),
+        );
+        store
+            .scan_postings(from, to, |p| order.push(p.employer))
+            .await
+            .unwrap();
+        // Acme's first posting is before `from`.
+        assert_eq!(order.len(), 5);
+        let mut groups = order.clone();
+        groups.dedup();
+        assert_eq!(groups.len(), 3, "{order:?}");
+        let plan: Vec<String> =
+            sqlx::query(&format!("EXPLAIN QUERY PLAN {}", postings::SCAN_POSTINGS))
+                .bind(from.to_string())
+                .bind(to.to_string())
+                .fetch_all(&mut store.conn)
+                .await
+                .unwrap()
+                .iter()
+                .map(|row| row.get::<String, _>(3))
+                .collect();
+        assert!(
+            plan.iter().any(|step| step.contains("posting_by_employer"))
+                && !plan.iter().any(|step| step.contains("TEMP B-TREE")),
+            "{plan:?}"
+        );
+    });
+}
+
 /// Saving only what changed leaves the database as saving everything would: edits, additions and
 /// removals, a parent removed with its children, a reference cleared in the same change.
 #[test]
