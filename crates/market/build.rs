@@ -1,17 +1,18 @@
 //! Builds the skill matcher once, at compile time: building it takes seconds, reading it back
-//! takes milliseconds. The automaton runs over words, not bytes: every word of every label gets a
-//! number, each label becomes the string of its words' numbers (one char each), and daachorse
-//! builds a leftmost-longest automaton over those strings. Text is matched the same way, so the
-//! automaton takes one step a word, and is small enough to stay in cache.
+//! takes milliseconds. The matcher runs over words, not bytes: every word of every label gets a
+//! number, each label becomes the run of its words' numbers, and a trie over those runs
+//! (`src/trie.rs`) takes one step a word. Text is matched the same way.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
-use daachorse::{CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
-
 #[path = "src/taxonomy.rs"]
 #[allow(dead_code)] // the build script uses part of what the library shares
 mod taxonomy;
+
+#[path = "src/trie.rs"]
+#[allow(dead_code)]
+mod trie;
 
 fn main() {
     let data =
@@ -20,6 +21,7 @@ fn main() {
         println!("cargo::rerun-if-changed={}", data.join(file).display());
     }
     println!("cargo::rerun-if-changed=src/taxonomy.rs");
+    println!("cargo::rerun-if-changed=src/trie.rs");
     let read = |name: &str| {
         std::fs::read_to_string(data.join(name)).expect("data/skills is in the repository")
     };
@@ -33,33 +35,23 @@ fn main() {
     }
     let mut vocabulary: Vec<&str> = uses.keys().copied().collect();
     vocabulary.sort_by_key(|word| std::cmp::Reverse(uses[word]));
-    let numbers: HashMap<&str, u32> = vocabulary
+    let numbers: HashMap<&str, u16> = vocabulary
         .iter()
         .enumerate()
-        .map(|(i, word)| (*word, i as u32 + 1))
+        .map(|(i, word)| {
+            let number = u16::try_from(i + 1).expect("under 65,536 label words");
+            (*word, number)
+        })
         .collect();
     if let Some(long) = vocabulary.iter().find(|w| w.len() > taxonomy::KEY_WIDTH) {
         panic!("label word {long:?} is longer than the matcher's word key; widen KEY_WIDTH");
     }
-    let number = |word: &str| taxonomy::word_char(numbers[word]);
-    let strings: Vec<String> = patterns
+    let phrases: Vec<(Vec<u16>, u32)> = patterns
         .iter()
-        .map(|(p, _)| p.split(' ').map(number).collect())
+        .map(|(p, skill)| (p.split(' ').map(|word| numbers[word]).collect(), *skill))
         .collect();
-    let automaton = CharwiseDoubleArrayAhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build_with_values(
-            strings
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (s.as_str(), i as u32)),
-        )
-        .expect("the labels build an automaton");
-    let mut bytes = automaton.serialize();
-    for (_, skill) in &patterns {
-        bytes.extend_from_slice(&skill.to_le_bytes());
-    }
+    let trie = trie::PhraseTrie::build(vocabulary.len() as u16, &phrases);
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
-    std::fs::write(out.join("skills.daac"), bytes).expect("OUT_DIR is writable");
+    std::fs::write(out.join("skills.trie"), trie.to_bytes()).expect("OUT_DIR is writable");
     std::fs::write(out.join("words.txt"), vocabulary.join("\n")).expect("OUT_DIR is writable");
 }

@@ -8,4 +8,5 @@ pub mod onet;
 pub mod postings;
 pub mod skills;
 pub mod taxonomy;
+pub mod trie;
 pub mod wages;

@@ -1,12 +1,12 @@
 //! Skill extraction (DESIGN 4.9): every ESCO 1.1.1 label (preferred and alternative) and every
-//! O*NET 29.3 technology-skill example, matched in text by one Aho-Corasick automaton (daachorse).
+//! O*NET 29.3 technology-skill example, matched in text by one trie over words (`trie.rs`).
 //!
 //! Matching rules:
 //! - **Folding**: letters and digits are lower-cased; every run of other characters separates
 //!   words, except `+` and `#`, which are kept (C++, C#). Labels and text fold the same way, so
 //!   "Node.js", "node js" and "NODE-JS" are one phrase.
-//! - **Whole words**: the automaton runs over word numbers, one step a word (see `build.rs`), so
-//!   a match is whole words by construction.
+//! - **Whole words**: the trie runs over word numbers, one step a word (see `build.rs`), so a
+//!   match is whole words by construction.
 //! - **Leftmost-longest**: of overlapping matches, the one that starts first wins, then the
 //!   longest; the next match starts after it ends.
 //! - **One label, one skill**: where two skills share a folded label, a preferred label beats an
@@ -16,20 +16,18 @@
 
 use std::sync::OnceLock;
 
-use daachorse::CharwiseDoubleArrayAhoCorasick;
 use hashbrown::HashTable;
 use serde::Serialize;
 
-use crate::taxonomy::{WordKey, fold_words, skill_rows, word_char};
+use crate::taxonomy::{WordKey, fold_words, skill_rows};
+use crate::trie::PhraseTrie;
 
 const SKILLS: &str = include_str!("../../../data/skills/skills.tsv");
-/// The automaton over word numbers and, after it, the skill index of each pattern (u32 LE).
-const COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skills.daac"));
+/// The trie over label word numbers, each label's value its skill's index.
+const COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skills.trie"));
 /// Every word of every label, the most used first (see `build.rs`); word number = line + 1.
 const WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/words.txt"));
 const ESCO_URI: &str = "http://data.europa.eu/esco/skill/";
-/// Bytes per word in the automaton's alphabet (see [`word_char`]).
-const WORD_WIDTH: usize = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Hit {
@@ -45,42 +43,31 @@ pub struct Hit {
 }
 
 pub struct Matcher {
-    automaton: CharwiseDoubleArrayAhoCorasick<u32>,
+    trie: PhraseTrie,
     words: Vocabulary,
-    /// Per pattern: index into `skills`.
-    skill_of: Vec<u32>,
     /// (id, preferred label) per skill.
     skills: Vec<(&'static str, &'static str)>,
 }
 
 impl Matcher {
-    /// The matcher over the embedded taxonomy: the automaton was built by `build.rs` when
-    /// milemarker was compiled, so a process only reads it back.
+    /// The matcher over the embedded taxonomy: the trie was built by `build.rs` when milemarker
+    /// was compiled, so a process only reads it back.
     pub fn global() -> &'static Matcher {
         static MATCHER: OnceLock<Matcher> = OnceLock::new();
         MATCHER.get_or_init(|| Matcher::from_compiled(COMPILED))
     }
 
     fn from_compiled(bytes: &[u8]) -> Matcher {
-        // SAFETY: the bytes are what `build.rs` serialised with this same daachorse version,
-        // embedded at compile time; nothing else can reach this function.
-        let (automaton, rest) =
-            unsafe { CharwiseDoubleArrayAhoCorasick::deserialize_unchecked(bytes) };
-        let skill_of = rest
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes(c.try_into().expect("chunks of 4")))
-            .collect();
-        let words = Vocabulary::new(WORDS.lines());
         Matcher {
-            automaton,
-            words,
-            skill_of,
+            trie: PhraseTrie::from_bytes(bytes),
+            words: Vocabulary::new(WORDS.lines()),
             skills: skill_rows(SKILLS),
         }
     }
 
+    /// How many labels the matcher knows.
     pub fn patterns(&self) -> usize {
-        self.skill_of.len()
+        self.trie.phrases()
     }
 
     /// The full id (ESCO URI or `onet:` code) and preferred label of skill number `index`.
@@ -110,14 +97,13 @@ impl Matcher {
                 spans.push((start, end));
             }
         });
-        let numbered: String = keys.iter().map(|key| self.words.char_of(key)).collect();
+        let numbered: Vec<u16> = keys.iter().map(|key| self.words.number(key)).collect();
         let mut found: Vec<(usize, usize, u32)> = Vec::new();
-        for m in self.automaton.leftmost_find_iter(&numbered) {
-            let skill = self.skill_of[m.value() as usize];
+        self.trie.leftmost_longest(&numbered, |start, end, skill| {
             if !found.iter().any(|f| f.2 == skill) {
-                found.push((m.start() / WORD_WIDTH, m.end() / WORD_WIDTH, skill));
+                found.push((start, end, skill));
             }
-        }
+        });
         found
     }
 
@@ -153,7 +139,7 @@ impl Matcher {
 
 /// Every word of every label, numbered from 1 in the order given: a hash table of word indices
 /// (u16, 96 KB for 19k words) with the keys kept apart, so the part every lookup touches stays in
-/// cache beside the automaton. It was a map of 36-byte entries, and its cache misses cost more
+/// cache beside the trie. It was a map of 36-byte entries, and its cache misses cost more
 /// than the hashing.
 struct Vocabulary {
     table: HashTable<u16>,
@@ -173,13 +159,11 @@ impl Vocabulary {
         Vocabulary { table, keys }
     }
 
-    /// The word's char in the automaton's alphabet; word 0 for a word in no label.
-    fn char_of(&self, key: &WordKey) -> char {
-        let number = self
-            .table
+    /// The word's number; 0 for a word in no label.
+    fn number(&self, key: &WordKey) -> u16 {
+        self.table
             .find(key.hash(), |&i| self.keys[i as usize] == *key)
-            .map_or(0, |&i| u32::from(i) + 1);
-        word_char(number)
+            .map_or(0, |&i| i + 1)
     }
 }
 

@@ -346,17 +346,6 @@ pub fn canonical(text: &str) -> String {
     out
 }
 
-/// Word number `id` as one char of the matcher's alphabet: U+0800 onwards, below the
-/// surrogates, so every word is three bytes of UTF-8. Number 0 stands for any word that is in no
-/// label.
-pub fn word_char(id: u32) -> char {
-    assert!(
-        id < 0xD800 - 0x800,
-        "the vocabulary fits below the surrogates"
-    );
-    char::from_u32(0x800 + id).expect("below the surrogates")
-}
-
 /// Whether `phrase`'s words appear, in order and adjacent, among `text`'s.
 pub fn contains_words(text: &str, phrase: &str) -> bool {
     let phrase = canonical(phrase);
