@@ -3,7 +3,7 @@
 //! Phrases are whole words by construction, so the matcher needs no failure links: at each word
 //! it walks down from the root as far as the text follows a phrase, keeps the longest phrase that
 //! ended on the way, and resumes after it (or at the next word when none did). The root's edges
-//! are a table indexed by word number; below the root a node's children are one run of 12-byte
+//! are a table indexed by word number; below the root a node's children are one run of 8-byte
 //! edges sorted by word, so a step reads one short run, usually one cache line. It replaced a
 //! daachorse automaton over the same word numbers, whose 8 MB double array missed the cache on
 //! most steps.
@@ -14,19 +14,21 @@
 use std::collections::VecDeque;
 use std::ops::Range;
 
-/// The value of an edge where no phrase ends.
+/// The value of a node where no phrase ends.
 const NONE: u32 = u32::MAX;
-const EDGE_BYTES: usize = 12;
+/// The bit of [`Edge::first`] that says a phrase ends with this edge.
+const ENDS: u32 = 1 << 31;
+const EDGE_BYTES: usize = 8;
 
-/// The step to a word: the value of the phrase that ends with it, if any, and its children.
+/// The step to a word, and where the steps after it are. Eight bytes, so that a run of children
+/// takes few cache lines; the values of phrases are kept apart and read only for a match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Edge {
     word: u16,
     /// How many child edges follow from here.
     children: u16,
-    /// Index of the first child edge in [`PhraseTrie::edges`].
+    /// Index of the first child edge in [`PhraseTrie::edges`], and [`ENDS`].
     first: u32,
-    value: u32,
 }
 
 impl Edge {
@@ -34,8 +36,15 @@ impl Edge {
         word: 0,
         children: 0,
         first: 0,
-        value: NONE,
     };
+
+    fn first(&self) -> u32 {
+        self.first & !ENDS
+    }
+
+    fn ends(&self) -> bool {
+        self.first & ENDS != 0
+    }
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -44,6 +53,9 @@ pub struct PhraseTrie {
     roots: Vec<Edge>,
     /// Every edge below the root; each node's children together, sorted by word.
     edges: Vec<Edge>,
+    /// Per node, the value of the phrase ending there, or [`NONE`]: the roots' nodes by word
+    /// number, then the other edges' nodes by index.
+    values: Vec<u32>,
     next_words: NextWords,
 }
 
@@ -66,8 +78,8 @@ impl NextWords {
             shift: 64 - words.trailing_zeros(),
         };
         for parent in roots.iter().chain(edges) {
-            for child in &edges[parent.first as usize..][..usize::from(parent.children)] {
-                let (index, mask) = filter.slot(parent.first, child.word);
+            for child in &edges[parent.first() as usize..][..usize::from(parent.children)] {
+                let (index, mask) = filter.slot(parent.first(), child.word);
                 filter.bits[index] |= mask;
             }
         }
@@ -108,8 +120,11 @@ impl PhraseTrie {
         let mut trie = PhraseTrie {
             roots: vec![Edge::EMPTY; usize::from(words) + 1],
             edges: Vec::new(),
+            values: Vec::new(),
             next_words: NextWords::of(&[], &[]),
         };
+        let mut edge_values = Vec::new();
+        trie.values = vec![NONE; trie.roots.len()];
         // Breadth first, so that each node's children are pushed together.
         let mut queue: VecDeque<(Slot, Range<usize>, usize)> = VecDeque::new();
         for group in groups(&sorted, 0..sorted.len(), 0) {
@@ -136,28 +151,31 @@ impl PhraseTrie {
                     word: sorted[group.start].0[depth],
                     ..Edge::EMPTY
                 });
+                edge_values.push(NONE);
             }
             let children =
                 u16::try_from(trie.edges.len() - first).expect("under 65,536 children a node");
-            let edge = match slot {
-                Slot::Root(word) => &mut trie.roots[usize::from(word)],
-                Slot::Edge(index) => &mut trie.edges[index],
+            let (edge, slot_value) = match slot {
+                Slot::Root(word) => (
+                    &mut trie.roots[usize::from(word)],
+                    &mut trie.values[usize::from(word)],
+                ),
+                Slot::Edge(index) => (&mut trie.edges[index], &mut edge_values[index]),
             };
-            edge.value = value;
-            edge.first = u32::try_from(first).expect("under 4 billion edges");
+            *slot_value = value;
+            let first = u32::try_from(first).expect("under 2 billion edges");
+            assert!(first & ENDS == 0, "under 2 billion edges");
+            edge.first = first | if value == NONE { 0 } else { ENDS };
             edge.children = children;
         }
+        trie.values.extend(edge_values);
         trie.next_words = NextWords::of(&trie.edges, &trie.roots);
         trie
     }
 
     /// How many phrases the trie holds.
     pub fn phrases(&self) -> usize {
-        self.roots
-            .iter()
-            .chain(&self.edges)
-            .filter(|e| e.value != NONE)
-            .count()
+        self.values.iter().filter(|&&v| v != NONE).count()
     }
 
     /// Calls `each(start, end, value)` for the leftmost-longest phrases in `text` (word numbers),
@@ -165,22 +183,24 @@ impl PhraseTrie {
     pub fn leftmost_longest(&self, text: &[u16], mut each: impl FnMut(usize, usize, u32)) {
         let mut start = 0;
         while start < text.len() {
-            let mut edge = &self.roots[usize::from(text[start])];
+            let mut node = usize::from(text[start]);
+            let mut edge = &self.roots[node];
             let mut longest = None;
             let mut end = start + 1;
             loop {
-                if edge.value != NONE {
-                    longest = Some((end, edge.value));
+                if edge.ends() {
+                    longest = Some((end, node));
                 }
                 let Some(next) = text.get(end).and_then(|&word| self.child(edge, word)) else {
                     break;
                 };
-                edge = next;
+                edge = &self.edges[next];
+                node = self.roots.len() + next;
                 end += 1;
             }
             match longest {
-                Some((end, value)) => {
-                    each(start, end, value);
+                Some((end, node)) => {
+                    each(start, end, self.values[node]);
                     start = end;
                 }
                 None => start += 1,
@@ -188,24 +208,27 @@ impl PhraseTrie {
         }
     }
 
-    fn child(&self, edge: &Edge, word: u16) -> Option<&Edge> {
-        if edge.children == 0 || !self.next_words.may_have(edge.first, word) {
+    /// The index in `edges` of `edge`'s child for `word`.
+    fn child(&self, edge: &Edge, word: u16) -> Option<usize> {
+        if edge.children == 0 || !self.next_words.may_have(edge.first(), word) {
             return None;
         }
-        let children = &self.edges[edge.first as usize..][..usize::from(edge.children)];
+        let first = edge.first() as usize;
+        let children = &self.edges[first..][..usize::from(edge.children)];
         // A short run is scanned; most nodes have a few children, some have hundreds.
-        if children.len() <= 8 {
-            children.iter().find(|e| e.word == word)
+        let at = if children.len() <= 8 {
+            children.iter().position(|e| e.word == word)?
         } else {
-            let at = children.binary_search_by_key(&word, |e| e.word).ok()?;
-            Some(&children[at])
-        }
+            children.binary_search_by_key(&word, |e| e.word).ok()?
+        };
+        Some(first + at)
     }
 
-    /// Root count, edge count, then every edge: word, children (u16), first, value (u32), all
-    /// little-endian.
+    /// Root count, edge count, every edge (word and children as u16, first as u32), then every
+    /// node's value (u32), all little-endian.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut bytes = Vec::with_capacity(8 + (self.roots.len() + self.edges.len()) * EDGE_BYTES);
+        let nodes = self.roots.len() + self.edges.len();
+        let mut bytes = Vec::with_capacity(8 + nodes * (EDGE_BYTES + 4));
         for count in [self.roots.len(), self.edges.len()] {
             bytes.extend_from_slice(&(count as u32).to_le_bytes());
         }
@@ -213,7 +236,9 @@ impl PhraseTrie {
             bytes.extend_from_slice(&e.word.to_le_bytes());
             bytes.extend_from_slice(&e.children.to_le_bytes());
             bytes.extend_from_slice(&e.first.to_le_bytes());
-            bytes.extend_from_slice(&e.value.to_le_bytes());
+        }
+        for value in &self.values {
+            bytes.extend_from_slice(&value.to_le_bytes());
         }
         bytes
     }
@@ -225,23 +250,29 @@ impl PhraseTrie {
     pub fn from_bytes(bytes: &[u8]) -> PhraseTrie {
         let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes"));
         let (roots, edges) = (u32_at(0) as usize, u32_at(4) as usize);
+        let nodes = roots + edges;
         assert_eq!(
             bytes.len(),
-            8 + (roots + edges) * EDGE_BYTES,
+            8 + nodes * (EDGE_BYTES + 4),
             "a serialised trie"
         );
-        let mut all = bytes[8..].chunks_exact(EDGE_BYTES).map(|e| Edge {
+        let (edge_bytes, value_bytes) = bytes[8..].split_at(nodes * EDGE_BYTES);
+        let mut all = edge_bytes.chunks_exact(EDGE_BYTES).map(|e| Edge {
             word: u16::from_le_bytes([e[0], e[1]]),
             children: u16::from_le_bytes([e[2], e[3]]),
             first: u32::from_le_bytes(e[4..8].try_into().expect("4 bytes")),
-            value: u32::from_le_bytes(e[8..12].try_into().expect("4 bytes")),
         });
         let roots: Vec<Edge> = all.by_ref().take(roots).collect();
         let edges: Vec<Edge> = all.collect();
+        let values = value_bytes
+            .chunks_exact(4)
+            .map(|v| u32::from_le_bytes(v.try_into().expect("4 bytes")))
+            .collect();
         PhraseTrie {
             next_words: NextWords::of(&edges, &roots),
             roots,
             edges,
+            values,
         }
     }
 }
