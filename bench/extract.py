@@ -52,10 +52,11 @@ def main():
     binary = str(ROOT / "target" / "release" / "milemarker")
     env = dict(os.environ, RAYON_NUM_THREADS="1")
     def run_milemarker():
-        out = subprocess.run([binary, "skills", "extract", "--lines", "--json", str(corpus)],
-                             env=env, capture_output=True, text=True, check=True).stdout
-        return sum(len(json.loads(l)) for l in out.splitlines())
-    seconds, found = best_of(runs, run_milemarker)
+        return subprocess.run([binary, "skills", "extract", "--lines", "--json", str(corpus)],
+                              env=env, capture_output=True, text=True, check=True).stdout
+    # Timed: the process only; its JSON is parsed after, to count the hits.
+    seconds, out = best_of(runs, run_milemarker)
+    found = sum(len(json.loads(l)) for l in out.splitlines())
     print(f"| milemarker (whole process) | 0 (at compile time) | {seconds:.2f} | {mb / seconds:.1f} | {found} |")
     sys.stdout.flush()
 
