@@ -12,25 +12,36 @@
 //! - **Technology**: the occupation's vector holds its technology skills, weighted by how rare
 //!   they are across occupations (inverse document frequency, so a spreadsheet counts for little)
 //!   and doubled when O*NET marks them hot or in demand; yours holds the ones you claim.
-//! - The fit is 70% elements and 30% technology when you claim both kinds, and the one kind alone
-//!   otherwise. ESCO skills have no O*NET rating and do not count.
+//! - **ESCO skills**: the occupation's vector holds the ESCO skills its O*NET task statements
+//!   name (found by the skill matcher, `skills.rs`), weighted by rarity the same way; yours holds
+//!   the ESCO skills you claim.
+//! - The kinds you claim are weighed 0.7 (elements), 0.3 (technology) and 0.3 (ESCO skills),
+//!   scaled to sum to one: 70/30 for elements and technology, 54/23/23 for all three, one kind
+//!   alone when you claim only that one.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use milemarker_core::skills::{Level, Skill};
+use milemarker_core::skills::{ESCO_SKILL_URI, Level, Skill};
+use rayon::prelude::*;
 use serde::Serialize;
+
+use crate::skills::Matcher;
 
 const OCCUPATIONS: &str = include_str!("../../../data/onet-29.3/occupations.tsv");
 const ELEMENTS: &str = include_str!("../../../data/onet-29.3/elements.tsv");
 const RATINGS: &str = include_str!("../../../data/onet-29.3/ratings.tsv");
 const TECHNOLOGY: &str = include_str!("../../../data/onet-29.3/technology.tsv");
 const RELATED: &str = include_str!("../../../data/onet-29.3/related.tsv");
+const TASKS: &str = include_str!("../../../data/onet-29.3/tasks.tsv");
 
 pub const DATASET: &str = "O*NET 29.3";
 /// Elements an occupation rates at least this important count towards fit and gaps.
 pub const IMPORTANT: f64 = 3.0;
+/// How much each kind of skill weighs in fit, before scaling the kinds a person claims to one.
 const ELEMENT_SHARE: f64 = 0.7;
+const TECHNOLOGY_SHARE: f64 = 0.3;
+const ESCO_SHARE: f64 = 0.3;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Element {
@@ -70,6 +81,16 @@ pub struct Onet {
     index: HashMap<&'static str, usize>,
     /// Per technology commodity: ln(occupations / occupations listing it).
     rarity: HashMap<&'static str, f64>,
+    /// Found on first use: matching the task statements takes tens of milliseconds.
+    task_skills: OnceLock<TaskSkills>,
+}
+
+/// The ESCO skills O*NET's task statements name.
+struct TaskSkills {
+    /// Per occupation, in `Onet::occupations` order: ESCO skill UUIDs, sorted and distinct.
+    by_occupation: Vec<Vec<&'static str>>,
+    /// Per ESCO skill: ln(occupations / occupations whose tasks name it).
+    rarity: HashMap<&'static str, f64>,
 }
 
 /// How well a person fits one occupation.
@@ -82,6 +103,7 @@ pub struct Fit {
     pub fit: f64,
     pub elements: f64,
     pub technology: f64,
+    pub esco: f64,
 }
 
 /// Something an occupation asks for, as a gap.
@@ -171,23 +193,46 @@ impl Onet {
                 occupations[o].related.push((r[1], r[2]));
             }
         }
-        let mut listed: HashMap<&'static str, usize> = HashMap::new();
-        for o in &occupations {
-            for t in &o.technology {
-                *listed.entry(t.commodity).or_default() += 1;
-            }
-        }
-        let total = occupations.len() as f64;
-        let rarity = listed
-            .into_iter()
-            .map(|(c, n)| (c, (total / n as f64).ln()))
-            .collect();
+        let rarity = rarity(
+            occupations
+                .iter()
+                .flat_map(|o| o.technology.iter().map(|t| t.commodity)),
+            occupations.len(),
+        );
         Onet {
             elements,
             occupations,
             index,
             rarity,
+            task_skills: OnceLock::new(),
         }
+    }
+
+    fn task_skills(&self) -> &TaskSkills {
+        self.task_skills.get_or_init(|| {
+            let matcher = Matcher::global();
+            let tasks: Vec<(usize, &str)> = rows(TASKS)
+                .filter_map(|r| Some((*self.index.get(r[0])?, r[1])))
+                .collect();
+            let found: Vec<(usize, Vec<u32>)> = tasks
+                .par_iter()
+                .map(|&(o, task)| (o, matcher.skills_in(task)))
+                .collect();
+            let mut by_occupation = vec![Vec::new(); self.occupations.len()];
+            for (o, skills) in found {
+                let esco = skills.into_iter().map(|s| matcher.code(s));
+                by_occupation[o].extend(esco.filter(|code| !code.starts_with("onet:")));
+            }
+            for skills in &mut by_occupation {
+                skills.sort_unstable();
+                skills.dedup();
+            }
+            let rarity = rarity(by_occupation.iter().flatten().copied(), by_occupation.len());
+            TaskSkills {
+                by_occupation,
+                rarity,
+            }
+        })
     }
 
     fn rarity(&self, commodity: &str) -> f64 {
@@ -220,30 +265,38 @@ impl Onet {
     /// Every occupation, best fit first (ties by code).
     pub fn rank(&self, skills: &[Skill]) -> Vec<Fit> {
         let held = Held::of(skills);
-        let claims = |knowledge_or_skill: bool| {
-            held.levels
-                .keys()
-                .any(|k| self.rarity.contains_key(k) != knowledge_or_skill)
+        let technology_claimed = held
+            .levels
+            .keys()
+            .filter(|k| self.rarity.contains_key(*k))
+            .count();
+        let elements_claimed = held.levels.len() > technology_claimed;
+        // The task statements are matched only for a person with ESCO skills.
+        let tasks = (!held.esco.is_empty()).then(|| self.task_skills());
+        let esco_claimed = if tasks.is_some() {
+            self.esco_counted(skills)
+        } else {
+            0
         };
-        let (element_weight, technology_weight) = (
-            if claims(true) { ELEMENT_SHARE } else { 0.0 },
-            if claims(false) {
-                1.0 - ELEMENT_SHARE
-            } else {
-                0.0
-            },
-        );
-        let total = element_weight + technology_weight;
+        let shares = [
+            (elements_claimed, ELEMENT_SHARE),
+            (technology_claimed > 0, TECHNOLOGY_SHARE),
+            (esco_claimed > 0, ESCO_SHARE),
+        ]
+        .map(|(claimed, share)| if claimed { share } else { 0.0 });
+        let total: f64 = shares.iter().sum();
         let mut fits: Vec<Fit> = self
             .occupations
             .iter()
-            .map(|o| {
+            .enumerate()
+            .map(|(i, o)| {
                 let elements = held.element_fit(self, o);
-                let technology = held.technology_fit(self, o);
+                let technology = held.technology_fit(self, o, technology_claimed);
+                let esco = tasks.map_or(0.0, |t| held.esco_fit(t, i, esco_claimed));
                 let fit = if total == 0.0 {
                     0.0
                 } else {
-                    (element_weight * elements + technology_weight * technology) / total
+                    (shares[0] * elements + shares[1] * technology + shares[2] * esco) / total
                 };
                 Fit {
                     code: o.code,
@@ -252,11 +305,29 @@ impl Onet {
                     fit,
                     elements,
                     technology,
+                    esco,
                 }
             })
             .collect();
         fits.sort_by(|a, b| b.fit.total_cmp(&a.fit).then(a.code.cmp(b.code)));
         fits
+    }
+
+    /// How many of `skills` are ESCO skills that some occupation's task statements name: the
+    /// ones that count towards fit.
+    pub fn esco_counted(&self, skills: &[Skill]) -> usize {
+        let held = Held::of(skills);
+        if held.esco.is_empty() {
+            return 0;
+        }
+        let rarity = &self.task_skills().rarity;
+        held.esco.iter().filter(|s| rarity.contains_key(*s)).count()
+    }
+
+    /// The ESCO skills (UUIDs) that `occupation`'s O*NET task statements name.
+    pub fn task_skills_of(&self, occupation: &Occupation) -> &[&'static str] {
+        let index = self.index[occupation.code];
+        &self.task_skills().by_occupation[index]
     }
 
     /// What `occupation` asks for that `skills` lacks or holds below the level asked: important
@@ -314,7 +385,10 @@ impl Onet {
 
 /// The person's skills as O*NET sees them.
 struct Held<'a> {
+    /// O*NET skills, knowledge areas and technology: code (without `onet:`) and level.
     levels: HashMap<&'a str, f64>,
+    /// ESCO skill UUIDs.
+    esco: HashSet<&'a str>,
 }
 
 impl<'a> Held<'a> {
@@ -326,6 +400,10 @@ impl<'a> Held<'a> {
                     let code = s.id.strip_prefix("onet:")?;
                     Some((code, s.level.unwrap_or(Level::Competent).onet_level()))
                 })
+                .collect(),
+            esco: skills
+                .iter()
+                .filter_map(|s| s.id.strip_prefix(ESCO_SKILL_URI))
                 .collect(),
         }
     }
@@ -350,31 +428,55 @@ impl<'a> Held<'a> {
         cosine(dot, occupation_norm, person_norm)
     }
 
-    /// Cosine over technology skills weighted by rarity (and hot or in demand twice).
-    fn technology_fit(&self, onet: &Onet, o: &Occupation) -> f64 {
-        let (mut dot, mut occupation_norm) = (0.0, 0.0);
-        for t in &o.technology {
+    /// Over technology skills weighted by rarity (and hot or in demand twice); `claimed`: how
+    /// many technology skills the person claims.
+    fn technology_fit(&self, onet: &Onet, o: &Occupation, claimed: usize) -> f64 {
+        let items = o.technology.iter().map(|t| {
             let weight = onet.rarity(t.commodity) * if t.hot || t.in_demand { 2.0 } else { 1.0 };
-            occupation_norm += weight * weight;
-            if self.technology(t.commodity) {
-                dot += weight;
-            }
-        }
-        let held = o
-            .technology
-            .iter()
-            .filter(|t| self.technology(t.commodity))
-            .count();
-        // The person's vector is 1 for each technology held that this occupation lists; those
-        // it does not list add to the person's norm all the same.
-        let person_norm = self
-            .levels
-            .keys()
-            .filter(|k| onet.rarity.contains_key(*k))
-            .count()
-            .max(held) as f64;
-        cosine(dot, occupation_norm, person_norm)
+            (weight, self.technology(t.commodity))
+        });
+        weighted_overlap(items, claimed)
     }
+
+    /// Over the ESCO skills occupation number `index`'s tasks name, weighted by rarity;
+    /// `claimed`: how many of the person's ESCO skills any occupation's tasks name.
+    fn esco_fit(&self, tasks: &TaskSkills, index: usize, claimed: usize) -> f64 {
+        let items = tasks.by_occupation[index]
+            .iter()
+            .map(|s| (tasks.rarity[s], self.esco.contains(s)));
+        weighted_overlap(items, claimed)
+    }
+}
+
+/// Cosine of the person's vector (1 for each skill of the kind held) and the occupation's
+/// weighted one: `items` are the occupation's (weight, held by the person). Skills the person
+/// holds that the occupation does not list add to the person's norm all the same, so `claimed`
+/// is how many of the kind the person holds in all.
+fn weighted_overlap(items: impl Iterator<Item = (f64, bool)>, claimed: usize) -> f64 {
+    let (mut dot, mut occupation_norm, mut held) = (0.0, 0.0, 0);
+    for (weight, has) in items {
+        occupation_norm += weight * weight;
+        if has {
+            dot += weight;
+            held += 1;
+        }
+    }
+    cosine(dot, occupation_norm, claimed.max(held) as f64)
+}
+
+/// Per item: ln(occupations / occupations listing it), from every (occupation, item) listing.
+fn rarity(
+    listings: impl Iterator<Item = &'static str>,
+    occupations: usize,
+) -> HashMap<&'static str, f64> {
+    let mut listed: HashMap<&'static str, usize> = HashMap::new();
+    for item in listings {
+        *listed.entry(item).or_default() += 1;
+    }
+    listed
+        .into_iter()
+        .map(|(item, n)| (item, (occupations as f64 / n as f64).ln()))
+        .collect()
 }
 
 fn cosine(dot: f64, a_squared: f64, b_squared: f64) -> f64 {
@@ -425,6 +527,46 @@ mod tests {
         // Related Occupations.txt: the first Primary-Short relative of Marketing Managers is
         // Market Research Analysts and Marketing Specialists.
         assert_eq!(marketing.related[0], ("13-1161.00", "Primary-Short"));
+    }
+
+    #[test]
+    fn esco_skills_count_through_the_task_statements() {
+        let onet = Onet::global();
+        // Task Statements.txt, Marketing Managers: "Develop pricing strategies, balancing firm
+        // objectives and customer satisfaction." names ESCO's "pricing strategies".
+        let pricing = "1c460d2d-90c6-4fc9-ad49-febb6e15605a";
+        let marketing = onet.occupation("11-2021.00").unwrap();
+        assert!(onet.task_skills_of(marketing).contains(&pricing));
+        let esco = |uuid: &str| Skill {
+            id: format!("{ESCO_SKILL_URI}{uuid}"),
+            ..claim("", Level::Competent)
+        };
+        let ranked = onet.rank(&[esco(pricing)]);
+        let of = |code: &str| ranked.iter().find(|f| f.code == code).unwrap();
+        assert!(of("11-2021.00").esco > 0.0 && of("11-2021.00").fit == of("11-2021.00").esco);
+        assert_eq!(of("29-1141.00").fit, 0.0, "nursing tasks do not price");
+        assert!(ranked.iter().all(|f| (0.0..=1.0).contains(&f.esco)));
+        // Every kind claimed: 0.7, 0.3 and 0.3 of the three fits, scaled to sum to one.
+        let all = [
+            esco(pricing),
+            claim("onet:2.C.1.d", Level::Expert),
+            claim("onet:43232110", Level::Competent),
+        ];
+        let f = onet
+            .rank(&all)
+            .into_iter()
+            .find(|f| f.code == "11-2021.00")
+            .unwrap();
+        let expected = (0.7 * f.elements + 0.3 * f.technology + 0.3 * f.esco) / 1.3;
+        assert!((f.fit - expected).abs() < 1e-12, "{f:?}");
+        // Without ESCO skills the shares stay 70/30.
+        let f = onet
+            .rank(&all[1..])
+            .into_iter()
+            .find(|f| f.code == "11-2021.00")
+            .unwrap();
+        assert_eq!(f.esco, 0.0);
+        assert!((f.fit - (0.7 * f.elements + 0.3 * f.technology)).abs() < 1e-12);
     }
 
     #[test]

@@ -77,6 +77,12 @@ impl Matcher {
         self.trie.phrases()
     }
 
+    /// Skill number `index`'s id as the taxonomy files write it: an ESCO skill's UUID (without
+    /// the URI), or `onet:` and a commodity code.
+    pub fn code(&self, index: u32) -> &'static str {
+        self.skills[index as usize].0
+    }
+
     /// The full id (ESCO URI or `onet:` code) and preferred label of skill number `index`.
     pub fn skill(&self, index: u32) -> (String, &'static str) {
         let (id, label) = self.skills[index as usize];

@@ -41,6 +41,7 @@ pub fn run(db: &mut Db, args: MarketOccupationsArgs) -> Result<Answer> {
     };
     let elements = counted(&[Source::OnetSkill, Source::OnetKnowledge]);
     let technology = counted(&[Source::OnetTechnology]);
+    let esco = onet.esco_counted(&s.skills);
     let current = s
         .profile
         .occupation
@@ -77,6 +78,7 @@ pub fn run(db: &mut Db, args: MarketOccupationsArgs) -> Result<Answer> {
                 "fit": round(f.fit),
                 "elements_fit": round(f.elements),
                 "technology_fit": round(f.technology),
+                "esco_fit": round(f.esco),
                 "median_wage": median.as_ref().map(|m| m.0),
                 "median_area": median.as_ref().map(|m| m.1.clone()),
                 "pay_change": median.as_ref().zip(pay).map(|(m, p)| m.0 - p),
@@ -87,7 +89,8 @@ pub fn run(db: &mut Db, args: MarketOccupationsArgs) -> Result<Answer> {
     let based_on = json!({
         "onet_skills_and_knowledge": elements,
         "onet_technology": technology,
-        "not_counted": s.skills.len() - elements - technology,
+        "esco_in_task_statements": esco,
+        "not_counted": s.skills.len() - elements - technology - esco,
     });
     if args.json.json {
         return Ok(Answer::Json(json!({
@@ -102,8 +105,7 @@ pub fn run(db: &mut Db, args: MarketOccupationsArgs) -> Result<Answer> {
         &rows,
         current.map(|c| (c.title, c.job_zone)),
         pay,
-        elements,
-        technology,
+        [elements, technology, esco],
         s.skills.len(),
     )))
 }
@@ -116,8 +118,7 @@ fn text(
     rows: &[serde_json::Value],
     current: Option<(&str, u8)>,
     pay: Option<f64>,
-    elements: usize,
-    technology: usize,
+    [elements, technology, esco]: [usize; 3],
     all: usize,
 ) -> String {
     let mut out = format!(
@@ -132,14 +133,15 @@ fn text(
         paint(
             DIM,
             &format!(
-                "Counted: {elements} O*NET skills and knowledge areas, {technology} technology skills; {} ESCO skills have no O*NET rating.",
-                all - elements - technology
+                "Counted: {elements} O*NET skills and knowledge areas, {technology} technology skills, \
+                 {esco} ESCO skills named in O*NET task statements; {} not counted.",
+                all - elements - technology - esco
             )
         )
     ));
     if elements == 0 {
         out.push_str(
-            "  Claim O*NET skills and knowledge to rank by more than technology: `milemarker skills add \"critical thinking\" --level proficient`.\n",
+            "  Claim O*NET skills and knowledge to rank by more than technology and ESCO skills: `milemarker skills add \"critical thinking\" --level proficient`.\n",
         );
     }
     if let Some((title, zone)) = current {
