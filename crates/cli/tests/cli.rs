@@ -596,6 +596,13 @@ fn checkins_update_their_week_and_hours_show_overwork_creep() {
     // Looking back from the first week of the month, nothing is recorded yet.
     let early = env.json(&["hours", "--json", "--as-of", "2026-10-01"]);
     assert_eq!(early["overwork_creep"]["fired"], Value::Null);
+    // Today is 2026-10-28: the records cannot speak for a later day.
+    env.fails(&["hours", "--as-of", "2026-10-29"], 1, "in the future");
+    env.fails(
+        &["season", "show", "--as-of", "2026-10-29"],
+        1,
+        "in the future",
+    );
     // The current week (W44 holds 2026-10-28) never counts: it is still being lived.
     env.run(&[
         "checkin",

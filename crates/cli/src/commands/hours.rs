@@ -12,7 +12,7 @@ use milemarker_core::tracker::{
 use milemarker_core::week::IsoWeek;
 
 use crate::cli::{HoursArgs, HoursCommand, HoursImportArgs, to_domain};
-use crate::context::{Db, counted_weeks, print, print_json, read_input, today};
+use crate::context::{Db, as_of, counted_weeks, print, print_json, read_input};
 use crate::ui::{BAD, DIM, GOOD, HEADING, WARN, paint, table};
 
 /// Overwork creep (000): by default over the boundary in 3 of the last 4 complete weeks; the
@@ -22,10 +22,7 @@ pub fn run(db: &mut Db, args: HoursArgs, creep: &OverworkCreep) -> Result<()> {
         return import_tracker(db, import);
     }
     let s = db.load()?;
-    let as_of = match args.as_of {
-        Some(date) => date,
-        None => today()?,
-    };
+    let as_of = as_of(args.as_of)?;
     let boundary = s.profile.boundary_hours;
     let weeks = counted_weeks(&s);
     let hours: Vec<(IsoWeek, f64)> = weeks.iter().map(|w| (w.week, w.hours)).collect();

@@ -4,7 +4,7 @@ use anyhow::Result;
 use milemarker_core::life::{Season, current_seasons, season_meaning};
 
 use crate::cli::{SeasonArgs, SeasonCommand, to_domain};
-use crate::context::{Db, print, print_json, today};
+use crate::context::{self, Db, print, print_json, today};
 use crate::ui::{DIM, HEADING, paint, table, word};
 
 pub fn run(db: &mut Db, args: SeasonArgs) -> Result<()> {
@@ -13,10 +13,7 @@ pub fn run(db: &mut Db, args: SeasonArgs) -> Result<()> {
         json: args.json,
     }) {
         SeasonCommand::Show { as_of, json } => {
-            let as_of = match as_of {
-                Some(date) => date,
-                None => today()?,
-            };
+            let as_of = context::as_of(as_of)?;
             let s = db.load()?;
             let current = current_seasons(&s.seasons, as_of);
             if json.json {
