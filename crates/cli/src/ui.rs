@@ -71,3 +71,36 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 pub use milemarker_core::text::{percent, word};
+
+/// `text` as literal Markdown text: the characters Markdown reads as syntax are backslash-escaped
+/// (CommonMark allows it before any ASCII punctuation) and line breaks become spaces, so a win
+/// titled "Cut *costs* [draft]" prints as written and cannot start a heading or a list.
+pub fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// `url` as a Markdown link destination: the characters that would end or break it are
+/// percent-encoded.
+pub fn markdown_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            ' ' | '(' | ')' | '<' | '>' | '\n' | '\r' => {
+                out.push_str(&format!("%{:02X}", c as u32))
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}

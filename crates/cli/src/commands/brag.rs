@@ -7,7 +7,7 @@ use milemarker_core::evidence::{BragDocument, brag};
 
 use crate::cli::{BragArgs, BragFormat};
 use crate::context::{Db, today, write_output};
-use crate::ui::percent;
+use crate::ui::{markdown_text, markdown_url, percent};
 
 pub fn run(db: &mut Db, args: BragArgs) -> Result<()> {
     let s = db.load()?;
@@ -38,7 +38,7 @@ pub fn document(
 }
 
 fn markdown(s: &Snapshot, doc: &BragDocument) -> String {
-    let name = s.profile.name.as_deref().unwrap_or("My");
+    let name = markdown_text(s.profile.name.as_deref().unwrap_or("My"));
     let mut out = format!(
         "# Brag document: {name}\n\n{} to {} · {} wins\n",
         doc.from, doc.to, doc.total
@@ -49,16 +49,19 @@ fn markdown(s: &Snapshot, doc: &BragDocument) -> String {
             out.push_str("_Nothing logged here yet._\n");
         }
         for w in &section.wins {
-            out.push_str(&format!("- **{}** ({})", w.title, w.date));
+            out.push_str(&format!("- **{}** ({})", markdown_text(&w.title), w.date));
             if let Some(impact) = &w.impact {
-                out.push_str(&format!(": {impact}"));
+                out.push_str(&format!(": {}", markdown_text(impact)));
             }
             out.push_str(&format!(". Seen by {}.", w.visibility.label()));
             if !w.skills.is_empty() {
-                out.push_str(&format!(" Skills: {}.", w.skills.join(", ")));
+                out.push_str(&format!(
+                    " Skills: {}.",
+                    markdown_text(&w.skills.join(", "))
+                ));
             }
             if let Some(link) = &w.link {
-                out.push_str(&format!(" [Evidence]({link})"));
+                out.push_str(&format!(" [Evidence]({})", markdown_url(link)));
             }
             out.push('\n');
         }
@@ -77,4 +80,41 @@ fn markdown(s: &Snapshot, doc: &BragDocument) -> String {
         None => out.push_str("\nNo wins in this period.\n"),
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use milemarker_core::evidence::{Achievement, BragSection, Visibility};
+
+    #[test]
+    fn user_text_prints_as_written_in_markdown() {
+        let mut s = Snapshot::default();
+        s.profile.name = Some("Sam_Lee".into());
+        s.achievements.push(Achievement {
+            id: 1,
+            date: jiff::civil::date(2026, 10, 1),
+            title: "Cut *costs* [draft]\n# not a heading".into(),
+            impact: Some("saved <b>20%</b>".into()),
+            visibility: Visibility::Team,
+            section: BragSection::Projects,
+            skills: vec![],
+            link: Some("https://example.org/a report (v2)".into()),
+        });
+        let doc = brag(
+            &s.achievements,
+            jiff::civil::date(2026, 1, 1),
+            jiff::civil::date(2026, 10, 28),
+        );
+        let md = markdown(&s, &doc);
+        assert!(md.starts_with("# Brag document: Sam\\_Lee\n"), "{md}");
+        assert!(
+            md.contains("- **Cut \\*costs\\* \\[draft\\] \\# not a heading** (2026-10-01): saved \\<b\\>20%\\</b\\>."),
+            "{md}"
+        );
+        assert!(
+            md.contains("[Evidence](https://example.org/a%20report%20%28v2%29)"),
+            "{md}"
+        );
+    }
 }
