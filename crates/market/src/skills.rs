@@ -30,23 +30,70 @@ const COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skills.trie"))
 const WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/words.txt"));
 const ESCO_URI: &str = "http://data.europa.eu/esco/skill/";
 
+/// A skill's id as written in full: an ESCO skill's URI, or `onet:` and the UNSPSC commodity code
+/// of an O*NET technology skill. It holds the taxonomy file's short form and writes the URI out
+/// only when printed, so a hit allocates nothing for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SkillId(&'static str);
+
+impl SkillId {
+    fn is_onet(self) -> bool {
+        self.0.starts_with("onet:")
+    }
+}
+
+impl std::fmt::Display for SkillId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if !self.is_onet() {
+            f.write_str(ESCO_URI)?;
+        }
+        f.write_str(self.0)
+    }
+}
+
+impl Serialize for SkillId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl PartialEq<str> for SkillId {
+    fn eq(&self, full: &str) -> bool {
+        if self.is_onet() {
+            full == self.0
+        } else {
+            full.strip_prefix(ESCO_URI) == Some(self.0)
+        }
+    }
+}
+
+impl PartialEq<&str> for SkillId {
+    fn eq(&self, full: &&str) -> bool {
+        *self == **full
+    }
+}
+
+impl PartialEq<String> for SkillId {
+    fn eq(&self, full: &String) -> bool {
+        *self == *full.as_str()
+    }
+}
+
+/// One skill found in a text, borrowing the text it was found in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Hit {
-    /// ESCO skill URI, or `onet:` and the UNSPSC commodity code of an O*NET technology skill.
-    pub id: String,
+pub struct Hit<'t> {
+    pub id: SkillId,
     /// The skill's preferred label.
-    pub label: String,
+    pub label: &'static str,
     /// Byte offsets into the text as given.
     pub start: usize,
     pub end: usize,
     /// The text as written.
-    pub matched: String,
+    pub matched: &'t str,
 }
 
 thread_local! {
-    /// The folded words of the text being matched and their numbers, kept from text to text so
-    /// that matching a posting allocates nothing for them.
-    static SCRATCH: RefCell<(Vec<WordKey>, Vec<u16>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+    static SCRATCH: RefCell<Scratch> = const { RefCell::new(Scratch::new()) };
 }
 
 pub struct Matcher {
@@ -83,73 +130,99 @@ impl Matcher {
         self.skills[index as usize].0
     }
 
-    /// The full id (ESCO URI or `onet:` code) and preferred label of skill number `index`.
-    pub fn skill(&self, index: u32) -> (String, &'static str) {
+    /// The id and preferred label of skill number `index`.
+    pub fn skill(&self, index: u32) -> (SkillId, &'static str) {
         let (id, label) = self.skills[index as usize];
-        let id = if id.starts_with("onet:") {
-            id.to_string()
-        } else {
-            format!("{ESCO_URI}{id}")
-        };
-        (id, label)
+        (SkillId(id), label)
     }
 
-    /// Leftmost-longest matches over the words of `text`, each skill once: (first word, end
-    /// word, skill), with the byte range of every word in `spans` when asked for.
-    fn matches(
+    /// Leftmost-longest matches over the words of `text`, each skill once, handed to `then` as
+    /// (first word, end word, skill) with the byte range of every word when `spans` is asked for.
+    fn matches<R>(
         &self,
         text: &str,
-        mut spans: Option<&mut Vec<(usize, usize)>>,
-    ) -> Vec<(usize, usize, u32)> {
-        // Fold every word first, then look them all up: under cachegrind this ran fewer
-        // instructions than a lookup inside the fold's callback (wall time was too noisy to tell).
-        SCRATCH.with_borrow_mut(|(keys, numbered)| {
+        spans: bool,
+        then: impl FnOnce(&[(usize, usize, u32)], &[(usize, usize)]) -> R,
+    ) -> R {
+        SCRATCH.with_borrow_mut(|scratch| {
+            let Scratch {
+                keys,
+                spans: word_spans,
+                numbered,
+                found,
+            } = scratch;
             keys.clear();
+            word_spans.clear();
+            // Fold every word first, then look them all up: under cachegrind this ran fewer
+            // instructions than a lookup inside the fold's callback.
             fold_words(text, &mut WordKey::default(), |start, end, word| {
                 keys.push(*word);
-                if let Some(spans) = spans.as_deref_mut() {
-                    spans.push((start, end));
+                if spans {
+                    word_spans.push((start, end));
                 }
             });
             numbered.clear();
             numbered.extend(keys.iter().map(|key| self.words.number(key)));
-            let mut found: Vec<(usize, usize, u32)> = Vec::new();
+            found.clear();
             self.trie.leftmost_longest(numbered, |start, end, skill| {
                 if !found.iter().any(|f| f.2 == skill) {
                     found.push((start, end, skill));
                 }
             });
-            found
+            then(found, word_spans)
         })
     }
 
     /// The skills in `text` as indices for [`Matcher::skill`]: what an import stores, without
     /// the offsets and strings of [`Matcher::extract`].
     pub fn skills_in(&self, text: &str) -> Vec<u32> {
-        self.matches(text, None)
-            .into_iter()
-            .map(|(.., skill)| skill)
-            .collect()
+        self.matches(text, false, |found, _| {
+            found.iter().map(|&(.., skill)| skill).collect()
+        })
     }
 
     /// Every skill in `text`, once each, in order of first occurrence.
-    pub fn extract(&self, text: &str) -> Vec<Hit> {
-        let mut spans = Vec::new();
-        let found = self.matches(text, Some(&mut spans));
-        found
-            .into_iter()
-            .map(|(first, end, skill)| {
-                let (id, label) = self.skill(skill);
-                let (from, to) = (spans[first].0, spans[end - 1].1);
-                Hit {
-                    id,
-                    label: label.to_string(),
-                    start: from,
-                    end: to,
-                    matched: text[from..to].to_string(),
-                }
-            })
-            .collect()
+    pub fn extract<'t>(&self, text: &'t str) -> Vec<Hit<'t>> {
+        self.matches(text, true, |found, spans| {
+            found
+                .iter()
+                .map(|&(first, end, skill)| {
+                    let (id, label) = self.skill(skill);
+                    let (start, end) = (spans[first].0, spans[end - 1].1);
+                    Hit {
+                        id,
+                        label,
+                        start,
+                        end,
+                        matched: &text[start..end],
+                    }
+                })
+                .collect()
+        })
+    }
+}
+
+/// What matching one text needs, kept from text to text (per thread) so that matching a posting
+/// allocates nothing but its result.
+struct Scratch {
+    /// The folded words of the text.
+    keys: Vec<WordKey>,
+    /// Each word's byte range in the text, when offsets are asked for.
+    spans: Vec<(usize, usize)>,
+    /// Each word's number in the vocabulary (0: in no label).
+    numbered: Vec<u16>,
+    /// (first word, end word, skill) per skill found.
+    found: Vec<(usize, usize, u32)>,
+}
+
+impl Scratch {
+    const fn new() -> Scratch {
+        Scratch {
+            keys: Vec::new(),
+            spans: Vec::new(),
+            numbered: Vec::new(),
+            found: Vec::new(),
+        }
     }
 }
 
@@ -188,8 +261,8 @@ mod tests {
     use super::*;
     use crate::taxonomy::each_word;
 
-    fn ids(hits: &[Hit]) -> Vec<&str> {
-        hits.iter().map(|h| h.label.as_str()).collect()
+    fn labels<'h>(hits: &'h [Hit]) -> Vec<&'h str> {
+        hits.iter().map(|h| h.label).collect()
     }
 
     #[test]
@@ -219,7 +292,7 @@ mod tests {
         for h in &hits {
             assert_eq!(&posting[h.start..h.end], h.matched);
         }
-        let found = ids(&hits);
+        let found = labels(&hits);
         assert!(found.contains(&"Spreadsheet software"), "{found:?}");
         assert!(found.contains(&"SQL"), "{found:?}");
         // O*NET files Python under its commodity.
@@ -243,6 +316,15 @@ mod tests {
             .unwrap();
         assert_eq!(excel.matched, "Microsoft Excel", "leftmost-longest");
         assert_eq!(excel.id, "onet:43232110");
+        let budgets = hits.iter().find(|h| h.label == "manage budgets").unwrap();
+        let uri = budgets.id.to_string();
+        assert!(uri.starts_with(ESCO_URI), "{uri}");
+        assert_eq!(budgets.id, uri, "an ESCO id is its URI");
+        assert!(budgets.id != uri[ESCO_URI.len()..], "not the bare UUID");
+        assert_eq!(
+            serde_json::to_value(budgets).unwrap()["id"],
+            serde_json::Value::String(uri)
+        );
     }
 
     #[test]
@@ -260,7 +342,7 @@ mod tests {
         for h in &hits {
             assert_eq!(&text[h.start..h.end], h.matched);
         }
-        let matched: Vec<&str> = hits.iter().map(|h| h.matched.as_str()).collect();
+        let matched: Vec<&str> = hits.iter().map(|h| h.matched).collect();
         assert!(
             matched.contains(&"Python") && matched.contains(&"C++"),
             "{matched:?}"

@@ -173,7 +173,10 @@ pub fn load(
         if bad_count == 0 || skip_bad {
             for (_, skills, _) in &good {
                 for &s in skills {
-                    ids.entry(s).or_insert_with(|| matcher.skill(s));
+                    ids.entry(s).or_insert_with(|| {
+                        let (id, label) = matcher.skill(s);
+                        (id.to_string(), label)
+                    });
                 }
             }
             let new: Vec<NewPosting> = good

@@ -7,7 +7,7 @@ use milemarker_market::lookup::{Candidate, Found, Taxonomy};
 use milemarker_market::skills::Matcher;
 
 use crate::cli::{LevelArg, SkillsCommand, to_domain};
-use crate::context::{Db, print, print_json, print_raw, read_input, today};
+use crate::context::{Db, print, print_json, read_input, today};
 use crate::ui::{DIM, HEADING, paint, table, word};
 
 pub fn run(open: impl FnOnce() -> Result<Db>, command: SkillsCommand) -> Result<()> {
@@ -40,10 +40,10 @@ fn extract(text: &str, json: bool) -> Result<()> {
         .iter()
         .map(|h| {
             vec![
-                h.label.clone(),
+                h.label.to_string(),
                 format!("\"{}\"", h.matched),
                 paint(DIM, &format!("{}..{}", h.start, h.end)),
-                paint(DIM, &h.id),
+                paint(DIM, &h.id.to_string()),
             ]
         })
         .collect();
@@ -54,25 +54,39 @@ fn extract(text: &str, json: bool) -> Result<()> {
     ))
 }
 
-/// One text per line, matched on every core; offsets are into the line.
+/// One text per line, matched on every core; offsets are into the line. Lines go in batches, each
+/// matched and written out before the next is read, so memory stays flat however long the input.
 fn extract_lines(text: &str, json: bool) -> Result<()> {
     use rayon::prelude::*;
+    use std::io::Write;
+    const BATCH: usize = 4096;
     let lines: Vec<&str> = text.lines().collect();
-    let hits: Vec<_> = lines
-        .par_iter()
-        .map(|l| Matcher::global().extract(l))
-        .collect();
-    let mut out = String::with_capacity(text.len() / 2);
-    for (number, line_hits) in hits.iter().enumerate() {
-        if json {
-            out.push_str(&serde_json::to_string(line_hits)?);
-        } else {
-            let labels: Vec<&str> = line_hits.iter().map(|h| h.label.as_str()).collect();
-            out.push_str(&format!("{}: {}", number + 1, labels.join("; ")));
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (batch, chunk) in lines.chunks(BATCH).enumerate() {
+        let written: Vec<String> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(at, line)| extracted_line(batch * BATCH + at + 1, line, json))
+            .collect::<Result<_>>()?;
+        for line in written {
+            out.write_all(line.as_bytes())?;
         }
-        out.push('\n');
     }
-    if json { print_raw(&out) } else { print(&out) }
+    out.flush()?;
+    Ok(())
+}
+
+/// Line `number`'s skills as one output line: a JSON list of hits, or the labels after the number.
+fn extracted_line(number: usize, line: &str, json: bool) -> Result<String> {
+    let hits = Matcher::global().extract(line);
+    let mut written = if json {
+        serde_json::to_string(&hits)?
+    } else {
+        let labels: Vec<&str> = hits.iter().map(|h| h.label).collect();
+        format!("{number}: {}", labels.join("; "))
+    };
+    written.push('\n');
+    Ok(written)
 }
 
 fn candidates(list: &[Candidate]) -> String {
@@ -200,15 +214,15 @@ fn from_text(
     let held = db.load()?.skills;
     let new: Vec<_> = hits
         .iter()
-        .filter(|h| !held.iter().any(|k| k.id == h.id))
+        .filter(|h| !held.iter().any(|k| h.id == k.id))
         .collect();
     if add && !new.is_empty() {
         let day = today()?;
         let level: Option<Level> = level.map(to_domain);
         db.update(|s| {
             s.skills.extend(new.iter().map(|h| Skill {
-                id: h.id.clone(),
-                label: h.label.clone(),
+                id: h.id.to_string(),
+                label: h.label.to_string(),
                 level,
                 added: day,
                 source: Some(file.display().to_string()),
@@ -233,9 +247,9 @@ fn from_text(
         .iter()
         .map(|h| {
             vec![
-                h.label.clone(),
+                h.label.to_string(),
                 format!("\"{}\"", h.matched),
-                paint(DIM, &h.id),
+                paint(DIM, &h.id.to_string()),
             ]
         })
         .collect();
