@@ -509,3 +509,44 @@ fn a_new_person_gets_an_honest_review() {
     assert_eq!(fired.len(), 1, "only the stale record: no win logged yet");
     assert_eq!(json["actions"][0]["marker"], "stale_record");
 }
+
+#[test]
+fn the_markdown_review_prints_the_persons_words_as_written() {
+    let env = Env::new();
+    env.run(&["profile", "set", "--name", "Sam *the* <b>PM</b>"]);
+    env.run(&[
+        "opportunity",
+        "add",
+        "--company",
+        "A|B [Labs](http://x)",
+        "--role",
+        "# Lead_dev",
+        "--source",
+        "recruiter",
+        "--date",
+        "2026-10-01",
+    ]);
+    let md = env.run(&["review", "--format", "markdown"]);
+    assert!(
+        md.starts_with("# Review for Sam \\*the\\* \\<b>PM\\</b>, as of 2026-10-28\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("\\# Lead_dev at A\\|B \\[Labs\\](http://x): new since 2026-10-01"),
+        "{md}"
+    );
+    // The commands a marker suggests stay code.
+    assert!(
+        md.contains(
+            "_needs the date you started your role: `milemarker profile set --role-start DATE`_"
+        ),
+        "{md}"
+    );
+    // The terminal shows the same words untouched.
+    let text = env.run(&["review"]);
+    assert!(text.contains("Review for Sam *the* <b>PM</b>"), "{text}");
+    assert!(
+        text.contains("# Lead_dev at A|B [Labs](http://x)"),
+        "{text}"
+    );
+}

@@ -160,12 +160,13 @@ pub(crate) fn views(review: &Review) -> Views {
 }
 
 pub(crate) fn marker_view(m: &milemarker_core::markers::Marker) -> MarkerView {
-    let (state, class) = match (m.fired, m.severity) {
-        (Some(true), Some(Severity::High)) => ("fired, high", "fired high"),
-        (Some(true), _) => ("fired", "fired"),
-        (Some(false), _) => ("ok", "ok"),
-        (None, _) => ("can't tell", "unknown"),
+    let class = match (m.fired, m.severity) {
+        (Some(true), Some(Severity::High)) => "fired high",
+        (Some(true), _) => "fired",
+        (Some(false), _) => "ok",
+        (None, _) => "unknown",
     };
+    let state = m.state_words();
     MarkerView {
         title: m.id.title().into(),
         state,

@@ -90,7 +90,7 @@ mod tests {
     #[test]
     fn user_text_prints_as_written_in_markdown() {
         let mut s = Snapshot::default();
-        s.profile.name = Some("Sam_Lee".into());
+        s.profile.name = Some("_Sam_ Lee".into());
         s.achievements.push(Achievement {
             id: 1,
             date: jiff::civil::date(2026, 10, 1),
@@ -107,9 +107,9 @@ mod tests {
             jiff::civil::date(2026, 10, 28),
         );
         let md = markdown(&s, &doc);
-        assert!(md.starts_with("# Brag document: Sam\\_Lee\n"), "{md}");
+        assert!(md.starts_with("# Brag document: \\_Sam\\_ Lee\n"), "{md}");
         assert!(
-            md.contains("- **Cut \\*costs\\* \\[draft\\] \\# not a heading** (2026-10-01): saved \\<b\\>20%\\</b\\>."),
+            md.contains("- **Cut \\*costs\\* \\[draft\\] # not a heading** (2026-10-01): saved \\<b>20%\\</b>."),
             "{md}"
         );
         assert!(

@@ -7,21 +7,26 @@ use milemarker_core::review::Review;
 
 pub use milemarker_web::review::render as html;
 
-use crate::ui::{BAD, DIM, GOOD, HEADING, WARN, paint, percent, word};
+use std::borrow::Cow;
 
-/// A marker's state in a few characters, coloured on a terminal.
+use crate::ui::{BAD, DIM, GOOD, HEADING, WARN, markdown_prose, paint, percent, word};
+
+/// A marker's state in a few characters, coloured and in capitals when it fired.
 pub fn marker_state(m: &Marker) -> String {
-    match (m.fired, m.severity) {
-        (Some(true), Some(Severity::High)) => paint(BAD, "FIRED (high)"),
-        (Some(true), Some(Severity::Low)) => paint(WARN, "FIRED (low)"),
-        (Some(true), _) => paint(WARN, "FIRED"),
-        (Some(false), _) => paint(GOOD, "ok"),
-        (None, _) => paint(DIM, "can't tell"),
-    }
+    let colour = match (m.fired, m.severity) {
+        (Some(true), Some(Severity::High)) => BAD,
+        (Some(true), _) => WARN,
+        (Some(false), _) => GOOD,
+        (None, _) => DIM,
+    };
+    paint(colour, &m.state_words().replacen("fired", "FIRED", 1))
 }
 
-/// The two flavours of the same page.
+/// The two flavours of the same page. The layout's own words and markup go in as they are;
+/// every sentence that carries the person's words goes through [`Page::escape`] first.
 pub trait Page {
+    /// `text`, which may hold the person's words, as this page prints it literally.
+    fn escape<'a>(&self, text: &'a str) -> Cow<'a, str>;
     fn title(&mut self, text: &str);
     fn heading(&mut self, text: &str);
     fn line(&mut self, text: &str);
@@ -34,6 +39,9 @@ pub trait Page {
 pub struct Terminal(String);
 
 impl Page for Terminal {
+    fn escape<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        Cow::Borrowed(text)
+    }
     fn title(&mut self, text: &str) {
         self.0.push_str(&format!("{}\n", paint(HEADING, text)));
     }
@@ -60,6 +68,9 @@ impl Page for Terminal {
 pub struct Markdown(String);
 
 impl Page for Markdown {
+    fn escape<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        Cow::Owned(markdown_prose(text))
+    }
     fn title(&mut self, text: &str) {
         self.0.push_str(&format!("# {text}\n\n"));
     }
@@ -92,7 +103,7 @@ pub fn markdown(review: &Review) -> String {
 }
 
 fn layout<P: Page>(mut page: P, r: &Review, terminal: bool) -> String {
-    let who = r.name.as_deref().unwrap_or("you");
+    let who = page.escape(r.name.as_deref().unwrap_or("you")).into_owned();
     page.title(&format!("Review for {who}, as of {}", r.as_of));
     let fired: Vec<&Marker> = r.markers.iter().filter(|m| m.fired == Some(true)).collect();
     page.line(&format!(
@@ -114,8 +125,8 @@ fn layout<P: Page>(mut page: P, r: &Review, terminal: bool) -> String {
     ));
     page.heading("Next three actions");
     for (i, a) in r.actions.iter().enumerate() {
-        page.numbered(i + 1, &a.action);
-        page.detail(&a.why);
+        page.numbered(i + 1, &page.escape(&a.action));
+        page.detail(&page.escape(&a.why));
     }
     markers_section(&mut page, r, terminal);
     hours_section(&mut page, r, terminal);
@@ -132,18 +143,19 @@ fn markers_section<P: Page>(page: &mut P, r: &Review, terminal: bool) {
     for m in &r.markers {
         let state = if terminal {
             marker_state(m)
+        } else if m.fired == Some(true) {
+            format!("**{}**", m.state_words())
         } else {
-            match (m.fired, m.severity) {
-                (Some(true), Some(Severity::High)) => "**fired (high)**".into(),
-                (Some(true), _) => "**fired**".into(),
-                (Some(false), _) => "ok".into(),
-                (None, _) => "can't tell".into(),
-            }
+            m.state_words().into()
         };
-        page.item(&format!("{state} {}: {}", m.id.title(), m.summary));
+        page.item(&format!(
+            "{state} {}: {}",
+            m.id.title(),
+            page.escape(&m.summary)
+        ));
         if m.fired == Some(true) {
             for e in m.evidence.iter().take(8) {
-                page.detail(&e.describe());
+                page.detail(&page.escape(&e.describe()));
             }
             if m.evidence.len() > 8 {
                 page.detail(&format!(
@@ -153,7 +165,7 @@ fn markers_section<P: Page>(page: &mut P, r: &Review, terminal: bool) {
             }
         }
         if let Some(missing) = &m.missing {
-            page.detail(&format!("needs {missing}"));
+            page.detail(&format!("needs {}", page.escape(missing)));
         }
     }
 }
@@ -243,7 +255,12 @@ fn audit_section<P: Page>(page: &mut P, r: &Review) {
         trend.join(", ")
     ));
     for s in &a.latest.suggestions {
-        page.item(&format!("{}: {}, {}", s.task, word(&s.action), s.reason));
+        page.item(&format!(
+            "{}: {}, {}",
+            page.escape(&s.task),
+            word(&s.action),
+            page.escape(&s.reason)
+        ));
     }
 }
 
@@ -259,7 +276,7 @@ fn seasons_section<P: Page>(page: &mut P, r: &Review) {
             word(&s.season),
             s.weeks,
             s.since,
-            s.meaning
+            page.escape(s.meaning)
         ));
     }
 }
@@ -274,20 +291,24 @@ fn decision_section<P: Page>(page: &mut P, r: &Review) {
         page.item(&format!(
             "{}. {} ({}): score {}",
             o.rank,
-            o.name,
-            o.option,
+            page.escape(&o.name),
+            page.escape(&o.option),
             format_number((o.score * 1000.0).round() / 1000.0)
         ));
     }
     for (option, rules) in &d.excluded {
-        page.item(&format!("ruled out: {option} breaks {}", rules.join(", ")));
+        page.item(&format!(
+            "ruled out: {} breaks {}",
+            page.escape(option),
+            page.escape(&rules.join(", "))
+        ));
     }
     if let (Some(share), Some(leader)) = (d.leader_acceptability, d.ranking.first()) {
         page.line(&format!(
             "{} comes first in {} of the weightings that keep the order of your values ({}).",
-            leader.option,
+            page.escape(&leader.option),
             percent(share),
-            d.method
+            page.escape(&d.method)
         ));
     }
 }
@@ -301,7 +322,7 @@ fn network_section<P: Page>(page: &mut P, r: &Review) {
     for c in &n.losing_touch {
         page.item(&format!(
             "losing touch: {}{}, {}",
-            c.name,
+            page.escape(&c.name),
             if c.mentor { " (mentor)" } else { "" },
             c.last_contact.map_or("never contacted".into(), |d| format!(
                 "last contact {d}, {} days overdue",
@@ -312,7 +333,11 @@ fn network_section<P: Page>(page: &mut P, r: &Review) {
     for o in &n.pipeline {
         page.item(&format!(
             "#{} {} at {}: {} since {}",
-            o.id, o.role, o.company, o.stage, o.since
+            o.id,
+            page.escape(&o.role),
+            page.escape(&o.company),
+            page.escape(&o.stage),
+            o.since
         ));
     }
     page.line(&format!(

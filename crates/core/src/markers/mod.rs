@@ -267,6 +267,18 @@ pub struct Marker {
 }
 
 impl Marker {
+    /// The marker's state in words, the same on every page: "fired (high)", "fired (low)",
+    /// "fired", "ok" or "can't tell".
+    pub fn state_words(&self) -> &'static str {
+        match (self.fired, self.severity) {
+            (Some(true), Some(Severity::High)) => "fired (high)",
+            (Some(true), Some(Severity::Low)) => "fired (low)",
+            (Some(true), _) => "fired",
+            (Some(false), _) => "ok",
+            (None, _) => "can't tell",
+        }
+    }
+
     fn new(id: MarkerId, threshold: Threshold) -> Marker {
         Marker {
             id,

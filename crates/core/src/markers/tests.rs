@@ -580,3 +580,21 @@ fn the_example_person_trips_the_markers_the_story_tells() {
     assert_eq!(state(MarkerId::PayBehindMarket), None);
     assert_eq!(state(MarkerId::FadingSkills), None);
 }
+
+#[test]
+fn every_state_has_its_words() {
+    let mut m = judge(MarkerId::Overstaying, &Snapshot::default(), &[]);
+    assert_eq!((m.fired, m.state_words()), (None, "can't tell"));
+    m.fired = Some(false);
+    assert_eq!(m.state_words(), "ok");
+    m.fired = Some(true);
+    for (severity, words) in [
+        (None, "fired"),
+        (Some(Severity::Low), "fired (low)"),
+        (Some(Severity::Medium), "fired"),
+        (Some(Severity::High), "fired (high)"),
+    ] {
+        m.severity = severity;
+        assert_eq!(m.state_words(), words, "{severity:?}");
+    }
+}
