@@ -40,6 +40,11 @@ fn marketing_managers_national_percentiles_and_a_placed_pay() {
         "--json",
     ]);
     assert_eq!(low["position"], "below the 10th percentile");
+    assert_eq!(
+        low["percentile"],
+        json!(null),
+        "no number is made up below the 10th"
+    );
     let high = env.run(&[
         "market",
         "pay",

@@ -135,6 +135,23 @@ pub fn wage_percentile(wages: &Wages, pay: f64) -> f64 {
     last.0
 }
 
+/// Where `pay` sits in words: near an interpolated percentile, or below the lowest or above the
+/// highest published one (where OEWS gives no number to interpolate to).
+fn pay_position(wages: &Wages, pay: f64) -> String {
+    let points = &wages.percentiles;
+    let (first, last) = (points[0], points[points.len() - 1]);
+    if pay < first.1 {
+        format!("below the {}th percentile", format_number(first.0))
+    } else if pay > last.1 {
+        format!("above the {}th percentile", format_number(last.0))
+    } else {
+        format!(
+            "near the {}th percentile",
+            wage_percentile(wages, pay).round()
+        )
+    }
+}
+
 /// The wage at a percentile, by the same interpolation.
 pub fn wage_at(wages: &Wages, percentile: f64) -> f64 {
     let points = &wages.percentiles;
@@ -189,6 +206,7 @@ pub fn pay_behind_market(
         Err(why) => return marker.unknown(cannot, format!("OEWS wages for {occupation}: {why}")),
     };
     let percentile = wage_percentile(wages, pay);
+    let position = pay_position(wages, pay);
     let line = wage_at(wages, th.percentile);
     let evidence = vec![
         Evidence::Profile {
@@ -221,17 +239,13 @@ pub fn pay_behind_market(
         marker.fire(
             severity,
             format!(
-                "Total pay {where_} is near the {}th percentile, under the {}th ({}).",
-                percentile.round(),
+                "Total pay {where_} is {position}, under the {}th ({}).",
                 format_number(th.percentile),
                 grouped(line)
             ),
         )
     } else {
-        marker.quiet(format!(
-            "Total pay {where_} is near the {}th percentile.",
-            percentile.round()
-        ))
+        marker.quiet(format!("Total pay {where_} is {position}."))
     }
 }
 

@@ -152,6 +152,29 @@ fn pay_behind_market_interpolates_the_40th_percentile() {
         Some(false),
         "at the line is not below it"
     );
+    assert!(
+        m.summary.contains("near the 40th percentile"),
+        "{}",
+        m.summary
+    );
+    // Below the 10th published wage there is no percentile to name, only the side.
+    profile.pay = Some(80_000.0);
+    let m = detect::pay_behind_market(&profile, Ok(&w), &th);
+    assert_eq!(m.severity, Some(Severity::High));
+    assert!(
+        m.summary
+            .contains("is below the 10th percentile, under the 40th"),
+        "{}",
+        m.summary
+    );
+    profile.pay = Some(300_000.0);
+    let m = detect::pay_behind_market(&profile, Ok(&w), &th);
+    assert!(
+        m.summary.ends_with("is above the 90th percentile."),
+        "{}",
+        m.summary
+    );
+    profile.pay = Some(p40);
     let m = detect::pay_behind_market(&profile, Err("none published"), &th);
     assert_eq!(m.fired, None);
     assert!(m.missing.unwrap().contains("OEWS"));

@@ -53,17 +53,18 @@ pub fn pay(db: &mut Db, args: MarketPayArgs) -> Result<Answer> {
     let (percentile, position) = match pay {
         Some(p) if points.len() >= 2 => {
             let (low, high) = (points[0], points[points.len() - 1]);
-            let position = if p < low.1 {
-                format!("below the {}th percentile", low.0)
+            // Outside the published points there is no number to give, only the side.
+            let (position, percentile) = if p < low.1 {
+                (format!("below the {}th percentile", low.0), None)
             } else if p > high.1 {
-                format!("above the {}th percentile", high.0)
+                (format!("above the {}th percentile", high.0), None)
             } else {
-                "within the published percentiles".into()
+                (
+                    "within the published percentiles".into(),
+                    Some(wage_percentile(&found.for_markers(), p)),
+                )
             };
-            (
-                Some(wage_percentile(&found.for_markers(), p)),
-                Some(position),
-            )
+            (percentile, Some(position))
         }
         _ => (None, None),
     };
