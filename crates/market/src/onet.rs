@@ -7,8 +7,11 @@
 //! about what you are good at", not "do you cover all of it" (which would favour occupations that
 //! ask little):
 //! - **Elements**: the occupation's vector is importance x level over O*NET's 68 skills and
-//!   knowledge areas; yours is your level on O*NET's 0-7 scale (your Dreyfus stage, competent if
-//!   unstated) for the ones you claim. Fit is the cosine of the two.
+//!   knowledge areas, less each element's mean over all occupations, so it holds what sets the
+//!   occupation apart (every job rates speaking somewhat important; against raw ratings an
+//!   occupation that rates little else looked like a fit for anyone who speaks well); yours is
+//!   your level on O*NET's 0-7 scale (your Dreyfus stage, competent if unstated) for the ones you
+//!   claim. Fit is the cosine of the two, 0 where it would be negative.
 //! - **Technology**: the occupation's vector holds its technology skills, weighted by how rare
 //!   they are across occupations (inverse document frequency, so a spreadsheet counts for little)
 //!   and doubled when O*NET marks them hot or in demand; yours holds the ones you claim.
@@ -81,6 +84,8 @@ pub struct Onet {
     index: HashMap<&'static str, usize>,
     /// Per technology commodity: ln(occupations / occupations listing it).
     rarity: HashMap<&'static str, f64>,
+    /// Per element: its mean importance x level over the occupations O*NET rates.
+    element_means: Vec<f64>,
     /// Found on first use: matching the task statements takes tens of milliseconds.
     task_skills: OnceLock<TaskSkills>,
 }
@@ -199,11 +204,13 @@ impl Onet {
                 .flat_map(|o| o.technology.iter().map(|t| t.commodity)),
             occupations.len(),
         );
+        let element_means = element_means(&occupations, elements.len());
         Onet {
             elements,
             occupations,
             index,
             rarity,
+            element_means,
             task_skills: OnceLock::new(),
         }
     }
@@ -420,7 +427,7 @@ impl<'a> Held<'a> {
     fn element_fit(&self, onet: &Onet, o: &Occupation) -> f64 {
         let (mut dot, mut occupation_norm) = (0.0, 0.0);
         for r in &o.ratings {
-            let weight = r.importance * r.level;
+            let weight = r.importance * r.level - onet.element_means[r.element];
             dot += weight * self.level(onet.elements[r.element].id);
             occupation_norm += weight * weight;
         }
@@ -462,6 +469,19 @@ fn weighted_overlap(items: impl Iterator<Item = (f64, bool)>, claimed: usize) ->
         }
     }
     cosine(dot, occupation_norm, claimed.max(held) as f64)
+}
+
+/// Per element: the mean of importance x level over the occupations that rate it.
+fn element_means(occupations: &[Occupation], elements: usize) -> Vec<f64> {
+    let mut sums = vec![(0.0, 0usize); elements];
+    for r in occupations.iter().flat_map(|o| &o.ratings) {
+        let sum = &mut sums[r.element];
+        sum.0 += r.importance * r.level;
+        sum.1 += 1;
+    }
+    sums.into_iter()
+        .map(|(sum, n)| if n == 0 { 0.0 } else { sum / n as f64 })
+        .collect()
 }
 
 /// Per item: ln(occupations / occupations listing it), from every (occupation, item) listing.
@@ -597,5 +617,40 @@ mod tests {
             id.to_string()
         });
         assert!(!gaps.iter().any(|g| g.id == "onet:2.C.1.d"));
+    }
+
+    #[test]
+    fn what_sets_an_occupation_apart_counts_not_what_all_ask() {
+        let onet = Onet::global();
+        let position = |skills: &[Skill], code: &str| {
+            let ranked = onet.rank(skills);
+            ranked.iter().position(|f| f.code == code).unwrap()
+        };
+        // The example person's O*NET claims (`milemarker demo`). Against raw importance x level,
+        // Telemarketers (41-9041.00), who rate little but speaking and selling, came first of
+        // the two: their vector points where a sparse profile points.
+        let marketer: Vec<Skill> = [
+            ("2.C.1.d", Level::Expert),
+            ("2.C.9.b", Level::Expert),
+            ("2.B.1.c", Level::Proficient),
+            ("2.A.1.c", Level::Expert),
+            ("2.A.1.d", Level::Proficient),
+            ("2.A.2.a", Level::Proficient),
+            ("2.C.1.a", Level::Competent),
+        ]
+        .map(|(id, level)| claim(&format!("onet:{id}"), level))
+        .into();
+        let marketing = position(&marketer, "11-2021.00");
+        assert!(marketing < 5, "Marketing Managers {marketing}th");
+        assert!(marketing < position(&marketer, "41-9041.00"));
+        // A nurse's knowledge and skills: Registered Nurses (29-1141.00) first, where raw
+        // vectors put Massage Therapists and Acupuncturists above them.
+        let nurse: Vec<Skill> = [
+            "2.C.5.a", "2.C.4.e", "2.B.1.f", "2.B.1.a", "2.A.1.b", "2.C.1.e", "2.C.4.d",
+        ]
+        .map(|id| claim(&format!("onet:{id}"), Level::Proficient))
+        .into();
+        assert_eq!(position(&nurse, "29-1141.00"), 0);
+        assert!(position(&nurse, "29-1141.00") < position(&nurse, "31-9011.00"));
     }
 }
