@@ -7,6 +7,8 @@ use anyhow::{Context, Result};
 use milemarker_core::career::{InvalidField, Snapshot};
 use milemarker_store::Store;
 
+use crate::ui::terminal_safe;
+
 /// The database path: `--db`, else `MILEMARKER_DB` (clap reads both), else the platform data
 /// directory (XDG on Linux).
 pub fn database_path(flag: Option<&Path>) -> Result<PathBuf> {
@@ -100,9 +102,24 @@ pub fn invalid(err: InvalidField) -> anyhow::Error {
     anyhow::anyhow!("{}: {}", err.field, err.message)
 }
 
-/// Prints text (ANSI styles stripped for pipes and NO_COLOR); a closed pipe is an io error the
-/// caller treats as success.
+/// Prints text (ANSI styles stripped for pipes and NO_COLOR; control characters in the person's
+/// words neutralised, see [`terminal_safe`]); a closed pipe is an io error the caller treats as
+/// success.
 pub fn print(text: &str) -> Result<()> {
+    write_stdout(&terminal_safe(text))
+}
+
+/// Prints a document (a vCard file, a review, a brag document) asked for on standard output: as
+/// is into a pipe or a file, so its bytes are the export's; made safe only on a terminal.
+fn print_document(text: &str) -> Result<()> {
+    if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        print(text)
+    } else {
+        write_stdout(text)
+    }
+}
+
+fn write_stdout(text: &str) -> Result<()> {
     let mut out = anstream::stdout();
     out.write_all(text.as_bytes())?;
     out.flush()?;
@@ -217,7 +234,7 @@ pub fn load_settings(flag: Option<&Path>) -> Result<Settings> {
 /// Writes `text` to `out` (whole or not at all), or prints it when there is no file.
 pub fn write_output(out: Option<&Path>, text: &str) -> Result<()> {
     let Some(path) = out.filter(|p| *p != Path::new("-")) else {
-        return print(text);
+        return print_document(text);
     };
     let dir = path
         .parent()

@@ -59,7 +59,48 @@ pub fn print_error(err: &anyhow::Error) {
     for cause in err.chain().skip(1) {
         message.push_str(&format!("\n  {} {cause}", paint(DIM, "caused by:")));
     }
-    anstream::eprintln!("{message}");
+    anstream::eprintln!("{}", terminal_safe(&message));
+}
+
+/// `text` made safe to show on a terminal: the person's words may hold control characters (a
+/// name from an imported vCard, say) that would move the cursor, clear the screen or, through
+/// OSC 52, write to the clipboard. Colour sequences (`ESC [ … m`, what [`paint`] writes) stay;
+/// any other escape loses its ESC and shows as text, and other control characters but newline,
+/// tab and the CR of a CRLF (a vCard's line ends) become U+FFFD.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '\x1b'
+            && let Some(colour) = colour_sequence(rest)
+        {
+            out.push_str(colour);
+            rest = &rest[colour.len()..];
+            continue;
+        }
+        match c {
+            '\x1b' => {}
+            '\r' if rest[1..].starts_with('\n') => out.push(c),
+            c if unsafe_char(c) => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The SGR sequence (`ESC [` digits and semicolons `m`) that `text` starts with, if any.
+fn colour_sequence(text: &str) -> Option<&str> {
+    let params = text.strip_prefix("\x1b[")?;
+    let length = params
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b';')
+        .count();
+    (params.as_bytes().get(length) == Some(&b'm')).then(|| &text[..length + 3])
 }
 
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -199,6 +240,28 @@ mod tests {
         ] {
             assert_eq!(markdown_text(block), escaped, "{block:?}");
         }
+    }
+
+    #[test]
+    fn the_terminal_gets_colours_but_no_other_controls() {
+        let red = paint(BAD, "red");
+        assert_eq!(terminal_safe(&red), red, "our own styles stay");
+        assert!(matches!(
+            terminal_safe("plain\ttext\n"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            terminal_safe("a\x1b]52;c;aGk=\x07b\x1b[2Jc\rd\u{9b}e"),
+            "a]52;c;aGk=\u{FFFD}b[2Jc\u{FFFD}d\u{FFFD}e"
+        );
+        assert_eq!(
+            terminal_safe("\x1b[1;31m!\x1b[0m\x1b"),
+            "\x1b[1;31m!\x1b[0m"
+        );
+        assert_eq!(
+            terminal_safe("END:VCARD\r\nx\ry\r"),
+            "END:VCARD\r\nx\u{FFFD}y\u{FFFD}"
+        );
     }
 
     #[test]

@@ -550,3 +550,19 @@ fn the_markdown_review_prints_the_persons_words_as_written() {
         "{text}"
     );
 }
+
+#[test]
+fn control_characters_in_the_persons_words_never_reach_the_terminal() {
+    let env = Env::new();
+    // A carriage return, an OSC 52 clipboard write ended by BEL, and a backspace.
+    env.run(&["win", "Shipped\r\x1b]52;c;aGk=\x07 it\x08"]);
+    let out = env.run(&["win", "list"]);
+    assert!(
+        out.contains("Shipped\u{FFFD}]52;c;aGk=\u{FFFD} it\u{FFFD}"),
+        "{out:?}"
+    );
+    assert!(!out.contains(['\r', '\x1b', '\x07', '\x08']), "{out:?}");
+    // JSON keeps the words as they were given, escaped as JSON escapes them.
+    let json = env.json(&["win", "list", "--json"]);
+    assert_eq!(json[0]["title"], "Shipped\r\x1b]52;c;aGk=\x07 it\x08");
+}
