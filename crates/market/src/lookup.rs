@@ -8,6 +8,7 @@ use milemarker_core::skills::ESCO_SKILL_URI;
 use serde::Serialize;
 
 use crate::onet;
+use crate::skills::SkillId;
 use crate::taxonomy::{canonical, skill_rows};
 
 const SKILLS: &str = include_str!("../../../data/skills/skills.tsv");
@@ -70,9 +71,13 @@ impl Taxonomy {
     fn build() -> Taxonomy {
         let mut skills: Vec<(String, &'static str, Source)> = skill_rows(SKILLS)
             .into_iter()
-            .map(|(id, label)| match id.strip_prefix("onet:") {
-                Some(_) => (id.to_string(), label, Source::OnetTechnology),
-                None => (format!("{ESCO_SKILL_URI}{id}"), label, Source::Esco),
+            .map(|(id, label)| {
+                let source = if id.starts_with("onet:") {
+                    Source::OnetTechnology
+                } else {
+                    Source::Esco
+                };
+                (SkillId::new(id).to_string(), label, source)
             })
             .collect();
         for e in onet::Onet::global().elements() {
@@ -88,15 +93,11 @@ impl Taxonomy {
             .enumerate()
             .map(|(i, (id, ..))| (id.clone(), i))
             .collect();
-        let short = |id: &str| match id.strip_prefix("onet:") {
-            Some(_) => id.to_string(),
-            None => format!("{ESCO_SKILL_URI}{id}"),
-        };
         let mut labels: Vec<(usize, &'static str, String)> = LABELS
             .lines()
             .skip(1)
             .filter_map(|l| l.split_once('\t'))
-            .filter_map(|(id, label)| Some((*by_id.get(&short(id))?, label)))
+            .filter_map(|(id, label)| Some((*by_id.get(&SkillId::new(id).to_string())?, label)))
             .chain(
                 skills
                     .iter()

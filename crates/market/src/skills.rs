@@ -18,6 +18,7 @@ use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use hashbrown::HashTable;
+use milemarker_core::skills::ESCO_SKILL_URI;
 use serde::Serialize;
 
 use crate::taxonomy::{WordKey, fold_words, skill_rows};
@@ -28,7 +29,6 @@ const SKILLS: &str = include_str!("../../../data/skills/skills.tsv");
 const COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skills.trie"));
 /// Every word of every label, the most used first (see `build.rs`); word number = line + 1.
 const WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/words.txt"));
-const ESCO_URI: &str = "http://data.europa.eu/esco/skill/";
 
 /// A skill's id as written in full: an ESCO skill's URI, or `onet:` and the UNSPSC commodity code
 /// of an O*NET technology skill. It holds the taxonomy file's short form and writes the URI out
@@ -37,6 +37,11 @@ const ESCO_URI: &str = "http://data.europa.eu/esco/skill/";
 pub struct SkillId(&'static str);
 
 impl SkillId {
+    /// The id of a skill as the taxonomy files write it: a UUID, or `onet:` and a code.
+    pub(crate) const fn new(short: &'static str) -> SkillId {
+        SkillId(short)
+    }
+
     fn is_onet(self) -> bool {
         self.0.starts_with("onet:")
     }
@@ -45,7 +50,7 @@ impl SkillId {
 impl std::fmt::Display for SkillId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if !self.is_onet() {
-            f.write_str(ESCO_URI)?;
+            f.write_str(ESCO_SKILL_URI)?;
         }
         f.write_str(self.0)
     }
@@ -62,7 +67,7 @@ impl PartialEq<str> for SkillId {
         if self.is_onet() {
             full == self.0
         } else {
-            full.strip_prefix(ESCO_URI) == Some(self.0)
+            full.strip_prefix(ESCO_SKILL_URI) == Some(self.0)
         }
     }
 }
@@ -318,9 +323,12 @@ mod tests {
         assert_eq!(excel.id, "onet:43232110");
         let budgets = hits.iter().find(|h| h.label == "manage budgets").unwrap();
         let uri = budgets.id.to_string();
-        assert!(uri.starts_with(ESCO_URI), "{uri}");
+        assert!(uri.starts_with(ESCO_SKILL_URI), "{uri}");
         assert_eq!(budgets.id, uri, "an ESCO id is its URI");
-        assert!(budgets.id != uri[ESCO_URI.len()..], "not the bare UUID");
+        assert!(
+            budgets.id != uri[ESCO_SKILL_URI.len()..],
+            "not the bare UUID"
+        );
         assert_eq!(
             serde_json::to_value(budgets).unwrap()["id"],
             serde_json::Value::String(uri)

@@ -3,7 +3,7 @@
 
 use askama::Template;
 use milemarker_core::decision::format_number;
-use milemarker_core::markers::{Evidence, Severity};
+use milemarker_core::markers::{Evidence, MarkerState};
 use milemarker_core::review::Review;
 
 use milemarker_core::text::{percent, word};
@@ -160,11 +160,11 @@ pub(crate) fn views(review: &Review) -> Views {
 }
 
 pub(crate) fn marker_view(m: &milemarker_core::markers::Marker) -> MarkerView {
-    let class = match (m.fired, m.severity) {
-        (Some(true), Some(Severity::High)) => "fired high",
-        (Some(true), _) => "fired",
-        (Some(false), _) => "ok",
-        (None, _) => "unknown",
+    let class = match m.state() {
+        MarkerState::FiredHigh => "fired high",
+        MarkerState::Fired | MarkerState::FiredLow => "fired",
+        MarkerState::Ok => "ok",
+        MarkerState::CantTell => "unknown",
     };
     let state = m.state_words();
     MarkerView {

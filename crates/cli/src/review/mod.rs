@@ -2,7 +2,7 @@
 //! review model as it is; HTML is one self-contained page with inline SVG charts.
 
 use milemarker_core::decision::format_number;
-use milemarker_core::markers::{Marker, Severity};
+use milemarker_core::markers::{Marker, MarkerState};
 use milemarker_core::review::Review;
 
 pub use milemarker_web::review::render as html;
@@ -13,11 +13,11 @@ use crate::ui::{BAD, DIM, GOOD, HEADING, WARN, markdown_prose, paint, percent, w
 
 /// A marker's state in a few characters, coloured and in capitals when it fired.
 pub fn marker_state(m: &Marker) -> String {
-    let colour = match (m.fired, m.severity) {
-        (Some(true), Some(Severity::High)) => BAD,
-        (Some(true), _) => WARN,
-        (Some(false), _) => GOOD,
-        (None, _) => DIM,
+    let colour = match m.state() {
+        MarkerState::FiredHigh => BAD,
+        MarkerState::Fired | MarkerState::FiredLow => WARN,
+        MarkerState::Ok => GOOD,
+        MarkerState::CantTell => DIM,
     };
     paint(colour, &m.state_words().replacen("fired", "FIRED", 1))
 }
@@ -143,7 +143,7 @@ fn markers_section<P: Page>(page: &mut P, r: &Review, terminal: bool) {
     for m in &r.markers {
         let state = if terminal {
             marker_state(m)
-        } else if m.fired == Some(true) {
+        } else if m.state().fired() {
             format!("**{}**", m.state_words())
         } else {
             m.state_words().into()

@@ -135,20 +135,47 @@ pub fn wage_percentile(wages: &Wages, pay: f64) -> f64 {
     last.0
 }
 
-/// Where `pay` sits in words: near an interpolated percentile, or below the lowest or above the
-/// highest published one (where OEWS gives no number to interpolate to).
-fn pay_position(wages: &Wages, pay: f64) -> String {
-    let points = &wages.percentiles;
-    let (first, last) = (points[0], points[points.len() - 1]);
-    if pay < first.1 {
-        format!("below the {}th percentile", format_number(first.0))
-    } else if pay > last.1 {
-        format!("above the {}th percentile", format_number(last.0))
-    } else {
-        format!(
-            "near the {}th percentile",
-            wage_percentile(wages, pay).round()
-        )
+/// Where pay sits among the published wages. Outside them OEWS gives no number to interpolate
+/// to, so only the side and the nearest published percentile are known.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PayPlace {
+    /// Below the lowest published wage, at this percentile.
+    Below(f64),
+    /// At this interpolated percentile.
+    Within(f64),
+    /// Above the highest published wage, at this percentile.
+    Above(f64),
+}
+
+impl PayPlace {
+    /// `pay` among `wages` (at least one published percentile).
+    pub fn of(wages: &Wages, pay: f64) -> PayPlace {
+        let points = &wages.percentiles;
+        let (first, last) = (points[0], points[points.len() - 1]);
+        if pay < first.1 {
+            PayPlace::Below(first.0)
+        } else if pay > last.1 {
+            PayPlace::Above(last.0)
+        } else {
+            PayPlace::Within(wage_percentile(wages, pay))
+        }
+    }
+
+    /// The interpolated percentile; none outside the published ones.
+    pub fn percentile(self) -> Option<f64> {
+        match self {
+            PayPlace::Within(p) => Some(p),
+            PayPlace::Below(_) | PayPlace::Above(_) => None,
+        }
+    }
+
+    /// "below the 10th percentile", "near the 27th percentile", "above the 90th percentile".
+    pub fn describe(self) -> String {
+        match self {
+            PayPlace::Below(p) => format!("below the {}th percentile", format_number(p)),
+            PayPlace::Within(p) => format!("near the {}th percentile", p.round()),
+            PayPlace::Above(p) => format!("above the {}th percentile", format_number(p)),
+        }
     }
 }
 
@@ -206,7 +233,7 @@ pub fn pay_behind_market(
         Err(why) => return marker.unknown(cannot, format!("OEWS wages for {occupation}: {why}")),
     };
     let percentile = wage_percentile(wages, pay);
-    let position = pay_position(wages, pay);
+    let position = PayPlace::of(wages, pay).describe();
     let line = wage_at(wages, th.percentile);
     let evidence = vec![
         Evidence::Profile {

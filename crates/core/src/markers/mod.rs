@@ -8,7 +8,7 @@
 //! month and year spans are calendar months. Records dated after the as-of date are ignored.
 
 mod detect;
-pub use detect::{grouped, wage_percentile};
+pub use detect::{PayPlace, grouped, wage_percentile};
 pub mod thresholds;
 
 use jiff::civil::Date;
@@ -266,17 +266,51 @@ pub struct Marker {
     pub missing: Option<String>,
 }
 
-impl Marker {
-    /// The marker's state in words, the same on every page: "fired (high)", "fired (low)",
-    /// "fired", "ok" or "can't tell".
-    pub fn state_words(&self) -> &'static str {
-        match (self.fired, self.severity) {
-            (Some(true), Some(Severity::High)) => "fired (high)",
-            (Some(true), Some(Severity::Low)) => "fired (low)",
-            (Some(true), _) => "fired",
-            (Some(false), _) => "ok",
-            (None, _) => "can't tell",
+/// What a page shows of a marker: whether it fired, and how badly when that is worth saying.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkerState {
+    FiredHigh,
+    /// Fired at medium severity, or with none given.
+    Fired,
+    FiredLow,
+    Ok,
+    CantTell,
+}
+
+impl MarkerState {
+    /// The state in words, the same on every page.
+    pub fn words(self) -> &'static str {
+        match self {
+            MarkerState::FiredHigh => "fired (high)",
+            MarkerState::Fired => "fired",
+            MarkerState::FiredLow => "fired (low)",
+            MarkerState::Ok => "ok",
+            MarkerState::CantTell => "can't tell",
         }
+    }
+
+    pub fn fired(self) -> bool {
+        matches!(
+            self,
+            MarkerState::FiredHigh | MarkerState::Fired | MarkerState::FiredLow
+        )
+    }
+}
+
+impl Marker {
+    pub fn state(&self) -> MarkerState {
+        match (self.fired, self.severity) {
+            (Some(true), Some(Severity::High)) => MarkerState::FiredHigh,
+            (Some(true), Some(Severity::Low)) => MarkerState::FiredLow,
+            (Some(true), _) => MarkerState::Fired,
+            (Some(false), _) => MarkerState::Ok,
+            (None, _) => MarkerState::CantTell,
+        }
+    }
+
+    /// "fired (high)", "fired (low)", "fired", "ok" or "can't tell".
+    pub fn state_words(&self) -> &'static str {
+        self.state().words()
     }
 
     fn new(id: MarkerId, threshold: Threshold) -> Marker {

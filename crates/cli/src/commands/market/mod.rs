@@ -3,7 +3,7 @@
 //! multiple employers"), and the occupations your skills fit (003: step back, move sideways).
 
 use anyhow::{Result, bail};
-use milemarker_core::markers::{grouped, wage_percentile};
+use milemarker_core::markers::{PayPlace, grouped};
 use milemarker_market::wages::{self, Cell, DATASET, PERCENTILES};
 
 use crate::cli::{MarketCommand, MarketPayArgs};
@@ -49,25 +49,16 @@ pub fn pay(db: &mut Db, args: MarketPayArgs) -> Result<Answer> {
     if pay.is_some_and(|p| !p.is_finite() || p < 0.0) {
         bail!("--pay: give a yearly amount of 0 or more");
     }
-    let points = found.points();
-    let (percentile, position) = match pay {
-        Some(p) if points.len() >= 2 => {
-            let (low, high) = (points[0], points[points.len() - 1]);
-            // Outside the published points there is no number to give, only the side.
-            let (position, percentile) = if p < low.1 {
-                (format!("below the {}th percentile", low.0), None)
-            } else if p > high.1 {
-                (format!("above the {}th percentile", high.0), None)
-            } else {
-                (
-                    "within the published percentiles".into(),
-                    Some(wage_percentile(&found.for_markers(), p)),
-                )
-            };
-            (percentile, Some(position))
-        }
-        _ => (None, None),
-    };
+    let wages = found.for_markers();
+    // Outside the published points there is no number to give, only the side.
+    let place = pay
+        .filter(|_| wages.percentiles.len() >= 2)
+        .map(|p| PayPlace::of(&wages, p));
+    let percentile = place.and_then(PayPlace::percentile);
+    let position = place.map(|place| match place {
+        PayPlace::Within(_) => "within the published percentiles".to_string(),
+        outside => outside.describe(),
+    });
     let cells: serde_json::Map<String, serde_json::Value> = PERCENTILES
         .iter()
         .zip(&found.percentiles)
