@@ -48,7 +48,14 @@ impl Db {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;
         }
-        let store = runtime.block_on(Store::open(path))?;
+        let mut store = runtime.block_on(Store::open(path))?;
+        let shown = path.display().to_string();
+        store.on_wait(move || {
+            eprintln!(
+                "waiting for another program writing to {shown} (an import, the web server or \
+                 another milemarker) to finish..."
+            );
+        });
         Ok(Db {
             runtime,
             store: Some(store),
@@ -80,21 +87,16 @@ impl Db {
         )
     }
 
-    /// Validates `after`, then writes only what differs from `before` (as loaded), in one
-    /// transaction.
-    pub fn save_changes(&mut self, before: &Snapshot, after: &Snapshot) -> Result<()> {
-        after.validate().map_err(invalid)?;
-        let store = self.store.as_mut().expect("open until dropped");
-        Ok(self.runtime.block_on(store.save_changes(before, after))?)
-    }
-
-    /// Loads, lets `change` edit, and saves what changed; nothing is written if `change` fails.
+    /// The write rule (DESIGN 6): under the write lock, loads the records, lets `change` edit
+    /// them, validates, and saves what changed; nothing is written if `change` or validation
+    /// fails. What `change` reads is what it writes over: no other writer comes between.
     pub fn update<T>(&mut self, change: impl FnOnce(&mut Snapshot) -> Result<T>) -> Result<T> {
-        let before = self.load()?;
-        let mut after = before.clone();
-        let out = change(&mut after)?;
-        self.save_changes(&before, &after)?;
-        Ok(out)
+        let store = self.store.as_mut().expect("open until dropped");
+        self.runtime.block_on(store.update(|s| {
+            let out = change(s)?;
+            s.validate().map_err(invalid)?;
+            Ok(out)
+        }))?
     }
 }
 

@@ -61,6 +61,12 @@ pub enum StoreError {
         source: sqlx::Error,
     },
     #[error(
+        "{path} is busy: another program has been writing to it for {} s (a milemarker import \
+         or server, or a tool outside milemarker); nothing was changed, try again when it is done",
+        WRITE_WAIT.as_secs()
+    )]
+    Busy { path: PathBuf },
+    #[error(
         "{path}: stored {what} is unreadable ({detail}); the database may have been edited by hand"
     )]
     Corrupt {
@@ -75,6 +81,7 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 pub struct Store {
     path: PathBuf,
     conn: SqliteConnection,
+    on_wait: Option<Box<dyn Fn() + Send>>,
 }
 
 impl Store {
@@ -100,13 +107,14 @@ impl Store {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5));
+            .busy_timeout(WRITE_WAIT);
         let conn = SqliteConnection::connect_with(&options)
             .await
             .map_err(wrap)?;
         let mut store = Store {
             path: path.to_path_buf(),
             conn,
+            on_wait: None,
         };
         store.migrate().await?;
         Ok(store)
@@ -156,27 +164,165 @@ impl Store {
     }
 
     async fn migrate(&mut self) -> Result<()> {
-        let current = self.schema_version().await?;
+        if self.schema_version().await? >= LATEST_SCHEMA {
+            return Ok(());
+        }
         let path = self.path.clone();
         let wrap = |source| StoreError::Database {
             path: path.clone(),
             source,
         };
-        for &(version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v > current) {
-            // Each step and its version stamp commit together: a crash leaves the old schema.
-            let mut tx = self.conn.begin().await.map_err(wrap)?;
+        // Under the write lock, the version read is the one migrated from: two processes opening
+        // a new database at once take turns, and the second finds the work done.
+        let mut tx = self.begin_write().await?;
+        let current: i64 = sqlx::query_scalar("PRAGMA user_version")
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(wrap)?;
+        for &(version, sql) in MIGRATIONS.iter().filter(|(v, _)| i64::from(*v) > current) {
             sqlx::raw_sql(sql).execute(&mut *tx).await.map_err(wrap)?;
             sqlx::raw_sql(&format!("PRAGMA user_version = {version}"))
                 .execute(&mut *tx)
                 .await
                 .map_err(wrap)?;
-            tx.commit().await.map_err(wrap)?;
         }
-        Ok(())
+        // Every step and its version stamp commit together: a crash leaves the old schema.
+        tx.commit().await.map_err(wrap)
     }
 
     /// Reads everything about the person.
     pub async fn load(&mut self) -> Result<Snapshot> {
+        Reader {
+            path: &self.path,
+            conn: &mut self.conn,
+        }
+        .load()
+        .await
+    }
+
+    /// Replaces everything about the person with `snapshot`, in one transaction. The caller
+    /// validates first; the schema's constraints are the last line of defence.
+    pub async fn save(&mut self, snapshot: &Snapshot) -> Result<()> {
+        let path = self.path.clone();
+        let wrap = |source| StoreError::Database {
+            path: path.clone(),
+            source,
+        };
+        let mut tx = self.begin_write().await?;
+        for table in rows::TABLES.iter().rev() {
+            sqlx::query(&format!("DELETE FROM {}", table.name))
+                .execute(&mut *tx)
+                .await
+                .map_err(wrap)?;
+        }
+        rows::write_changes(&mut tx, None, snapshot)
+            .await
+            .map_err(wrap)?;
+        tx.commit().await.map_err(wrap)
+    }
+
+    /// The write rule (DESIGN 6): takes the write lock first, reads the records under it, lets
+    /// `change` edit them and writes what changed before letting go. Two writers at once take
+    /// turns, so neither numbers a record from a copy the other has since changed, and neither
+    /// writes back a row the other changed. When `change` refuses (the caller validates inside
+    /// it), nothing is written and its error is returned as the inner `Err`.
+    pub async fn update<T, E>(
+        &mut self,
+        change: impl FnOnce(&mut Snapshot) -> std::result::Result<T, E>,
+    ) -> Result<std::result::Result<T, E>> {
+        let path = self.path.clone();
+        let wrap = |source| StoreError::Database {
+            path: path.clone(),
+            source,
+        };
+        let mut tx = self.begin_write().await?;
+        let before = Reader {
+            path: &path,
+            conn: &mut tx,
+        }
+        .load()
+        .await?;
+        let mut after = before.clone();
+        let outcome = change(&mut after);
+        if outcome.is_ok() {
+            rows::write_changes(&mut tx, Some(&before), &after)
+                .await
+                .map_err(wrap)?;
+            tx.commit().await.map_err(wrap)?;
+        }
+        // On a refusal the transaction is dropped, which rolls it back.
+        Ok(outcome)
+    }
+
+    /// Calls `notice` when a write has waited [`QUIET_WAIT`] for another writer's lock, so a
+    /// person knows why nothing happens yet.
+    pub fn on_wait(&mut self, notice: impl Fn() + Send + 'static) {
+        self.on_wait = Some(Box::new(notice));
+    }
+
+    /// Takes the write lock now (`BEGIN IMMEDIATE`) rather than at the first write, so what is
+    /// read next is what the write will change. Waits up to [`WRITE_WAIT`] for another writer;
+    /// past that, [`StoreError::Busy`].
+    pub(crate) async fn begin_write(&mut self) -> Result<Tx<'_>> {
+        let begin = self.conn.begin_with("BEGIN IMMEDIATE");
+        tokio::pin!(begin);
+        let begun = tokio::select! {
+            begun = &mut begin => begun,
+            () = tokio::time::sleep(QUIET_WAIT) => {
+                if let Some(notice) = &self.on_wait {
+                    notice();
+                }
+                begin.await
+            }
+        };
+        begun.map_err(|source| {
+            if is_busy(&source) {
+                StoreError::Busy {
+                    path: self.path.clone(),
+                }
+            } else {
+                StoreError::Database {
+                    path: self.path.clone(),
+                    source,
+                }
+            }
+        })
+    }
+}
+
+/// How long a write waits for another writer's lock before it gives up. Imports stage their rows
+/// and hold the lock only briefly, so a wait this long means a writer outside milemarker.
+pub const WRITE_WAIT: Duration = Duration::from_secs(10);
+/// How long a write waits before it says what it waits for.
+pub const QUIET_WAIT: Duration = Duration::from_millis(250);
+
+/// SQLite's SQLITE_BUSY and SQLITE_LOCKED, with any extended code.
+fn is_busy(err: &sqlx::Error) -> bool {
+    let sqlx::Error::Database(db) = err else {
+        return false;
+    };
+    db.code()
+        .and_then(|code| code.parse::<i32>().ok())
+        .is_some_and(|code| matches!(code & 0xff, 5 | 6))
+}
+
+/// Reads the person's records through one connection, or through a write transaction (which
+/// derefs to one), so [`Store::update`] reads under the same lock it writes under.
+struct Reader<'a> {
+    path: &'a Path,
+    conn: &'a mut SqliteConnection,
+}
+
+impl Reader<'_> {
+    fn db_error(&self) -> impl Fn(sqlx::Error) -> StoreError + '_ {
+        |source| StoreError::Database {
+            path: self.path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// Reads everything about the person.
+    async fn load(&mut self) -> Result<Snapshot> {
         let profile = self.load_profile().await?;
         let settings = self.load_settings().await?;
         let values = self.load_values().await?;
@@ -211,52 +357,18 @@ impl Store {
         })
     }
 
-    /// Replaces everything about the person with `snapshot`, in one transaction. The caller
-    /// validates first; the schema's constraints are the last line of defence.
-    pub async fn save(&mut self, snapshot: &Snapshot) -> Result<()> {
-        self.write(None, snapshot).await
-    }
-
-    /// Writes the difference between `before`, as loaded, and `after`, in one transaction: only
-    /// the rows that changed. Rows another process changed since `before` was loaded are kept
-    /// unless this change touches the same rows. The caller validates `after` first.
-    pub async fn save_changes(&mut self, before: &Snapshot, after: &Snapshot) -> Result<()> {
-        self.write(Some(before), after).await
-    }
-
-    async fn write(&mut self, before: Option<&Snapshot>, after: &Snapshot) -> Result<()> {
-        let path = self.path.clone();
-        let wrap = |source| StoreError::Database {
-            path: path.clone(),
-            source,
-        };
-        let mut tx = self.conn.begin().await.map_err(wrap)?;
-        if before.is_none() {
-            for table in rows::TABLES.iter().rev() {
-                sqlx::query(&format!("DELETE FROM {}", table.name))
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(wrap)?;
-            }
-        }
-        rows::write_changes(&mut tx, before, after)
-            .await
-            .map_err(wrap)?;
-        tx.commit().await.map_err(wrap)
-    }
-
     fn corrupt(&self, what: &str, detail: impl ToString) -> StoreError {
         StoreError::Corrupt {
-            path: self.path.clone(),
+            path: self.path.to_path_buf(),
             what: what.into(),
             detail: detail.to_string(),
         }
     }
 
     async fn rows(&mut self, sql: &str) -> Result<Vec<SqliteRow>> {
-        let rows = sqlx::query(sql).fetch_all(&mut self.conn).await;
+        let rows = sqlx::query(sql).fetch_all(&mut *self.conn).await;
         rows.map_err(|source| StoreError::Database {
-            path: self.path.clone(),
+            path: self.path.to_path_buf(),
             source,
         })
     }
@@ -470,7 +582,7 @@ impl Store {
     ) -> Result<Vec<T>> {
         let sql = format!("SELECT json_group_array({object} ORDER BY {order}) FROM {table} AS t");
         let text: String = sqlx::query_scalar(&sql)
-            .fetch_one(&mut self.conn)
+            .fetch_one(&mut *self.conn)
             .await
             .map_err(self.db_error())?;
         serde_json::from_str(&text).map_err(|e| self.corrupt(what, e))

@@ -1,4 +1,5 @@
 use super::*;
+use milemarker_core::evidence::{BragSection, Visibility};
 use milemarker_core::example;
 
 fn runtime() -> tokio::runtime::Runtime {
@@ -368,7 +369,7 @@ fn saving_changes_writes_what_a_full_save_would() {
         after.finances = None;
         after.validate().unwrap();
 
-        store.save_changes(&before, &after).await.unwrap();
+        replace(&mut store, &after).await;
         let mut fresh = Store::open(&dir.path().join("fresh.db")).await.unwrap();
         fresh.save(&after).await.unwrap();
         let expected = fresh.load().await.unwrap();
@@ -378,39 +379,98 @@ fn saving_changes_writes_what_a_full_save_would() {
         // Nothing changed: nothing written, and the data version other readers see stays.
         let mut reader = Store::open(&path).await.unwrap();
         let seen = reader.data_version().await.unwrap();
-        store.save_changes(&after, &after).await.unwrap();
+        replace(&mut store, &after).await;
         assert_eq!(reader.data_version().await.unwrap(), seen);
 
         // Back again, as a full save from scratch would leave it.
-        store.save_changes(&after, &before).await.unwrap();
+        replace(&mut store, &before).await;
         assert_eq!(store.load().await.unwrap(), before);
     });
 }
 
-/// A change made from a stale copy keeps what another process wrote to other rows meanwhile.
+/// Makes the stored records `to` through the write rule's one path.
+async fn replace(store: &mut Store, to: &Snapshot) {
+    store
+        .update(|s| {
+            *s = to.clone();
+            Ok::<_, ()>(())
+        })
+        .await
+        .unwrap()
+        .unwrap();
+}
+
+/// The write rule: two connections adding wins at once, each numbering its win from the records
+/// it reads, lose none (before the rule, each numbered from a copy read outside the lock and the
+/// upsert overwrote the other's win with the same number).
 #[test]
-fn saving_changes_keeps_rows_it_did_not_touch() {
+fn two_writers_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.db");
+    runtime().block_on(async {
+        let mut store = Store::open(&path).await.unwrap();
+        store.save(&Snapshot::default()).await.unwrap();
+    });
+    let writers: Vec<_> = ["a", "b"]
+        .into_iter()
+        .map(|name| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                runtime().block_on(async {
+                    let mut store = Store::open(&path).await.unwrap();
+                    for i in 0..40 {
+                        let win = |s: &mut Snapshot| {
+                            let id = milemarker_core::career::next_number(
+                                s.achievements.iter().map(|w| w.id),
+                            );
+                            s.achievements.push(Achievement {
+                                id,
+                                date: jiff::civil::date(2026, 10, 1),
+                                title: format!("{name}-{i}"),
+                                impact: None,
+                                visibility: Visibility::Team,
+                                section: BragSection::Projects,
+                                skills: Vec::new(),
+                                link: None,
+                            });
+                            Ok::<_, ()>(())
+                        };
+                        store.update(win).await.unwrap().unwrap();
+                    }
+                })
+            })
+        })
+        .collect();
+    for writer in writers {
+        writer.join().unwrap();
+    }
+    runtime().block_on(async {
+        let stored = Store::open(&path).await.unwrap().load().await.unwrap();
+        assert_eq!(stored.achievements.len(), 80);
+        let ids: std::collections::BTreeSet<u32> =
+            stored.achievements.iter().map(|w| w.id).collect();
+        assert_eq!(ids.len(), 80, "every win has its own number");
+    });
+}
+
+/// A refused change writes nothing, and the lock is free again for the next writer.
+#[test]
+fn a_refused_update_writes_nothing() {
     runtime().block_on(async {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("m.db");
-        let mut one = Store::open(&path).await.unwrap();
+        let mut store = Store::open(&dir.path().join("m.db")).await.unwrap();
         let base = example::person_with_history(jiff::civil::date(2026, 10, 28));
-        one.save(&base).await.unwrap();
-
-        let mut other = Store::open(&path).await.unwrap();
-        let mut theirs = base.clone();
-        theirs.checkins[0].note = Some("written elsewhere".into());
-        other.save_changes(&base, &theirs).await.unwrap();
-
-        let mut mine = base.clone();
-        mine.profile.level = Some("Staff".into());
-        one.save_changes(&base, &mine).await.unwrap();
-
-        let stored = one.load().await.unwrap();
-        assert_eq!(
-            stored.checkins[0].note.as_deref(),
-            Some("written elsewhere")
-        );
-        assert_eq!(stored.profile.level.as_deref(), Some("Staff"));
+        store.save(&base).await.unwrap();
+        let refused = store
+            .update(|s| {
+                s.achievements.clear();
+                Err::<(), _>("no")
+            })
+            .await
+            .unwrap();
+        assert_eq!(refused, Err("no"));
+        assert_eq!(store.load().await.unwrap(), base);
+        replace(&mut store, &Snapshot::default()).await;
+        assert_eq!(store.load().await.unwrap(), Snapshot::default());
     });
 }

@@ -326,13 +326,12 @@ pub(crate) async fn update<T: Send + 'static>(
     let outcome = app
         .worker
         .run(move |b| {
-            let before = b.load()?;
-            let mut after = before.clone();
-            let outcome = change(&mut after, today);
-            if outcome.is_ok() {
-                b.save(&before, &after)?;
-            }
-            Ok(outcome)
+            let mut made = None;
+            let outcome = b.update(Box::new(|s| {
+                made = Some(change(s, today)?);
+                Ok(())
+            }))?;
+            Ok(outcome.map(|()| made.expect("set when the change succeeded")))
         })
         .await?;
     let value = outcome.map_err(|message| PageError {

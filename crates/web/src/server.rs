@@ -36,9 +36,11 @@ pub struct Market {
 /// browser and the terminal read and write the very same data in the very same way.
 pub trait Backend: Send + 'static {
     fn load(&mut self) -> anyhow::Result<Snapshot>;
-    /// Validates `after`, then writes what differs from `before` (as loaded) in one transaction:
-    /// bad input changes nothing.
-    fn save(&mut self, before: &Snapshot, after: &Snapshot) -> anyhow::Result<()>;
+    /// The write rule (DESIGN 6): under the write lock, loads the records, lets `change` edit
+    /// them, validates, and writes what changed, so a write made meanwhile by the CLI is never
+    /// overwritten. A refusal (by `change` or by validation) writes nothing and comes back as
+    /// the inner `Err`, in words for the page.
+    fn update(&mut self, change: Change<'_>) -> anyhow::Result<Result<(), String>>;
     /// A watch on the records for the server's own thread: it must answer while this backend is
     /// busy writing or rendering (a second connection to the database, say).
     fn watch(&self) -> anyhow::Result<Box<dyn Watch>>;
@@ -53,6 +55,9 @@ pub trait Backend: Send + 'static {
     /// The brag document as Markdown.
     fn brag(&mut self, s: &Snapshot) -> anyhow::Result<String>;
 }
+
+/// An edit of the person's records, applied under the write lock; `Err` refuses it.
+pub type Change<'a> = Box<dyn FnOnce(&mut Snapshot) -> Result<(), String> + 'a>;
 
 /// Whether the records changed, and what day it is, answered quickly: every view of the
 /// dashboard asks before it is served from memory.

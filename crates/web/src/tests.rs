@@ -17,7 +17,7 @@ use milemarker_core::markers::{Records, Thresholds};
 use milemarker_core::review::{Review, ReviewInput, review};
 use tower::ServiceExt;
 
-use crate::server::{Backend, Decision, Market, Shared, Watch, router, test_app};
+use crate::server::{Backend, Change, Decision, Market, Shared, Watch, router, test_app};
 
 const TODAY: Date = date(2026, 10, 28);
 
@@ -41,13 +41,18 @@ impl Backend for Shelf {
     fn load(&mut self) -> anyhow::Result<Snapshot> {
         Ok(self.snapshot.lock().unwrap().clone())
     }
-    fn save(&mut self, before: &Snapshot, after: &Snapshot) -> anyhow::Result<()> {
-        after.validate().map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    fn update(&mut self, change: Change<'_>) -> anyhow::Result<Result<(), String>> {
         let mut stored = self.snapshot.lock().unwrap();
-        assert_eq!(*stored, *before, "saved from what was loaded");
-        *stored = after.clone();
+        let mut after = stored.clone();
+        if let Err(refused) = change(&mut after) {
+            return Ok(Err(refused));
+        }
+        if let Err(e) = after.validate() {
+            return Ok(Err(format!("{}: {}", e.field, e.message)));
+        }
+        *stored = after;
         self.saves.fetch_add(1, Ordering::SeqCst);
-        Ok(())
+        Ok(Ok(()))
     }
     fn watch(&self) -> anyhow::Result<Box<dyn Watch>> {
         Ok(Box::new(self.clone()))

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use milemarker_core::career::Snapshot;
 use milemarker_core::decision::document::Method;
 use milemarker_core::review::Review;
-use milemarker_web::{Backend, Decision, Market, ServeOptions, Watch};
+use milemarker_web::{Backend, Change, Decision, Market, ServeOptions, Watch};
 
 use crate::cli::{
     BragFormat, JsonFlag, MarketDemandArgs, MarketOccupationsArgs, MarketPayArgs, ServeArgs,
@@ -56,8 +56,14 @@ impl Backend for Local {
         self.db.load()
     }
 
-    fn save(&mut self, before: &Snapshot, after: &Snapshot) -> Result<()> {
-        self.db.save_changes(before, after)
+    fn update(&mut self, change: Change<'_>) -> Result<Result<(), String>> {
+        let (runtime, store) = self.db.parts();
+        let outcome = runtime.block_on(store.update(|s| {
+            change(s)?;
+            s.validate()
+                .map_err(|e| format!("{}: {}", e.field, e.message))
+        }))?;
+        Ok(outcome)
     }
 
     fn watch(&self) -> Result<Box<dyn Watch>> {
