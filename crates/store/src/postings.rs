@@ -1,11 +1,11 @@
 //! Job postings as the labour-market analysis needs them: employer, title, date and the skills
-//! found in the text. Written in one transaction per import; read back as a stream, so counting a
-//! million postings holds one row at a time.
+//! found in the text. An import is staged apart and swapped in with one short transaction; read
+//! back as a stream, so counting a million postings holds one row at a time.
 
 use std::collections::HashMap;
 
 use jiff::civil::Date;
-use sqlx::{Connection, Row};
+use sqlx::Row;
 
 use crate::{Result, Store, StoreError, Tx};
 
@@ -46,94 +46,112 @@ pub struct ImportCounts {
     pub duplicates: u64,
 }
 
-/// An import in progress: nothing is visible to others, and nothing stays, until [`commit`].
+/// An import in progress. Its postings wait in a table of this connection's own (SQLite's
+/// `temp` schema, which takes no lock on the database and vanishes with the process), and
+/// [`commit`] moves them in with one short transaction: a long import never holds the write lock
+/// while it reads and matches, so the person's other writes do not wait on it, and it is still
+/// all or nothing. Names met (employers, titles, skills) are written as they come, each batch in
+/// a short transaction of its own: a name no posting uses changes no answer.
 ///
 /// [`commit`]: PostingImport::commit
 pub struct PostingImport<'c> {
-    path: std::path::PathBuf,
-    tx: Tx<'c>,
+    store: &'c mut Store,
     employers: Names,
     titles: Names,
     taxa: Names,
-    counts: ImportCounts,
+    staged: u64,
 }
 
-/// Name -> id for one lookup table, with the next free id; new names are inserted as met.
+/// Name -> id for one lookup table, as far as this import has needed it.
 struct Names {
     table: &'static str,
     ids: HashMap<String, i64>,
-    next: i64,
 }
 
 impl Names {
-    async fn load(tx: &mut Tx<'_>, table: &'static str, column: &str) -> sqlx::Result<Names> {
-        let rows = sqlx::query(&format!("SELECT id, {column} FROM {table}"))
-            .fetch_all(&mut **tx)
-            .await?;
-        let mut ids = HashMap::with_capacity(rows.len());
-        let mut next = 1;
-        for row in rows {
-            let id: i64 = row.try_get(0)?;
-            next = next.max(id + 1);
-            ids.insert(row.try_get(1)?, id);
+    fn new(table: &'static str) -> Names {
+        Names {
+            table,
+            ids: HashMap::new(),
         }
-        Ok(Names { table, ids, next })
     }
 
-    /// The id of `name`, inserting it (with `extra`, the label of a taxon) when new.
-    async fn id(&mut self, tx: &mut Tx<'_>, name: &str, extra: Option<&str>) -> sqlx::Result<i64> {
-        if let Some(&id) = self.ids.get(name) {
-            return Ok(id);
-        }
-        let id = self.next;
-        let query = match (self.table, extra) {
-            ("taxon", Some(label)) => {
-                sqlx::query("INSERT INTO taxon (id, code, label) VALUES (?, ?, ?)")
-                    .bind(id)
-                    .bind(name)
-                    .bind(label)
+    /// Gives every name in `wanted` (with its label, for a taxon) an id: inserted when new, read
+    /// back under the same lock, so the id is whatever the database holds, never one counted
+    /// from an earlier copy.
+    async fn resolve(
+        &mut self,
+        tx: &mut Tx<'_>,
+        wanted: &[(&str, Option<&str>)],
+    ) -> sqlx::Result<()> {
+        let table = self.table;
+        for &(name, label) in wanted {
+            if self.ids.contains_key(name) {
+                continue;
             }
-            (table, _) => sqlx::query(if table == "employer" {
-                "INSERT INTO employer (id, name) VALUES (?, ?)"
-            } else {
-                "INSERT INTO job_title (id, name) VALUES (?, ?)"
-            })
-            .bind(id)
-            .bind(name),
-        };
-        query.execute(&mut **tx).await?;
-        self.next += 1;
-        self.ids.insert(name.to_string(), id);
-        Ok(id)
+            // A no-op update on conflict makes RETURNING give the id either way.
+            let query = match label {
+                Some(label) => sqlx::query_scalar(
+                    "INSERT INTO taxon (code, label) VALUES (?, ?) \
+                     ON CONFLICT (code) DO UPDATE SET code = excluded.code RETURNING id",
+                )
+                .bind(name)
+                .bind(label),
+                None => sqlx::query_scalar(if table == "employer" {
+                    "INSERT INTO employer (name) VALUES (?) \
+                     ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id"
+                } else {
+                    "INSERT INTO job_title (name) VALUES (?) \
+                     ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id"
+                })
+                .bind(name),
+            };
+            let id: i64 = query.fetch_one(&mut **tx).await?;
+            self.ids.insert(name.to_string(), id);
+        }
+        Ok(())
+    }
+
+    /// Adds `name` to `found` when this import has not met it yet.
+    fn note_new<'a>(
+        &self,
+        found: &mut Vec<(&'a str, Option<&'a str>)>,
+        name: &'a str,
+        label: Option<&'a str>,
+    ) {
+        if !self.ids.contains_key(name) {
+            found.push((name, label));
+        }
+    }
+
+    fn id(&self, name: &str) -> i64 {
+        self.ids[name]
     }
 }
 
 /// Rows per INSERT statement: five parameters each, well under SQLite's limit of 32,766.
 const ROWS_PER_STATEMENT: usize = 500;
 
+const STAGE: &str = "CREATE TEMP TABLE IF NOT EXISTS posting_stage (employer INTEGER NOT NULL, \
+     title INTEGER NOT NULL, posted TEXT NOT NULL, digest INTEGER NOT NULL, skills BLOB NOT NULL); \
+     DELETE FROM temp.posting_stage;";
+
 impl Store {
     /// Starts an import of postings.
     pub async fn begin_postings(&mut self) -> Result<PostingImport<'_>> {
-        let path = self.path.clone();
-        let wrap = |source| StoreError::Database {
-            path: path.clone(),
-            source,
-        };
-        let mut tx = self.conn.begin().await.map_err(wrap)?;
-        let employers = Names::load(&mut tx, "employer", "name")
+        sqlx::raw_sql(STAGE)
+            .execute(&mut self.conn)
             .await
-            .map_err(wrap)?;
-        let titles = Names::load(&mut tx, "job_title", "name")
-            .await
-            .map_err(wrap)?;
-        let taxa = Names::load(&mut tx, "taxon", "code").await.map_err(wrap)?;
+            .map_err(|source| StoreError::Database {
+                path: self.path.clone(),
+                source,
+            })?;
         Ok(PostingImport {
-            path,
-            tx,
-            employers,
-            titles,
-            taxa,
-            counts: ImportCounts::default(),
+            store: self,
+            employers: Names::new("employer"),
+            titles: Names::new("job_title"),
+            taxa: Names::new("taxon"),
+            staged: 0,
         })
     }
 
@@ -163,7 +181,7 @@ impl Store {
                 .insert(row.get::<i64, _>(0) as u32, (row.get(1), row.get(2)));
         }
         let row = sqlx::query(
-            "SELECT (SELECT count(*) FROM employer), count(*), min(posted), max(posted) FROM posting",
+            "SELECT count(DISTINCT employer), count(*), min(posted), max(posted) FROM posting",
         )
         .fetch_one(&mut *conn)
         .await
@@ -225,95 +243,111 @@ pub(crate) const SCAN_POSTINGS: &str = "SELECT employer, title, posted, skills F
      WHERE posted BETWEEN ? AND ? ORDER BY employer";
 
 impl PostingImport<'_> {
-    /// Adds postings; one already stored (same digest) is counted as a duplicate and skipped.
-    pub async fn add(&mut self, postings: &[NewPosting<'_>]) -> Result<ImportCounts> {
-        let path = self.path.clone();
+    /// Stages postings; none is visible to others, or stays, until [`commit`].
+    ///
+    /// [`commit`]: PostingImport::commit
+    pub async fn add(&mut self, postings: &[NewPosting<'_>]) -> Result<()> {
+        self.resolve_names(postings).await?;
+        for chunk in postings.chunks(ROWS_PER_STATEMENT) {
+            let placeholders = vec!["(?, ?, ?, ?, ?)"; chunk.len()].join(", ");
+            let sql = format!(
+                "INSERT INTO temp.posting_stage (employer, title, posted, digest, skills) \
+                 VALUES {placeholders}"
+            );
+            let mut query = sqlx::query(&sql);
+            for p in chunk {
+                let taxa = p
+                    .skills
+                    .iter()
+                    .map(|(code, _)| self.taxa.id(code) as u32)
+                    .collect();
+                query = query
+                    .bind(self.employers.id(p.employer))
+                    .bind(self.titles.id(p.title))
+                    .bind(p.posted.to_string())
+                    .bind(p.digest as i64)
+                    .bind(encode_skills(taxa));
+            }
+            query
+                .execute(&mut self.store.conn)
+                .await
+                .map_err(|source| StoreError::Database {
+                    path: self.store.path.clone(),
+                    source,
+                })?;
+        }
+        self.staged += postings.len() as u64;
+        Ok(())
+    }
+
+    /// The ids of the names this batch brings, new ones written in one short transaction.
+    async fn resolve_names(&mut self, postings: &[NewPosting<'_>]) -> Result<()> {
+        let (mut employers, mut titles, mut taxa) = (Vec::new(), Vec::new(), Vec::new());
+        for p in postings {
+            self.employers.note_new(&mut employers, p.employer, None);
+            self.titles.note_new(&mut titles, p.title, None);
+            for &(code, label) in &p.skills {
+                self.taxa.note_new(&mut taxa, code, Some(label));
+            }
+        }
+        if employers.is_empty() && titles.is_empty() && taxa.is_empty() {
+            return Ok(());
+        }
+        let path = self.store.path.clone();
         let wrap = |source| StoreError::Database {
             path: path.clone(),
             source,
         };
-        let mut before = self.counts;
-        for chunk in postings.chunks(ROWS_PER_STATEMENT) {
-            let mut rows = Vec::with_capacity(chunk.len());
-            for p in chunk {
-                let employer = self
-                    .employers
-                    .id(&mut self.tx, p.employer, None)
-                    .await
-                    .map_err(wrap)?;
-                let title = self
-                    .titles
-                    .id(&mut self.tx, p.title, None)
-                    .await
-                    .map_err(wrap)?;
-                let mut taxa = Vec::with_capacity(p.skills.len());
-                for (code, label) in &p.skills {
-                    let id = self
-                        .taxa
-                        .id(&mut self.tx, code, Some(label))
-                        .await
-                        .map_err(wrap)?;
-                    taxa.push(id as u32);
-                }
-                rows.push((
-                    employer,
-                    title,
-                    p.posted.to_string(),
-                    p.digest as i64,
-                    encode_skills(taxa),
-                ));
-            }
-            let placeholders = vec!["(?, ?, ?, ?, ?)"; rows.len()].join(", ");
-            let sql = format!(
-                "INSERT OR IGNORE INTO posting (employer, title, posted, digest, skills) VALUES {placeholders}"
-            );
-            let mut query = sqlx::query(&sql);
-            for (employer, title, posted, digest, skills) in rows {
-                query = query
-                    .bind(employer)
-                    .bind(title)
-                    .bind(posted)
-                    .bind(digest)
-                    .bind(skills);
-            }
-            let added = query
-                .execute(&mut *self.tx)
-                .await
-                .map_err(wrap)?
-                .rows_affected();
-            self.counts.added += added;
-            self.counts.duplicates += chunk.len() as u64 - added;
-        }
-        before.added = self.counts.added - before.added;
-        before.duplicates = self.counts.duplicates - before.duplicates;
-        Ok(before)
+        let mut tx = self.store.begin_write().await?;
+        self.employers
+            .resolve(&mut tx, &employers)
+            .await
+            .map_err(wrap)?;
+        self.titles.resolve(&mut tx, &titles).await.map_err(wrap)?;
+        self.taxa.resolve(&mut tx, &taxa).await.map_err(wrap)?;
+        tx.commit().await.map_err(wrap)
     }
 
-    /// Records the import and makes it all visible at once.
-    pub async fn commit(
-        mut self,
-        file: &str,
-        imported: Date,
-        skipped: u64,
-    ) -> Result<ImportCounts> {
-        let path = self.path.clone();
+    /// Moves the staged postings in and records the import, in one short transaction: all of it
+    /// becomes visible at once, or none. A posting already stored (same digest) counts as a
+    /// duplicate.
+    pub async fn commit(self, file: &str, imported: Date, skipped: u64) -> Result<ImportCounts> {
+        let path = self.store.path.clone();
         let wrap = |source| StoreError::Database {
             path: path.clone(),
             source,
+        };
+        let staged = self.staged;
+        let mut tx = self.store.begin_write().await?;
+        let added = sqlx::query(
+            "INSERT OR IGNORE INTO posting (employer, title, posted, digest, skills) \
+             SELECT employer, title, posted, digest, skills FROM temp.posting_stage ORDER BY rowid",
+        )
+        .execute(&mut *tx)
+        .await
+        .map_err(wrap)?
+        .rows_affected();
+        let counts = ImportCounts {
+            added,
+            duplicates: staged - added,
         };
         sqlx::query(
             "INSERT INTO posting_import (file, imported, added, duplicates, skipped) VALUES (?, ?, ?, ?, ?)",
         )
         .bind(file)
         .bind(imported.to_string())
-        .bind(self.counts.added as i64)
-        .bind(self.counts.duplicates as i64)
+        .bind(counts.added as i64)
+        .bind(counts.duplicates as i64)
         .bind(skipped as i64)
-        .execute(&mut *self.tx)
+        .execute(&mut *tx)
         .await
         .map_err(wrap)?;
-        self.tx.commit().await.map_err(wrap)?;
-        Ok(self.counts)
+        sqlx::query("DELETE FROM temp.posting_stage")
+            .execute(&mut *tx)
+            .await
+            .map_err(wrap)?;
+        tx.commit().await.map_err(wrap)?;
+        Ok(counts)
     }
 }
 

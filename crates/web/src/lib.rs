@@ -12,7 +12,7 @@ mod pages;
 pub mod review;
 mod server;
 
-pub use server::{Backend, Change, Decision, Market, ServeOptions, Watch, serve};
+pub use server::{Backend, Busy, Change, Decision, Market, ServeOptions, Watch, serve};
 
 #[cfg(test)]
 mod tests;

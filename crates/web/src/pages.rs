@@ -73,6 +73,25 @@ impl FormState {
     pub fn selected(&self, name: &str, value: &str) -> bool {
         self.v(name) == value
     }
+
+    /// Whether a field (not the form as a whole) has a problem.
+    pub fn field_errors(&self) -> bool {
+        self.errors.keys().any(|name| *name != "form")
+    }
+
+    /// The form as the person left it, when the save failed only because the database was busy:
+    /// they try again without typing it again. Any other failure stays an error page.
+    fn kept_when_busy(
+        values: HashMap<String, String>,
+        err: PageError,
+    ) -> Result<FormState, PageError> {
+        if err.status != StatusCode::SERVICE_UNAVAILABLE {
+            return Err(err);
+        }
+        let mut f = FormState::new(values);
+        f.errors.insert("form", err.message);
+        Ok(f)
+    }
 }
 
 #[derive(Template)]
@@ -409,16 +428,23 @@ pub async fn checkin_submit(
     State(app): State<Shared>,
     Form(form): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
+    let kept = form.clone();
     let checkin = match read_form(&app, form, read_checkin).await? {
         Ok(checkin) => checkin,
         Err(f) => return checkin_page(&app, f, StatusCode::UNPROCESSABLE_ENTITY).await,
     };
-    update(&app, move |s, _| {
+    let saved = update(&app, move |s, _| {
         record_checkin(&mut s.checkins, checkin);
         Ok(())
     })
-    .await?;
-    Ok(Redirect::to("/?saved=checkin").into_response())
+    .await;
+    match saved {
+        Ok(()) => Ok(Redirect::to("/?saved=checkin").into_response()),
+        Err(err) => {
+            let f = FormState::kept_when_busy(kept, err)?;
+            checkin_page(&app, f, StatusCode::SERVICE_UNAVAILABLE).await
+        }
+    }
 }
 
 #[derive(Template)]
@@ -515,17 +541,25 @@ pub async fn win_submit(
     State(app): State<Shared>,
     Form(form): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
+    let kept = form.clone();
     let win = match read_form(&app, form, read_win).await? {
         Ok(win) => win,
         Err(f) => return wins_render(&app, f, None, StatusCode::UNPROCESSABLE_ENTITY).await,
     };
-    let id = update(&app, move |s, _| {
+    // Numbered under the write lock, from the wins as they are then.
+    let saved = update(&app, move |s, _| {
         let id = next_number(s.achievements.iter().map(|w| w.id));
         s.achievements.push(Achievement { id, ..win });
         Ok(id)
     })
-    .await?;
-    Ok(Redirect::to(&format!("/wins?saved=win-{id}")).into_response())
+    .await;
+    match saved {
+        Ok(id) => Ok(Redirect::to(&format!("/wins?saved=win-{id}")).into_response()),
+        Err(err) => {
+            let f = FormState::kept_when_busy(kept, err)?;
+            wins_render(&app, f, None, StatusCode::SERVICE_UNAVAILABLE).await
+        }
+    }
 }
 
 pub async fn brag(State(app): State<Shared>) -> Result<Response, PageError> {

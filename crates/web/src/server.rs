@@ -239,8 +239,21 @@ impl PageError {
     }
 }
 
+/// The database was held by another writer for longer than a write waits: nothing was written,
+/// and trying again shortly will do. A backend returns it (inside its `anyhow::Error`) so the
+/// page can keep what the person typed.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Busy(pub String);
+
 impl From<anyhow::Error> for PageError {
     fn from(err: anyhow::Error) -> PageError {
+        if let Some(busy) = err.downcast_ref::<Busy>() {
+            return PageError {
+                status: StatusCode::SERVICE_UNAVAILABLE,
+                message: format!("Busy, try again: {busy}"),
+            };
+        }
         PageError {
             status: StatusCode::INTERNAL_SERVER_ERROR,
             message: format!("{err:#}"),

@@ -17,7 +17,7 @@ use milemarker_core::markers::{Records, Thresholds};
 use milemarker_core::review::{Review, ReviewInput, review};
 use tower::ServiceExt;
 
-use crate::server::{Backend, Change, Decision, Market, Shared, Watch, router, test_app};
+use crate::server::{Backend, Busy, Change, Decision, Market, Shared, Watch, router, test_app};
 
 const TODAY: Date = date(2026, 10, 28);
 
@@ -26,6 +26,8 @@ struct Shelf {
     snapshot: Arc<Mutex<Snapshot>>,
     saves: Arc<AtomicUsize>,
     reviews: Arc<AtomicUsize>,
+    /// Writes fail as when another program holds the database's write lock.
+    busy: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Watch for Shelf {
@@ -42,6 +44,9 @@ impl Backend for Shelf {
         Ok(self.snapshot.lock().unwrap().clone())
     }
     fn update(&mut self, change: Change<'_>) -> anyhow::Result<Result<(), String>> {
+        if self.busy.load(Ordering::SeqCst) {
+            return Err(Busy("another program is writing".into()).into());
+        }
         let mut stored = self.snapshot.lock().unwrap();
         let mut after = stored.clone();
         if let Err(refused) = change(&mut after) {
@@ -417,4 +422,37 @@ async fn a_crafted_notice_shows_nothing_of_its_own() {
     );
     let (_, page, _) = send(&app, get("/?saved=win-7")).await;
     assert!(page.contains("Win #7 logged."));
+}
+
+/// A write the database is too busy for keeps the form as typed and says to try again; nothing is
+/// written, and the next try goes through.
+#[tokio::test]
+async fn a_busy_database_keeps_the_form() {
+    let (shelf, app) = served();
+    let wins_before = shelf.snapshot.lock().unwrap().achievements.len();
+    shelf.busy.store(true, Ordering::SeqCst);
+    let form = format!(
+        "csrf={}&title=Closed+the+Q3+books&date=2026-10-27&impact=two+days+early&visibility=skip&section=projects",
+        app.csrf
+    );
+    let (status, page, _) = send(&app, post("/wins", &form)).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(page.contains("Busy, try again"), "{page}");
+    assert!(page.contains(r#"value="Closed the Q3 books""#), "{page}");
+    assert!(page.contains(r#"value="two days early""#), "{page}");
+    assert!(!page.contains("fix the fields marked below"), "{page}");
+    let checkin = format!(
+        "csrf={}&week=2026-W44&hours=47&weekend_days=0&evenings=2&energy=3&satisfaction=4",
+        app.csrf
+    );
+    let (status, page, _) = send(&app, post("/checkin", &checkin)).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(page.contains(r#"value="47""#), "{page}");
+    assert_eq!(
+        shelf.snapshot.lock().unwrap().achievements.len(),
+        wins_before
+    );
+    shelf.busy.store(false, Ordering::SeqCst);
+    let (status, _, _) = send(&app, post("/wins", &form)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
 }

@@ -9,7 +9,8 @@ use jiff::civil::Date;
 use milemarker_core::career::Snapshot;
 use milemarker_core::decision::document::Method;
 use milemarker_core::review::Review;
-use milemarker_web::{Backend, Change, Decision, Market, ServeOptions, Watch};
+use milemarker_store::StoreError;
+use milemarker_web::{Backend, Busy, Change, Decision, Market, ServeOptions, Watch};
 
 use crate::cli::{
     BragFormat, JsonFlag, MarketDemandArgs, MarketOccupationsArgs, MarketPayArgs, ServeArgs,
@@ -62,8 +63,11 @@ impl Backend for Local {
             change(s)?;
             s.validate()
                 .map_err(|e| format!("{}: {}", e.field, e.message))
-        }))?;
-        Ok(outcome)
+        }));
+        match outcome {
+            Err(busy @ StoreError::Busy { .. }) => Err(Busy(busy.to_string()).into()),
+            other => Ok(other?),
+        }
     }
 
     fn watch(&self) -> Result<Box<dyn Watch>> {
