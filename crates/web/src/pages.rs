@@ -255,7 +255,36 @@ fn checkin_values(week: IsoWeek, existing: Option<&CheckIn>) -> HashMap<String, 
             values.insert(k.to_string(), v);
         }
     }
+    values.insert("was".to_string(), Seen::of(week, existing).to_form());
     values
+}
+
+/// The week's check-in as the form showed it, carried in a hidden field: a save compares it with
+/// the week as stored under the write lock, so a check-in saved meanwhile (another tab, the
+/// command line) is not overwritten unseen.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Seen {
+    week: IsoWeek,
+    checkin: Option<CheckIn>,
+}
+
+impl Seen {
+    fn of(week: IsoWeek, existing: Option<&CheckIn>) -> Seen {
+        Seen {
+            week,
+            checkin: existing.cloned(),
+        }
+    }
+
+    fn to_form(&self) -> String {
+        serde_json::to_string(self).expect("plain data serialises")
+    }
+
+    /// What the form saw of `week`, if it showed that week (the person may have typed another).
+    fn from_form(form: &HashMap<String, String>, week: IsoWeek) -> Option<Seen> {
+        let seen: Seen = serde_json::from_str(form.get("was")?).ok()?;
+        (seen.week == week).then_some(seen)
+    }
 }
 
 async fn checkin_page(
@@ -433,13 +462,37 @@ pub async fn checkin_submit(
         Ok(checkin) => checkin,
         Err(f) => return checkin_page(&app, f, StatusCode::UNPROCESSABLE_ENTITY).await,
     };
+    let week = checkin.week;
+    let seen = Seen::from_form(&kept, week);
+    // Saved, or the week as it is now when it changed since the form showed it.
     let saved = update(&app, move |s, _| {
+        let now = s.checkins.iter().find(|c| c.week == week).cloned();
+        if seen.is_some_and(|seen| seen.checkin != now) {
+            return Ok(Some(now));
+        }
         record_checkin(&mut s.checkins, checkin);
-        Ok(())
+        Ok(None)
     })
     .await;
     match saved {
-        Ok(()) => Ok(Redirect::to("/?saved=checkin").into_response()),
+        Ok(None) => Ok(Redirect::to("/?saved=checkin").into_response()),
+        Ok(Some(now)) => {
+            let mut f = FormState::new(kept);
+            f.values
+                .insert("was".into(), Seen::of(week, now.as_ref()).to_form());
+            let what = match &now {
+                Some(c) => format!("it now says {} hours, energy {}/5", c.hours, c.energy),
+                None => "it has been removed".to_string(),
+            };
+            f.errors.insert(
+                "form",
+                format!(
+                    "{week}'s check-in changed while this form was open ({what}). Nothing was \
+                     saved; your figures are kept below: save again to replace it."
+                ),
+            );
+            checkin_page(&app, f, StatusCode::CONFLICT).await
+        }
         Err(err) => {
             let f = FormState::kept_when_busy(kept, err)?;
             checkin_page(&app, f, StatusCode::SERVICE_UNAVAILABLE).await

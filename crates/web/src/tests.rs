@@ -456,3 +456,73 @@ async fn a_busy_database_keeps_the_form() {
     let (status, _, _) = send(&app, post("/wins", &form)).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
 }
+
+/// A check-in form filled in from a week as it was, then saved after that week changed elsewhere
+/// (the command line, another tab), does not overwrite the change unseen: the person sees what
+/// it says now, keeps their figures, and a second save replaces it.
+#[tokio::test]
+async fn a_checkin_changed_meanwhile_is_not_overwritten_unseen() {
+    let (shelf, app) = served();
+    let week = shelf.snapshot.lock().unwrap().checkins.last().unwrap().week;
+    let (_, page, _) = send(&app, get(&format!("/checkin?week={week}"))).await;
+    let was = page
+        .split_once(r#"name="was" value=""#)
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(was, _)| was.replace("&#34;", "\"").replace("&quot;", "\""))
+        .expect("the form carries the week as it showed it");
+    // Meanwhile, elsewhere:
+    shelf
+        .snapshot
+        .lock()
+        .unwrap()
+        .checkins
+        .last_mut()
+        .unwrap()
+        .hours = 61.0;
+    let form = |was: &str| {
+        let mut body = url_form(&[
+            ("csrf", app.csrf.as_str()),
+            ("week", &week.to_string()),
+            ("hours", "44"),
+            ("weekend_days", "0"),
+            ("evenings", "1"),
+            ("energy", "4"),
+            ("satisfaction", "4"),
+        ]);
+        body.push_str(&format!("&was={}", percent(was)));
+        body
+    };
+    let (status, page, _) = send(&app, post("/checkin", &form(&was))).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{page}");
+    assert!(page.contains("changed while this form was open"), "{page}");
+    assert!(page.contains("61 hours"), "{page}");
+    assert!(page.contains(r#"value="44""#), "the figures typed are kept");
+    let stored = |s: &Shelf| s.snapshot.lock().unwrap().checkins.last().unwrap().hours;
+    assert_eq!(stored(&shelf), 61.0);
+    // The page now carries the week as it is: saving again replaces it.
+    let was = page
+        .split_once(r#"name="was" value=""#)
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(was, _)| was.replace("&#34;", "\"").replace("&quot;", "\""))
+        .unwrap();
+    let (status, _, _) = send(&app, post("/checkin", &form(&was))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(stored(&shelf), 44.0);
+}
+
+fn percent(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn url_form(fields: &[(&str, &str)]) -> String {
+    fields
+        .iter()
+        .map(|(k, v)| format!("{k}={}", percent(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
