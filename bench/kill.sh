@@ -41,7 +41,9 @@ import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 ok = db.execute("PRAGMA integrity_check").fetchone()[0]
 count = lambda t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-print(ok, count("posting"), count("tracked_interval"), count("achievement"))
+# Postings count once their import is done (schema 6); a dead import's rows never count.
+done = "SELECT count(*) FROM posting WHERE import NOT IN (SELECT id FROM posting_import WHERE NOT done)"
+print(ok, db.execute(done).fetchone()[0], count("tracked_interval"), count("achievement"))
 PY
 }
 

@@ -19,7 +19,7 @@ use crate::skills::Skill;
 use crate::tracker::TrackedInterval;
 
 /// The version of the export document and of the database schema it mirrors.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// A field of the person's data that does not hold, with how to fix it.
 #[derive(Debug, Clone, PartialEq, Error)]

@@ -35,6 +35,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (3, include_str!("../migrations/0003_evidence.sql")),
     (4, include_str!("../migrations/0004_market.sql")),
     (5, include_str!("../migrations/0005_posting_order.sql")),
+    (6, include_str!("../migrations/0006_pending_imports.sql")),
 ];
 
 /// The newest schema this build understands.

@@ -1,6 +1,6 @@
 //! Job postings as the labour-market analysis needs them: employer, title, date and the skills
-//! found in the text. An import is staged apart and swapped in with one short transaction; read
-//! back as a stream, so counting a million postings holds one row at a time.
+//! found in the text. An import writes as it goes and counts only once done; read back as a
+//! stream, so counting a million postings holds one row at a time.
 
 use std::collections::HashMap;
 
@@ -46,20 +46,70 @@ pub struct ImportCounts {
     pub duplicates: u64,
 }
 
-/// An import in progress. Its postings wait in a table of this connection's own (SQLite's
-/// `temp` schema, which takes no lock on the database and vanishes with the process), and
-/// [`commit`] moves them in with one short transaction: a long import never holds the write lock
-/// while it reads and matches, so the person's other writes do not wait on it, and it is still
-/// all or nothing. Names met (employers, titles, skills) are written as they come, each batch in
-/// a short transaction of its own: a name no posting uses changes no answer.
+/// An import in progress. Its postings are written as they come, each batch in a short
+/// transaction, so a long import never holds the write lock while it reads and matches; they
+/// carry the import's id and readers skip them until [`commit`] marks the import done in one
+/// tiny transaction, so it is still all or nothing. The running import holds a lock file beside
+/// the database: when its process dies, the lock is freed and the next import removes what it
+/// left ([`Store::remove_dead_imports`]). Names met (employers, titles, skills) are written as
+/// they come too: a name no posting uses changes no answer.
 ///
 /// [`commit`]: PostingImport::commit
 pub struct PostingImport<'c> {
     store: &'c mut Store,
+    id: i64,
+    /// Held until the import ends; see [`LockFile`].
+    _lock: LockFile,
     employers: Names,
     titles: Names,
     taxa: Names,
-    staged: u64,
+    counts: ImportCounts,
+    rows: Option<(i64, i64)>,
+}
+
+/// A file beside the database that a running import holds locked: the operating system frees
+/// the lock when the process ends, however it ends, which is how a later import tells a running
+/// import from a dead one.
+struct LockFile {
+    path: std::path::PathBuf,
+    file: std::fs::File,
+}
+
+impl LockFile {
+    fn create(db: &std::path::Path) -> std::io::Result<LockFile> {
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let mut name = db.as_os_str().to_owned();
+        name.push(format!(".import-{}-{stamp}.lock", std::process::id()));
+        let path = std::path::PathBuf::from(name);
+        let file = std::fs::File::create(&path)?;
+        file.lock()?;
+        Ok(LockFile { path, file })
+    }
+}
+
+impl Drop for LockFile {
+    /// However the import ends (done, abandoned, or an error on the way), its lock file goes;
+    /// rows an error left behind are removed by the next import, which finds no lock.
+    fn drop(&mut self) {
+        let _ = self.file.unlock();
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// Whether the process that holds `path` locked has ended (or the file is gone).
+fn lock_is_free(path: &str) -> bool {
+    let Ok(file) = std::fs::OpenOptions::new().write(true).open(path) else {
+        return true;
+    };
+    match file.try_lock() {
+        Ok(()) => {
+            let _ = file.unlock();
+            true
+        }
+        Err(_) => false,
+    }
 }
 
 /// Name -> id for one lookup table, as far as this import has needed it.
@@ -84,30 +134,37 @@ impl Names {
         tx: &mut Tx<'_>,
         wanted: &[(&str, Option<&str>)],
     ) -> sqlx::Result<()> {
-        let table = self.table;
-        for &(name, label) in wanted {
-            if self.ids.contains_key(name) {
-                continue;
-            }
+        let mut seen = std::collections::HashSet::new();
+        let fresh: Vec<&(&str, Option<&str>)> = wanted
+            .iter()
+            .filter(|(name, _)| !self.ids.contains_key(*name) && seen.insert(*name))
+            .collect();
+        // Many names a statement: a first batch brings thousands, and one statement each kept
+        // other writers waiting on the lock for most of a second.
+        for chunk in fresh.chunks(NAMES_PER_STATEMENT) {
             // A no-op update on conflict makes RETURNING give the id either way.
-            let query = match label {
-                Some(label) => sqlx::query_scalar(
-                    "INSERT INTO taxon (code, label) VALUES (?, ?) \
-                     ON CONFLICT (code) DO UPDATE SET code = excluded.code RETURNING id",
-                )
-                .bind(name)
-                .bind(label),
-                None => sqlx::query_scalar(if table == "employer" {
-                    "INSERT INTO employer (name) VALUES (?) \
-                     ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id"
-                } else {
-                    "INSERT INTO job_title (name) VALUES (?) \
-                     ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id"
-                })
-                .bind(name),
+            let sql = match self.table {
+                "taxon" => format!(
+                    "INSERT INTO taxon (code, label) VALUES {} \
+                     ON CONFLICT (code) DO UPDATE SET code = excluded.code RETURNING id, code",
+                    vec!["(?, ?)"; chunk.len()].join(", ")
+                ),
+                table => format!(
+                    "INSERT INTO {table} (name) VALUES {} \
+                     ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id, name",
+                    vec!["(?)"; chunk.len()].join(", ")
+                ),
             };
-            let id: i64 = query.fetch_one(&mut **tx).await?;
-            self.ids.insert(name.to_string(), id);
+            let mut query = sqlx::query_as::<_, (i64, String)>(&sql);
+            for (name, label) in chunk {
+                query = query.bind(*name);
+                if let Some(label) = label {
+                    query = query.bind(*label);
+                }
+            }
+            for (id, name) in query.fetch_all(&mut **tx).await? {
+                self.ids.insert(name, id);
+            }
         }
         Ok(())
     }
@@ -129,32 +186,118 @@ impl Names {
     }
 }
 
-/// Rows per INSERT statement: five parameters each, well under SQLite's limit of 32,766.
+/// Names per INSERT statement: at most two parameters each.
+const NAMES_PER_STATEMENT: usize = 400;
+/// Rows per INSERT statement: six parameters each, well under SQLite's limit of 32,766.
 const ROWS_PER_STATEMENT: usize = 500;
+/// Rows removed per transaction when an import is abandoned or cleaned up.
+const ROWS_PER_DELETE: i64 = 20_000;
 
-/// The stage, and a page cache big enough that swapping it in does not spill half-done index
-/// pages to the log: 64 MB, which holds the indexes of a few hundred thousand postings.
-const STAGE: &str = "PRAGMA cache_size = -65536; CREATE TEMP TABLE IF NOT EXISTS posting_stage (employer INTEGER NOT NULL, \
-     title INTEGER NOT NULL, posted TEXT NOT NULL, digest INTEGER NOT NULL, skills BLOB NOT NULL); \
-     DELETE FROM temp.posting_stage;";
+/// Postings that count: not those of an import still running or abandoned.
+macro_rules! visible {
+    () => {
+        "import NOT IN (SELECT id FROM posting_import WHERE NOT done)"
+    };
+}
 
 impl Store {
-    /// Starts an import of postings.
-    pub async fn begin_postings(&mut self) -> Result<PostingImport<'_>> {
-        sqlx::raw_sql(STAGE)
-            .execute(&mut self.conn)
-            .await
-            .map_err(|source| StoreError::Database {
-                path: self.path.clone(),
-                source,
-            })?;
+    /// Starts an import of postings from `file` (its name is recorded), first removing what
+    /// imports whose process died left behind.
+    pub async fn begin_postings(
+        &mut self,
+        file: &str,
+        imported: Date,
+    ) -> Result<PostingImport<'_>> {
+        self.remove_dead_imports().await?;
+        let lock = LockFile::create(&self.path).map_err(|e| StoreError::Corrupt {
+            path: self.path.clone(),
+            what: "import lock file".into(),
+            detail: format!("cannot create one beside the database: {e}"),
+        })?;
+        let path = self.path.clone();
+        let wrap = |source| StoreError::Database {
+            path: path.clone(),
+            source,
+        };
+        let mut tx = self.begin_write().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO posting_import (file, imported, added, duplicates, skipped, done, lock) \
+             VALUES (?, ?, 0, 0, 0, 0, ?) RETURNING id",
+        )
+        .bind(file)
+        .bind(imported.to_string())
+        .bind(lock.path.to_string_lossy().into_owned())
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(wrap)?;
+        tx.commit().await.map_err(wrap)?;
         Ok(PostingImport {
             store: self,
+            id,
+            _lock: lock,
             employers: Names::new("employer"),
             titles: Names::new("job_title"),
             taxa: Names::new("taxon"),
-            staged: 0,
+            counts: ImportCounts::default(),
+            rows: None,
         })
+    }
+
+    /// Removes the postings of imports whose process ended before they were done (killed, or
+    /// the machine went down), a batch per short transaction.
+    pub async fn remove_dead_imports(&mut self) -> Result<()> {
+        // id, lock file, first and last row
+        type Pending = (i64, Option<String>, Option<i64>, Option<i64>);
+        let pending: Vec<Pending> = sqlx::query_as(
+            "SELECT id, lock, first_row, last_row FROM posting_import WHERE NOT done",
+        )
+        .fetch_all(&mut self.conn)
+        .await
+        .map_err(|source| StoreError::Database {
+            path: self.path.clone(),
+            source,
+        })?;
+        for (id, lock, first, last) in pending {
+            if lock.as_deref().is_none_or(lock_is_free) {
+                self.remove_import(id, first.zip(last)).await?;
+                if let Some(lock) = lock {
+                    let _ = std::fs::remove_file(lock);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes an import that is not done and its postings, in short transactions.
+    async fn remove_import(&mut self, id: i64, rows: Option<(i64, i64)>) -> Result<()> {
+        let path = self.path.clone();
+        let wrap = |source| StoreError::Database {
+            path: path.clone(),
+            source,
+        };
+        if let Some((first, last)) = rows {
+            let mut from = first;
+            while from <= last {
+                let to = (from + ROWS_PER_DELETE - 1).min(last);
+                let mut tx = self.begin_write().await?;
+                sqlx::query("DELETE FROM posting WHERE rowid BETWEEN ? AND ? AND import = ?")
+                    .bind(from)
+                    .bind(to)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(wrap)?;
+                tx.commit().await.map_err(wrap)?;
+                from = to + 1;
+            }
+        }
+        let mut tx = self.begin_write().await?;
+        sqlx::query("DELETE FROM posting_import WHERE id = ? AND NOT done")
+            .bind(id)
+            .execute(&mut *tx)
+            .await
+            .map_err(wrap)?;
+        tx.commit().await.map_err(wrap)
     }
 
     /// The lookup tables and the extent of the stored postings.
@@ -182,9 +325,11 @@ impl Store {
                 .taxa
                 .insert(row.get::<i64, _>(0) as u32, (row.get(1), row.get(2)));
         }
-        let row = sqlx::query(
-            "SELECT count(DISTINCT employer), count(*), min(posted), max(posted) FROM posting",
-        )
+        let row = sqlx::query(concat!(
+            "SELECT count(DISTINCT employer), count(*), min(posted), max(posted) FROM posting \
+                 WHERE ",
+            visible!()
+        ))
         .fetch_one(&mut *conn)
         .await
         .map_err(&wrap)?;
@@ -241,19 +386,42 @@ impl Store {
 
 /// Postings dated between two days, one employer's together: read through the
 /// `posting_by_employer` index, not sorted in memory.
-pub(crate) const SCAN_POSTINGS: &str = "SELECT employer, title, posted, skills FROM posting \
-     WHERE posted BETWEEN ? AND ? ORDER BY employer";
+pub(crate) const SCAN_POSTINGS: &str = concat!(
+    "SELECT employer, title, posted, skills FROM posting WHERE posted BETWEEN ? AND ? AND ",
+    visible!(),
+    " ORDER BY employer"
+);
 
 impl PostingImport<'_> {
-    /// Stages postings; none is visible to others, or stays, until [`commit`].
+    /// Writes postings in one short transaction, with the names they bring; none counts until
+    /// [`commit`]. One already stored (same digest) counts as a duplicate.
     ///
     /// [`commit`]: PostingImport::commit
     pub async fn add(&mut self, postings: &[NewPosting<'_>]) -> Result<()> {
-        self.resolve_names(postings).await?;
+        let path = self.store.path.clone();
+        let wrap = |source| StoreError::Database {
+            path: path.clone(),
+            source,
+        };
+        let (mut employers, mut titles, mut taxa) = (Vec::new(), Vec::new(), Vec::new());
+        for p in postings {
+            self.employers.note_new(&mut employers, p.employer, None);
+            self.titles.note_new(&mut titles, p.title, None);
+            for &(code, label) in &p.skills {
+                self.taxa.note_new(&mut taxa, code, Some(label));
+            }
+        }
+        let mut tx = self.store.begin_write().await?;
+        self.employers
+            .resolve(&mut tx, &employers)
+            .await
+            .map_err(wrap)?;
+        self.titles.resolve(&mut tx, &titles).await.map_err(wrap)?;
+        self.taxa.resolve(&mut tx, &taxa).await.map_err(wrap)?;
         for chunk in postings.chunks(ROWS_PER_STATEMENT) {
-            let placeholders = vec!["(?, ?, ?, ?, ?)"; chunk.len()].join(", ");
+            let placeholders = vec!["(?, ?, ?, ?, ?, ?)"; chunk.len()].join(", ");
             let sql = format!(
-                "INSERT INTO temp.posting_stage (employer, title, posted, digest, skills) \
+                "INSERT OR IGNORE INTO posting (employer, title, posted, digest, skills, import) \
                  VALUES {placeholders}"
             );
             let mut query = sqlx::query(&sql);
@@ -268,88 +436,62 @@ impl PostingImport<'_> {
                     .bind(self.titles.id(p.title))
                     .bind(p.posted.to_string())
                     .bind(p.digest as i64)
-                    .bind(encode_skills(taxa));
+                    .bind(encode_skills(taxa))
+                    .bind(self.id);
             }
-            query
-                .execute(&mut self.store.conn)
+            let done = query.execute(&mut *tx).await.map_err(wrap)?;
+            let added = done.rows_affected();
+            self.counts.added += added;
+            self.counts.duplicates += chunk.len() as u64 - added;
+            if added > 0 {
+                // One statement under the lock numbers its rows one after another.
+                let last = done.last_insert_rowid();
+                let first = self
+                    .rows
+                    .map_or(last - added as i64 + 1, |(first, _)| first);
+                self.rows = Some((first, last));
+            }
+        }
+        // Where this import's rows lie, for removing them should it die before it is done.
+        if let Some((first, last)) = self.rows {
+            sqlx::query("UPDATE posting_import SET first_row = ?, last_row = ? WHERE id = ?")
+                .bind(first)
+                .bind(last)
+                .bind(self.id)
+                .execute(&mut *tx)
                 .await
-                .map_err(|source| StoreError::Database {
-                    path: self.store.path.clone(),
-                    source,
-                })?;
+                .map_err(wrap)?;
         }
-        self.staged += postings.len() as u64;
-        Ok(())
-    }
-
-    /// The ids of the names this batch brings, new ones written in one short transaction.
-    async fn resolve_names(&mut self, postings: &[NewPosting<'_>]) -> Result<()> {
-        let (mut employers, mut titles, mut taxa) = (Vec::new(), Vec::new(), Vec::new());
-        for p in postings {
-            self.employers.note_new(&mut employers, p.employer, None);
-            self.titles.note_new(&mut titles, p.title, None);
-            for &(code, label) in &p.skills {
-                self.taxa.note_new(&mut taxa, code, Some(label));
-            }
-        }
-        if employers.is_empty() && titles.is_empty() && taxa.is_empty() {
-            return Ok(());
-        }
-        let path = self.store.path.clone();
-        let wrap = |source| StoreError::Database {
-            path: path.clone(),
-            source,
-        };
-        let mut tx = self.store.begin_write().await?;
-        self.employers
-            .resolve(&mut tx, &employers)
-            .await
-            .map_err(wrap)?;
-        self.titles.resolve(&mut tx, &titles).await.map_err(wrap)?;
-        self.taxa.resolve(&mut tx, &taxa).await.map_err(wrap)?;
         tx.commit().await.map_err(wrap)
     }
 
-    /// Moves the staged postings in and records the import, in one short transaction: all of it
-    /// becomes visible at once, or none. A posting already stored (same digest) counts as a
-    /// duplicate.
-    pub async fn commit(self, file: &str, imported: Date, skipped: u64) -> Result<ImportCounts> {
+    /// Makes the whole import count at once, in one tiny transaction, and records its counts.
+    pub async fn commit(self, skipped: u64) -> Result<ImportCounts> {
         let path = self.store.path.clone();
         let wrap = |source| StoreError::Database {
             path: path.clone(),
             source,
         };
-        let staged = self.staged;
         let mut tx = self.store.begin_write().await?;
-        let added = sqlx::query(
-            "INSERT OR IGNORE INTO posting (employer, title, posted, digest, skills) \
-             SELECT employer, title, posted, digest, skills FROM temp.posting_stage ORDER BY rowid",
-        )
-        .execute(&mut *tx)
-        .await
-        .map_err(wrap)?
-        .rows_affected();
-        let counts = ImportCounts {
-            added,
-            duplicates: staged - added,
-        };
         sqlx::query(
-            "INSERT INTO posting_import (file, imported, added, duplicates, skipped) VALUES (?, ?, ?, ?, ?)",
+            "UPDATE posting_import SET done = 1, lock = NULL, added = ?, duplicates = ?, \
+             skipped = ? WHERE id = ?",
         )
-        .bind(file)
-        .bind(imported.to_string())
-        .bind(counts.added as i64)
-        .bind(counts.duplicates as i64)
+        .bind(self.counts.added as i64)
+        .bind(self.counts.duplicates as i64)
         .bind(skipped as i64)
+        .bind(self.id)
         .execute(&mut *tx)
         .await
         .map_err(wrap)?;
-        sqlx::query("DELETE FROM temp.posting_stage")
-            .execute(&mut *tx)
-            .await
-            .map_err(wrap)?;
         tx.commit().await.map_err(wrap)?;
-        Ok(counts)
+        Ok(self.counts)
+    }
+
+    /// Gives the import up: its postings are removed, a batch per short transaction, and none
+    /// ever counted.
+    pub async fn abandon(self) -> Result<()> {
+        self.store.remove_import(self.id, self.rows).await
     }
 }
 

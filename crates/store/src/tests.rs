@@ -241,13 +241,13 @@ fn postings_commit_together_or_not_at_all_and_count_once() {
             posting("Acme", 1, 1, vec![]),
         ];
         // Not committed: nothing stays.
-        let mut import = store.begin_postings().await.unwrap();
+        let mut import = store.begin_postings("p.csv", day(3)).await.unwrap();
         import.add(&batch).await.unwrap();
-        drop(import);
+        import.abandon().await.unwrap();
         assert_eq!(store.posting_names().await.unwrap().postings, 0);
-        let mut import = store.begin_postings().await.unwrap();
+        let mut import = store.begin_postings("p.csv", day(3)).await.unwrap();
         import.add(&batch).await.unwrap();
-        let counts = import.commit("p.csv", day(3), 0).await.unwrap();
+        let counts = import.commit(0).await.unwrap();
         assert_eq!(
             (counts.added, counts.duplicates),
             (2, 1),
@@ -293,12 +293,12 @@ fn postings_scan_one_employer_at_a_time() {
                 skills: vec![],
             })
             .collect();
-        let mut import = store.begin_postings().await.unwrap();
-        import.add(&batch).await.unwrap();
-        import
-            .commit("p.csv", jiff::civil::date(2026, 9, 30), 0)
+        let mut import = store
+            .begin_postings("p.csv", jiff::civil::date(2026, 9, 30))
             .await
             .unwrap();
+        import.add(&batch).await.unwrap();
+        import.commit(0).await.unwrap();
         let mut order = Vec::new();
         let (from, to) = (
             jiff::civil::date(2026, 9, 2),
@@ -472,5 +472,87 @@ fn a_refused_update_writes_nothing() {
         assert_eq!(store.load().await.unwrap(), base);
         replace(&mut store, &Snapshot::default()).await;
         assert_eq!(store.load().await.unwrap(), Snapshot::default());
+    });
+}
+
+fn two_postings() -> Vec<NewPosting<'static>> {
+    let posting = |employer, digest| NewPosting {
+        employer,
+        title: "Analyst",
+        posted: jiff::civil::date(2026, 9, 1),
+        digest,
+        skills: vec![("x:sql", "SQL")],
+    };
+    vec![posting("Acme", 1), posting("Beta", 2)]
+}
+
+/// A running import writes as it goes without holding the write lock between batches: another
+/// connection writes meanwhile, sees none of its postings, and sees all of them once it is done.
+/// A second import meanwhile leaves the running one's rows alone.
+#[test]
+fn a_running_import_blocks_no_writer_and_counts_only_when_done() {
+    runtime().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.db");
+        let day = jiff::civil::date(2026, 9, 30);
+        let mut importer = Store::open(&path).await.unwrap();
+        let mut other = Store::open(&path).await.unwrap();
+        let mut import = importer.begin_postings("p.csv", day).await.unwrap();
+        import.add(&two_postings()).await.unwrap();
+
+        replace(&mut other, &Snapshot::default()).await;
+        assert_eq!(other.posting_names().await.unwrap().postings, 0);
+        // Another import starts meanwhile: the running one is alive, so its rows stay.
+        other.begin_postings("q.csv", day).await.unwrap();
+        assert_eq!(other.posting_names().await.unwrap().postings, 0);
+
+        let counts = import.commit(0).await.unwrap();
+        assert_eq!((counts.added, counts.duplicates), (2, 0));
+        assert_eq!(other.posting_names().await.unwrap().postings, 2);
+    });
+}
+
+/// An import that ended without being done (an error on the way, or a killed process: its lock
+/// file is free) leaves rows that never count, and the next import removes them first, so
+/// importing the same file again adds it whole rather than calling it all duplicates.
+#[test]
+fn what_a_dead_import_left_is_removed_by_the_next() {
+    runtime().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.db");
+        let day = jiff::civil::date(2026, 9, 30);
+        let mut store = Store::open(&path).await.unwrap();
+        let mut import = store.begin_postings("p.csv", day).await.unwrap();
+        import.add(&two_postings()).await.unwrap();
+        drop(import);
+        assert_eq!(store.posting_names().await.unwrap().postings, 0);
+        let stranded: i64 = sqlx::query_scalar("SELECT count(*) FROM posting")
+            .fetch_one(&mut store.conn)
+            .await
+            .unwrap();
+        assert_eq!(stranded, 2, "written, not counted");
+
+        let mut import = store.begin_postings("p.csv", day).await.unwrap();
+        import.add(&two_postings()).await.unwrap();
+        let counts = import.commit(0).await.unwrap();
+        assert_eq!((counts.added, counts.duplicates), (2, 0));
+        let (rows, imports): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT count(*) FROM posting), (SELECT count(*) FROM posting_import)",
+        )
+        .fetch_one(&mut store.conn)
+        .await
+        .unwrap();
+        assert_eq!((rows, imports), (2, 1));
+        let leftovers = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".lock")
+            })
+            .count();
+        assert_eq!(leftovers, 0, "no lock file stays");
     });
 }

@@ -5,7 +5,7 @@
 pub fn with_code(text: &str) -> String {
     let parts: Vec<&str> = text.split('`').collect();
     // An even count of parts means the last backtick has no partner: print it as it was.
-    let unpaired = parts.len() % 2 == 0;
+    let unpaired = parts.len().is_multiple_of(2);
     let mut out = String::with_capacity(text.len() + 16);
     for (i, part) in parts.iter().enumerate() {
         let escaped = part

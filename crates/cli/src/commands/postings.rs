@@ -138,7 +138,8 @@ pub fn load(
     let matcher = Matcher::global();
     let mut ids: HashMap<u32, (String, &'static str)> = HashMap::new();
     let (runtime, store) = db.parts();
-    let mut writer = runtime.block_on(store.begin_postings())?;
+    let name = file.display().to_string();
+    let mut writer = runtime.block_on(store.begin_postings(&name, today()?))?;
     let (mut bad, mut bad_count, mut read) = (Vec::new(), 0u64, 0u64);
     for batch in batches {
         read += batch.len() as u64;
@@ -201,13 +202,11 @@ pub fn load(
         .map_err(|_| anyhow!("the reader of {} stopped", file.display()))?;
     progress.finish_and_clear();
     let counts = if bad_count > 0 && !skip_bad {
-        // Dropping the writer rolls the transaction back.
-        drop(writer);
+        runtime.block_on(writer.abandon())?;
         ImportCounts::default()
     } else {
-        let name = file.display().to_string();
         runtime
-            .block_on(writer.commit(&name, today()?, bad_count))
+            .block_on(writer.commit(bad_count))
             .with_context(|| format!("cannot import {name}"))?
     };
     Ok(Outcome {
