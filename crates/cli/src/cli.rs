@@ -632,7 +632,7 @@ pub struct WinAddArgs {
     /// When it happened [default: today]
     #[arg(long, value_name = "DATE")]
     pub date: Option<jiff::civil::Date>,
-    /// A link to the evidence: a doc, a dashboard, a thank-you
+    /// A link to the evidence (http, https or mailto): a doc, a dashboard, a thank-you
     #[arg(long, value_name = "URL")]
     pub link: Option<String>,
 }

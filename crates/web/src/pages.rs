@@ -309,6 +309,7 @@ fn read_checkin(fields: &mut Fields, today: Date) -> Option<CheckIn> {
                 "evenings",
                 "energy",
                 "satisfaction",
+                "note",
             ],
         );
     }

@@ -7,12 +7,13 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, mpsc};
 
 use axum::Router;
-use axum::body::Bytes;
-use axum::extract::{Request, State};
+use axum::body::{Body, Bytes};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
+use http_body_util::{BodyExt, LengthLimitError, Limited};
 use jiff::civil::Date;
 use milemarker_core::career::Snapshot;
 use milemarker_core::decision::document::Method;
@@ -322,6 +323,43 @@ async fn guard(State(app): State<Shared>, request: Request, next: Next) -> Respo
     response
 }
 
+/// The largest request body read: the longest form (a win with every field at its limit, each
+/// character percent-encoded) fits several times over.
+pub const MAX_BODY: usize = 64 * 1024;
+
+/// Reads the whole request body before any handler sees it, refusing one over [`MAX_BODY`] with a
+/// page (413); the forms are small, so nothing is streamed.
+async fn whole_body(request: Request, next: Next) -> Response {
+    let too_large = || PageError {
+        status: StatusCode::PAYLOAD_TOO_LARGE,
+        message: format!(
+            "the form sent is larger than {} KiB; nothing was changed",
+            MAX_BODY / 1024
+        ),
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY as u64) {
+        return too_large().into_response();
+    }
+    let (parts, body) = request.into_parts();
+    let bytes = match Limited::new(body, MAX_BODY).collect().await {
+        Ok(collected) => collected.to_bytes(),
+        Err(err) if err.is::<LengthLimitError>() => return too_large().into_response(),
+        Err(err) => {
+            return PageError {
+                status: StatusCode::BAD_REQUEST,
+                message: format!("the form could not be read: {err}"),
+            }
+            .into_response();
+        }
+    };
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
+}
+
 pub fn router(app: Shared) -> Router {
     Router::new()
         .route("/", get(pages::dashboard_handler))
@@ -341,6 +379,8 @@ pub fn router(app: Shared) -> Router {
         .route("/market", get(pages::market_page))
         .route("/style.css", get(pages::style))
         .fallback(pages::not_found)
+        .layer(middleware::from_fn(whole_body))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(app.clone(), guard))
         .with_state(app)
 }

@@ -418,3 +418,91 @@ async fn a_crafted_notice_shows_nothing_of_its_own() {
     let (_, page, _) = send(&app, get("/?saved=win-7")).await;
     assert!(page.contains("Win #7 logged."));
 }
+
+#[tokio::test]
+async fn overlong_fields_and_script_links_are_refused_server_side() {
+    let (shelf, app) = served();
+    let wins_before = shelf.snapshot.lock().unwrap().achievements.len();
+    let win = |title: &str, link: &str| {
+        format!(
+            "csrf={}&title={title}&date=2026-10-27&visibility=team&section=projects&link={link}",
+            app.csrf
+        )
+    };
+    // The form says maxlength; a request need not.
+    let long = "x".repeat(milemarker_core::limits::WIN_TITLE + 1);
+    let (status, page, _) = send(&app, post("/wins", &win(&long, ""))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains(r#"id="title-error">301 characters is too long; keep it to 300"#),
+        "{page}"
+    );
+    let (status, page, _) = send(&app, post("/wins", &win("Shipped", "javascript:alert(1)"))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains(r#"id="link-error">"#), "{page}");
+    assert!(page.contains("http://, https:// or mailto:"), "{page}");
+    let checkin = format!(
+        "csrf={}&week=2026-W44&hours=40&energy=3&satisfaction=3&note={}",
+        app.csrf,
+        "n".repeat(milemarker_core::limits::CHECKIN_NOTE + 1)
+    );
+    let checkins_before = shelf.snapshot.lock().unwrap().checkins.clone();
+    let (status, page, _) = send(&app, post("/checkin", &checkin)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains(r#"id="note-error">"#), "{page}");
+    let s = shelf.snapshot.lock().unwrap().clone();
+    assert_eq!(s.achievements.len(), wins_before);
+    assert_eq!(s.checkins, checkins_before);
+    // The limits the server enforces are the ones the form states.
+    let (_, page, _) = send(&app, get("/wins")).await;
+    assert!(page.contains(r#"name="title" type="text" value="" required maxlength="300""#));
+    assert!(
+        page.contains(r#"name="link" type="url" value="" maxlength="2000""#),
+        "{page}"
+    );
+    // A valid link is kept.
+    let (status, ..) = send(
+        &app,
+        post("/wins", &win("Shipped", "https%3A%2F%2Fexample.org%2Fx")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn a_body_over_the_cap_is_refused_with_a_page() {
+    let (shelf, app) = served();
+    let wins_before = shelf.snapshot.lock().unwrap().achievements.len();
+    let form = format!(
+        "csrf={}&title={}&date=2026-10-27&visibility=team&section=projects",
+        app.csrf,
+        "x".repeat(1_900_000)
+    );
+    let (status, page, headers) = send(&app, post("/wins", &form)).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(page.contains("larger than 64 KiB"), "{page}");
+    assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    // Without a length declared (streamed in chunks), the cap holds too.
+    let chunks = futures_chunks(form);
+    let request = Request::post("/wins")
+        .header(header::HOST, "127.0.0.1:7878")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(chunks)
+        .unwrap();
+    let (status, ..) = send(&app, request).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(
+        shelf.snapshot.lock().unwrap().achievements.len(),
+        wins_before
+    );
+}
+
+/// A body with no length: the text in 8 KiB chunks.
+fn futures_chunks(text: String) -> Body {
+    let chunks: Vec<Result<Vec<u8>, std::io::Error>> = text
+        .into_bytes()
+        .chunks(8192)
+        .map(|c| Ok(c.to_vec()))
+        .collect();
+    Body::from_stream(futures_util::stream::iter(chunks))
+}
