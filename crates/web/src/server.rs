@@ -300,14 +300,16 @@ async fn guard(State(app): State<Shared>, request: Request, next: Next) -> Respo
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .unwrap_or("");
-    if !app.hosts.is_empty() && !app.hosts.iter().any(|h| h == host) {
-        return PageError {
+    let mut response = if !app.hosts.is_empty() && !app.hosts.iter().any(|h| h == host) {
+        PageError {
             status: StatusCode::MISDIRECTED_REQUEST,
             message: format!("this server answers for {} only", app.hosts[0]),
         }
-        .into_response();
-    }
-    let mut response = next.run(request).await;
+        .into_response()
+    } else {
+        next.run(request).await
+    };
+    // Every response, a refusal included: an error page is a page too.
     let headers = response.headers_mut();
     for (name, value) in [
         (

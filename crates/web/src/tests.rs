@@ -307,8 +307,55 @@ async fn other_host_names_are_refused() {
         .header(header::HOST, "evil.example:7878")
         .body(Body::empty())
         .unwrap();
-    let (status, ..) = send(&app, request).await;
+    let (status, _, headers) = send(&app, request).await;
     assert_eq!(status, StatusCode::MISDIRECTED_REQUEST);
+    assert_security_headers(&headers, "421");
+}
+
+fn assert_security_headers(headers: &axum::http::HeaderMap, what: &str) {
+    for (name, value) in [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::CACHE_CONTROL, "no-store"),
+    ] {
+        assert_eq!(
+            headers.get(&name).map(|v| v.to_str().unwrap()),
+            Some(value),
+            "{what}: {name}"
+        );
+    }
+    let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(csp.contains("frame-ancestors 'none'"), "{what}: {csp}");
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers_errors_included() {
+    let (_, app) = served();
+    let wrong_host = || {
+        Request::get("/")
+            .header(header::HOST, "evil.example:7878")
+            .body(Body::empty())
+            .unwrap()
+    };
+    let no_token = post("/wins", "title=x");
+    let big = post("/wins", &"x".repeat(crate::server::MAX_BODY + 1));
+    for (what, request, expect) in [
+        ("page", get("/wins"), StatusCode::OK),
+        ("style", get("/style.css"), StatusCode::OK),
+        ("not found", get("/nowhere"), StatusCode::NOT_FOUND),
+        (
+            "bad method",
+            get("/decision?method=x"),
+            StatusCode::BAD_REQUEST,
+        ),
+        ("no token", no_token, StatusCode::FORBIDDEN),
+        ("too large", big, StatusCode::PAYLOAD_TOO_LARGE),
+        ("other host", wrong_host(), StatusCode::MISDIRECTED_REQUEST),
+    ] {
+        let (status, _, headers) = send(&app, request).await;
+        assert_eq!(status, expect, "{what}");
+        assert_security_headers(&headers, what);
+    }
 }
 
 #[tokio::test]
