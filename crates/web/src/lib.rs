@@ -5,6 +5,7 @@
 pub mod charts;
 mod decision_view;
 mod forms;
+mod hosts;
 pub mod html;
 mod lists;
 mod market_view;

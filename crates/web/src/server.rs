@@ -20,6 +20,7 @@ use milemarker_core::decision::document::Method;
 use milemarker_core::decision::result::DecisionResult;
 use milemarker_core::review::Review;
 
+use crate::hosts::Hosts;
 use crate::pages;
 
 /// The person's decision and, unless it is SMAA already, its robustness run.
@@ -71,6 +72,8 @@ pub trait Watch: Send + 'static {
 
 pub struct ServeOptions {
     pub bind: SocketAddr,
+    /// Host names answered besides this machine's own (`--allow-host`).
+    pub allowed_hosts: Vec<String>,
     /// Called once the socket listens, with the address it got (port 0 picks a free one).
     pub on_ready: Box<dyn FnOnce(SocketAddr) + Send>,
 }
@@ -153,8 +156,8 @@ pub struct App {
     dashboard: Mutex<Option<Cached>>,
     /// Held while the dashboard renders, so a change makes one render, not one per waiting view.
     pub(crate) rendering: tokio::sync::Mutex<()>,
-    /// Host headers accepted; empty when bound beyond loopback (the name is not known then).
-    hosts: Vec<String>,
+    /// The Host headers answered, on every bind.
+    hosts: Hosts,
 }
 
 pub type Shared = Arc<App>;
@@ -279,18 +282,6 @@ pub(crate) fn csrf_ok(app: &App, form: &HashMap<String, String>) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-fn allowed_hosts(addr: SocketAddr) -> Vec<String> {
-    if !addr.ip().is_loopback() {
-        return Vec::new();
-    }
-    let port = addr.port();
-    vec![
-        format!("127.0.0.1:{port}"),
-        format!("localhost:{port}"),
-        format!("[::1]:{port}"),
-    ]
-}
-
 /// Refuses requests for any other host name: a page elsewhere that rebinds its name to
 /// 127.0.0.1 could otherwise read these pages, form token included. Adds headers that keep the
 /// pages from being framed, sniffed or leaking where they were.
@@ -300,10 +291,10 @@ async fn guard(State(app): State<Shared>, request: Request, next: Next) -> Respo
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .unwrap_or("");
-    let mut response = if !app.hosts.is_empty() && !app.hosts.iter().any(|h| h == host) {
+    let mut response = if !app.hosts.allows(host) {
         PageError {
             status: StatusCode::MISDIRECTED_REQUEST,
-            message: format!("this server answers for {} only", app.hosts[0]),
+            message: format!("this server answers for {}", app.hosts.described()),
         }
         .into_response()
     } else {
@@ -389,7 +380,7 @@ pub fn router(app: Shared) -> Router {
 
 /// Starts the database and watch threads. Called outside any async runtime: the backend may run
 /// one of its own, and is dropped on its own thread when the server stops.
-fn app(backend: Box<dyn Backend>, bound: SocketAddr) -> anyhow::Result<Shared> {
+fn app(backend: Box<dyn Backend>, hosts: Hosts) -> anyhow::Result<Shared> {
     let watch = Worker::start("milemarker-watch", backend.watch()?)?;
     Ok(Arc::new(App {
         worker: Worker::start("milemarker-db", backend)?,
@@ -397,7 +388,7 @@ fn app(backend: Box<dyn Backend>, bound: SocketAddr) -> anyhow::Result<Shared> {
         csrf: new_token()?,
         dashboard: Mutex::new(None),
         rendering: tokio::sync::Mutex::new(()),
-        hosts: allowed_hosts(bound),
+        hosts,
     }))
 }
 
@@ -407,7 +398,7 @@ pub fn serve(backend: Box<dyn Backend>, options: ServeOptions) -> anyhow::Result
         .and_then(|l| l.set_nonblocking(true).map(|()| l))
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", options.bind))?;
     let bound = listener.local_addr()?;
-    let app = app(backend, bound)?;
+    let app = app(backend, Hosts::new(bound, None, &options.allowed_hosts))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -426,5 +417,6 @@ pub fn serve(backend: Box<dyn Backend>, options: ServeOptions) -> anyhow::Result
 
 #[cfg(test)]
 pub(crate) fn test_app(backend: Box<dyn Backend>) -> Shared {
-    app(backend, "127.0.0.1:7878".parse().expect("an address")).expect("an app")
+    let bound = "127.0.0.1:7878".parse().expect("an address");
+    app(backend, Hosts::new(bound, None, &[])).expect("an app")
 }
