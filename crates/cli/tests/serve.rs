@@ -172,3 +172,42 @@ fn every_address_keeps_the_host_check() {
     assert!(help.contains("DNS rebinding"), "{help}");
     assert!(help.contains("127.0.0.1:9000"), "{help}");
 }
+
+/// Sends `signal` (TERM, INT) to the server and waits for it to exit.
+fn stop_with(server: &mut Server, signal: &str) -> std::process::ExitStatus {
+    let sent = Command::new("kill")
+        .args([&format!("-{signal}"), &server.child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    let start = std::time::Instant::now();
+    loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            return status;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "still running 20 s after SIG{signal}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn the_demo_folder_is_removed_on_sigterm_and_ctrl_c() {
+    for signal in ["TERM", "INT"] {
+        let env = Env::new();
+        let tmp = env.dir.path().join("tmp");
+        let mut server = serve(env.dir.path(), &["--demo", "--port", "0"]);
+        let folders = || std::fs::read_dir(&tmp).unwrap().count();
+        assert_eq!(folders(), 1, "the demo database's folder, in TMPDIR");
+        // A browser's idle keep-alive connection does not hold the stop up.
+        let idle = TcpStream::connect(server.addr).unwrap();
+        assert_eq!(get(server.addr, &server.addr.to_string()), 200);
+        let status = stop_with(&mut server, signal);
+        drop(idle);
+        assert!(status.success(), "SIG{signal}: {status:?}");
+        // Left behind on SIGTERM before.
+        assert_eq!(folders(), 0, "SIG{signal} left the demo folder behind");
+    }
+}

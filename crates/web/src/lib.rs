@@ -7,12 +7,14 @@ mod decision_view;
 mod forms;
 mod hosts;
 pub mod html;
+mod listen;
 mod lists;
 mod market_view;
 mod pages;
 pub mod review;
 mod server;
 
+pub use listen::Limits;
 pub use server::{Backend, Change, Decision, Market, ServeOptions, Watch, serve};
 
 #[cfg(test)]

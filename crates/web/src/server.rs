@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, mpsc};
+use std::time::Duration;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
@@ -21,6 +22,7 @@ use milemarker_core::decision::result::DecisionResult;
 use milemarker_core::review::Review;
 
 use crate::hosts::Hosts;
+use crate::listen::{self, Limits};
 use crate::pages;
 
 /// The person's decision and, unless it is SMAA already, its robustness run.
@@ -74,6 +76,8 @@ pub struct ServeOptions {
     pub bind: SocketAddr,
     /// Host names answered besides this machine's own (`--allow-host`).
     pub allowed_hosts: Vec<String>,
+    /// Deadlines for headers and bodies, and the cap on open connections.
+    pub limits: Limits,
     /// Called once the socket listens, with the address it got (port 0 picks a free one).
     pub on_ready: Box<dyn FnOnce(SocketAddr) + Send>,
 }
@@ -158,6 +162,8 @@ pub struct App {
     pub(crate) rendering: tokio::sync::Mutex<()>,
     /// The Host headers answered, on every bind.
     hosts: Hosts,
+    /// How long a request's body may take to arrive.
+    body_timeout: Duration,
 }
 
 pub type Shared = Arc<App>;
@@ -322,7 +328,9 @@ pub const MAX_BODY: usize = 64 * 1024;
 
 /// Reads the whole request body before any handler sees it, refusing one over [`MAX_BODY`] with a
 /// page (413); the forms are small, so nothing is streamed.
-async fn whole_body(request: Request, next: Next) -> Response {
+/// The body must arrive within the server's body deadline (408 otherwise): a client that sends
+/// it a byte at a time does not hold its connection for ever.
+async fn whole_body(State(app): State<Shared>, request: Request, next: Next) -> Response {
     let too_large = || PageError {
         status: StatusCode::PAYLOAD_TOO_LARGE,
         message: format!(
@@ -338,10 +346,25 @@ async fn whole_body(request: Request, next: Next) -> Response {
         return too_large().into_response();
     }
     let (parts, body) = request.into_parts();
-    let bytes = match Limited::new(body, MAX_BODY).collect().await {
-        Ok(collected) => collected.to_bytes(),
-        Err(err) if err.is::<LengthLimitError>() => return too_large().into_response(),
-        Err(err) => {
+    let read = tokio::time::timeout(app.body_timeout, Limited::new(body, MAX_BODY).collect());
+    let bytes = match read.await {
+        Ok(Ok(collected)) => collected.to_bytes(),
+        Ok(Err(err)) if err.is::<LengthLimitError>() => return too_large().into_response(),
+        Err(_) => {
+            let mut response = PageError {
+                status: StatusCode::REQUEST_TIMEOUT,
+                message: format!(
+                    "the form took over {} s to arrive; nothing was changed",
+                    app.body_timeout.as_secs()
+                ),
+            }
+            .into_response();
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            return response;
+        }
+        Ok(Err(err)) => {
             return PageError {
                 status: StatusCode::BAD_REQUEST,
                 message: format!("the form could not be read: {err}"),
@@ -372,7 +395,7 @@ pub fn router(app: Shared) -> Router {
         .route("/market", get(pages::market_page))
         .route("/style.css", get(pages::style))
         .fallback(pages::not_found)
-        .layer(middleware::from_fn(whole_body))
+        .layer(middleware::from_fn_with_state(app.clone(), whole_body))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(app.clone(), guard))
         .with_state(app)
@@ -380,7 +403,7 @@ pub fn router(app: Shared) -> Router {
 
 /// Starts the database and watch threads. Called outside any async runtime: the backend may run
 /// one of its own, and is dropped on its own thread when the server stops.
-fn app(backend: Box<dyn Backend>, hosts: Hosts) -> anyhow::Result<Shared> {
+fn app(backend: Box<dyn Backend>, hosts: Hosts, limits: Limits) -> anyhow::Result<Shared> {
     let watch = Worker::start("milemarker-watch", backend.watch()?)?;
     Ok(Arc::new(App {
         worker: Worker::start("milemarker-db", backend)?,
@@ -389,16 +412,47 @@ fn app(backend: Box<dyn Backend>, hosts: Hosts) -> anyhow::Result<Shared> {
         dashboard: Mutex::new(None),
         rendering: tokio::sync::Mutex::new(()),
         hosts,
+        body_timeout: limits.body_timeout,
     }))
 }
 
-/// Serves until interrupted (Ctrl-C).
+/// Resolves on Ctrl-C (SIGINT) or SIGTERM; never when neither can be listened for.
+async fn stop_signal() {
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let terminate = async {
+            match signal(SignalKind::terminate()) {
+                Ok(mut term) => {
+                    term.recv().await;
+                }
+                Err(_) => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! {
+            () = interrupt => {}
+            () = terminate => {}
+        }
+    }
+    #[cfg(not(unix))]
+    interrupt.await;
+}
+
+/// Serves until interrupted (Ctrl-C) or terminated (SIGTERM), then stops gracefully: requests
+/// under way finish, and the backend is dropped (a `--demo` database's folder removed) before
+/// this returns.
 pub fn serve(backend: Box<dyn Backend>, options: ServeOptions) -> anyhow::Result<()> {
     let listener = std::net::TcpListener::bind(options.bind)
         .and_then(|l| l.set_nonblocking(true).map(|()| l))
         .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", options.bind))?;
     let bound = listener.local_addr()?;
-    let app = app(backend, Hosts::new(bound, None, &options.allowed_hosts))?;
+    let hosts = Hosts::new(bound, None, &options.allowed_hosts);
+    let app = app(backend, hosts, options.limits)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -406,17 +460,19 @@ pub fn serve(backend: Box<dyn Backend>, options: ServeOptions) -> anyhow::Result
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)?;
         (options.on_ready)(bound);
-        axum::serve(listener, router(app))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .map_err(|e| anyhow::anyhow!("the server stopped: {e}"))
+        listen::run(listener, router(app), options.limits, stop_signal()).await;
+        anyhow::Ok(())
     })
 }
 
 #[cfg(test)]
 pub(crate) fn test_app(backend: Box<dyn Backend>) -> Shared {
+    test_app_with(backend, Limits::default())
+}
+
+/// An app that answers for 127.0.0.1:7878, whatever it listens on.
+#[cfg(test)]
+pub(crate) fn test_app_with(backend: Box<dyn Backend>, limits: Limits) -> Shared {
     let bound = "127.0.0.1:7878".parse().expect("an address");
-    app(backend, Hosts::new(bound, None, &[])).expect("an app")
+    app(backend, Hosts::new(bound, None, &[]), limits).expect("an app")
 }

@@ -553,3 +553,98 @@ fn futures_chunks(text: String) -> Body {
         .collect();
     Body::from_stream(futures_util::stream::iter(chunks))
 }
+
+mod slow_clients {
+    //! A real listener on loopback: slow clients are cut off and do not keep others out.
+
+    use std::time::{Duration, Instant};
+
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpStream;
+
+    use super::*;
+    use crate::listen::{Limits, run};
+    use crate::server::test_app_with;
+
+    const HOST: &str = "127.0.0.1:7878";
+
+    /// The status of a plain GET, and how long it took.
+    async fn timed_get(port: u16) -> (String, Duration) {
+        let start = Instant::now();
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+        let request =
+            format!("GET /style.css HTTP/1.1\r\nHost: {HOST}\r\nConnection: close\r\n\r\n");
+        stream.write_all(request.as_bytes()).await.unwrap();
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).await.unwrap();
+        let answer = String::from_utf8_lossy(&answer);
+        (
+            answer.lines().next().unwrap_or("").to_string(),
+            start.elapsed(),
+        )
+    }
+
+    /// Whether the server closes `stream` within `within`.
+    async fn closed_within(stream: &mut TcpStream, within: Duration) -> bool {
+        let mut buf = [0u8; 1024];
+        let read = async {
+            loop {
+                match stream.read(&mut buf).await {
+                    Ok(0) | Err(_) => return,
+                    Ok(_) => continue,
+                }
+            }
+        };
+        tokio::time::timeout(within, read).await.is_ok()
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn slowloris_neither_holds_connections_nor_keeps_a_normal_request_out() {
+        let limits = Limits {
+            max_connections: 50,
+            header_timeout: Duration::from_secs(2),
+            body_timeout: Duration::from_secs(2),
+            stop_grace: Duration::from_secs(1),
+        };
+        let app = test_app_with(Box::new(Shelf::default()), limits);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = tokio::spawn(run(listener, crate::server::router(app), limits, async {
+            let _ = stopped.await;
+        }));
+        // 200 connections, four times the cap, each a request's first line and nothing more.
+        let mut slow = Vec::new();
+        for _ in 0..200 {
+            let mut s = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+            let line = format!("GET / HTTP/1.1\r\nHost: {HOST}\r\nX-Slow: 1\r\n");
+            s.write_all(line.as_bytes()).await.unwrap();
+            slow.push(s);
+        }
+        // A normal request is answered while they are open (before: all held, no deadline).
+        let (status, took) = timed_get(port).await;
+        assert_eq!(status, "HTTP/1.1 200 OK");
+        assert!(took < Duration::from_secs(5), "took {took:?}");
+        // The newest slow connection is cut off by the header deadline (before: held for ever).
+        let last = slow.last_mut().unwrap();
+        assert!(closed_within(last, Duration::from_secs(10)).await);
+        // A body that never finishes arriving is answered 408 and its connection closed.
+        let mut s = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+        let head = format!(
+            "POST /wins HTTP/1.1\r\nHost: {HOST}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\ntitle=x"
+        );
+        s.write_all(head.as_bytes()).await.unwrap();
+        let mut answer = Vec::new();
+        let read = tokio::time::timeout(Duration::from_secs(10), s.read_to_end(&mut answer)).await;
+        assert!(read.is_ok(), "the connection is closed");
+        let answer = String::from_utf8_lossy(&answer);
+        assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+        assert!(answer.contains("nosniff"), "{answer}");
+        // And it stops when told.
+        stop.send(()).unwrap();
+        tokio::time::timeout(Duration::from_secs(10), server)
+            .await
+            .expect("stops")
+            .unwrap();
+    }
+}

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use milemarker_core::career::Snapshot;
 use milemarker_core::decision::document::Method;
 use milemarker_core::review::Review;
-use milemarker_web::{Backend, Change, Decision, Market, ServeOptions, Watch};
+use milemarker_web::{Backend, Change, Decision, Limits, Market, ServeOptions, Watch};
 
 use crate::cli::{
     BragFormat, JsonFlag, MarketDemandArgs, MarketOccupationsArgs, MarketPayArgs, ServeArgs,
@@ -159,6 +159,7 @@ pub fn run(db_flag: Option<&Path>, args: ServeArgs, settings: Settings) -> Resul
         ServeOptions {
             bind,
             allowed_hosts: args.allow_hosts,
+            limits: Limits::default(),
             on_ready: Box::new(move |addr| {
                 // The first line is the address, so scripts and tests can read it.
                 println!("http://{addr}/");
