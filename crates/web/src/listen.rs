@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::future::Future;
+use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -15,7 +16,7 @@ use axum::body::Body;
 use axum::extract::Request;
 use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpSocket};
 use tokio::sync::{Notify, watch};
 use tower::ServiceExt;
 
@@ -99,6 +100,24 @@ impl Drop for Busy {
         self.conn.done_at.store(ms.max(1), Ordering::SeqCst);
         self.conn.busy.fetch_sub(1, Ordering::SeqCst);
     }
+}
+
+/// Connections waiting to be accepted: more than the 128 of `std::net::TcpListener`, so a burst
+/// of them (an attacker reconnecting as fast as it is cut off) does not make the kernel drop a
+/// person's connection attempt, which their system retries only a second later.
+const BACKLOG: u32 = 4096;
+
+/// Listens on `addr` (within a runtime).
+pub fn bind(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    let socket = match addr {
+        SocketAddr::V4(_) => TcpSocket::new_v4()?,
+        SocketAddr::V6(_) => TcpSocket::new_v6()?,
+    };
+    // As std does on Unix: a restart does not wait for the old connections' TIME_WAIT.
+    #[cfg(unix)]
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(BACKLOG)
 }
 
 /// Serves `router` on `listener` until `stop` resolves, then lets requests under way finish

@@ -447,18 +447,19 @@ async fn stop_signal() {
 /// under way finish, and the backend is dropped (a `--demo` database's folder removed) before
 /// this returns.
 pub fn serve(backend: Box<dyn Backend>, options: ServeOptions) -> anyhow::Result<()> {
-    let listener = std::net::TcpListener::bind(options.bind)
-        .and_then(|l| l.set_nonblocking(true).map(|()| l))
-        .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", options.bind))?;
-    let bound = listener.local_addr()?;
-    let hosts = Hosts::new(bound, None, &options.allowed_hosts);
-    let app = app(backend, hosts, options.limits)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| anyhow::anyhow!("cannot start the server's runtime: {e}"))?;
+    let listener = {
+        let _in_runtime = runtime.enter();
+        listen::bind(options.bind)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", options.bind))?
+    };
+    let bound = listener.local_addr()?;
+    let hosts = Hosts::new(bound, None, &options.allowed_hosts);
+    let app = app(backend, hosts, options.limits)?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::from_std(listener)?;
         (options.on_ready)(bound);
         listen::run(listener, router(app), options.limits, stop_signal()).await;
         anyhow::Ok(())
