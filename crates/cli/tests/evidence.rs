@@ -77,6 +77,39 @@ fn a_win_is_logged_listed_and_refused_when_in_the_future() {
 }
 
 #[test]
+fn a_script_link_or_an_overlong_title_is_refused_and_never_reaches_the_brag_document() {
+    let env = Env::new();
+    env.run(&["win", "Kept", "--link", "mailto:lead@example.org"]);
+    let before = env.run(&["export", "-"]);
+    env.fails(
+        &["win", "x", "--link", "javascript:alert(1)"],
+        1,
+        "link: \"javascript:alert(1)\" is not a link milemarker keeps; give one starting \
+         http://, https:// or mailto:",
+    );
+    env.fails(
+        &[
+            "win",
+            "x",
+            "--link",
+            "data:text/html,<script>alert(1)</script>",
+        ],
+        1,
+        "http://, https:// or mailto:",
+    );
+    let long = "x".repeat(301);
+    env.fails(
+        &["win", &long],
+        1,
+        "title: 301 characters is too long; keep it to 300",
+    );
+    assert_eq!(env.run(&["export", "-"]), before, "nothing was logged");
+    let brag = env.run(&["brag", "--format", "markdown"]);
+    assert!(!brag.contains("javascript:"), "{brag}");
+    assert!(brag.contains("mailto:lead@example.org"), "{brag}");
+}
+
+#[test]
 fn brag_groups_a_period_by_section_and_visibility() {
     let env = with_example();
     let out = env.run(&["brag", "--from", "2026-01-01", "--to", "2026-10-28"]);

@@ -4,6 +4,8 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::limits::{self, check_length, check_link};
+
 /// How far up an achievement was seen. The order matters: later is wider.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -105,6 +107,23 @@ impl Achievement {
         }
         if self.skills.iter().any(|s| s.trim().is_empty()) {
             return Err("skills: a skill is empty".into());
+        }
+        check_length("title", &self.title, limits::WIN_TITLE)?;
+        if let Some(impact) = &self.impact {
+            check_length("impact", impact, limits::WIN_IMPACT)?;
+        }
+        if self.skills.len() > limits::WIN_SKILLS {
+            return Err(format!(
+                "skills: {} skills is too many; keep it to {}",
+                self.skills.len(),
+                limits::WIN_SKILLS
+            ));
+        }
+        for skill in &self.skills {
+            check_length("skills", skill, limits::WIN_SKILL)?;
+        }
+        if let Some(link) = &self.link {
+            check_link("link", link)?;
         }
         Ok(())
     }
@@ -254,5 +273,28 @@ mod tests {
                 .contains("future")
         );
         assert!(w.validate(Some(date(2026, 12, 1))).is_ok());
+    }
+
+    #[test]
+    fn overlong_words_and_script_links_are_refused() {
+        let ok = win(1, date(2026, 1, 1), Visibility::Team, BragSection::Projects);
+        let with = |change: fn(&mut Achievement)| {
+            let mut w = ok.clone();
+            change(&mut w);
+            w.validate(None)
+        };
+        assert!(with(|w| w.title = "x".repeat(limits::WIN_TITLE)).is_ok());
+        let err = with(|w| w.title = "x".repeat(1_900_000)).unwrap_err();
+        assert!(
+            err.starts_with("title: 1900000 characters is too long"),
+            "{err}"
+        );
+        assert!(with(|w| w.impact = Some("x".repeat(5000))).is_err());
+        assert!(with(|w| w.skills = vec!["x".repeat(500)]).is_err());
+        assert!(with(|w| w.skills = vec!["x".into(); 31]).is_err());
+        let err = with(|w| w.link = Some("javascript:alert(1)".into())).unwrap_err();
+        assert!(err.starts_with("link: "), "{err}");
+        assert!(err.contains("http://, https:// or mailto:"), "{err}");
+        assert!(with(|w| w.link = Some("https://example.org/x".into())).is_ok());
     }
 }

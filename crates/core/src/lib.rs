@@ -6,6 +6,7 @@ pub mod decision;
 pub mod evidence;
 pub mod example;
 pub mod life;
+pub mod limits;
 pub mod markers;
 pub mod network;
 pub mod review;

@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::limits::{self, check_length};
 use crate::week::IsoWeek;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,6 +44,9 @@ impl CheckIn {
             if !(1..=5).contains(&v) {
                 return Err(format!("{field}: {v} is outside 1..5"));
             }
+        }
+        if let Some(note) = &self.note {
+            check_length("note", note, limits::CHECKIN_NOTE)?;
         }
         Ok(())
     }

@@ -5,13 +5,16 @@
 pub mod charts;
 mod decision_view;
 mod forms;
+mod hosts;
 pub mod html;
+mod listen;
 mod lists;
 mod market_view;
 mod pages;
 pub mod review;
 mod server;
 
+pub use listen::Limits;
 pub use server::{Backend, Busy, Change, Decision, Market, ServeOptions, Watch, serve};
 
 #[cfg(test)]

@@ -357,6 +357,7 @@ fn read_checkin(fields: &mut Fields, today: Date) -> Option<CheckIn> {
                 "evenings",
                 "energy",
                 "satisfaction",
+                "note",
             ],
         );
     }

@@ -5,20 +5,24 @@
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, mpsc};
+use std::time::Duration;
 
 use axum::Router;
-use axum::body::Bytes;
-use axum::extract::{Request, State};
+use axum::body::{Body, Bytes};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
+use http_body_util::{BodyExt, LengthLimitError, Limited};
 use jiff::civil::Date;
 use milemarker_core::career::Snapshot;
 use milemarker_core::decision::document::Method;
 use milemarker_core::decision::result::DecisionResult;
 use milemarker_core::review::Review;
 
+use crate::hosts::Hosts;
+use crate::listen::{self, Limits};
 use crate::pages;
 
 /// The person's decision and, unless it is SMAA already, its robustness run.
@@ -70,6 +74,10 @@ pub trait Watch: Send + 'static {
 
 pub struct ServeOptions {
     pub bind: SocketAddr,
+    /// Host names answered besides this machine's own (`--allow-host`).
+    pub allowed_hosts: Vec<String>,
+    /// Deadlines for headers and bodies, and the cap on open connections.
+    pub limits: Limits,
     /// Called once the socket listens, with the address it got (port 0 picks a free one).
     pub on_ready: Box<dyn FnOnce(SocketAddr) + Send>,
 }
@@ -152,8 +160,10 @@ pub struct App {
     dashboard: Mutex<Option<Cached>>,
     /// Held while the dashboard renders, so a change makes one render, not one per waiting view.
     pub(crate) rendering: tokio::sync::Mutex<()>,
-    /// Host headers accepted; empty when bound beyond loopback (the name is not known then).
-    hosts: Vec<String>,
+    /// The Host headers answered, on every bind.
+    hosts: Hosts,
+    /// How long a request's body may take to arrive.
+    body_timeout: Duration,
 }
 
 pub type Shared = Arc<App>;
@@ -291,18 +301,6 @@ pub(crate) fn csrf_ok(app: &App, form: &HashMap<String, String>) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-fn allowed_hosts(addr: SocketAddr) -> Vec<String> {
-    if !addr.ip().is_loopback() {
-        return Vec::new();
-    }
-    let port = addr.port();
-    vec![
-        format!("127.0.0.1:{port}"),
-        format!("localhost:{port}"),
-        format!("[::1]:{port}"),
-    ]
-}
-
 /// Refuses requests for any other host name: a page elsewhere that rebinds its name to
 /// 127.0.0.1 could otherwise read these pages, form token included. Adds headers that keep the
 /// pages from being framed, sniffed or leaking where they were.
@@ -312,14 +310,16 @@ async fn guard(State(app): State<Shared>, request: Request, next: Next) -> Respo
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .unwrap_or("");
-    if !app.hosts.is_empty() && !app.hosts.iter().any(|h| h == host) {
-        return PageError {
+    let mut response = if !app.hosts.allows(host) {
+        PageError {
             status: StatusCode::MISDIRECTED_REQUEST,
-            message: format!("this server answers for {} only", app.hosts[0]),
+            message: format!("this server answers for {}", app.hosts.described()),
         }
-        .into_response();
-    }
-    let mut response = next.run(request).await;
+        .into_response()
+    } else {
+        next.run(request).await
+    };
+    // Every response, a refusal included: an error page is a page too.
     let headers = response.headers_mut();
     for (name, value) in [
         (
@@ -333,6 +333,60 @@ async fn guard(State(app): State<Shared>, request: Request, next: Next) -> Respo
         headers.insert(name, HeaderValue::from_static(value));
     }
     response
+}
+
+/// The largest request body read: the longest form (a win with every field at its limit, each
+/// character percent-encoded) fits several times over.
+pub const MAX_BODY: usize = 64 * 1024;
+
+/// Reads the whole request body before any handler sees it, refusing one over [`MAX_BODY`] with a
+/// page (413); the forms are small, so nothing is streamed.
+/// The body must arrive within the server's body deadline (408 otherwise): a client that sends
+/// it a byte at a time does not hold its connection for ever.
+async fn whole_body(State(app): State<Shared>, request: Request, next: Next) -> Response {
+    let too_large = || PageError {
+        status: StatusCode::PAYLOAD_TOO_LARGE,
+        message: format!(
+            "the form sent is larger than {} KiB; nothing was changed",
+            MAX_BODY / 1024
+        ),
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY as u64) {
+        return too_large().into_response();
+    }
+    let (parts, body) = request.into_parts();
+    let read = tokio::time::timeout(app.body_timeout, Limited::new(body, MAX_BODY).collect());
+    let bytes = match read.await {
+        Ok(Ok(collected)) => collected.to_bytes(),
+        Ok(Err(err)) if err.is::<LengthLimitError>() => return too_large().into_response(),
+        Err(_) => {
+            let mut response = PageError {
+                status: StatusCode::REQUEST_TIMEOUT,
+                message: format!(
+                    "the form took over {} s to arrive; nothing was changed",
+                    app.body_timeout.as_secs()
+                ),
+            }
+            .into_response();
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            return response;
+        }
+        Ok(Err(err)) => {
+            return PageError {
+                status: StatusCode::BAD_REQUEST,
+                message: format!("the form could not be read: {err}"),
+            }
+            .into_response();
+        }
+    };
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
 }
 
 pub fn router(app: Shared) -> Router {
@@ -354,13 +408,15 @@ pub fn router(app: Shared) -> Router {
         .route("/market", get(pages::market_page))
         .route("/style.css", get(pages::style))
         .fallback(pages::not_found)
+        .layer(middleware::from_fn_with_state(app.clone(), whole_body))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(app.clone(), guard))
         .with_state(app)
 }
 
 /// Starts the database and watch threads. Called outside any async runtime: the backend may run
 /// one of its own, and is dropped on its own thread when the server stops.
-fn app(backend: Box<dyn Backend>, bound: SocketAddr) -> anyhow::Result<Shared> {
+fn app(backend: Box<dyn Backend>, hosts: Hosts, limits: Limits) -> anyhow::Result<Shared> {
     let watch = Worker::start("milemarker-watch", backend.watch()?)?;
     Ok(Arc::new(App {
         worker: Worker::start("milemarker-db", backend)?,
@@ -368,34 +424,69 @@ fn app(backend: Box<dyn Backend>, bound: SocketAddr) -> anyhow::Result<Shared> {
         csrf: new_token()?,
         dashboard: Mutex::new(None),
         rendering: tokio::sync::Mutex::new(()),
-        hosts: allowed_hosts(bound),
+        hosts,
+        body_timeout: limits.body_timeout,
     }))
 }
 
-/// Serves until interrupted (Ctrl-C).
+/// Resolves on Ctrl-C (SIGINT) or SIGTERM; never when neither can be listened for.
+async fn stop_signal() {
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let terminate = async {
+            match signal(SignalKind::terminate()) {
+                Ok(mut term) => {
+                    term.recv().await;
+                }
+                Err(_) => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! {
+            () = interrupt => {}
+            () = terminate => {}
+        }
+    }
+    #[cfg(not(unix))]
+    interrupt.await;
+}
+
+/// Serves until interrupted (Ctrl-C) or terminated (SIGTERM), then stops gracefully: requests
+/// under way finish, and the backend is dropped (a `--demo` database's folder removed) before
+/// this returns.
 pub fn serve(backend: Box<dyn Backend>, options: ServeOptions) -> anyhow::Result<()> {
-    let listener = std::net::TcpListener::bind(options.bind)
-        .and_then(|l| l.set_nonblocking(true).map(|()| l))
-        .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", options.bind))?;
-    let bound = listener.local_addr()?;
-    let app = app(backend, bound)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| anyhow::anyhow!("cannot start the server's runtime: {e}"))?;
+    let listener = {
+        let _in_runtime = runtime.enter();
+        listen::bind(options.bind)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", options.bind))?
+    };
+    let bound = listener.local_addr()?;
+    let hosts = Hosts::new(bound, None, &options.allowed_hosts);
+    let app = app(backend, hosts, options.limits)?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::from_std(listener)?;
         (options.on_ready)(bound);
-        axum::serve(listener, router(app))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .map_err(|e| anyhow::anyhow!("the server stopped: {e}"))
+        listen::run(listener, router(app), options.limits, stop_signal()).await;
+        anyhow::Ok(())
     })
 }
 
 #[cfg(test)]
 pub(crate) fn test_app(backend: Box<dyn Backend>) -> Shared {
-    app(backend, "127.0.0.1:7878".parse().expect("an address")).expect("an app")
+    test_app_with(backend, Limits::default())
+}
+
+/// An app that answers for 127.0.0.1:7878, whatever it listens on.
+#[cfg(test)]
+pub(crate) fn test_app_with(backend: Box<dyn Backend>, limits: Limits) -> Shared {
+    let bound = "127.0.0.1:7878".parse().expect("an address");
+    app(backend, Hosts::new(bound, None, &[]), limits).expect("an app")
 }

@@ -312,8 +312,55 @@ async fn other_host_names_are_refused() {
         .header(header::HOST, "evil.example:7878")
         .body(Body::empty())
         .unwrap();
-    let (status, ..) = send(&app, request).await;
+    let (status, _, headers) = send(&app, request).await;
     assert_eq!(status, StatusCode::MISDIRECTED_REQUEST);
+    assert_security_headers(&headers, "421");
+}
+
+fn assert_security_headers(headers: &axum::http::HeaderMap, what: &str) {
+    for (name, value) in [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::CACHE_CONTROL, "no-store"),
+    ] {
+        assert_eq!(
+            headers.get(&name).map(|v| v.to_str().unwrap()),
+            Some(value),
+            "{what}: {name}"
+        );
+    }
+    let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(csp.contains("frame-ancestors 'none'"), "{what}: {csp}");
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers_errors_included() {
+    let (_, app) = served();
+    let wrong_host = || {
+        Request::get("/")
+            .header(header::HOST, "evil.example:7878")
+            .body(Body::empty())
+            .unwrap()
+    };
+    let no_token = post("/wins", "title=x");
+    let big = post("/wins", &"x".repeat(crate::server::MAX_BODY + 1));
+    for (what, request, expect) in [
+        ("page", get("/wins"), StatusCode::OK),
+        ("style", get("/style.css"), StatusCode::OK),
+        ("not found", get("/nowhere"), StatusCode::NOT_FOUND),
+        (
+            "bad method",
+            get("/decision?method=x"),
+            StatusCode::BAD_REQUEST,
+        ),
+        ("no token", no_token, StatusCode::FORBIDDEN),
+        ("too large", big, StatusCode::PAYLOAD_TOO_LARGE),
+        ("other host", wrong_host(), StatusCode::MISDIRECTED_REQUEST),
+    ] {
+        let (status, _, headers) = send(&app, request).await;
+        assert_eq!(status, expect, "{what}");
+        assert_security_headers(&headers, what);
+    }
 }
 
 #[tokio::test]
@@ -525,4 +572,187 @@ fn url_form(fields: &[(&str, &str)]) -> String {
         .map(|(k, v)| format!("{k}={}", percent(v)))
         .collect::<Vec<_>>()
         .join("&")
+}
+
+#[tokio::test]
+async fn overlong_fields_and_script_links_are_refused_server_side() {
+    let (shelf, app) = served();
+    let wins_before = shelf.snapshot.lock().unwrap().achievements.len();
+    let win = |title: &str, link: &str| {
+        format!(
+            "csrf={}&title={title}&date=2026-10-27&visibility=team&section=projects&link={link}",
+            app.csrf
+        )
+    };
+    // The form says maxlength; a request need not.
+    let long = "x".repeat(milemarker_core::limits::WIN_TITLE + 1);
+    let (status, page, _) = send(&app, post("/wins", &win(&long, ""))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains(r#"id="title-error">301 characters is too long; keep it to 300"#),
+        "{page}"
+    );
+    let (status, page, _) = send(&app, post("/wins", &win("Shipped", "javascript:alert(1)"))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains(r#"id="link-error">"#), "{page}");
+    assert!(page.contains("http://, https:// or mailto:"), "{page}");
+    let checkin = format!(
+        "csrf={}&week=2026-W44&hours=40&energy=3&satisfaction=3&note={}",
+        app.csrf,
+        "n".repeat(milemarker_core::limits::CHECKIN_NOTE + 1)
+    );
+    let checkins_before = shelf.snapshot.lock().unwrap().checkins.clone();
+    let (status, page, _) = send(&app, post("/checkin", &checkin)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains(r#"id="note-error">"#), "{page}");
+    let s = shelf.snapshot.lock().unwrap().clone();
+    assert_eq!(s.achievements.len(), wins_before);
+    assert_eq!(s.checkins, checkins_before);
+    // The limits the server enforces are the ones the form states.
+    let (_, page, _) = send(&app, get("/wins")).await;
+    assert!(page.contains(r#"name="title" type="text" value="" required maxlength="300""#));
+    assert!(
+        page.contains(r#"name="link" type="url" value="" maxlength="2000""#),
+        "{page}"
+    );
+    // A valid link is kept.
+    let (status, ..) = send(
+        &app,
+        post("/wins", &win("Shipped", "https%3A%2F%2Fexample.org%2Fx")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn a_body_over_the_cap_is_refused_with_a_page() {
+    let (shelf, app) = served();
+    let wins_before = shelf.snapshot.lock().unwrap().achievements.len();
+    let form = format!(
+        "csrf={}&title={}&date=2026-10-27&visibility=team&section=projects",
+        app.csrf,
+        "x".repeat(1_900_000)
+    );
+    let (status, page, headers) = send(&app, post("/wins", &form)).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(page.contains("larger than 64 KiB"), "{page}");
+    assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    // Without a length declared (streamed in chunks), the cap holds too.
+    let chunks = futures_chunks(form);
+    let request = Request::post("/wins")
+        .header(header::HOST, "127.0.0.1:7878")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(chunks)
+        .unwrap();
+    let (status, ..) = send(&app, request).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(
+        shelf.snapshot.lock().unwrap().achievements.len(),
+        wins_before
+    );
+}
+
+/// A body with no length: the text in 8 KiB chunks.
+fn futures_chunks(text: String) -> Body {
+    let chunks: Vec<Result<Vec<u8>, std::io::Error>> = text
+        .into_bytes()
+        .chunks(8192)
+        .map(|c| Ok(c.to_vec()))
+        .collect();
+    Body::from_stream(futures_util::stream::iter(chunks))
+}
+
+mod slow_clients {
+    //! A real listener on loopback: slow clients are cut off and do not keep others out.
+
+    use std::time::{Duration, Instant};
+
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpStream;
+
+    use super::*;
+    use crate::listen::{Limits, run};
+    use crate::server::test_app_with;
+
+    const HOST: &str = "127.0.0.1:7878";
+
+    /// The status of a plain GET, and how long it took.
+    async fn timed_get(port: u16) -> (String, Duration) {
+        let start = Instant::now();
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+        let request =
+            format!("GET /style.css HTTP/1.1\r\nHost: {HOST}\r\nConnection: close\r\n\r\n");
+        stream.write_all(request.as_bytes()).await.unwrap();
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).await.unwrap();
+        let answer = String::from_utf8_lossy(&answer);
+        (
+            answer.lines().next().unwrap_or("").to_string(),
+            start.elapsed(),
+        )
+    }
+
+    /// Whether the server closes `stream` within `within`.
+    async fn closed_within(stream: &mut TcpStream, within: Duration) -> bool {
+        let mut buf = [0u8; 1024];
+        let read = async {
+            loop {
+                match stream.read(&mut buf).await {
+                    Ok(0) | Err(_) => return,
+                    Ok(_) => continue,
+                }
+            }
+        };
+        tokio::time::timeout(within, read).await.is_ok()
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn slowloris_neither_holds_connections_nor_keeps_a_normal_request_out() {
+        let limits = Limits {
+            max_connections: 50,
+            header_timeout: Duration::from_secs(2),
+            body_timeout: Duration::from_secs(2),
+            stop_grace: Duration::from_secs(1),
+        };
+        let app = test_app_with(Box::new(Shelf::default()), limits);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = tokio::spawn(run(listener, crate::server::router(app), limits, async {
+            let _ = stopped.await;
+        }));
+        // 200 connections, four times the cap, each a request's first line and nothing more.
+        let mut slow = Vec::new();
+        for _ in 0..200 {
+            let mut s = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+            let line = format!("GET / HTTP/1.1\r\nHost: {HOST}\r\nX-Slow: 1\r\n");
+            s.write_all(line.as_bytes()).await.unwrap();
+            slow.push(s);
+        }
+        // A normal request is answered while they are open (before: all held, no deadline).
+        let (status, took) = timed_get(port).await;
+        assert_eq!(status, "HTTP/1.1 200 OK");
+        assert!(took < Duration::from_secs(5), "took {took:?}");
+        // The newest slow connection is cut off by the header deadline (before: held for ever).
+        let last = slow.last_mut().unwrap();
+        assert!(closed_within(last, Duration::from_secs(10)).await);
+        // A body that never finishes arriving is answered 408 and its connection closed.
+        let mut s = TcpStream::connect(("127.0.0.1", port)).await.unwrap();
+        let head = format!(
+            "POST /wins HTTP/1.1\r\nHost: {HOST}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\ntitle=x"
+        );
+        s.write_all(head.as_bytes()).await.unwrap();
+        let mut answer = Vec::new();
+        let read = tokio::time::timeout(Duration::from_secs(10), s.read_to_end(&mut answer)).await;
+        assert!(read.is_ok(), "the connection is closed");
+        let answer = String::from_utf8_lossy(&answer);
+        assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+        assert!(answer.contains("nosniff"), "{answer}");
+        // And it stops when told.
+        stop.send(()).unwrap();
+        tokio::time::timeout(Duration::from_secs(10), server)
+            .await
+            .expect("stops")
+            .unwrap();
+    }
 }

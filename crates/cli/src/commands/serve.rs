@@ -10,7 +10,7 @@ use milemarker_core::career::Snapshot;
 use milemarker_core::decision::document::Method;
 use milemarker_core::review::Review;
 use milemarker_store::StoreError;
-use milemarker_web::{Backend, Busy, Change, Decision, Market, ServeOptions, Watch};
+use milemarker_web::{Backend, Busy, Change, Decision, Limits, Market, ServeOptions, Watch};
 
 use crate::cli::{
     BragFormat, JsonFlag, MarketDemandArgs, MarketOccupationsArgs, MarketPayArgs, ServeArgs,
@@ -120,7 +120,21 @@ impl Backend for Local {
     }
 }
 
+/// The port from `--bind ADDR:PORT` or `--port`; given both ways, they must agree.
+fn port(args: &ServeArgs) -> Result<u16> {
+    match (args.bind.port, args.port) {
+        (Some(a), Some(b)) if a != b => anyhow::bail!(
+            "--bind says port {a} and --port says {b}: give the port once, or the same in both"
+        ),
+        (Some(port), _) | (None, Some(port)) => Ok(port),
+        (None, None) => Ok(DEFAULT_PORT),
+    }
+}
+
+const DEFAULT_PORT: u16 = 7878;
+
 pub fn run(db_flag: Option<&Path>, args: ServeArgs, settings: Settings) -> Result<()> {
+    let port = port(&args)?;
     let (db, demo_dir) = if args.demo {
         let dir = tempfile::tempdir()?;
         let mut db = Db::open(&dir.path().join("demo.db"))?;
@@ -129,13 +143,13 @@ pub fn run(db_flag: Option<&Path>, args: ServeArgs, settings: Settings) -> Resul
     } else {
         (Db::open(&database_path(db_flag)?)?, None)
     };
-    let bind = SocketAddr::new(args.bind, args.port);
-    if !args.bind.is_loopback() {
+    let bind = SocketAddr::new(args.bind.ip, port);
+    if !args.bind.ip.is_loopback() {
         anstream::eprintln!(
             "{} listening on {} lets anyone who can reach this machine read and change your \
              records; there is no login. Use the default 127.0.0.1 unless you mean it.",
             paint(WARN.bold(), "warning:"),
-            args.bind
+            args.bind.ip
         );
     }
     let demo = args.demo;
@@ -148,6 +162,8 @@ pub fn run(db_flag: Option<&Path>, args: ServeArgs, settings: Settings) -> Resul
         Box::new(backend),
         ServeOptions {
             bind,
+            allowed_hosts: args.allow_hosts,
+            limits: Limits::default(),
             on_ready: Box::new(move |addr| {
                 // The first line is the address, so scripts and tests can read it.
                 println!("http://{addr}/");

@@ -1,0 +1,213 @@
+//! `milemarker serve` through the real binary: the addresses it listens on, the host names it
+//! answers, and how it stops.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use common::Env;
+
+/// A running `milemarker serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    addr: SocketAddr,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `milemarker serve ARGS` with its own home (and temporary folder, `home/tmp`); the first line
+/// it prints is its address.
+fn serve(home: &Path, args: &[&str]) -> Server {
+    let tmp = home.join("tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_milemarker"))
+        .arg("serve")
+        .args(args)
+        .env_clear()
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("TMPDIR", &tmp)
+        .env("MILEMARKER_DB", home.join("milemarker.db"))
+        .env("MILEMARKER_TODAY", "2026-10-28")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("milemarker starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("the address");
+    let addr = line
+        .trim()
+        .strip_prefix("http://")
+        .and_then(|a| a.strip_suffix('/'))
+        .unwrap_or_else(|| panic!("an address, not {line:?}"))
+        .parse()
+        .expect("an address");
+    Server { child, addr }
+}
+
+/// A request to `to` naming `host`; the status and the body.
+fn request(to: SocketAddr, method: &str, path: &str, host: &str, body: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect_timeout(&to, Duration::from_secs(10)).expect("connects");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).expect("an answer");
+    let status = answer
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("a status line: {answer:?}"));
+    (status, answer)
+}
+
+fn get(to: SocketAddr, host: &str) -> u16 {
+    request(to, "GET", "/wins", host, "").0
+}
+
+#[test]
+fn another_loopback_address_and_an_address_with_its_port_are_served() {
+    let env = Env::new();
+    let server = serve(
+        env.dir.path(),
+        &["--demo", "--bind", "127.0.0.2", "--port", "0"],
+    );
+    assert_eq!(server.addr.ip().to_string(), "127.0.0.2");
+    // Every request was refused with 421 before.
+    assert_eq!(get(server.addr, &server.addr.to_string()), 200);
+    drop(server);
+    let server = serve(env.dir.path(), &["--demo", "--bind", "127.0.0.1:0"]);
+    assert_eq!(server.addr.ip().to_string(), "127.0.0.1");
+    assert_ne!(server.addr.port(), 7878);
+    assert_eq!(
+        get(server.addr, &format!("localhost:{}", server.addr.port())),
+        200
+    );
+    drop(server);
+    let server = serve(
+        env.dir.path(),
+        &["--demo", "--bind", "127.0.0.1:0", "--port", "0"],
+    );
+    assert_eq!(get(server.addr, &server.addr.to_string()), 200);
+}
+
+#[test]
+fn a_port_given_two_ways_must_agree() {
+    let env = Env::new();
+    env.fails(
+        &[
+            "serve",
+            "--demo",
+            "--bind",
+            "127.0.0.1:9000",
+            "--port",
+            "9001",
+        ],
+        1,
+        "--bind says port 9000 and --port says 9001",
+    );
+    env.fails(&["serve", "--bind", "example.org"], 2, "is not an address");
+}
+
+#[test]
+fn every_address_keeps_the_host_check() {
+    let env = Env::new();
+    let server = serve(
+        env.dir.path(),
+        &[
+            "--demo",
+            "--bind",
+            "0.0.0.0",
+            "--port",
+            "0",
+            "--allow-host",
+            "career.home.arpa",
+        ],
+    );
+    let port = server.addr.port();
+    let to: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    // DNS rebinding: a page on evil.example that points its name here. Answered 200, with the
+    // form token, before; and a POST stored a win.
+    let (status, page) = request(to, "GET", "/wins", &format!("evil.example:{port}"), "");
+    assert_eq!(status, 421, "{page}");
+    assert!(!page.contains("name=\"csrf\""));
+    assert!(page.contains("--allow-host"), "{page}");
+    let (status, _) = request(
+        to,
+        "POST",
+        "/wins",
+        &format!("evil.example:{port}"),
+        "title=rebound&visibility=team&section=projects",
+    );
+    assert_eq!(status, 421);
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("career.home.arpa:{port}"),
+        "career.home.arpa".to_string(),
+    ] {
+        assert_eq!(get(to, &host), 200, "{host}");
+    }
+    let help = env.run(&["serve", "--help"]);
+    assert!(help.contains("--allow-host <NAME>"), "{help}");
+    assert!(help.contains("DNS rebinding"), "{help}");
+    assert!(help.contains("127.0.0.1:9000"), "{help}");
+}
+
+/// Sends `signal` (TERM, INT) to the server and waits for it to exit.
+fn stop_with(server: &mut Server, signal: &str) -> std::process::ExitStatus {
+    let sent = Command::new("kill")
+        .args([&format!("-{signal}"), &server.child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    let start = std::time::Instant::now();
+    loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            return status;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "still running 20 s after SIG{signal}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn the_demo_folder_is_removed_on_sigterm_and_ctrl_c() {
+    for signal in ["TERM", "INT"] {
+        let env = Env::new();
+        let tmp = env.dir.path().join("tmp");
+        let mut server = serve(env.dir.path(), &["--demo", "--port", "0"]);
+        let folders = || std::fs::read_dir(&tmp).unwrap().count();
+        assert_eq!(folders(), 1, "the demo database's folder, in TMPDIR");
+        // A browser's idle keep-alive connection does not hold the stop up.
+        let idle = TcpStream::connect(server.addr).unwrap();
+        assert_eq!(get(server.addr, &server.addr.to_string()), 200);
+        let status = stop_with(&mut server, signal);
+        drop(idle);
+        assert!(status.success(), "SIG{signal}: {status:?}");
+        // Left behind on SIGTERM before.
+        assert_eq!(folders(), 0, "SIG{signal} left the demo folder behind");
+    }
+}
