@@ -17,10 +17,26 @@ pub fn database_path(flag: Option<&Path>) -> Result<PathBuf> {
     }
     let dirs = directories::ProjectDirs::from("", "", "milemarker")
         .context("cannot find a home directory for the database; pass --db PATH")?;
-    let dir = dirs.data_dir();
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    Ok(dir.join("milemarker.db"))
+    // Created by Db::open, when a command writes.
+    Ok(dirs.data_dir().join("milemarker.db"))
 }
+
+/// A reading command found no database: nothing has been recorded there yet.
+#[derive(Debug)]
+pub struct NoRecords(pub PathBuf);
+
+impl std::fmt::Display for NoRecords {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "no records at {} yet; start with `milemarker init` (or name another database with \
+             --db)",
+            self.0.display()
+        )
+    }
+}
+
+impl std::error::Error for NoRecords {}
 
 /// The store behind a small runtime: commands stay synchronous and simple.
 pub struct Db {
@@ -39,6 +55,16 @@ impl Drop for Db {
 }
 
 impl Db {
+    /// Opens the database for a command that only reads: one that does not exist yet is not
+    /// created, there is simply nothing to read.
+    pub fn open_existing(path: &Path) -> Result<Db> {
+        if !path.exists() {
+            return Err(NoRecords(path.to_path_buf()).into());
+        }
+        Db::open(path)
+    }
+
+    /// Opens the database, creating it (and its directory) when it does not exist yet.
     pub fn open(path: &Path) -> Result<Db> {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .enable_all()
