@@ -100,6 +100,210 @@ fn crlf_lines_are_counted_right_and_json_lists_every_bad_row_by_its_bare_column(
 }
 
 #[test]
+fn bytes_that_are_not_utf8_are_named_by_file_and_line_in_every_reader() {
+    let env = Env::new();
+    let lines = write_bytes(
+        &env,
+        "lines.txt",
+        b"SQL\nPython and caf\xe9 culture\nExcel\n",
+    );
+    let out = env
+        .cmd()
+        .args(["skills", "extract", "--lines", lines.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "lines.txt: line 2, column 15: not valid UTF-8 (byte 0xE9); save the file as UTF-8",
+        ))
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "1: SQL\n",
+        "the lines before it"
+    );
+    let cases: [(&str, &[u8], &[&str]); 5] = [
+        ("doc.json", b"{\n\"method\": \"t\xe9\"}", &["decide"]),
+        ("export.json", b"{\n\n\"profile\": \"\xff\"}", &["import"]),
+        (
+            "tw.json",
+            b"[\n{\"start\":\"20261001T090000Z\",\"annotation\":\"\xe9\"}]",
+            &["hours", "import", "--format", "timewarrior", "--tz", "UTC"],
+        ),
+        (
+            "cards.vcf",
+            b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ren\xe9\r\nEND:VCARD\r\n",
+            &["contact", "import"],
+        ),
+        ("cv.txt", b"SQL\n\n\n\xe9", &["skills", "extract"]),
+    ];
+    for (name, bytes, command) in cases {
+        let path = write_bytes(&env, name, bytes);
+        let mut args = command.to_vec();
+        args.push(path.to_str().unwrap());
+        let at = bytes.iter().position(|&b| b >= 0x80).unwrap();
+        let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+        env.fails(&args, 1, &format!("{name}: line {line}, column"));
+    }
+    assert!(!env.db().exists(), "failed imports create no database");
+}
+
+#[test]
+fn json_readers_accept_a_byte_order_mark() {
+    let env = Env::new();
+    let bom = |text: &[u8]| [b"\xEF\xBB\xBF".as_slice(), text].concat();
+    let doc = br#"{"criteria": [{"id": "pay", "kind": "benefit", "weight": 8}],
+        "options": [{"id": "stay", "scores": {"pay": 7}}, {"id": "move", "scores": {"pay": 8}}]}"#;
+    let file = write_bytes(&env, "doc.json", &bom(doc));
+    let out = env.json(&["decide", file.to_str().unwrap(), "--json"]);
+    assert_eq!(out["ranking"][0]["option"], "move");
+    env.cmd()
+        .args(["decide", "-", "--json"])
+        .write_stdin(bom(doc))
+        .assert()
+        .success();
+    env.run(&["profile", "set", "--name", "Sam"]);
+    let export = env.run(&["export", "-"]);
+    let file = write_bytes(&env, "export.json", &bom(export.as_bytes()));
+    env.run(&["import", file.to_str().unwrap()]);
+    let tw = std::fs::read(format!(
+        "{}/tests/fixtures/timewarrior.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let file = write_bytes(&env, "tw.json", &bom(&tw));
+    env.run(&[
+        "hours",
+        "import",
+        "--format",
+        "timewarrior",
+        "--tz",
+        "Europe/Berlin",
+        file.to_str().unwrap(),
+    ]);
+    let jsonl = br#"{"employer":"Acme","title":"Dev","date":"2026-01-05","text":"SQL"}"#;
+    let file = write_bytes(&env, "p.jsonl", &bom(jsonl));
+    let out = env.json(&["postings", "import", file.to_str().unwrap(), "--json"]);
+    assert_eq!(out["added"], 1);
+}
+
+#[test]
+fn empty_input_is_nothing_to_import_and_records_nothing() {
+    let env = Env::new();
+    for name in ["empty.json", "empty.toml"] {
+        let file = env.write(name, " \n");
+        env.fails(
+            &["decide", file.to_str().unwrap()],
+            1,
+            &format!("{name} is empty; nothing to decide"),
+        );
+    }
+    let vcf = env.write("empty.vcf", "");
+    env.fails(
+        &["contact", "import", vcf.to_str().unwrap()],
+        1,
+        "empty.vcf is empty; nothing to import",
+    );
+    let jsonl = env.write("empty.jsonl", "\n");
+    env.fails(
+        &["postings", "import", jsonl.to_str().unwrap()],
+        1,
+        "empty.jsonl: no postings, not one line of JSON; nothing to import",
+    );
+    let csv = env.write("header.csv", HEADER);
+    env.fails(
+        &["postings", "import", csv.to_str().unwrap()],
+        1,
+        "only a header, no postings; nothing to import",
+    );
+    let json = env.write("empty-export.json", "");
+    env.fails(
+        &["import", json.to_str().unwrap()],
+        1,
+        "is empty; nothing to import",
+    );
+    env.fails(
+        &[
+            "hours",
+            "import",
+            "--format",
+            "watson",
+            "--tz",
+            "UTC",
+            json.to_str().unwrap(),
+        ],
+        1,
+        "is empty; nothing to import",
+    );
+    assert!(!env.db().exists(), "nothing recorded, not even a database");
+    // With records there already, an empty file still records no import.
+    env.run(&["profile", "set", "--name", "Sam"]);
+    env.fails(
+        &["postings", "import", jsonl.to_str().unwrap()],
+        1,
+        "nothing to import",
+    );
+    env.fails(
+        &["contact", "import", vcf.to_str().unwrap()],
+        1,
+        "nothing to import",
+    );
+    let cards = env.write("none.vcf", "\r\n\r\n");
+    env.fails(
+        &["contact", "import", cards.to_str().unwrap()],
+        1,
+        "is empty",
+    );
+    assert_eq!(env.json(&["contact", "list", "--json"]), json!([]));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_endless_input_is_refused_at_its_limit() {
+    let env = Env::new();
+    env.fails(
+        &["decide", "/dev/zero"],
+        1,
+        "/dev/zero is over 16 MiB, the most a decision document may be",
+    );
+    env.fails(
+        &["postings", "import", "--format", "csv", "/dev/zero"],
+        1,
+        "/dev/zero: line 1: the header: a record over 1 MiB",
+    );
+    env.fails(
+        &["postings", "import", "--format", "jsonl", "/dev/zero"],
+        1,
+        "/dev/zero: line 1: a line over 1 MiB",
+    );
+    env.fails(
+        &["skills", "extract", "--lines", "/dev/zero"],
+        1,
+        "/dev/zero: line 1 is over 1 MiB, the most one line may be",
+    );
+    env.fails(
+        &["skills", "extract", "/dev/zero"],
+        1,
+        "over 64 MiB, the most a text may be",
+    );
+    // The limit can be set for one run.
+    let doc = env.write(
+        "big.json",
+        &format!("{{\"criteria\": []{}}}", " ".repeat(4096)),
+    );
+    env.cmd()
+        .env("MILEMARKER_INPUT_LIMIT", "2K")
+        .args(["decide", doc.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "big.json is over 2 KiB, the most a decision document may be",
+        ));
+    assert!(!env.db().exists());
+}
+
+#[test]
 fn reading_commands_on_a_missing_database_create_nothing() {
     let env = Env::new();
     let db = env.db();
