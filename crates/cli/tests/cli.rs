@@ -456,6 +456,10 @@ fn a_database_from_a_newer_milemarker_is_refused_untouched() {
         "schema version 99, newer than this milemarker",
     );
     assert_eq!(bytes(&db), raw);
+    // The look at its version leaves nothing beside it either.
+    for wal in ["milemarker.db-wal", "milemarker.db-shm"] {
+        assert!(!env.dir.path().join(wal).exists(), "{wal}");
+    }
 }
 
 #[test]

@@ -6,6 +6,7 @@ pub mod demand;
 pub mod lookup;
 pub mod onet;
 pub mod postings;
+mod records;
 pub mod skills;
 pub mod taxonomy;
 pub mod trie;

@@ -677,9 +677,20 @@ impl Reader<'_> {
 
 pub(crate) type Tx<'a> = sqlx::Transaction<'a, sqlx::Sqlite>;
 
-/// Reads `PRAGMA user_version` without writing: read-only, and no journal-mode change.
+/// Reads `PRAGMA user_version` without writing: read-only, and no journal-mode change. Unless a
+/// log beside the file holds commits to read (another connection has it open, or one did not
+/// close), the file is opened as immutable too: SQLite then creates no `-wal` or `-shm` beside
+/// it for the look, so a refused database is left as it was found.
 async fn read_schema_version(path: &Path) -> std::result::Result<u32, sqlx::Error> {
-    let options = SqliteConnectOptions::new().filename(path).read_only(true);
+    let beside = |suffix: &str| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        Path::new(&name).exists()
+    };
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .read_only(true)
+        .immutable(!beside("-wal") && !beside("-journal"));
     let mut conn = SqliteConnection::connect_with(&options).await?;
     let version: i64 = sqlx::query_scalar("PRAGMA user_version")
         .fetch_one(&mut conn)

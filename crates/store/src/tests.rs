@@ -74,6 +74,40 @@ fn a_newer_database_is_refused_and_left_untouched() {
 }
 
 #[test]
+fn refusing_a_newer_database_leaves_no_files_beside_it() {
+    runtime().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("future.db");
+        {
+            let options = SqliteConnectOptions::new()
+                .filename(&path)
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal);
+            let mut conn = SqliteConnection::connect_with(&options).await.unwrap();
+            sqlx::raw_sql("CREATE TABLE t (x); PRAGMA user_version = 99;")
+                .execute(&mut conn)
+                .await
+                .unwrap();
+            conn.close().await.unwrap();
+        }
+        let listing = || {
+            let mut names: Vec<_> = std::fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name())
+                .collect();
+            names.sort();
+            names
+        };
+        assert_eq!(listing(), ["future.db"]);
+        let before = std::fs::read(&path).unwrap();
+        let err = Store::open(&path).await.err().expect("refused");
+        assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
+        assert_eq!(listing(), ["future.db"], "no -wal or -shm");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    });
+}
+
+#[test]
 fn migrates_forward_from_every_earlier_version() {
     // Version 0 is an empty SQLite file (what an older tool or `sqlite3 x.db` leaves).
     runtime().block_on(async {

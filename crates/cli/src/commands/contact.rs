@@ -8,7 +8,8 @@ use milemarker_core::vcard;
 
 use crate::cli::{ContactCommand, ContactFields};
 use crate::context::{
-    Db, as_of, happened_on, invalid, print, print_json, read_input, write_output,
+    Db, VCARD_LIMIT, as_of, happened_on, invalid, print, print_json, read_input, refuse_empty,
+    write_output,
 };
 use crate::ui::{DIM, GOOD, HEADING, WARN, paint, table};
 
@@ -138,7 +139,8 @@ fn apply(c: &mut Contact, f: ContactFields) {
 /// keeping what only milemarker knows (cadence, mentor, log) unless the card carries it too.
 fn import(db: &mut Db, file: &std::path::Path) -> Result<()> {
     let name = file.display().to_string();
-    let text = read_input(file)?;
+    let text = read_input(file, VCARD_LIMIT)?;
+    refuse_empty(file, &text, "nothing to import")?;
     let cards = vcard::parse(&text)
         .map_err(|err| anyhow::anyhow!("{name}: {err}; nothing was imported"))?;
     let (added, updated) = db

@@ -5,13 +5,18 @@ use milemarker_core::decision::result::DecisionResult;
 use milemarker_core::decision::{DecisionDocument, decide};
 
 use crate::cli::{DecideArgs, to_domain};
-use crate::context::{Db, invalid, print, print_json, read_input};
+use crate::context::{DECISION_LIMIT, Db, invalid, print, print_json, read_input, refuse_empty};
 use crate::report;
 
 pub fn run(open: impl FnOnce() -> Result<Db>, args: DecideArgs) -> Result<()> {
     match &args.file {
         Some(path) => {
-            let text = read_input(path)?;
+            let text = read_input(path, DECISION_LIMIT)?;
+            refuse_empty(
+                path,
+                &text,
+                "nothing to decide: a decision document lists the options and what they are judged on",
+            )?;
             let name = path.display().to_string();
             let doc = parse_document(&name, &text)?;
             let result = decide(&doc).with_context(|| format!("{name} cannot be decided"))?;

@@ -12,7 +12,9 @@ use milemarker_core::tracker::{
 use milemarker_core::week::IsoWeek;
 
 use crate::cli::{HoursArgs, HoursCommand, HoursImportArgs, to_domain};
-use crate::context::{Db, as_of, counted_weeks, print, print_json, read_input};
+use crate::context::{
+    Db, TRACKER_LIMIT, as_of, counted_weeks, print, print_json, read_input, refuse_empty,
+};
 use crate::ui::{BAD, DIM, GOOD, HEADING, WARN, paint, table};
 
 /// Overwork creep (000): by default over the boundary in 3 of the last 4 complete weeks; the
@@ -58,7 +60,8 @@ fn import_tracker(db: &mut Db, args: HoursImportArgs) -> Result<()> {
         format!("--tz {tz}: not a time zone this system knows (like America/New_York)")
     })?;
     let source: Tracker = to_domain(args.format);
-    let text = read_input(&args.file)?;
+    let text = read_input(&args.file, TRACKER_LIMIT)?;
+    refuse_empty(&args.file, &text, "nothing to import")?;
     let zone = TimeZone::get(&tz)?;
     let parsed = match source {
         Tracker::Timewarrior => parse_timewarrior(&text),

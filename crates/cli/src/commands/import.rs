@@ -2,11 +2,12 @@ use anyhow::{Result, bail};
 use milemarker_core::career::{SCHEMA_VERSION, Snapshot};
 
 use crate::cli::ImportArgs;
-use crate::context::{Db, read_input};
+use crate::context::{Db, EXPORT_LIMIT, read_input, refuse_empty};
 
 pub fn run(db: &mut Db, args: ImportArgs) -> Result<()> {
     let name = args.file.display().to_string();
-    let text = read_input(&args.file)?;
+    let text = read_input(&args.file, EXPORT_LIMIT)?;
+    refuse_empty(&args.file, &text, "nothing to import")?;
     let snapshot = parse(&name, &text)?;
     // save() validates the whole document before it writes, in one transaction.
     db.save(&snapshot)

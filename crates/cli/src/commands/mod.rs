@@ -30,13 +30,118 @@ mod task;
 mod values;
 mod win;
 
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+
 use anyhow::Result;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{
+    Cli, Command, ContactCommand, DealbreakersCommand, FinancesCommand, OpportunityCommand,
+    OptionCommand, ProfileCommand, RiskCommand, SeasonCommand, SkillsCommand, TaskCommand,
+    ValuesCommand, WinCommand,
+};
 use crate::context::{Db, database_path, load_settings};
 
 pub fn run(cli: Cli, db_flag_given: bool) -> Result<()> {
-    let open = || -> Result<Db> { Db::open(&database_path(cli.db.as_deref())?) };
+    let writes = writes(&cli.command);
+    let db_flag = cli.db.clone();
+    // A database this command creates, and the directories it creates for it.
+    let created: RefCell<Option<(PathBuf, Vec<PathBuf>)>> = RefCell::new(None);
+    let open = || -> Result<Db> {
+        let path = database_path(db_flag.as_deref())?;
+        if !writes {
+            return Db::open_existing(&path);
+        }
+        if !path.exists() {
+            let dirs = path
+                .ancestors()
+                .skip(1)
+                .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+                .map(Path::to_path_buf)
+                .collect();
+            *created.borrow_mut() = Some((path.clone(), dirs));
+        }
+        Db::open(&path)
+    };
+    let outcome = dispatch(cli, db_flag_given, open);
+    // A write that failed wrote nothing; the database it would have been the first to write is
+    // not left behind either.
+    if outcome.is_err()
+        && let Some((path, dirs)) = created.take()
+    {
+        remove_unused(&path, &dirs);
+    }
+    outcome
+}
+
+/// Removes a database this run created and nothing wrote to, with the directories made for it.
+fn remove_unused(path: &Path, dirs: &[PathBuf]) {
+    // Another program may have found the new file and written to it meanwhile: then it stays.
+    let unused = Db::open(path).and_then(|mut db| {
+        let empty = db.load()? == milemarker_core::career::Snapshot::default();
+        let (runtime, store) = db.parts();
+        Ok(empty && runtime.block_on(store.posting_names())?.postings == 0)
+    });
+    if !unused.unwrap_or(false) {
+        return;
+    }
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(name);
+    }
+    for dir in dirs {
+        // Only when empty.
+        let _ = std::fs::remove_dir(dir);
+    }
+}
+
+/// Whether a command may write the person's records, and so create the database. One that only
+/// reads needs a database that exists: it creates none.
+fn writes(command: &Command) -> bool {
+    match command {
+        Command::Init(_)
+        | Command::Checkin(_)
+        | Command::Audit(_)
+        | Command::Import(_)
+        | Command::Postings(_) => true,
+        Command::Profile(c) => matches!(c, ProfileCommand::Set(_)),
+        Command::Values(a) => !matches!(a.command, None | Some(ValuesCommand::List(_))),
+        Command::Dealbreakers(a) => !matches!(a.command, None | Some(DealbreakersCommand::List(_))),
+        Command::Option(c) => !matches!(c, OptionCommand::List(_)),
+        Command::Risk(a) => !matches!(a.command, None | Some(RiskCommand::List(_))),
+        Command::Finances(a) => !matches!(a.command, None | Some(FinancesCommand::Show(_))),
+        // `hours` shows the weeks; `hours import` writes.
+        Command::Hours(a) => a.command.is_some(),
+        Command::Task(c) => !matches!(c, TaskCommand::List(_)),
+        Command::Season(a) => matches!(a.command, Some(SeasonCommand::Set { .. })),
+        // `win TITLE` records a win.
+        Command::Win(a) => !matches!(a.command, Some(WinCommand::List(_))),
+        Command::Contact(c) => !matches!(
+            c,
+            ContactCommand::List(_) | ContactCommand::Due { .. } | ContactCommand::Export { .. }
+        ),
+        Command::Opportunity(c) => !matches!(c, OpportunityCommand::List { .. }),
+        Command::Skills(c) => match c {
+            SkillsCommand::Add { .. } | SkillsCommand::Remove { .. } => true,
+            SkillsCommand::FromText { add, .. } => *add,
+            SkillsCommand::List { .. } | SkillsCommand::Extract { .. } => false,
+        },
+        Command::Market(_)
+        | Command::Markers(_)
+        | Command::Review(_)
+        | Command::Brag(_)
+        | Command::Export(_)
+        | Command::Decide(_)
+        | Command::Config(_)
+        | Command::Completions(_)
+        | Command::Man => false,
+        // They open their database themselves, as before.
+        Command::Demo(_) | Command::Serve(_) => false,
+    }
+}
+
+fn dispatch(cli: Cli, db_flag_given: bool, open: impl Fn() -> Result<Db>) -> Result<()> {
     // Read only by the commands that judge records against thresholds.
     let settings = || load_settings(cli.config.as_deref());
     match cli.command {
@@ -61,7 +166,7 @@ pub fn run(cli: Cli, db_flag_given: bool) -> Result<()> {
         ),
         Command::Skills(cmd) => skills::run(open, cmd),
         Command::Postings(cmd) => postings::run(&mut open()?, cmd),
-        Command::Market(cmd) => market::run(&mut open()?, cmd, &settings()?),
+        Command::Market(cmd) => market::run(open, cmd, &settings()?),
         Command::Markers(args) => markers::run(&mut open()?, args, &settings()?),
         Command::Review(args) => review::run(&mut open()?, args, &settings()?),
         Command::Config(args) => config::run(args, &settings()?),

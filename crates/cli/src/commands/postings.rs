@@ -9,7 +9,7 @@ use std::sync::mpsc;
 
 use anyhow::{Context, Result, anyhow};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use milemarker_market::postings::{self, BadRow, Columns, Format, Record};
+use milemarker_market::postings::{self, BadRow, Columns, Format, ReadError, Record};
 use milemarker_market::skills::Matcher;
 use milemarker_store::{ImportCounts, NewPosting};
 use rayon::prelude::*;
@@ -21,13 +21,66 @@ use crate::ui::{DIM, paint};
 /// Records read, matched and written together: big enough to keep both cores busy, small enough
 /// that memory stays flat however long the file.
 const BATCH: usize = 4096;
-/// Bad rows named in the report; the rest are counted.
-const SHOWN: usize = 20;
+/// Bad rows kept for the report: `--json` lists them all up to this many (`bad_listed` of
+/// `bad_count`); past it they are only counted.
+const SHOWN: usize = 1_000;
+/// Bad rows named on the terminal; the rest are counted.
+const ON_SCREEN: usize = 20;
 
 pub fn run(db: &mut Db, command: PostingsCommand) -> Result<()> {
     match command {
-        PostingsCommand::Import(args) => import(db, args),
+        PostingsCommand::Import(args) => {
+            let (json, file) = (args.json.json, args.file.clone());
+            // With --json a failure is JSON too; standard error still says it in words.
+            import(db, args).inspect_err(|err| {
+                if json {
+                    let _ = print_json(&failure(&file, err));
+                }
+            })
+        }
     }
+}
+
+/// A file refused for its bad rows: nothing was imported.
+#[derive(Debug)]
+struct Refused {
+    message: String,
+    read: u64,
+    bad: Vec<BadRow>,
+    bad_count: u64,
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Refused {}
+
+/// A failed import as JSON: the error, the file and, where known, the line and the field.
+fn failure(file: &Path, err: &anyhow::Error) -> serde_json::Value {
+    let mut out = serde_json::json!({
+        "error": format!("{err:#}"),
+        "file": file.display().to_string(),
+        "line": null,
+        "field": null,
+    });
+    if let Some(read) = err.downcast_ref::<ReadError>() {
+        out["line"] = read.line().into();
+        out["field"] = read.field().into();
+    }
+    if let Some(refused) = err.downcast_ref::<Refused>() {
+        if let Some(first) = refused.bad.first() {
+            out["line"] = first.line.into();
+            out["field"] = first.field.clone().into();
+        }
+        out["rows"] = refused.read.into();
+        out["bad_count"] = refused.bad_count.into();
+        out["bad_listed"] = refused.bad.len().into();
+        out["bad"] = serde_json::to_value(&refused.bad).unwrap_or_default();
+    }
+    out
 }
 
 type Matched = (Record, Vec<u32>, u64);
@@ -61,19 +114,30 @@ fn import(db: &mut Db, args: PostingsImportArgs) -> Result<()> {
     };
     let outcome = load(db, &args.file, format, &columns, args.skip_bad, true)?;
     let name = args.file.display().to_string();
-    let shown: Vec<String> = outcome.bad.iter().map(|b| format!("  {b}")).collect();
-    let more = match outcome.bad_count.saturating_sub(outcome.bad.len() as u64) {
+    let shown: Vec<String> = outcome
+        .bad
+        .iter()
+        .take(ON_SCREEN)
+        .map(|b| format!("  {b}"))
+        .collect();
+    let more = match outcome.bad_count.saturating_sub(shown.len() as u64) {
         0 => String::new(),
         n => format!("\n  ... and {n} more"),
     };
     if outcome.bad_count > 0 && !args.skip_bad {
-        return Err(anyhow!(
-            "{name}: {} of {} rows cannot be used; nothing was imported. Fix them, or pass \
-             --skip-bad to import the rest:\n{}{more}",
-            outcome.bad_count,
-            outcome.read,
-            shown.join("\n")
-        ));
+        return Err(Refused {
+            message: format!(
+                "{name}: {} of {} rows cannot be used; nothing was imported. Fix them, or pass \
+                 --skip-bad to import the rest:\n{}{more}",
+                outcome.bad_count,
+                outcome.read,
+                shown.join("\n")
+            ),
+            read: outcome.read,
+            bad: outcome.bad,
+            bad_count: outcome.bad_count,
+        }
+        .into());
     }
     let counts = outcome.counts;
     if args.json.json {
@@ -83,6 +147,8 @@ fn import(db: &mut Db, args: PostingsImportArgs) -> Result<()> {
             "added": counts.added,
             "duplicates": counts.duplicates,
             "skipped": outcome.bad_count,
+            "bad_count": outcome.bad_count,
+            "bad_listed": outcome.bad.len(),
             "bad": outcome.bad,
         }));
     }

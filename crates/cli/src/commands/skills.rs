@@ -1,21 +1,24 @@
 //! Skills (DESIGN 4.9): the person's own, each a taxonomy id (003: "identify and fill in any skill
 //! gaps"), and the ESCO and O*NET labels a posting or a CV names.
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use milemarker_core::skills::{Level, Skill};
 use milemarker_market::lookup::{Candidate, Found, Taxonomy};
 use milemarker_market::skills::Matcher;
 
 use crate::cli::{LevelArg, SkillsCommand, to_domain};
-use crate::context::{Db, print, print_json, read_input, today};
+use crate::context::{
+    Db, LINE_LIMIT, TEXT_LIMIT, input_name, open_input, print, print_json, read_input, size, today,
+    utf8_text,
+};
 use crate::ui::{DIM, HEADING, paint, table, word};
 
 pub fn run(open: impl FnOnce() -> Result<Db>, command: SkillsCommand) -> Result<()> {
     match command {
-        SkillsCommand::Extract { file, lines, json } if lines => {
-            extract_lines(&read_input(&file)?, json.json)
+        SkillsCommand::Extract { file, lines, json } if lines => extract_lines(&file, json.json),
+        SkillsCommand::Extract { file, json, .. } => {
+            extract(&read_input(&file, TEXT_LIMIT)?, json.json)
         }
-        SkillsCommand::Extract { file, json, .. } => extract(&read_input(&file)?, json.json),
         SkillsCommand::Add { skill, level } => add(&mut open()?, &skill.join(" "), level),
         SkillsCommand::List { json } => list(&mut open()?, json.json),
         SkillsCommand::Remove { skill } => remove(&mut open()?, &skill.join(" ")),
@@ -54,22 +57,71 @@ fn extract(text: &str, json: bool) -> Result<()> {
     ))
 }
 
-/// One text per line, matched on every core; offsets are into the line. Lines go in batches, each
-/// matched and written out before the next is read, so memory stays flat however long the input.
-fn extract_lines(text: &str, json: bool) -> Result<()> {
+/// One text per line, matched on every core; offsets are into the line. Lines are read in
+/// batches, each matched and written out before the next is read, so memory stays flat however
+/// long the input. A line that cannot be read (not UTF-8, over [`LINE_LIMIT`]) stops it there,
+/// named; the lines before it are written.
+fn extract_lines(file: &std::path::Path, json: bool) -> Result<()> {
     use rayon::prelude::*;
-    use std::io::Write;
+    use std::io::{BufRead, Read, Write};
     const BATCH: usize = 4096;
-    let lines: Vec<&str> = text.lines().collect();
+    let name = input_name(file);
+    let max = LINE_LIMIT.bytes()?;
+    let mut input = open_input(file)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for (batch, chunk) in lines.chunks(BATCH).enumerate() {
-        let written: Vec<String> = chunk
+    let mut number = 0u64;
+    loop {
+        let first = number + 1;
+        let mut lines = Vec::with_capacity(BATCH);
+        let mut stopped = None;
+        while lines.len() < BATCH {
+            let mut buf = Vec::new();
+            let read = (&mut input).take(max + 2).read_until(b'\n', &mut buf);
+            match read.with_context(|| format!("cannot read {name}")) {
+                Ok(0) => break,
+                Ok(_) => number += 1,
+                Err(err) => {
+                    stopped = Some(err);
+                    break;
+                }
+            }
+            if buf.ends_with(b"\n") {
+                buf.pop();
+                if buf.ends_with(b"\r") {
+                    buf.pop();
+                }
+            }
+            if buf.len() as u64 > max {
+                stopped = Some(anyhow::anyhow!(
+                    "{name}: line {number} is over {}, the most {} may be; nothing was read \
+                     past it (one text a line, as --lines reads it?)",
+                    size(max),
+                    LINE_LIMIT.what
+                ));
+                break;
+            }
+            match utf8_text(&name, number, buf) {
+                Ok(line) => lines.push(line),
+                Err(err) => {
+                    stopped = Some(err);
+                    break;
+                }
+            }
+        }
+        let written: Vec<String> = lines
             .par_iter()
             .enumerate()
-            .map(|(at, line)| extracted_line(batch * BATCH + at + 1, line, json))
+            .map(|(at, line)| extracted_line(first as usize + at, line, json))
             .collect::<Result<_>>()?;
         for line in written {
             out.write_all(line.as_bytes())?;
+        }
+        if let Some(err) = stopped {
+            out.flush()?;
+            return Err(err);
+        }
+        if lines.len() < BATCH {
+            break;
         }
     }
     out.flush()?;
@@ -209,7 +261,7 @@ fn from_text(
     level: Option<LevelArg>,
     json: bool,
 ) -> Result<()> {
-    let text = read_input(file)?;
+    let text = read_input(file, TEXT_LIMIT)?;
     let hits = Matcher::global().extract(&text);
     let held = db.load()?.skills;
     let new: Vec<_> = hits

@@ -3,11 +3,12 @@
 //! multiple employers"), and the occupations your skills fit (003: step back, move sideways).
 
 use anyhow::{Result, bail};
+use milemarker_core::career::Profile;
 use milemarker_core::markers::{PayPlace, grouped};
 use milemarker_market::wages::{self, Cell, DATASET, PERCENTILES};
 
 use crate::cli::{MarketCommand, MarketPayArgs};
-use crate::context::{Db, Settings, print, print_json};
+use crate::context::{Db, NoRecords, Settings, print, print_json};
 use crate::ui::{DIM, HEADING, paint};
 
 mod demand;
@@ -23,11 +24,20 @@ pub enum Answer {
     Text(String),
 }
 
-pub fn run(db: &mut Db, command: MarketCommand, settings: &Settings) -> Result<()> {
+pub fn run(
+    open: impl FnOnce() -> Result<Db>,
+    command: MarketCommand,
+    settings: &Settings,
+) -> Result<()> {
     let answer = match command {
-        MarketCommand::Pay(args) => pay(db, args)?,
-        MarketCommand::Demand(args) => demand::run(db, args, settings)?,
-        MarketCommand::Occupations(args) => occupations::run(db, args)?,
+        // Pay against the market needs no records when the occupation is given.
+        MarketCommand::Pay(args) => match open() {
+            Ok(mut db) => pay(&mut db, args)?,
+            Err(err) if err.is::<NoRecords>() => pay_for(&Profile::default(), args)?,
+            Err(err) => return Err(err),
+        },
+        MarketCommand::Demand(args) => demand::run(&mut open()?, args, settings)?,
+        MarketCommand::Occupations(args) => occupations::run(&mut open()?, args)?,
     };
     match answer {
         Answer::Json(value) => print_json(&value),
@@ -36,7 +46,10 @@ pub fn run(db: &mut Db, command: MarketCommand, settings: &Settings) -> Result<(
 }
 
 pub fn pay(db: &mut Db, args: MarketPayArgs) -> Result<Answer> {
-    let profile = db.load()?.profile;
+    pay_for(&db.load()?.profile, args)
+}
+
+fn pay_for(profile: &Profile, args: MarketPayArgs) -> Result<Answer> {
     let Some(occupation) = args.occupation.or(profile.occupation.clone()) else {
         bail!(
             "no occupation: pass --occupation 11-2021.00 or set it with `milemarker profile set --occupation`"
