@@ -181,6 +181,9 @@ fn no_reader_panics_hangs_or_half_writes_on_hostile_input() {
                 "no panic, signal or time-out: {case}"
             );
             assert!(!stderr.contains("panicked"), "{case}");
+            if what == "empty" {
+                assert!(!out.status.success(), "nothing to read is refused: {case}");
+            }
             if !out.status.success() {
                 assert!(!stderr.trim().is_empty(), "a refusal says why: {case}");
                 if *reader != "decision document" {
