@@ -427,10 +427,17 @@ pub enum MethodArg {
     Smaa,
 }
 
+/// A week as people name it (see `IsoWeek::named`), seen from today.
+fn named_week(text: &str) -> Result<milemarker_core::week::IsoWeek, String> {
+    let today = crate::context::today().map_err(|e| e.to_string())?;
+    milemarker_core::week::IsoWeek::named(text, today)
+}
+
 #[derive(Debug, Args)]
 pub struct CheckinArgs {
-    /// The ISO week, e.g. 2026-W03 [default: the current week]
-    #[arg(long, value_name = "WEEK")]
+    /// The week: an ISO week (2026-W47), any date in it (2026-11-20), `this` or `last` [default:
+    /// this week]
+    #[arg(long, value_name = "WEEK", value_parser = named_week)]
     pub week: Option<milemarker_core::week::IsoWeek>,
     /// Hours worked that week
     #[arg(long)]

@@ -599,3 +599,63 @@ fn control_characters_in_the_persons_words_never_reach_the_terminal() {
     let json = env.json(&["win", "list", "--json"]);
     assert_eq!(json[0]["title"], "Shipped\r\x1b]52;c;aGk=\x07 it\x08");
 }
+
+/// A week as a person names it: an ISO week, any date in it, `this` or `last`; one rule with the
+/// web for a week that has not started.
+#[test]
+fn checkin_weeks_as_people_name_them() {
+    let env = Env::new();
+    let checkin = |week: &str| {
+        env.cmd()
+            .args(["checkin", "--week", week, "--hours", "41", "--energy", "3"])
+            .args(["--satisfaction", "3"])
+            .output()
+            .unwrap()
+    };
+    // MILEMARKER_TODAY is 2026-10-28, a Wednesday in 2026-W44.
+    for (given, week) in [
+        ("2026-10-20", "2026-W43"),
+        ("last week", "2026-W43"),
+        ("this", "2026-W44"),
+        ("2026w42", "2026-W42"),
+    ] {
+        let out = checkin(given);
+        assert!(out.status.success(), "{given}: {out:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains(&format!("Recorded {week}"))
+                || String::from_utf8_lossy(&out.stdout).contains(&format!("Updated {week}")),
+            "{given}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    env.fails(
+        &[
+            "checkin",
+            "--week",
+            "2026-W45",
+            "--hours",
+            "40",
+            "--energy",
+            "3",
+            "--satisfaction",
+            "3",
+        ],
+        1,
+        "2026-W45 has not started yet",
+    );
+    env.fails(
+        &[
+            "checkin",
+            "--week",
+            "soon",
+            "--hours",
+            "40",
+            "--energy",
+            "3",
+            "--satisfaction",
+            "3",
+        ],
+        2,
+        "give an ISO week (2026-W47), any date in it (2026-11-20), `this` or `last`",
+    );
+}

@@ -37,6 +37,43 @@ impl IsoWeek {
         IsoWeek::of(self.monday().saturating_sub(jiff::Span::new().days(7)))
     }
 
+    /// A week as a person names it, seen from `today`: an ISO week (`2026-W47`, `2026w47`), any
+    /// date in it (`2026-11-20`), or `this` / `last` (with or without "week"). Strict parsing
+    /// (`FromStr`) stays for stored data; this is for what people type.
+    pub fn named(text: &str, today: Date) -> Result<IsoWeek, String> {
+        let words = text.trim().to_lowercase();
+        match words.as_str() {
+            "this" | "this week" | "current" => return Ok(IsoWeek::of(today)),
+            "last" | "last week" | "previous" => return Ok(IsoWeek::of(today).previous()),
+            _ => {}
+        }
+        if let Ok(day) = words.parse::<Date>() {
+            return Ok(IsoWeek::of(day));
+        }
+        let compact = words.replace("-w", "w");
+        if let Some((year, week)) = compact.split_once('w')
+            && let (Ok(year), Ok(week)) = (year.parse::<i16>(), week.parse::<i8>())
+        {
+            return IsoWeek::new(year, week);
+        }
+        Err(format!(
+            "\"{}\" is not a week: give an ISO week (2026-W47), any date in it (2026-11-20), \
+             `this` or `last`",
+            text.trim()
+        ))
+    }
+
+    /// The one rule for a check-in's week, whoever records it: it must have started by `today`.
+    pub fn started_by(self, today: Date) -> Result<(), String> {
+        if self.monday() > today {
+            return Err(format!(
+                "{self} has not started yet (it starts on Monday {}); check in once it has",
+                self.monday()
+            ));
+        }
+        Ok(())
+    }
+
     /// This week and the `count - 1` before it, oldest first.
     pub fn window(self, count: usize) -> Vec<IsoWeek> {
         let mut weeks = vec![self];
@@ -84,6 +121,34 @@ impl<'de> Deserialize<'de> for IsoWeek {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn weeks_as_people_name_them() {
+        let today = date(2026, 11, 28); // a Saturday in 2026-W48
+        let week = |text| IsoWeek::named(text, today).map(|w| w.to_string());
+        assert_eq!(week("2026-W47").unwrap(), "2026-W47");
+        assert_eq!(week(" 2026w47 ").unwrap(), "2026-W47");
+        assert_eq!(week("2026-11-20").unwrap(), "2026-W47");
+        assert_eq!(week("this").unwrap(), "2026-W48");
+        assert_eq!(week("This week").unwrap(), "2026-W48");
+        assert_eq!(week("last week").unwrap(), "2026-W47");
+        // Across a year's end: 2026-01-01 is a Thursday in 2026-W01; the week before is 2025-W52.
+        assert_eq!(
+            IsoWeek::named("last", date(2026, 1, 1))
+                .unwrap()
+                .to_string(),
+            "2025-W52"
+        );
+        assert!(week("2026-W54").unwrap_err().contains("no ISO week 54"));
+        assert!(week("next tuesday").unwrap_err().contains("is not a week"));
+    }
+
+    #[test]
+    fn a_week_counts_once_it_has_started() {
+        let week = IsoWeek::new(2026, 49).unwrap(); // Monday 2026-11-30
+        assert!(week.started_by(date(2026, 11, 29)).is_err());
+        assert!(week.started_by(date(2026, 11, 30)).is_ok());
+    }
 
     #[test]
     fn weeks_follow_iso_8601() {

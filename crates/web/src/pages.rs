@@ -329,9 +329,18 @@ pub async fn checkin_form(
 }
 
 fn read_checkin(fields: &mut Fields, today: Date) -> Option<CheckIn> {
-    let week = fields.parse::<IsoWeek>("week", Some(IsoWeek::of(today)), "a week like 2026-W47");
-    if week.is_some_and(|w| w.monday() > today) {
-        fields.fail("week", "that week has not started yet");
+    let week = match fields.text("week").trim() {
+        "" => Some(IsoWeek::of(today)),
+        text => match IsoWeek::named(text, today) {
+            Ok(week) => Some(week),
+            Err(message) => {
+                fields.fail("week", message);
+                None
+            }
+        },
+    };
+    if let Some(Err(message)) = week.map(|w| w.started_by(today)) {
+        fields.fail("week", message);
     }
     // Every field is read before any is used, so every problem shows at once.
     let hours = fields.number("hours", None, 0.0, 168.0);

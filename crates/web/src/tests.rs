@@ -257,7 +257,14 @@ async fn bad_input_is_shown_beside_its_field_and_nothing_is_written() {
     );
     let (status, page, _) = send(&app, post("/checkin", &form)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(page.contains("that week has not started yet"));
+    assert!(page.contains("2026-W50 has not started yet"), "{page}");
+    // Weeks are named as the CLI names them: a date in the week, or `last`.
+    let form = format!(
+        "csrf={}&week=last&hours=40&energy=3&satisfaction=3",
+        app.csrf
+    );
+    let (status, _, _) = send(&app, post("/checkin", &form)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
 }
 
 #[tokio::test]

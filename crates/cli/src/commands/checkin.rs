@@ -12,24 +12,24 @@ use crate::cli::CheckinArgs;
 use crate::context::{Db, print, today};
 
 pub fn run(db: &mut Db, mut args: CheckinArgs) -> Result<()> {
-    let week = match args.week {
-        Some(week) => week,
-        None => IsoWeek::of(today()?),
-    };
-    let existing = db.load()?.checkins.into_iter().find(|c| c.week == week);
+    let today = today()?;
+    let week = args.week.unwrap_or_else(|| IsoWeek::of(today));
+    week.started_by(today)
+        .map_err(|m| anyhow::anyhow!("--week: {m}; nothing was recorded"))?;
     if !args.no_input && std::io::stdin().is_terminal() {
+        let existing = db.load()?.checkins.into_iter().find(|c| c.week == week);
         ask(&mut args, week, existing.as_ref())?;
     }
-    // A second check-in for a week updates it: what is not given again stays as it was.
-    let checkin = merge(week, args, existing.as_ref())?;
-    checkin
-        .validate()
-        .map_err(|m| anyhow::anyhow!("{m}; nothing was recorded"))?;
-    let (replaced, boundary) = db.update(|s| {
-        Ok((
-            record_checkin(&mut s.checkins, checkin.clone()),
-            s.profile.boundary_hours,
-        ))
+    // A second check-in for a week updates it: what is not given again stays as it is stored
+    // now, read under the write lock.
+    let (checkin, replaced, boundary) = db.update(|s| {
+        let existing = s.checkins.iter().find(|c| c.week == week);
+        let checkin = merge(week, args, existing)?;
+        checkin
+            .validate()
+            .map_err(|m| anyhow::anyhow!("{m}; nothing was recorded"))?;
+        let replaced = record_checkin(&mut s.checkins, checkin.clone());
+        Ok((checkin, replaced, s.profile.boundary_hours))
     })?;
     print(&summary(&checkin, boundary, replaced))
 }
