@@ -32,8 +32,7 @@ pub enum Command {
     /// Set up your profile, values and deal-breakers (asks on a terminal; flags for scripts)
     Init(InitArgs),
     /// Show or change your profile: role, pay, area, weekly hours boundary
-    #[command(subcommand)]
-    Profile(ProfileCommand),
+    Profile(ProfileArgs),
     /// List or change what matters to you, and how it is weighted
     Values(ValuesArgs),
     /// List or change your deal-breakers: the lines you will not cross
@@ -137,6 +136,16 @@ pub struct InitArgs {
     /// Replace values and deal-breakers that are already set
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ProfileArgs {
+    #[command(subcommand)]
+    pub command: Option<ProfileCommand>,
+    /// `milemarker profile` alone shows it
+    #[command(flatten)]
+    pub show: JsonFlag,
 }
 
 #[derive(Debug, Subcommand)]
@@ -338,6 +347,8 @@ pub struct OptionEditArgs {
 pub enum KindArg {
     Stay,
     StepBack,
+    /// A move sideways: another role at about the same level
+    #[value(alias = "sideways")]
     Lateral,
     Promotion,
     Leave,

@@ -939,3 +939,41 @@ fn watson_and_activitywatch_watching_the_same_hours_count_them_once() {
     );
     assert_eq!(week["sources"], json!(["watson", "activitywatch"]));
 }
+
+/// Plain words in: `profile` alone shows the profile, a promotion in place (after the role
+/// started) is taken and counted from, and `sideways` names a lateral move.
+#[test]
+fn profile_alone_promotions_in_place_and_sideways() {
+    let env = Env::new();
+    env.run(&[
+        "profile",
+        "set",
+        "--role-start",
+        "2021-02-01",
+        "--last-promotion",
+        "2023-04-01",
+    ]);
+    let shown = env.run(&["profile"]);
+    assert!(shown.contains("2023-04-01"), "{shown}");
+    assert_eq!(
+        env.json(&["profile", "--json"])["last_promotion"],
+        "2023-04-01"
+    );
+    let markers = env.run(&["markers"]);
+    assert!(
+        markers.contains("since your last promotion on 2023-04-01"),
+        "{markers}"
+    );
+    env.run(&["values", "set", "autonomy", "--weight", "5"]);
+    env.run(&[
+        "option",
+        "add",
+        "pm",
+        "--kind",
+        "sideways",
+        "--score",
+        "autonomy=6",
+    ]);
+    let options = env.json(&["option", "list", "--json"]);
+    assert_eq!(options[0]["kind"], "lateral", "{options}");
+}

@@ -132,18 +132,8 @@ impl Profile {
                 ),
             ));
         }
-        if let (Some(start), Some(promo)) = (self.role_start, self.last_promotion)
-            && promo > start
-        {
-            // A promotion after starting the role is fine only if it started a new role.
-            return Err(invalid(
-                "last_promotion",
-                format!(
-                    "{promo} is after the role started ({start}); a promotion starts a role, so \
-                     set --role-start to the promotion date too"
-                ),
-            ));
-        }
+        // A promotion may come after the role started (a promotion in place); the overstaying
+        // marker counts from the later of the two.
         Ok(())
     }
 }

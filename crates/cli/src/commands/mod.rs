@@ -105,7 +105,7 @@ fn writes(command: &Command) -> bool {
         | Command::Audit(_)
         | Command::Import(_)
         | Command::Postings(_) => true,
-        Command::Profile(c) => matches!(c, ProfileCommand::Set(_)),
+        Command::Profile(c) => matches!(c.command, Some(ProfileCommand::Set(_))),
         Command::Values(a) => !matches!(a.command, None | Some(ValuesCommand::List(_))),
         Command::Dealbreakers(a) => !matches!(a.command, None | Some(DealbreakersCommand::List(_))),
         Command::Option(c) => !matches!(c, OptionCommand::List(_)),

@@ -2,12 +2,12 @@ use anyhow::Result;
 use milemarker_core::career::Profile;
 use milemarker_core::decision::format_number;
 
-use crate::cli::{ProfileCommand, ProfileSetArgs};
+use crate::cli::{ProfileArgs, ProfileCommand, ProfileSetArgs};
 use crate::context::{Db, print, print_json};
 use crate::ui::{DIM, HEADING, paint, table};
 
-pub fn run(db: &mut Db, command: ProfileCommand) -> Result<()> {
-    match command {
+pub fn run(db: &mut Db, args: ProfileArgs) -> Result<()> {
+    match args.command.unwrap_or(ProfileCommand::Show(args.show)) {
         ProfileCommand::Show(flag) => {
             let profile = db.load()?.profile;
             if flag.json {
@@ -17,11 +17,11 @@ pub fn run(db: &mut Db, command: ProfileCommand) -> Result<()> {
             }
         }
         ProfileCommand::Set(args) => {
-            db.update(|snapshot| {
+            let profile = db.update(|snapshot| {
                 apply(&mut snapshot.profile, *args);
-                Ok(())
+                Ok(snapshot.profile.clone())
             })?;
-            print(&render(&db.load()?.profile))
+            print(&render(&profile))
         }
     }
 }
