@@ -526,7 +526,10 @@ pub enum TaskCommand {
     /// List your tasks
     List(JsonFlag),
     /// Remove a task
-    Remove { id: String },
+    Remove {
+        /// The task: its id, its name (any case), or the start of either
+        id: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -551,6 +554,7 @@ pub struct TaskAddArgs {
 
 #[derive(Debug, Args)]
 pub struct TaskEditArgs {
+    /// The task: its id, its name (any case), or the start of either
     pub id: String,
     #[arg(long)]
     pub name: Option<String>,
@@ -723,6 +727,7 @@ pub enum ContactCommand {
     List(JsonFlag),
     /// Log that you were in touch (restarts the stay-in-touch timer)
     Log {
+        /// The contact: its id, its name (any case), or the start of either, e.g. "Marcus O'Neil"
         id: String,
         /// When [default: today]
         #[arg(long, value_name = "DATE")]
@@ -738,7 +743,10 @@ pub enum ContactCommand {
         json: JsonFlag,
     },
     /// Remove a contact
-    Remove { id: String },
+    Remove {
+        /// The contact: its id, its name (any case), or the start of either, e.g. "Marcus O'Neil"
+        id: String,
+    },
     /// Import contacts from a vCard 3.0 file (- for standard input); known names are updated
     Import { file: PathBuf },
     /// Write your contacts as vCard 3.0 (- for standard output)
@@ -758,6 +766,7 @@ pub struct ContactAddArgs {
 
 #[derive(Debug, Args)]
 pub struct ContactEditArgs {
+    /// The contact: its id, its name (any case), or the start of either, e.g. "Marcus O'Neil"
     pub id: String,
     #[arg(long)]
     pub name: Option<String>,

@@ -659,3 +659,50 @@ fn checkin_weeks_as_people_name_them() {
         "give an ISO week (2026-W47), any date in it (2026-11-20), `this` or `last`",
     );
 }
+
+/// Contacts and tasks by id, by name in any case, or by the start of either.
+#[test]
+fn contacts_and_tasks_by_name() {
+    let env = Env::new();
+    env.run(&["contact", "add", "Marcus O'Neil", "--cadence", "30"]);
+    env.run(&["contact", "add", "Dana Whitfield"]);
+    env.run(&["contact", "add", "Dan Ruiz"]);
+    let out = env.run(&["contact", "log", "Marcus O'Neil", "--note", "coffee"]);
+    assert!(out.contains("Logged contact with Marcus O'Neil"), "{out}");
+    env.run(&[
+        "contact",
+        "edit",
+        "marcus o'neil",
+        "--company",
+        "Blue Harbor",
+    ]);
+    env.run(&["contact", "log", "dana"]);
+    env.fails(
+        &["contact", "log", "da"],
+        1,
+        "could be the contact dana-whitfield, dan-ruiz",
+    );
+    env.fails(&["contact", "remove", "zoe"], 1, "no contact \"zoe\"");
+    let contacts = env.json(&["contact", "list", "--json"]);
+    assert_eq!(contacts[0]["company"], "Blue Harbor");
+    assert_eq!(contacts[0]["log"][0]["note"], "coffee");
+    assert_eq!(contacts[1]["log"].as_array().unwrap().len(), 1);
+    env.run(&[
+        "task",
+        "add",
+        "status-meetings",
+        "--name",
+        "Status meetings",
+        "--hours",
+        "6",
+        "--energy",
+        "-1",
+    ]);
+    env.run(&["task", "edit", "Status Meetings", "--hours", "4"]);
+    assert_eq!(
+        env.json(&["task", "list", "--json"])[0]["hours_per_week"],
+        4.0
+    );
+    env.run(&["task", "remove", "status"]);
+    assert_eq!(env.json(&["task", "list", "--json"]), serde_json::json!([]));
+}

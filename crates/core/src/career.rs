@@ -433,6 +433,49 @@ pub fn next_number(taken: impl Iterator<Item = u32>) -> u32 {
 }
 
 /// Turns a name into an id: "Family time" -> "family-time".
+/// Which of `items` (id, name) a person means by `given`: the id itself; else, case-blind, the
+/// name, or the id `given` would make (`"Marcus O'Neil"` finds `marcus-o-neil`); else the one id
+/// or name that `given` begins. `what` names the kind in the refusal ("contact"), which lists the
+/// candidates when `given` is ambiguous.
+pub fn find_named<'a>(
+    what: &str,
+    given: &str,
+    items: impl Iterator<Item = (&'a str, &'a str)> + Clone,
+) -> Result<usize, String> {
+    let folded = given.trim().to_lowercase();
+    let wanted = slug(given);
+    let exact = |(id, name): (&str, &str)| {
+        id == given || name.to_lowercase() == folded || (!wanted.is_empty() && id == wanted)
+    };
+    if let Some(i) = items.clone().position(|(id, _)| id == given) {
+        return Ok(i);
+    }
+    if let Some(i) = items.clone().position(exact) {
+        return Ok(i);
+    }
+    let begun: Vec<(usize, &str)> = items
+        .clone()
+        .enumerate()
+        .filter(|(_, (id, name))| {
+            !folded.is_empty()
+                && (id.starts_with(&folded) || name.to_lowercase().starts_with(&folded))
+        })
+        .map(|(i, (id, _))| (i, id))
+        .collect();
+    match begun.as_slice() {
+        [(i, _)] => Ok(*i),
+        [] => Err(format!("no {what} \"{}\"", given.trim())),
+        many => Err(format!(
+            "\"{}\" could be the {what} {}; give more of it",
+            given.trim(),
+            many.iter()
+                .map(|(_, id)| *id)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
 pub fn slug(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.trim().chars() {
@@ -972,6 +1015,28 @@ mod tests {
         assert_eq!(v, AttrValue::Number(60000.0));
         assert!(DealBreaker::parse_rule("flexible").is_err());
         assert!(DealBreaker::parse_rule(">= 3").is_err());
+    }
+
+    #[test]
+    fn records_found_by_id_name_or_the_start_of_either() {
+        let people = [
+            ("marcus-o-neil", "Marcus O'Neil"),
+            ("dana-whitfield", "Dana Whitfield"),
+            ("dan", "Dan Ruiz"),
+        ];
+        let find = |given| find_named("contact", given, people.iter().map(|(i, n)| (*i, *n)));
+        assert_eq!(find("marcus-o-neil"), Ok(0));
+        assert_eq!(find("Marcus O'Neil"), Ok(0));
+        assert_eq!(find("marcus o'neil"), Ok(0));
+        assert_eq!(find("marc"), Ok(0));
+        assert_eq!(find("Dana"), Ok(1));
+        // An id given whole beats a longer one it begins.
+        assert_eq!(find("dan"), Ok(2));
+        assert_eq!(
+            find("da"),
+            Err("\"da\" could be the contact dana-whitfield, dan; give more of it".into())
+        );
+        assert_eq!(find("zoe"), Err("no contact \"zoe\"".into()));
     }
 
     #[test]

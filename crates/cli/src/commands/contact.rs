@@ -2,7 +2,7 @@
 //! restarts the timer, the losing-touch list, and vCard 3.0 in and out.
 
 use anyhow::{Context, Result, bail};
-use milemarker_core::career::{Snapshot, slug, validate_id};
+use milemarker_core::career::{Snapshot, find_named, slug, validate_id};
 use milemarker_core::network::{Contact, Interaction, Labeled, due};
 use milemarker_core::vcard;
 
@@ -30,15 +30,15 @@ pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
             print(&format!("{} {id}\n", paint(GOOD, "Added")))
         }
         ContactCommand::Edit(args) => {
-            db.update(|s| {
+            let name = db.update(|s| {
                 let contact = find(s, &args.id)?;
                 if let Some(name) = args.name {
                     contact.name = name.trim().to_string();
                 }
                 apply(contact, args.fields);
-                Ok(())
+                Ok(contact.name.clone())
             })?;
-            print(&format!("Updated {}\n", args.id))
+            print(&format!("Updated {name}\n"))
         }
         ContactCommand::List(flag) => {
             let s = db.load()?;
@@ -49,15 +49,16 @@ pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
         }
         ContactCommand::Log { id, date, note } => {
             let date = happened_on(date)?;
-            db.update(|s| {
-                find(s, &id)?.record(Interaction {
+            let name = db.update(|s| {
+                let contact = find(s, &id)?;
+                contact.record(Interaction {
                     date,
                     note: note.filter(|n| !n.trim().is_empty()),
                 });
-                Ok(())
+                Ok(contact.name.clone())
             })?;
             print(&format!(
-                "Logged contact with {id} on {date}; the timer restarts.\n"
+                "Logged contact with {name} on {date}; the timer restarts.\n"
             ))
         }
         ContactCommand::Due { as_of: day, json } => {
@@ -70,24 +71,25 @@ pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
             print(&render_due(&list))
         }
         ContactCommand::Remove { id } => {
-            db.update(|s| {
-                find(s, &id)?;
+            let name = db.update(|s| {
+                let contact = find(s, &id)?;
+                let (id, name) = (contact.id.clone(), contact.name.clone());
                 if let Some(o) = s
                     .opportunities
                     .iter()
                     .find(|o| o.contact.as_deref() == Some(&id))
                 {
                     bail!(
-                        "{id} brought opportunity #{} ({} at {}); that link would break",
+                        "{name} brought opportunity #{} ({} at {}); that link would break",
                         o.id,
                         o.role,
                         o.company
                     );
                 }
                 s.contacts.retain(|c| c.id != id);
-                Ok(())
+                Ok(name)
             })?;
-            print(&format!("Removed {id}\n"))
+            print(&format!("Removed {name}\n"))
         }
         ContactCommand::Import { file } => import(db, &file),
         ContactCommand::Export { file } => {
@@ -97,10 +99,12 @@ pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
     }
 }
 
-fn find<'a>(s: &'a mut Snapshot, id: &str) -> Result<&'a mut Contact> {
-    match s.contacts.iter_mut().find(|c| c.id == id) {
-        Some(c) => Ok(c),
-        None => bail!("no contact \"{id}\"; `milemarker contact list` shows them"),
+/// The contact a person means: by id, by name (case-blind), or by the start of either.
+fn find<'a>(s: &'a mut Snapshot, given: &str) -> Result<&'a mut Contact> {
+    let people = s.contacts.iter().map(|c| (c.id.as_str(), c.name.as_str()));
+    match find_named("contact", given, people) {
+        Ok(i) => Ok(&mut s.contacts[i]),
+        Err(message) => bail!("{message}; `milemarker contact list` shows them"),
     }
 }
 

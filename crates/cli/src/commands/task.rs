@@ -1,5 +1,5 @@
-use anyhow::{Context, Result, bail};
-use milemarker_core::career::validate_id;
+use anyhow::{Result, bail};
+use milemarker_core::career::{Snapshot, find_named, validate_id};
 use milemarker_core::decision::format_number;
 use milemarker_core::life::Task;
 
@@ -42,10 +42,8 @@ pub fn run(db: &mut Db, command: TaskCommand) -> Result<()> {
         }
         TaskCommand::Edit(a) => {
             db.update(|s| {
-                let known: Vec<String> = s.tasks.iter().map(|t| t.id.clone()).collect();
-                let task = s.tasks.iter_mut().find(|t| t.id == a.id).with_context(|| {
-                    format!("no task \"{}\"; the tasks are: {}", a.id, known.join(", "))
-                })?;
+                let i = find_task(s, &a.id)?;
+                let task = &mut s.tasks[i];
                 task.name = a.name.unwrap_or(task.name.clone());
                 task.hours_per_week = a.hours.unwrap_or(task.hours_per_week);
                 task.energy = a.energy.unwrap_or(task.energy);
@@ -57,11 +55,8 @@ pub fn run(db: &mut Db, command: TaskCommand) -> Result<()> {
         }
         TaskCommand::Remove { id } => {
             db.update(|s| {
-                let before = s.tasks.len();
-                s.tasks.retain(|t| t.id != id);
-                if s.tasks.len() == before {
-                    bail!("no task \"{id}\"; `milemarker task list` lists them");
-                }
+                let i = find_task(s, &id)?;
+                s.tasks.remove(i);
                 Ok(())
             })?;
             print(&render(&db.load()?.tasks))
@@ -100,4 +95,13 @@ fn render(tasks: &[Task]) -> String {
         ]);
     }
     format!("{}\n{}", paint(HEADING, "Tasks"), table(&rows))
+}
+
+/// The task a person means: by id, by name (case-blind), or by the start of either.
+fn find_task(s: &Snapshot, given: &str) -> Result<usize> {
+    let tasks = s.tasks.iter().map(|t| (t.id.as_str(), t.name.as_str()));
+    find_named("task", given, tasks).map_err(|message| {
+        let known: Vec<&str> = s.tasks.iter().map(|t| t.id.as_str()).collect();
+        anyhow::anyhow!("{message}; the tasks are: {}", known.join(", "))
+    })
 }
