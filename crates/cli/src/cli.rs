@@ -16,11 +16,23 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 )]
 pub struct Cli {
     /// The database file [default: milemarker.db in your data directory]
-    #[arg(long, global = true, env = "MILEMARKER_DB", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "MILEMARKER_DB",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
     pub db: Option<PathBuf>,
 
     /// The settings file [default: config.toml in your config directory]
-    #[arg(long, global = true, env = "MILEMARKER_CONFIG", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "MILEMARKER_CONFIG",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
     pub config: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -92,8 +104,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
-    /// Print the man page (roff)
-    Man,
+    /// Print a man page (roff), or write every page into a folder with --dir
+    Man(ManArgs),
 }
 
 /// A clap choice as the domain value of the same name: the CLI keeps its own enums (clap stays
@@ -1128,6 +1140,15 @@ fn parse_bind(text: &str) -> Result<Bind, String> {
     Err(format!(
         "\"{text}\" is not an address: give one like 127.0.0.1, 127.0.0.1:9000, ::1 or [::1]:9000"
     ))
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print, e.g. `init` or `contact add` [default: milemarker's own]
+    pub command: Vec<String>,
+    /// Write every page (milemarker.1, milemarker-init.1, ...) into this folder instead
+    #[arg(long, value_name = "DIR", conflicts_with = "command")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -165,9 +165,15 @@ async fn shoot(c: &Client, name: &str) {
 #[tokio::test]
 async fn the_web_ui_in_a_real_browser() {
     let driver_port = free_port();
+    // Chromium writes beside its profile too (crash reports, caches): a home of its own keeps
+    // all of it out of the real ~/.config and ~/.cache.
+    let home = tempfile::tempdir().expect("a home for the browser");
     let _driver = Running(
         Command::new(chromedriver())
             .arg(format!("--port={driver_port}"))
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -175,8 +181,7 @@ async fn the_web_ui_in_a_real_browser() {
     );
     let (_server, base) = serve();
     wait_for(driver_port);
-    let profile = tempfile::tempdir().expect("a browser profile");
-    let c = browser(driver_port, profile.path()).await;
+    let c = browser(driver_port, &home.path().join("profile")).await;
 
     // The dashboard: the person, the markers that fired with evidence, the hours chart.
     c.goto(&format!("{base}/")).await.expect("the dashboard");

@@ -473,6 +473,32 @@ fn completions_and_man_page_come_from_the_cli_definition() {
         "{}",
         &man[..80]
     );
+    // Every page the top page refers to can be had: one by name, all of them into a folder.
+    assert!(man.contains("milemarker\\-init(1)"), "{man}");
+    let init = env.run(&["man", "init"]);
+    assert!(init.contains(".TH milemarker-init 1"), "{init}");
+    let add = env.run(&["man", "contact", "add"]);
+    assert!(
+        add.contains("milemarker\\-contact\\-add \\- Add someone"),
+        "{add}"
+    );
+    env.fails(
+        &["man", "nothing"],
+        1,
+        "milemarker has no command \"nothing\"",
+    );
+    let dir = env.dir.path().join("man");
+    env.run(&["man", "--dir", dir.to_str().unwrap()]);
+    for page in [
+        "milemarker.1",
+        "milemarker-init.1",
+        "milemarker-contact-add.1",
+    ] {
+        assert!(dir.join(page).exists(), "{page}");
+    }
+    // An unset environment variable is not shown as set to nothing.
+    let help = env.run(&["--help"]);
+    assert!(help.contains("[env: MILEMARKER_DB]"), "{help}");
 }
 
 #[test]

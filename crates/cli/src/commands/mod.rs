@@ -135,7 +135,7 @@ fn writes(command: &Command) -> bool {
         | Command::Decide(_)
         | Command::Config(_)
         | Command::Completions(_)
-        | Command::Man => false,
+        | Command::Man(_) => false,
         // They open their database themselves, as before.
         Command::Demo(_) | Command::Serve(_) => false,
     }
@@ -183,6 +183,6 @@ fn dispatch(cli: Cli, db_flag_given: bool, open: impl Fn() -> Result<Db>) -> Res
         ),
         Command::Serve(args) => serve::run(cli.db.as_deref(), args, settings()?),
         Command::Completions(args) => completions::run(args),
-        Command::Man => man::run(),
+        Command::Man(args) => man::run(args),
     }
 }
