@@ -108,7 +108,17 @@ impl WageLookup {
         Wages {
             dataset: DATASET.into(),
             occupation: self.occupation.clone(),
-            area: format!("{} ({})", self.area.code, self.area.name),
+            // Prose says the occupation by its title ("Marketing Managers"), not its code.
+            title: if self.title.is_empty() {
+                self.occupation.clone()
+            } else {
+                self.title.clone()
+            },
+            // Said as a place, not as its code: "the United States", "Seattle-Tacoma-Bellevue, WA".
+            area: match self.area.level {
+                AreaLevel::National => "the United States".into(),
+                _ => self.area.name.clone(),
+            },
             percentiles: self.points(),
         }
     }

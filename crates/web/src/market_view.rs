@@ -71,7 +71,10 @@ fn pay_view(v: &Value) -> PayView {
                 Value::String(s) => s.clone(),
                 _ => "not published".into(),
             };
-            (format!("{p}th"), shown)
+            let p = p
+                .parse()
+                .map_or_else(|_| p.clone(), milemarker_core::text::ordinal);
+            (p, shown)
         })
         .collect();
     let position = match (
@@ -80,9 +83,9 @@ fn pay_view(v: &Value) -> PayView {
         v["position"].as_str(),
     ) {
         (Some(pay), Some(p), Some(pos)) if pos.starts_with("within") => format!(
-            "Your pay, {}, sits near the {}th percentile.",
+            "Your pay, {}, sits near the {} percentile.",
             grouped(pay),
-            p.round()
+            milemarker_core::text::ordinal(p)
         ),
         (Some(pay), _, Some(pos)) => format!("Your pay, {}, is {pos}.", grouped(pay)),
         _ => "Set your pay (`milemarker profile set --pay N`) to place it.".into(),

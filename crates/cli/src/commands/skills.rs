@@ -12,6 +12,7 @@ use crate::context::{
     utf8_text,
 };
 use crate::ui::{DIM, HEADING, paint, table, word};
+use milemarker_core::text::count;
 
 pub fn run(open: impl FnOnce() -> Result<Db>, command: SkillsCommand) -> Result<()> {
     match command {
@@ -52,7 +53,7 @@ fn extract(text: &str, json: bool) -> Result<()> {
         .collect();
     print(&format!(
         "{}\n{}",
-        paint(HEADING, &format!("{} skills", hits.len())),
+        paint(HEADING, &count(hits.len() as f64, "skill", "skills")),
         table(&rows)
     ))
 }
@@ -234,7 +235,7 @@ fn list(db: &mut Db, json: bool) -> Result<()> {
         .collect();
     print(&format!(
         "{}\n{}",
-        paint(HEADING, &format!("{} skills", s.skills.len())),
+        paint(HEADING, &count(s.skills.len() as f64, "skill", "skills")),
         table(&rows)
     ))
 }
@@ -315,7 +316,11 @@ fn from_text(
         "{}\n{}{tail}",
         paint(
             HEADING,
-            &format!("{} skills proposed from {}", new.len(), file.display())
+            &format!(
+                "{} proposed from {}",
+                count(new.len() as f64, "skill", "skills"),
+                file.display()
+            )
         ),
         table(&rows)
     ))

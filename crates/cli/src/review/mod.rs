@@ -226,9 +226,14 @@ fn energy_section<P: Page>(page: &mut P, r: &Review) {
         let b = mean(last.iter().map(|p| f64::from(pick(p)))).unwrap_or(0.0);
         format!("{:.1} -> {:.1}", a, b)
     };
+    let compared = if quarter == 1 {
+        "first week against the last".to_string()
+    } else {
+        format!("first {quarter} against last {quarter} weeks")
+    };
     page.line(&format!(
-        "Over {} check-ins (first {quarter} against last {quarter} weeks, 1-5): energy {}, satisfaction {}.",
-        r.energy.len(),
+        "Over {} ({compared}, 1-5): energy {}, satisfaction {}.",
+        milemarker_core::text::count(r.energy.len() as f64, "check-in", "check-ins"),
         show(|p| p.energy),
         show(|p| p.satisfaction)
     ));

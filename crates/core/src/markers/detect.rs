@@ -13,6 +13,7 @@ use crate::evidence::Achievement;
 use crate::life::{Audit, Creep, WeekHours, audit, overwork_creep as weeks_over};
 use crate::network::{Opportunity, Source, Stage, days_between};
 use crate::skills::Skill;
+use crate::text::{count, days_ago, ordinal};
 use crate::week::IsoWeek;
 
 /// "3 years 2 months", "5 months", "12 days": how long from `from` to `to`.
@@ -172,9 +173,9 @@ impl PayPlace {
     /// "below the 10th percentile", "near the 27th percentile", "above the 90th percentile".
     pub fn describe(self) -> String {
         match self {
-            PayPlace::Below(p) => format!("below the {}th percentile", format_number(p)),
-            PayPlace::Within(p) => format!("near the {}th percentile", p.round()),
-            PayPlace::Above(p) => format!("above the {}th percentile", format_number(p)),
+            PayPlace::Below(p) => format!("below the {} percentile", ordinal(p)),
+            PayPlace::Within(p) => format!("near the {} percentile", ordinal(p)),
+            PayPlace::Above(p) => format!("above the {} percentile", ordinal(p)),
         }
     }
 }
@@ -250,10 +251,10 @@ pub fn pay_behind_market(
     ];
     let marker = marker.with_evidence(evidence);
     let where_ = format!(
-        "{} {} for {} in area {} ({})",
+        "{} {} for {} in {} ({})",
         grouped(pay),
         profile.currency,
-        wages.occupation,
+        wages.title,
         wages.area,
         wages.dataset
     );
@@ -266,8 +267,8 @@ pub fn pay_behind_market(
         marker.fire(
             severity,
             format!(
-                "Total pay {where_} is {position}, under the {}th ({}).",
-                format_number(th.percentile),
+                "Total pay {where_} is {position}, under the {} ({}).",
+                ordinal(th.percentile),
                 grouped(line)
             ),
         )
@@ -451,7 +452,8 @@ pub fn stale_record(wins: &[Achievement], th: &t::StaleRecord, as_of: Date) -> M
         )
     } else {
         marker.quiet(format!(
-            "Last achievement {days} days ago: \"{}\".",
+            "Last achievement {}: \"{}\".",
+            days_ago(days),
             latest.title
         ))
     }
@@ -574,7 +576,10 @@ pub fn ignored_opportunity(
         let summary = if waiting == 0 {
             "No recruiter lead is waiting for a reply.".to_string()
         } else {
-            format!("{waiting} recruiter lead(s) waiting, none for {limit} days yet.")
+            format!(
+                "{} waiting, none for {limit} days yet.",
+                count(waiting as f64, "recruiter lead", "recruiter leads")
+            )
         };
         return marker.quiet(summary);
     }
@@ -596,12 +601,15 @@ pub fn ignored_opportunity(
     } else {
         Severity::Medium
     };
-    let count = evidence.len();
+    let evidence_count = evidence.len();
     marker.with_evidence(evidence).fire(
         severity,
         format!(
-            "{count} recruiter lead(s) unanswered for {limit}+ days; the oldest, {} at {}, has waited {} days.",
-            worst.2, worst.1, worst.0
+            "{} unanswered for {limit}+ days; the oldest, {} at {}, has waited {} days.",
+            count(evidence_count as f64, "recruiter lead", "recruiter leads"),
+            worst.2,
+            worst.1,
+            worst.0
         ),
     )
 }

@@ -216,8 +216,8 @@ impl Evidence {
                 percentile,
                 wage,
             } => format!(
-                "{dataset} {occupation} area {area}: {}th percentile {}",
-                format_number(*percentile),
+                "{dataset} {occupation} in {area}: {} percentile {}",
+                crate::text::ordinal(*percentile),
                 format_number(wage.round())
             ),
             Evidence::Skill {
@@ -355,7 +355,10 @@ impl Marker {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Wages {
     pub dataset: String,
+    /// The SOC code, as evidence carries it.
     pub occupation: String,
+    /// The occupation's title, as prose says it.
+    pub title: String,
     pub area: String,
     /// (percentile, annual wage), ascending: OEWS publishes 10, 25, 50, 75, 90.
     pub percentiles: Vec<(f64, f64)>,

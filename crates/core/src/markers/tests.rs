@@ -115,6 +115,7 @@ fn wages() -> Wages {
     Wages {
         dataset: "OEWS May 2025".into(),
         occupation: "11-2021".into(),
+        title: "Marketing Managers".into(),
         area: "0000000".into(),
         percentiles: vec![
             (10.0, 90_260.0),

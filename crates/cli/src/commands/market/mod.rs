@@ -5,6 +5,7 @@
 use anyhow::{Result, bail};
 use milemarker_core::career::Profile;
 use milemarker_core::markers::{PayPlace, grouped};
+use milemarker_core::text::ordinal;
 use milemarker_market::wages::{self, Cell, DATASET, PERCENTILES};
 
 use crate::cli::{MarketCommand, MarketPayArgs};
@@ -121,16 +122,16 @@ fn pay_for(profile: &Profile, args: MarketPayArgs) -> Result<Answer> {
                 Cell::Suppressed => "not published".into(),
                 Cell::TopCoded => "top-coded".into(),
             };
-            format!("{p}th {value}")
+            format!("{} {value}", ordinal(*p))
         })
         .collect();
     out.push_str(&format!("  {}\n", row.join("  ")));
     match (pay, percentile, position) {
         (Some(p), Some(pct), Some(position)) if position.starts_with("within") => {
             out.push_str(&format!(
-                "  Your pay, {}, sits near the {}th percentile.\n",
+                "  Your pay, {}, sits near the {} percentile.\n",
                 grouped(p),
-                pct.round()
+                ordinal(pct)
             ))
         }
         (Some(p), _, Some(position)) => {
