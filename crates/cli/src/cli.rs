@@ -216,7 +216,8 @@ pub enum ValuesCommand {
         /// 1 equal, 3 moderately, 5 strongly, 7 very strongly, 9 extremely more; 1/3 etc. for less
         judgement: String,
     },
-    /// How your values are weighted: direct (1-10), rank, ahp (pairwise), or unsure (explore all)
+    /// How your values are weighted: direct (1-10), rank, ahp (pairwise), or unsure (explore all);
+    /// refused until every value has the weight, rank or comparisons the mode needs
     Weighting {
         #[arg(value_enum)]
         mode: WeightingArg,

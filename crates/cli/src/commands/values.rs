@@ -21,10 +21,7 @@ pub fn run(db: &mut Db, args: ValuesArgs) -> Result<()> {
         }
         ValuesCommand::Set(args) => changed(db, |s| set(s, args)),
         ValuesCommand::Rank { values } => changed(db, |s| rank(s, &values)),
-        ValuesCommand::Weighting { mode } => changed(db, |s| {
-            s.settings.weighting = to_domain(mode);
-            Ok(())
-        }),
+        ValuesCommand::Weighting { mode } => changed(db, |s| set_weighting(s, to_domain(mode))),
         ValuesCommand::Horizon { weight, years } => changed(db, |s| {
             s.settings.horizon_weight = weight;
             s.settings.horizon_years = years;
@@ -71,6 +68,60 @@ fn set(s: &mut Snapshot, args: ValueSetArgs) -> Result<()> {
     if let Some(note) = args.note {
         value.note = Some(note);
     }
+    Ok(())
+}
+
+/// Switches the weighting only when the values carry what it weighs by, naming what is missing
+/// and the commands that give it.
+fn set_weighting(s: &mut Snapshot, mode: Weighting) -> Result<()> {
+    let ids = |missing: Vec<&Value>| {
+        missing
+            .iter()
+            .map(|v| v.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match mode {
+        Weighting::Direct => {
+            let missing: Vec<&Value> = s.values.iter().filter(|v| v.weight.is_none()).collect();
+            if !missing.is_empty() {
+                let first = missing[0].id.clone();
+                bail!(
+                    "direct weighting needs a weight (1-10) for every value, and {} {} none; give \
+                     {} with `milemarker values set {first} --weight N`, then run this again",
+                    ids(missing.clone()),
+                    if missing.len() == 1 { "has" } else { "have" },
+                    if missing.len() == 1 {
+                        "it one"
+                    } else {
+                        "each one"
+                    },
+                );
+            }
+        }
+        Weighting::Rank => {
+            let missing: Vec<&Value> = s.values.iter().filter(|v| v.rank.is_none()).collect();
+            if !missing.is_empty() {
+                bail!(
+                    "rank weighting needs every value ranked, and {} {} no rank; rank them all, \
+                     most important first, with `milemarker values rank {}` (in your order)",
+                    ids(missing.clone()),
+                    if missing.len() == 1 { "has" } else { "have" },
+                    s.values
+                        .iter()
+                        .map(|v| v.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                );
+            }
+        }
+        Weighting::Ahp if s.values.len() > 1 => {
+            s.values_pairwise()
+                .map_err(|err| anyhow::anyhow!("{}", err.message))?;
+        }
+        Weighting::Ahp | Weighting::Unsure => {}
+    }
+    s.settings.weighting = mode;
     Ok(())
 }
 
