@@ -271,7 +271,13 @@ pub enum DealbreakersCommand {
     /// List your deal-breakers
     List(JsonFlag),
     /// Add a deal-breaker such as "hours_per_week <= 45" or "remote_days >= 2"
+    ///
+    /// The rule names an option attribute (`option add --attr NAME=V`) or one of your values, and
+    /// then tests the option's score for it ("autonomy >= 6" with `--score autonomy=5` rules the
+    /// option out). Where an option has an attribute of the same name as a value, the attribute
+    /// wins: it is the more specific fact.
     Add {
+        /// "ATTRIBUTE OP VALUE" or "VALUE OP SCORE"; OP is >=, <=, >, <, == or !=
         rule: String,
         /// A short id [default: the attribute]
         #[arg(long)]

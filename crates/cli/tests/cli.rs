@@ -1051,3 +1051,23 @@ fn a_ninth_to_six_decimals_is_on_saatys_scale() {
         "outside Saaty's scale",
     );
 }
+
+#[test]
+fn a_dealbreaker_may_test_a_value() {
+    let env = Env::new();
+    a_manager_at_a_crossroads(&env);
+    env.run(&["values", "rank", "craft", "family-time", "autonomy", "pay"]);
+    env.run(&["dealbreakers", "add", "autonomy >= 6"]);
+    let out = env.json(&["decide", "--json"]);
+    assert_eq!(
+        out["excluded"],
+        json!([{"option": "stay", "failed": ["autonomy"], "reasons": [
+        {"must": "autonomy", "attribute": "autonomy", "op": ">=", "required": 6.0, "actual": 5.0}]}])
+    );
+    // An attribute of the same name is the more specific fact, and wins.
+    env.run(&["option", "edit", "stay", "--attr", "autonomy=6"]);
+    let out = env.json(&["decide", "--json"]);
+    assert_eq!(out["excluded"], json!([]));
+    let help = env.run(&["dealbreakers", "add", "--help"]);
+    assert!(help.contains("the attribute wins"), "{help}");
+}

@@ -317,6 +317,22 @@ pub struct CareerOption {
     pub note: Option<String>,
 }
 
+impl CareerOption {
+    /// What a deal-breaker naming `name` tests on this option: its attribute of that name, else,
+    /// when `name` is one of the person's values, its score (today's, 1-10) for that value. An
+    /// attribute wins over a value of the same name: it is the more specific fact.
+    pub fn dealbreaker_fact(&self, name: &str, values: &[Value]) -> Option<AttrValue> {
+        if let Some(attribute) = self.attributes.get(name) {
+            return Some(attribute.clone());
+        }
+        values
+            .iter()
+            .any(|v| v.id == name)
+            .then(|| self.scores.get(name).map(|s| AttrValue::Number(*s)))
+            .flatten()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Finances {
@@ -887,7 +903,7 @@ impl Snapshot {
             .iter()
             .map(|o| OptionSpec {
                 id: o.id.clone(),
-                attributes: o.attributes.clone(),
+                attributes: self.dealbreaker_attributes(o),
                 scores: o
                     .scores
                     .iter()
@@ -946,6 +962,20 @@ impl Snapshot {
                 other_income: f.other_income,
             }),
         })
+    }
+
+    /// The option's attributes, with its score for each value a deal-breaker names where no
+    /// attribute of that name exists (see [`CareerOption::dealbreaker_fact`]).
+    fn dealbreaker_attributes(&self, option: &CareerOption) -> IndexMap<String, AttrValue> {
+        let mut attributes = option.attributes.clone();
+        for d in &self.dealbreakers {
+            if !attributes.contains_key(&d.attribute)
+                && let Some(fact) = option.dealbreaker_fact(&d.attribute, &self.values)
+            {
+                attributes.insert(d.attribute.clone(), fact);
+            }
+        }
+        attributes
     }
 
     fn criterion_weights(&self, method: Method) -> Result<Vec<Option<f64>>, InvalidField> {
@@ -1211,6 +1241,52 @@ mod tests {
         snap.validate().unwrap();
         snap.value_judgements[0].value = 0.1;
         assert!(snap.validate().is_err());
+    }
+
+    #[test]
+    fn a_dealbreaker_on_a_value_tests_the_score_and_an_attribute_wins() {
+        let mut snap = Snapshot {
+            values: values(&["autonomy", "pay"]),
+            ..Snapshot::default()
+        };
+        for v in &mut snap.values {
+            v.weight = Some(5.0);
+        }
+        let (attribute, op, value) = DealBreaker::parse_rule("autonomy >= 6").unwrap();
+        snap.dealbreakers.push(DealBreaker {
+            id: "autonomy".into(),
+            attribute,
+            op,
+            value,
+            note: None,
+        });
+        let option = |id: &str, autonomy: f64| CareerOption {
+            id: id.into(),
+            scores: [("autonomy".to_string(), autonomy), ("pay".to_string(), 5.0)]
+                .into_iter()
+                .collect(),
+            ..CareerOption::default()
+        };
+        snap.options = vec![option("stay", 5.0), option("staff", 7.0), option("pm", 3.0)];
+        // An attribute of the same name is the more specific fact.
+        snap.options[2]
+            .attributes
+            .insert("autonomy".into(), AttrValue::Number(8.0));
+        snap.validate().unwrap();
+        let result = crate::decision::decide(&snap.decision_document(None).unwrap()).unwrap();
+        let excluded: Vec<&str> = result.excluded.iter().map(|e| e.option.as_str()).collect();
+        assert_eq!(excluded, vec!["stay"]);
+        assert_eq!(result.excluded[0].reasons[0].actual, AttrValue::Number(5.0));
+        assert_eq!(
+            snap.options[0].dealbreaker_fact("pay", &snap.values),
+            Some(AttrValue::Number(5.0))
+        );
+        assert_eq!(
+            snap.options[0].dealbreaker_fact("hours", &snap.values),
+            None
+        );
+        // The stored option keeps its attributes as entered.
+        assert!(snap.options[0].attributes.is_empty());
     }
 
     #[test]
