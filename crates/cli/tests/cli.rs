@@ -1071,3 +1071,50 @@ fn a_dealbreaker_may_test_a_value() {
     let help = env.run(&["dealbreakers", "add", "--help"]);
     assert!(help.contains("the attribute wins"), "{help}");
 }
+
+#[test]
+fn an_option_without_risks_is_not_recorded_and_left_out_of_the_fear_check() {
+    let env = Env::new();
+    a_manager_at_a_crossroads(&env);
+    env.run(&["values", "rank", "craft", "family-time", "autonomy", "pay"]);
+    env.run(&["risk", "add", "staff", "a narrower role", "-p", "5", "-s", "4"]);
+    env.run(&["risk", "add", "stay", "burnout", "-p", "6", "-s", "8", "--fact"]);
+    let out = env.json(&["decide", "--json"]);
+    let fear = &out["fear_check"];
+    assert_eq!(fear["values_leader"], "staff");
+    assert_eq!(fear["least_risky"], "staff");
+    assert_eq!(fear["risks_not_recorded"], json!(["pm"]));
+    let scored: Vec<&str> = fear["risk_scores"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["option"].as_str().unwrap())
+        .collect();
+    assert_eq!(scored, vec!["staff", "stay"]);
+    let text = env.run(&["decide"]);
+    assert!(
+        text.contains("The risks of \"pm\" are not recorded, so it is left out of the comparison.")
+            && text.contains("Risks not recorded: pm. Name them: `milemarker risk add pm"),
+        "{text}"
+    );
+    assert!(!text.contains("risk 0"), "{text}");
+    let risks = env.run(&["risk"]);
+    assert!(risks.contains("pm      risks not recorded"), "{risks}");
+
+    // The leader without risks: nothing is weighed against it, nothing called safer.
+    env.run(&["risk", "remove", "staff", "a narrower role"]);
+    let out = env.json(&["decide", "--json"]);
+    assert_eq!(out["fear_check"]["least_risky"], Value::Null);
+    assert_eq!(out["fear_check"]["held_back_by_fears"], false);
+    assert!(
+        out["fear_check"]["verdict"]
+            .as_str()
+            .unwrap()
+            .starts_with("\"staff\" fits your values best, but its risks are not recorded")
+    );
+    let review = env.run(&["review"]);
+    assert!(
+        review.contains("Name the risks of \"staff\": `milemarker risk add staff"),
+        "{review}"
+    );
+}
