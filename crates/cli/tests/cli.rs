@@ -1077,8 +1077,19 @@ fn an_option_without_risks_is_not_recorded_and_left_out_of_the_fear_check() {
     let env = Env::new();
     a_manager_at_a_crossroads(&env);
     env.run(&["values", "rank", "craft", "family-time", "autonomy", "pay"]);
-    env.run(&["risk", "add", "staff", "a narrower role", "-p", "5", "-s", "4"]);
-    env.run(&["risk", "add", "stay", "burnout", "-p", "6", "-s", "8", "--fact"]);
+    env.run(&[
+        "risk",
+        "add",
+        "staff",
+        "a narrower role",
+        "-p",
+        "5",
+        "-s",
+        "4",
+    ]);
+    env.run(&[
+        "risk", "add", "stay", "burnout", "-p", "6", "-s", "8", "--fact",
+    ]);
     let out = env.json(&["decide", "--json"]);
     let fear = &out["fear_check"];
     assert_eq!(fear["values_leader"], "staff");

@@ -74,23 +74,23 @@ fn set(s: &mut Snapshot, args: ValueSetArgs) -> Result<()> {
 /// Switches the weighting only when the values carry what it weighs by, naming what is missing
 /// and the commands that give it.
 fn set_weighting(s: &mut Snapshot, mode: Weighting) -> Result<()> {
-    let ids = |missing: Vec<&Value>| {
-        missing
+    let lacking = |lacks: fn(&Value) -> bool| -> Vec<&str> {
+        s.values
             .iter()
+            .filter(|v| lacks(v))
             .map(|v| v.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
+            .collect()
     };
+    let has = |n: usize| if n == 1 { "has" } else { "have" };
     match mode {
         Weighting::Direct => {
-            let missing: Vec<&Value> = s.values.iter().filter(|v| v.weight.is_none()).collect();
-            if !missing.is_empty() {
-                let first = missing[0].id.clone();
+            let missing = lacking(|v| v.weight.is_none());
+            if let Some(first) = missing.first() {
                 bail!(
                     "direct weighting needs a weight (1-10) for every value, and {} {} none; give \
                      {} with `milemarker values set {first} --weight N`, then run this again",
-                    ids(missing.clone()),
-                    if missing.len() == 1 { "has" } else { "have" },
+                    missing.join(", "),
+                    has(missing.len()),
                     if missing.len() == 1 {
                         "it one"
                     } else {
@@ -100,18 +100,15 @@ fn set_weighting(s: &mut Snapshot, mode: Weighting) -> Result<()> {
             }
         }
         Weighting::Rank => {
-            let missing: Vec<&Value> = s.values.iter().filter(|v| v.rank.is_none()).collect();
+            let missing = lacking(|v| v.rank.is_none());
             if !missing.is_empty() {
+                let all: Vec<&str> = s.values.iter().map(|v| v.id.as_str()).collect();
                 bail!(
                     "rank weighting needs every value ranked, and {} {} no rank; rank them all, \
                      most important first, with `milemarker values rank {}` (in your order)",
-                    ids(missing.clone()),
-                    if missing.len() == 1 { "has" } else { "have" },
-                    s.values
-                        .iter()
-                        .map(|v| v.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ")
+                    missing.join(", "),
+                    has(missing.len()),
+                    all.join(" ")
                 );
             }
         }
