@@ -1044,7 +1044,10 @@ fn a_ninth_to_six_decimals_is_on_saatys_scale() {
         env.run(&["values", "set", v]);
     }
     let out = env.run(&["values", "compare", "pay", "autonomy", "0.111111"]);
-    assert!(out.contains("autonomy 90%"), "{out}");
+    assert!(
+        out.contains("weights from your comparisons: autonomy 90%, pay 10%"),
+        "{out}"
+    );
     env.fails(
         &["values", "compare", "pay", "autonomy", "0.1"],
         1,

@@ -252,10 +252,12 @@ fn pairwise_summary(s: &Snapshot) -> String {
         return String::new();
     };
     let (weights, consistency) = matrix.analyse();
-    let shares: Vec<String> = labels
+    // Most important first, the order the decision keeps.
+    let mut order: Vec<usize> = (0..labels.len()).collect();
+    order.sort_by(|&a, &b| weights[b].total_cmp(&weights[a]));
+    let shares: Vec<String> = order
         .iter()
-        .zip(&weights)
-        .map(|(id, w)| format!("{id} {}", crate::ui::percent(*w)))
+        .map(|&i| format!("{} {}", labels[i], crate::ui::percent(weights[i])))
         .collect();
     let mut out = format!("  weights from your comparisons: {}\n", shares.join(", "));
     if let Some(cr) = consistency.cr {
