@@ -237,7 +237,8 @@ pub enum ValuesCommand {
         /// 1 equal, 3 moderately, 5 strongly, 7 very strongly, 9 extremely more; 1/3 etc. for less
         judgement: String,
     },
-    /// How your values are weighted: direct (1-10), rank, ahp (pairwise), or unsure (explore all)
+    /// How your values are weighted: direct (1-10), rank, ahp (pairwise), or unsure (explore all);
+    /// refused until every value has the weight, rank or comparisons the mode needs
     Weighting {
         #[arg(value_enum)]
         mode: WeightingArg,
@@ -291,7 +292,13 @@ pub enum DealbreakersCommand {
     /// List your deal-breakers
     List(JsonFlag),
     /// Add a deal-breaker such as "hours_per_week <= 45" or "remote_days >= 2"
+    ///
+    /// The rule names an option attribute (`option add --attr NAME=V`) or one of your values, and
+    /// then tests the option's score for it ("autonomy >= 6" with `--score autonomy=5` rules the
+    /// option out). Where an option has an attribute of the same name as a value, the attribute
+    /// wins: it is the more specific fact.
     Add {
+        /// "ATTRIBUTE OP VALUE" or "VALUE OP SCORE"; OP is >=, <=, >, <, == or !=
         rule: String,
         /// A short id [default: the attribute]
         #[arg(long)]

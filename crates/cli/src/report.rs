@@ -48,7 +48,7 @@ pub fn render(
         smaa_section(&mut out, smaa, robustness.is_some());
     }
     sensitivity_section(&mut out, result);
-    fear_section(&mut out, result);
+    fear_section(&mut out, result, person.is_some());
     runway_section(&mut out, result);
     for warning in &result.warnings {
         let _ = writeln!(out, "\n{} {warning}", paint(WARN, "note:"));
@@ -254,12 +254,26 @@ fn sensitivity_section(out: &mut String, result: &DecisionResult) {
     }
 }
 
-fn fear_section(out: &mut String, result: &DecisionResult) {
+fn fear_section(out: &mut String, result: &DecisionResult, stored: bool) {
     let Some(fear) = &result.fear_check else {
         return;
     };
     heading(out, "Fears and facts");
     let _ = writeln!(out, "  {}", fear.verdict);
+    if stored && let Some(first) = fear.risks_not_recorded.first() {
+        let _ = writeln!(
+            out,
+            "  {}",
+            paint(
+                DIM,
+                &format!(
+                    "Risks not recorded: {}. Name them: `milemarker risk add {first} \"RISK\" -p N -s N` \
+                     (add --fact for a fact).",
+                    fear.risks_not_recorded.join(", ")
+                )
+            )
+        );
+    }
     let rows: Vec<Vec<String>> = fear
         .fears_to_test
         .iter()

@@ -1003,3 +1003,196 @@ fn profile_alone_promotions_in_place_and_sideways() {
     let options = env.json(&["option", "list", "--json"]);
     assert_eq!(options[0]["kind"], "lateral", "{options}");
 }
+
+/// Four values and three options, as an engineering manager weighing a step back and a move
+/// into product management would enter them (issue 18).
+fn a_manager_at_a_crossroads(env: &Env) {
+    for v in ["autonomy", "family-time", "craft", "pay"] {
+        env.run(&["values", "set", v]);
+    }
+    for (id, scores) in [
+        ("stay", ["autonomy=5", "family-time=4", "craft=6", "pay=8"]),
+        ("staff", ["autonomy=7", "family-time=7", "craft=8", "pay=6"]),
+        ("pm", ["autonomy=6", "family-time=5", "craft=4", "pay=7"]),
+    ] {
+        let mut args = vec!["option", "add", id];
+        for s in &scores {
+            args.extend(["--score", s]);
+        }
+        env.run(&args);
+    }
+}
+
+#[test]
+fn every_method_decides_with_every_weighting() {
+    let env = Env::new();
+    a_manager_at_a_crossroads(&env);
+    env.run(&["values", "rank", "craft", "family-time", "autonomy", "pay"]);
+    let methods = ["kt", "wsm", "topsis", "ahp", "smaa"];
+    for method in methods {
+        let out = env.json(&["decide", "--method", method, "--json"]);
+        assert_eq!(out["method"], method, "rank, {method}");
+    }
+    // KT's WANT weights from the ranking: ROC 0.5208, 0.2708, 0.1458, 0.0625 -> 10, 5.2, 2.8, 1.2.
+    let kt = env.json(&["decide", "--method", "kt", "--json"]);
+    // staff: 10*8 + 5.2*7 + 2.8*7 + 1.2*6 = 143.2
+    assert_eq!(kt["ranking"][0]["option"], "staff");
+    assert!((kt["ranking"][0]["score"].as_f64().unwrap() - 143.2).abs() < 1e-9);
+    env.run(&["values", "weighting", "unsure"]);
+    for method in methods {
+        let out = env.json(&["decide", "--method", method, "--json"]);
+        assert_eq!(out["method"], method, "unsure, {method}");
+    }
+    for (a, b, j) in [
+        ("pay", "autonomy", "5"),
+        ("pay", "family-time", "3"),
+        ("pay", "craft", "7"),
+        ("autonomy", "family-time", "1/3"),
+        ("autonomy", "craft", "3"),
+        ("family-time", "craft", "5"),
+    ] {
+        env.run(&["values", "compare", a, b, j]);
+    }
+    for method in methods {
+        let out = env.json(&["decide", "--method", method, "--json"]);
+        assert_eq!(out["method"], method, "ahp, {method}");
+    }
+    // The firmness check keeps the order the comparisons give, not the old ranking.
+    let text = env.run(&["decide"]);
+    assert!(
+        text.contains("keeping pay >= family-time >= autonomy >= craft."),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_weighting_is_refused_until_the_values_carry_it() {
+    let env = Env::new();
+    a_manager_at_a_crossroads(&env);
+    env.fails(
+        &["values", "weighting", "direct"],
+        1,
+        "direct weighting needs a weight (1-10) for every value, and autonomy, family-time, \
+         craft, pay have none; give each one with `milemarker values set autonomy --weight N`",
+    );
+    env.fails(
+        &["values", "weighting", "rank"],
+        1,
+        "`milemarker values rank autonomy family-time craft pay`",
+    );
+    env.fails(
+        &["values", "weighting", "ahp"],
+        1,
+        "still missing: `milemarker values compare autonomy family-time N`",
+    );
+    env.run(&["values", "weighting", "unsure"]);
+    for v in ["autonomy", "family-time", "craft"] {
+        env.run(&["values", "set", v, "--weight", "6"]);
+    }
+    env.fails(
+        &["values", "weighting", "direct"],
+        1,
+        "and pay has none; give it one with `milemarker values set pay --weight N`",
+    );
+    env.run(&["values", "set", "pay", "--weight", "4"]);
+    assert!(
+        env.run(&["values", "weighting", "direct"])
+            .contains("weighting: direct")
+    );
+}
+
+#[test]
+fn a_ninth_to_six_decimals_is_on_saatys_scale() {
+    let env = Env::new();
+    for v in ["autonomy", "pay"] {
+        env.run(&["values", "set", v]);
+    }
+    let out = env.run(&["values", "compare", "pay", "autonomy", "0.111111"]);
+    assert!(
+        out.contains("weights from your comparisons: autonomy 90%, pay 10%"),
+        "{out}"
+    );
+    env.fails(
+        &["values", "compare", "pay", "autonomy", "0.1"],
+        1,
+        "outside Saaty's scale",
+    );
+}
+
+#[test]
+fn a_dealbreaker_may_test_a_value() {
+    let env = Env::new();
+    a_manager_at_a_crossroads(&env);
+    env.run(&["values", "rank", "craft", "family-time", "autonomy", "pay"]);
+    env.run(&["dealbreakers", "add", "autonomy >= 6"]);
+    let out = env.json(&["decide", "--json"]);
+    assert_eq!(
+        out["excluded"],
+        json!([{"option": "stay", "failed": ["autonomy"], "reasons": [
+        {"must": "autonomy", "attribute": "autonomy", "op": ">=", "required": 6.0, "actual": 5.0}]}])
+    );
+    // An attribute of the same name is the more specific fact, and wins.
+    env.run(&["option", "edit", "stay", "--attr", "autonomy=6"]);
+    let out = env.json(&["decide", "--json"]);
+    assert_eq!(out["excluded"], json!([]));
+    let help = env.run(&["dealbreakers", "add", "--help"]);
+    assert!(help.contains("the attribute wins"), "{help}");
+}
+
+#[test]
+fn an_option_without_risks_is_not_recorded_and_left_out_of_the_fear_check() {
+    let env = Env::new();
+    a_manager_at_a_crossroads(&env);
+    env.run(&["values", "rank", "craft", "family-time", "autonomy", "pay"]);
+    env.run(&[
+        "risk",
+        "add",
+        "staff",
+        "a narrower role",
+        "-p",
+        "5",
+        "-s",
+        "4",
+    ]);
+    env.run(&[
+        "risk", "add", "stay", "burnout", "-p", "6", "-s", "8", "--fact",
+    ]);
+    let out = env.json(&["decide", "--json"]);
+    let fear = &out["fear_check"];
+    assert_eq!(fear["values_leader"], "staff");
+    assert_eq!(fear["least_risky"], "staff");
+    assert_eq!(fear["risks_not_recorded"], json!(["pm"]));
+    let scored: Vec<&str> = fear["risk_scores"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["option"].as_str().unwrap())
+        .collect();
+    assert_eq!(scored, vec!["staff", "stay"]);
+    let text = env.run(&["decide"]);
+    assert!(
+        text.contains("The risks of \"pm\" are not recorded, so it is left out of the comparison.")
+            && text.contains("Risks not recorded: pm. Name them: `milemarker risk add pm"),
+        "{text}"
+    );
+    assert!(!text.contains("risk 0"), "{text}");
+    let risks = env.run(&["risk"]);
+    assert!(risks.contains("pm      risks not recorded"), "{risks}");
+
+    // The leader without risks: nothing is weighed against it, nothing called safer.
+    env.run(&["risk", "remove", "staff", "a narrower role"]);
+    let out = env.json(&["decide", "--json"]);
+    assert_eq!(out["fear_check"]["least_risky"], Value::Null);
+    assert_eq!(out["fear_check"]["held_back_by_fears"], false);
+    assert!(
+        out["fear_check"]["verdict"]
+            .as_str()
+            .unwrap()
+            .starts_with("\"staff\" fits your values best, but its risks are not recorded")
+    );
+    let review = env.run(&["review"]);
+    assert!(
+        review.contains("Name the risks of \"staff\": `milemarker risk add staff"),
+        "{review}"
+    );
+}

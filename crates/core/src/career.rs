@@ -11,7 +11,7 @@ use crate::decision::document::{
     AttrValue, CriterionSpec, DecisionDocument, FinancesSpec, HorizonSpec, Judgement, Kind, Method,
     MustSpec, Op, OptionSpec, RiskSpec, SmaaSpec,
 };
-use crate::decision::weights::rank_order_centroid;
+use crate::decision::weights::{kt_want_weights, rank_order_centroid};
 use crate::evidence::Achievement;
 use crate::life::{Audit, CheckIn, Season, Task};
 use crate::network::{Contact, Opportunity};
@@ -305,6 +305,22 @@ pub struct CareerOption {
     #[serde(default)]
     pub risks: Vec<RiskSpec>,
     pub note: Option<String>,
+}
+
+impl CareerOption {
+    /// What a deal-breaker naming `name` tests on this option: its attribute of that name, else,
+    /// when `name` is one of the person's values, its score (today's, 1-10) for that value. An
+    /// attribute wins over a value of the same name: it is the more specific fact.
+    pub fn dealbreaker_fact(&self, name: &str, values: &[Value]) -> Option<AttrValue> {
+        if let Some(attribute) = self.attributes.get(name) {
+            return Some(attribute.clone());
+        }
+        values
+            .iter()
+            .any(|v| v.id == name)
+            .then(|| self.scores.get(name).map(|s| AttrValue::Number(*s)))
+            .flatten()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -680,7 +696,7 @@ impl Snapshot {
             if j.a == j.b {
                 return Err(invalid(path, "a value compared with itself is always 1"));
             }
-            if !(1.0 / 9.0 - 1e-9..=9.0 + 1e-9).contains(&j.value) {
+            if !crate::decision::ahp::on_saaty_scale(j.value) {
                 return Err(invalid(
                     format!("{path}.value"),
                     format!("judgement {} is outside Saaty's scale 1/9..9", j.value),
@@ -833,16 +849,55 @@ impl Snapshot {
         }
     }
 
-    /// Values from most to least important: by rank where ranked, else by weight.
+    /// Values from most to least important, in the order of the weights in force: by AHP
+    /// priority under pairwise weighting (once every pair is compared), by weight under direct
+    /// weighting, else by rank where ranked and then by weight.
     pub fn values_by_importance(&self) -> Vec<&Value> {
         let mut values: Vec<&Value> = self.values.iter().collect();
-        values.sort_by(|a, b| match (a.rank, b.rank) {
-            (Some(x), Some(y)) => x.cmp(&y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => b.weight.unwrap_or(0.0).total_cmp(&a.weight.unwrap_or(0.0)),
-        });
+        let by_weight = |a: &&Value, b: &&Value| {
+            let (x, y) = (a.weight.unwrap_or(0.0), b.weight.unwrap_or(0.0));
+            y.total_cmp(&x)
+        };
+        let priorities = match self.settings.weighting {
+            Weighting::Ahp => self.pairwise_weights().ok(),
+            _ => None,
+        };
+        if let Some(priorities) = priorities {
+            let mut order: Vec<usize> = (0..values.len()).collect();
+            order.sort_by(|&a, &b| priorities[b].total_cmp(&priorities[a]));
+            return order.into_iter().map(|i| &self.values[i]).collect();
+        }
+        match self.settings.weighting {
+            Weighting::Direct if self.values.iter().all(|v| v.weight.is_some()) => {
+                values.sort_by(by_weight);
+            }
+            _ => values.sort_by(|a, b| match (a.rank, b.rank) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => by_weight(a, b),
+            }),
+        }
         values
+    }
+
+    /// Whether the values have an order of importance at all (a rank, a weight or complete
+    /// pairwise comparisons).
+    fn has_order(&self) -> bool {
+        self.values
+            .iter()
+            .any(|v| v.rank.is_some() || v.weight.is_some())
+            || (self.settings.weighting == Weighting::Ahp && self.pairwise_weights().is_ok())
+    }
+
+    /// The values' priorities from the pairwise comparisons (principal eigenvector), in the
+    /// order of `values`.
+    fn pairwise_weights(&self) -> Result<Vec<f64>, InvalidField> {
+        let rows = self.values_pairwise()?;
+        let labels: Vec<&str> = self.values.iter().map(|v| v.id.as_str()).collect();
+        let matrix = PairwiseMatrix::from_judgements("values", &rows, &labels)
+            .map_err(|e| invalid("values", e.to_string()))?;
+        Ok(matrix.principal_eigen().0)
     }
 
     /// The decision document for the stored options: the person's values are the criteria,
@@ -881,7 +936,7 @@ impl Snapshot {
             .iter()
             .map(|o| OptionSpec {
                 id: o.id.clone(),
-                attributes: o.attributes.clone(),
+                attributes: self.dealbreaker_attributes(o),
                 scores: o
                     .scores
                     .iter()
@@ -904,10 +959,7 @@ impl Snapshot {
                 .collect(),
             _ => Vec::new(),
         };
-        let has_order = self
-            .values
-            .iter()
-            .any(|v| v.rank.is_some() || v.weight.is_some());
+        let has_order = self.has_order();
         Ok(DecisionDocument {
             method,
             normalization: None,
@@ -945,44 +997,45 @@ impl Snapshot {
         })
     }
 
+    /// The option's attributes, with its score for each value a deal-breaker names where no
+    /// attribute of that name exists (see [`CareerOption::dealbreaker_fact`]).
+    fn dealbreaker_attributes(&self, option: &CareerOption) -> IndexMap<String, AttrValue> {
+        let mut attributes = option.attributes.clone();
+        for d in &self.dealbreakers {
+            if !attributes.contains_key(&d.attribute)
+                && let Some(fact) = option.dealbreaker_fact(&d.attribute, &self.values)
+            {
+                attributes.insert(d.attribute.clone(), fact);
+            }
+        }
+        attributes
+    }
+
     fn criterion_weights(&self, method: Method) -> Result<Vec<Option<f64>>, InvalidField> {
-        match (method, self.settings.weighting) {
-            (Method::Smaa, _) | (Method::Ahp, Weighting::Ahp) => Ok(vec![None; self.values.len()]),
-            (Method::Kt, Weighting::Ahp) => Err(invalid(
-                "values",
-                "Kepner-Tregoe takes WANT weights of 1-10, and your values are weighted by pairwise \
-                 comparison; decide with --method ahp, wsm, topsis or smaa",
-            )),
-            (_, Weighting::Ahp) => {
-                let rows = self.values_pairwise()?;
-                let labels: Vec<&str> = self.values.iter().map(|v| v.id.as_str()).collect();
-                let matrix = PairwiseMatrix::from_judgements("values", &rows, &labels)
-                    .map_err(|e| invalid("values", e.to_string()))?;
-                Ok(matrix.principal_eigen().0.into_iter().map(Some).collect())
+        let weights = match (method, self.settings.weighting) {
+            (Method::Smaa, _) | (Method::Ahp, Weighting::Ahp) => {
+                return Ok(vec![None; self.values.len()]);
             }
-            (_, Weighting::Rank) => {
-                let ranked = self.values_by_importance();
-                if let Some(v) = ranked.iter().find(|v| v.rank.is_none()) {
-                    return Err(invalid(
-                        format!("values.{}", v.id),
-                        "has no rank; rank every value with `milemarker values rank A B C ...`",
-                    ));
-                }
-                let roc = rank_order_centroid(ranked.len());
-                Ok(self
-                    .values
-                    .iter()
-                    .map(|v| {
-                        let position = ranked.iter().position(|r| r.id == v.id).expect("ranked");
-                        Some(roc[position] * 10.0)
-                    })
-                    .collect())
-            }
-            _ => self
+            // Direct weights are WANT weights already (1-10).
+            (Method::Kt, Weighting::Direct) => self.weights_in_force()?,
+            // Any other weighting is scaled to WANT weights: the largest becomes 10.
+            (Method::Kt, _) => kt_want_weights(&self.weights_in_force()?),
+            _ => self.weights_in_force()?,
+        };
+        Ok(weights.into_iter().map(Some).collect())
+    }
+
+    /// The weights the weighting mode sets, one per value in the order of `values`:
+    /// direct -> as stated; rank -> rank-order centroid weights (x 10); ahp -> the comparisons'
+    /// priorities; unsure -> the centre of the weights SMAA explores, the rank-order centroid of
+    /// the values' order (equal weights when they have no order).
+    pub fn weights_in_force(&self) -> Result<Vec<f64>, InvalidField> {
+        match self.settings.weighting {
+            Weighting::Direct => self
                 .values
                 .iter()
                 .map(|v| {
-                    v.weight.map(Some).ok_or_else(|| {
+                    v.weight.ok_or_else(|| {
                         invalid(
                             format!("values.{}", v.id),
                             format!(
@@ -994,7 +1047,33 @@ impl Snapshot {
                     })
                 })
                 .collect(),
+            Weighting::Rank => {
+                let ranked = self.values_by_importance();
+                if let Some(v) = ranked.iter().find(|v| v.rank.is_none()) {
+                    return Err(invalid(
+                        format!("values.{}", v.id),
+                        "has no rank; rank every value with `milemarker values rank A B C ...`",
+                    ));
+                }
+                Ok(self.centroid_of(&ranked))
+            }
+            Weighting::Ahp => self.pairwise_weights(),
+            Weighting::Unsure if self.has_order() => Ok(self.centroid_of(&self.values_by_importance())),
+            Weighting::Unsure => Ok(vec![10.0 / self.values.len() as f64; self.values.len()]),
         }
+    }
+
+    /// Rank-order centroid weights (x 10) for `ordered`, most important first, in the order of
+    /// `values`.
+    fn centroid_of(&self, ordered: &[&Value]) -> Vec<f64> {
+        let roc = rank_order_centroid(ordered.len());
+        self.values
+            .iter()
+            .map(|v| {
+                let position = ordered.iter().position(|r| r.id == v.id).expect("ordered");
+                roc[position] * 10.0
+            })
+            .collect()
     }
 }
 
@@ -1135,7 +1214,134 @@ mod tests {
         // Consistent judgements: w = (4, 1, 2) / 7.
         let wsm = snap.decision_document(Some(Method::Wsm)).unwrap();
         assert!((wsm.criteria[0].weight.unwrap() - 4.0 / 7.0).abs() < 1e-9);
-        assert!(snap.decision_document(Some(Method::Kt)).is_err());
+        // Kepner-Tregoe takes the priorities as WANT weights, the largest as 10.
+        let kt = snap.decision_document(Some(Method::Kt)).unwrap();
+        let want: Vec<f64> = kt.criteria.iter().map(|c| c.weight.unwrap()).collect();
+        assert_eq!(want, vec![10.0, 2.5, 5.0]);
+        // The order of importance is the comparisons' order, not the order of entry.
+        let order: Vec<&str> = snap
+            .values_by_importance()
+            .iter()
+            .map(|v| v.id.as_str())
+            .collect();
+        assert_eq!(order, vec!["autonomy", "trust", "pay"]);
+        let smaa = snap.decision_document(Some(Method::Smaa)).unwrap();
+        assert_eq!(
+            smaa.smaa.unwrap().criteria_ranking,
+            vec!["autonomy", "trust", "pay"]
+        );
+    }
+
+    fn values(ids: &[&str]) -> Vec<Value> {
+        ids.iter()
+            .map(|id| Value {
+                id: id.to_string(),
+                weight: None,
+                rank: None,
+                onet_work_value: None,
+                note: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn kepner_tregoe_takes_every_weighting_as_want_weights() {
+        let mut snap = Snapshot {
+            values: values(&["pay", "autonomy", "craft"]),
+            ..Snapshot::default()
+        };
+        for (v, rank) in snap.values.iter_mut().zip([2, 1, 3]) {
+            v.rank = Some(rank);
+        }
+        snap.settings.weighting = Weighting::Rank;
+        let want = |snap: &Snapshot| -> Vec<f64> {
+            let doc = snap.decision_document(Some(Method::Kt)).unwrap();
+            doc.criteria.iter().map(|c| c.weight.unwrap()).collect()
+        };
+        // ROC of three ranks: 11/18, 5/18, 2/18 -> 10, 4.5, 1.8.
+        assert_eq!(want(&snap), vec![4.5, 10.0, 1.8]);
+        // Unsure: the centre of the weights SMAA explores, the same centroid of the ranking.
+        snap.settings.weighting = Weighting::Unsure;
+        assert_eq!(want(&snap), vec![4.5, 10.0, 1.8]);
+        let wsm = snap.decision_document(Some(Method::Wsm)).unwrap();
+        assert!((wsm.criteria[1].weight.unwrap() - 10.0 * 11.0 / 18.0).abs() < 1e-12);
+        // Unsure without any order: equal weights.
+        snap.values = values(&["pay", "autonomy", "craft"]);
+        assert_eq!(want(&snap), vec![10.0, 10.0, 10.0]);
+        // Direct weights are WANT weights as they stand.
+        snap.settings.weighting = Weighting::Direct;
+        for (v, w) in snap.values.iter_mut().zip([3.0, 9.0, 6.5]) {
+            v.weight = Some(w);
+        }
+        assert_eq!(want(&snap), vec![3.0, 9.0, 6.5]);
+    }
+
+    #[test]
+    fn a_ninth_to_six_decimals_is_a_judgement_on_saatys_scale() {
+        let mut snap = Snapshot::default();
+        for id in ["autonomy", "pay"] {
+            snap.values.push(Value {
+                id: id.into(),
+                weight: None,
+                rank: None,
+                onet_work_value: None,
+                note: None,
+            });
+        }
+        snap.value_judgements = vec![ValueJudgement {
+            a: "pay".into(),
+            b: "autonomy".into(),
+            value: 0.111111,
+        }];
+        snap.validate().unwrap();
+        snap.value_judgements[0].value = 0.1;
+        assert!(snap.validate().is_err());
+    }
+
+    #[test]
+    fn a_dealbreaker_on_a_value_tests_the_score_and_an_attribute_wins() {
+        let mut snap = Snapshot {
+            values: values(&["autonomy", "pay"]),
+            ..Snapshot::default()
+        };
+        for v in &mut snap.values {
+            v.weight = Some(5.0);
+        }
+        let (attribute, op, value) = DealBreaker::parse_rule("autonomy >= 6").unwrap();
+        snap.dealbreakers.push(DealBreaker {
+            id: "autonomy".into(),
+            attribute,
+            op,
+            value,
+            note: None,
+        });
+        let option = |id: &str, autonomy: f64| CareerOption {
+            id: id.into(),
+            scores: [("autonomy".to_string(), autonomy), ("pay".to_string(), 5.0)]
+                .into_iter()
+                .collect(),
+            ..CareerOption::default()
+        };
+        snap.options = vec![option("stay", 5.0), option("staff", 7.0), option("pm", 3.0)];
+        // An attribute of the same name is the more specific fact.
+        snap.options[2]
+            .attributes
+            .insert("autonomy".into(), AttrValue::Number(8.0));
+        snap.validate().unwrap();
+        let result = crate::decision::decide(&snap.decision_document(None).unwrap()).unwrap();
+        let excluded: Vec<&str> = result.excluded.iter().map(|e| e.option.as_str()).collect();
+        assert_eq!(excluded, vec!["stay"]);
+        assert_eq!(result.excluded[0].reasons[0].actual, AttrValue::Number(5.0));
+        assert_eq!(
+            snap.options[0].dealbreaker_fact("pay", &snap.values),
+            Some(AttrValue::Number(5.0))
+        );
+        assert_eq!(
+            snap.options[0].dealbreaker_fact("hours", &snap.values),
+            None
+        );
+        // The stored option keeps its attributes as entered.
+        assert!(snap.options[0].attributes.is_empty());
     }
 
     #[test]

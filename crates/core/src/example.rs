@@ -764,7 +764,7 @@ mod tests {
         assert_eq!(result.leader().unwrap().option, "part-time");
         // Part-time looks riskier than product marketing only because of fears.
         let fear = result.fear_check.unwrap();
-        assert_eq!(fear.least_risky, "product-marketing");
+        assert_eq!(fear.least_risky.as_deref(), Some("product-marketing"));
         assert!(fear.held_back_by_fears);
     }
 }

@@ -484,13 +484,33 @@ fn fillers(review: &Review, s: &crate::career::Snapshot) -> Vec<Action> {
     if let Some(d) = &review.decision
         && let Some(leader) = d.ranking.first()
     {
-        out.push(Action {
-            marker: None,
-            action: format!(
-                "Test the biggest fear about \"{}\" with one conversation this week.",
-                leader.name
-            ),
-            why: format!("It ranks first on your values ({}).", d.method),
+        let unrecorded = s
+            .options
+            .iter()
+            .find(|o| o.id == leader.option)
+            .is_some_and(|o| o.risks.is_empty());
+        out.push(if unrecorded {
+            Action {
+                marker: None,
+                action: format!(
+                    "Name the risks of \"{}\": `milemarker risk add {} \"RISK\" -p N -s N`.",
+                    leader.name, leader.option
+                ),
+                why: format!(
+                    "It ranks first on your values ({}), and its risks are not recorded, so the \
+                     fear check cannot weigh them.",
+                    d.method
+                ),
+            }
+        } else {
+            Action {
+                marker: None,
+                action: format!(
+                    "Test the biggest fear about \"{}\" with one conversation this week.",
+                    leader.name
+                ),
+                why: format!("It ranks first on your values ({}).", d.method),
+            }
         });
     }
     out

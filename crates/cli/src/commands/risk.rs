@@ -68,6 +68,14 @@ fn render(s: &Snapshot) -> String {
             .to_vec(),
     ];
     for o in &s.options {
+        if o.risks.is_empty() {
+            rows.push(vec![
+                o.id.clone(),
+                paint(DIM, "risks not recorded"),
+                String::new(),
+                String::new(),
+            ]);
+        }
         for r in &o.risks {
             rows.push(vec![
                 o.id.clone(),
@@ -82,7 +90,7 @@ fn render(s: &Snapshot) -> String {
             ]);
         }
     }
-    if rows.len() == 1 {
+    if s.options.iter().all(|o| o.risks.is_empty()) {
         return "No risks yet. Name what you fear: `milemarker risk add part-time \"others will judge me\" -p 6 -s 5`.\n".into();
     }
     format!(

@@ -21,10 +21,7 @@ pub fn run(db: &mut Db, args: ValuesArgs) -> Result<()> {
         }
         ValuesCommand::Set(args) => changed(db, |s| set(s, args)),
         ValuesCommand::Rank { values } => changed(db, |s| rank(s, &values)),
-        ValuesCommand::Weighting { mode } => changed(db, |s| {
-            s.settings.weighting = to_domain(mode);
-            Ok(())
-        }),
+        ValuesCommand::Weighting { mode } => changed(db, |s| set_weighting(s, to_domain(mode))),
         ValuesCommand::Horizon { weight, years } => changed(db, |s| {
             s.settings.horizon_weight = weight;
             s.settings.horizon_years = years;
@@ -71,6 +68,57 @@ fn set(s: &mut Snapshot, args: ValueSetArgs) -> Result<()> {
     if let Some(note) = args.note {
         value.note = Some(note);
     }
+    Ok(())
+}
+
+/// Switches the weighting only when the values carry what it weighs by, naming what is missing
+/// and the commands that give it.
+fn set_weighting(s: &mut Snapshot, mode: Weighting) -> Result<()> {
+    let lacking = |lacks: fn(&Value) -> bool| -> Vec<&str> {
+        s.values
+            .iter()
+            .filter(|v| lacks(v))
+            .map(|v| v.id.as_str())
+            .collect()
+    };
+    let has = |n: usize| if n == 1 { "has" } else { "have" };
+    match mode {
+        Weighting::Direct => {
+            let missing = lacking(|v| v.weight.is_none());
+            if let Some(first) = missing.first() {
+                bail!(
+                    "direct weighting needs a weight (1-10) for every value, and {} {} none; give \
+                     {} with `milemarker values set {first} --weight N`, then run this again",
+                    missing.join(", "),
+                    has(missing.len()),
+                    if missing.len() == 1 {
+                        "it one"
+                    } else {
+                        "each one"
+                    },
+                );
+            }
+        }
+        Weighting::Rank => {
+            let missing = lacking(|v| v.rank.is_none());
+            if !missing.is_empty() {
+                let all: Vec<&str> = s.values.iter().map(|v| v.id.as_str()).collect();
+                bail!(
+                    "rank weighting needs every value ranked, and {} {} no rank; rank them all, \
+                     most important first, with `milemarker values rank {}` (in your order)",
+                    missing.join(", "),
+                    has(missing.len()),
+                    all.join(" ")
+                );
+            }
+        }
+        Weighting::Ahp if s.values.len() > 1 => {
+            s.values_pairwise()
+                .map_err(|err| anyhow::anyhow!("{}", err.message))?;
+        }
+        Weighting::Ahp | Weighting::Unsure => {}
+    }
+    s.settings.weighting = mode;
     Ok(())
 }
 
@@ -204,10 +252,12 @@ fn pairwise_summary(s: &Snapshot) -> String {
         return String::new();
     };
     let (weights, consistency) = matrix.analyse();
-    let shares: Vec<String> = labels
+    // Most important first, the order the decision keeps.
+    let mut order: Vec<usize> = (0..labels.len()).collect();
+    order.sort_by(|&a, &b| weights[b].total_cmp(&weights[a]));
+    let shares: Vec<String> = order
         .iter()
-        .zip(&weights)
-        .map(|(id, w)| format!("{id} {}", crate::ui::percent(*w)))
+        .map(|&i| format!("{} {}", labels[i], crate::ui::percent(weights[i])))
         .collect();
     let mut out = format!("  weights from your comparisons: {}\n", shares.join(", "));
     if let Some(cr) = consistency.cr {

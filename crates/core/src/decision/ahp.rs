@@ -18,6 +18,14 @@ pub const CR_LIMIT: f64 = 0.10;
 /// Reciprocals written as decimals ("0.33" for 1/3) are accepted within this relative slack.
 const RECIPROCAL_TOLERANCE: f64 = 0.02;
 
+/// Whether a judgement lies on Saaty's scale 1/9..9, with the same relative slack as the
+/// reciprocity check: `0.111111` (1/9 to six decimals) is on it as `0.33` is 1/3.
+pub fn on_saaty_scale(value: f64) -> bool {
+    let low = 1.0 / 9.0 * (1.0 - RECIPROCAL_TOLERANCE);
+    let high = 9.0 * (1.0 + RECIPROCAL_TOLERANCE);
+    (low..=high).contains(&value)
+}
+
 /// A positive reciprocal matrix of judgements, with labels for its rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PairwiseMatrix {
@@ -59,7 +67,7 @@ impl PairwiseMatrix {
                 let value = judgement
                     .value()
                     .map_err(|why| DocumentError::invalid(&cell, why))?;
-                if !(1.0 / 9.0 - 1e-9..=9.0 + 1e-9).contains(&value) {
+                if !on_saaty_scale(value) {
                     return Err(DocumentError::invalid(
                         cell,
                         format!("judgement {value} is outside Saaty's scale 1/9..9"),
@@ -71,7 +79,8 @@ impl PairwiseMatrix {
                         format!("an item compared with itself is 1, not {value}"),
                     ));
                 }
-                values[i * n + j] = value;
+                // Within the slack of the scale's ends, the end itself.
+                values[i * n + j] = value.clamp(1.0 / 9.0, 9.0);
             }
         }
         for i in 0..n {
@@ -371,6 +380,18 @@ mod tests {
             )
             .is_ok()
         );
+    }
+
+    #[test]
+    fn six_decimals_of_a_ninth_are_on_the_scale() {
+        let labels = ["a", "b"];
+        let rows = judgements(&[&["1", "9"], &["0.111111", "1"]]);
+        assert!(PairwiseMatrix::from_judgements("m", &rows, &labels).is_ok());
+        let rows = judgements(&[&["1", "0.111111"], &["9", "1"]]);
+        let m = PairwiseMatrix::from_judgements("m", &rows, &labels).unwrap();
+        assert!((m.principal_eigen().0[1] - 0.9).abs() < 1e-9);
+        assert!(on_saaty_scale(0.111111) && on_saaty_scale(9.0));
+        assert!(!on_saaty_scale(0.1) && !on_saaty_scale(10.0));
     }
 
     #[test]

@@ -764,7 +764,13 @@ pub fn compromised_dealbreaker(s: &Snapshot, weeks: &[WeekHours], as_of: Date) -
                 Some(AttrValue::Number((avg * 10.0).round() / 10.0)),
                 format!(" (average of your last {} recorded weeks)", recent.len()),
             ),
-            _ => (current.attributes.get(&d.attribute).cloned(), String::new()),
+            _ => match current.attributes.get(&d.attribute) {
+                Some(attribute) => (Some(attribute.clone()), String::new()),
+                None => (
+                    current.dealbreaker_fact(&d.attribute, &s.values),
+                    " (your score for this value)".to_string(),
+                ),
+            },
         };
         let Some(actual) = actual else {
             unknown.push(d.attribute.clone());

@@ -565,6 +565,37 @@ fn compromised_dealbreaker_checks_the_current_role_with_measured_hours() {
 }
 
 #[test]
+fn compromised_dealbreaker_on_a_value_reads_the_current_roles_score() {
+    let mut s = Snapshot::default();
+    s.values = vec![crate::career::Value {
+        id: "autonomy".into(),
+        weight: Some(9.0),
+        rank: None,
+        onet_work_value: None,
+        note: None,
+    }];
+    let mut stay = current_role(40.0, 7.0);
+    stay.scores.insert("autonomy".into(), 5.0);
+    s.options = vec![stay];
+    s.dealbreakers = vec![rule("autonomy", "autonomy", Op::Ge, 6.0)];
+    let m = judge(MarkerId::CompromisedDealbreaker, &s, &[]);
+    assert_eq!(m.fired, Some(true), "{}", m.summary);
+    assert!(
+        m.summary.contains("5 (your score for this value)"),
+        "{}",
+        m.summary
+    );
+    // An attribute of the same name wins.
+    s.options[0]
+        .attributes
+        .insert("autonomy".into(), AttrValue::Number(6.0));
+    assert_eq!(
+        judge(MarkerId::CompromisedDealbreaker, &s, &[]).fired,
+        Some(false)
+    );
+}
+
+#[test]
 fn thresholds_refuse_what_cannot_be_met() {
     let mut t = Thresholds::default();
     t.validate().unwrap();
