@@ -1060,3 +1060,62 @@ fn a_decision_lists_everything_it_lacks_at_once() {
     assert_eq!(decision["ranking"][0]["option"], "staff");
     assert_eq!(decision["excluded"][0]["option"], "pm");
 }
+
+/// The review never hides a failing decision: it shows the gaps and asks to fill them first.
+#[test]
+fn the_review_shows_what_the_decision_lacks() {
+    let env = manager_with_gaps();
+    let review = env.run(&["review"]);
+    assert!(!review.contains("No options to weigh yet"), "{review}");
+    assert!(!review.contains("Run `milemarker decide`"), "{review}");
+    assert!(
+        review.contains("The decision cannot be made yet. It lacks:"),
+        "{review}"
+    );
+    for gap in GAPS {
+        assert!(review.contains(gap), "{gap}\n{review}");
+    }
+    assert!(
+        review.contains(
+            "Fill in what the decision lacks: `milemarker option edit staff --score pay=N`."
+        ),
+        "{review}"
+    );
+    let markdown = env.run(&["review", "--format", "markdown"]);
+    assert!(
+        markdown.contains("`milemarker option edit pm --attr remote_days=N`"),
+        "{markdown}"
+    );
+    let json = env.json(&["review", "--format", "json"]);
+    assert_eq!(json["decision"], Value::Null);
+    assert_eq!(json["decision_lacks"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        json["decision_lacks"][2],
+        json!({
+            "gap": "attribute",
+            "option": "pm",
+            "dealbreaker": "remote-days",
+            "attribute": "remote_days",
+            "shape": "number",
+            "what": "option \"pm\" lacks attribute \"remote_days\", which deal-breaker \"remote-days\" tests",
+            "fill": "milemarker option edit pm --attr remote_days=N",
+        })
+    );
+    let html = env.run(&["review", "--format", "html"]);
+    assert!(
+        html.contains("<code>milemarker option edit staff --score pay=N</code>"),
+        "{html}"
+    );
+
+    // Filled in, the review shows the decision.
+    for args in [
+        ["option", "edit", "staff", "--score", "pay=6"],
+        ["option", "edit", "pm", "--score", "impact=7"],
+        ["option", "edit", "pm", "--attr", "remote_days=1"],
+    ] {
+        env.run(&args);
+    }
+    let review = env.run(&["review"]);
+    assert!(!review.contains("cannot be made"), "{review}");
+    assert!(review.contains("Staff engineer"), "{review}");
+}
