@@ -1065,7 +1065,16 @@ fn a_decision_lists_everything_it_lacks_at_once() {
 #[test]
 fn the_review_shows_what_the_decision_lacks() {
     let env = manager_with_gaps();
+    // Seven years in the role: the overstaying marker fires and asks for a decision.
+    env.run(&["profile", "set", "--role-start", "2019-09-01"]);
     let review = env.run(&["review"]);
+    assert!(
+        review.contains(
+            "Decide on purpose: stay with a plan and a date, or start looking. First fill in what \
+             the decision lacks: `milemarker option edit staff --score pay=N`."
+        ),
+        "{review}"
+    );
     assert!(!review.contains("No options to weigh yet"), "{review}");
     assert!(!review.contains("Run `milemarker decide`"), "{review}");
     assert!(
@@ -1117,5 +1126,7 @@ fn the_review_shows_what_the_decision_lacks() {
     }
     let review = env.run(&["review"]);
     assert!(!review.contains("cannot be made"), "{review}");
+    assert!(!review.contains("lacks"), "{review}");
     assert!(review.contains("Staff engineer"), "{review}");
+    assert!(review.contains("Run `milemarker decide`."), "{review}");
 }

@@ -80,10 +80,12 @@ impl Gap {
             Gap::Weight { value } => format!("value \"{value}\" has no weight"),
             Gap::Rank { values, .. } => {
                 let quoted: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
-                if values.len() == 1 {
-                    format!("value {} has no rank", quoted[0])
-                } else {
-                    format!("values {} have no rank", quoted.join(", "))
+                match quoted.split_last() {
+                    Some((last, [])) => format!("value {last} has no rank"),
+                    Some((last, rest)) => {
+                        format!("values {} and {last} have no rank", rest.join(", "))
+                    }
+                    None => "no value has a rank".into(),
                 }
             }
             Gap::Comparison { a, b } => format!("values \"{a}\" and \"{b}\" are not compared"),
@@ -173,6 +175,7 @@ impl Snapshot {
             gaps.push(Gap::NoOptions);
         }
         self.weight_gaps(method, &mut gaps);
+        // Option by option, so that one `option edit` can fill all of an option's gaps.
         for option in &self.options {
             for value in &self.values {
                 if !option.scores.contains_key(&value.id) {
@@ -182,9 +185,7 @@ impl Snapshot {
                     });
                 }
             }
-        }
-        for must in &self.dealbreakers {
-            for option in &self.options {
+            for must in &self.dealbreakers {
                 if option.attributes.contains_key(&must.attribute) {
                     continue;
                 }
@@ -350,5 +351,32 @@ mod tests {
         };
         assert!(s.decision_gaps(None).is_empty());
         assert!(s.decision_document(None).is_ok());
+    }
+
+    #[test]
+    fn a_ranking_and_the_runway_are_gaps_too() {
+        let mut s = Snapshot {
+            values: vec![value("pay", None), value("growth", None)],
+            options: vec![option("stay", &[("pay", 6.0), ("growth", 3.0)], &[])],
+            dealbreakers: vec![DealBreaker {
+                id: "runway".into(),
+                attribute: RUNWAY_ATTRIBUTE.into(),
+                op: Op::Ge,
+                value: AttrValue::Number(6.0),
+                note: None,
+            }],
+            ..Snapshot::default()
+        };
+        s.settings.weighting = Weighting::Rank;
+        s.values[1].rank = Some(1);
+        let gaps = s.decision_gaps(None);
+        assert_eq!(gaps[0].what(), "value \"pay\" has no rank");
+        assert_eq!(gaps[0].fill(), "milemarker values rank growth pay");
+        assert_eq!(
+            gaps[1].fill(),
+            "milemarker finances set --expenses N --savings N and \
+             milemarker option edit stay --net-income N"
+        );
+        assert_eq!(gaps.len(), 2);
     }
 }
