@@ -444,6 +444,10 @@ pub struct DecideArgs {
     /// Method for your stored options [default: from your weighting]
     #[arg(long, value_enum)]
     pub method: Option<MethodArg>,
+    /// Only list what the decision still lacks, with the commands that fill it; exits 1 while
+    /// anything does, 0 ("ready to decide") once nothing does
+    #[arg(long, conflicts_with_all = ["file", "json"])]
+    pub check: bool,
     #[command(flatten)]
     pub json: JsonFlag,
 }

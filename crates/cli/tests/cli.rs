@@ -1196,3 +1196,194 @@ fn an_option_without_risks_is_not_recorded_and_left_out_of_the_fear_check() {
         "{review}"
     );
 }
+
+/// An engineering manager weighing staying, a staff engineer role and product management, from
+/// an empty database, with two scores missing and a deal-breaker on an attribute one option
+/// lacks: each write ends with what the decision still lacks.
+fn manager_with_gaps() -> Env {
+    let env = Env::new();
+    env.run(&["init", "--name", "Priya", "--no-input"]);
+    env.run(&["values", "set", "impact", "--weight", "8"]);
+    env.run(&["values", "set", "pay", "--weight", "6"]);
+    let out = env.run(&["values", "set", "family-time", "--weight", "9"]);
+    assert!(
+        out.contains("Your decision still lacks (1):")
+            && out.contains("no options to decide between: `milemarker option add ID"),
+        "{out}"
+    );
+    env.run(&["dealbreakers", "add", "remote_days >= 2"]);
+    env.run(&[
+        "option",
+        "add",
+        "stay",
+        "--name",
+        "Stay as engineering manager",
+        "--attr",
+        "remote_days=2",
+        "--score",
+        "impact=6",
+        "--score",
+        "pay=7",
+        "--score",
+        "family-time=4",
+    ]);
+    env.run(&[
+        "option",
+        "add",
+        "staff",
+        "--kind",
+        "step-back",
+        "--name",
+        "Staff engineer",
+        "--attr",
+        "remote_days=3",
+        "--score",
+        "impact=5",
+        "--score",
+        "family-time=8",
+    ]);
+    // The last write ends with all three gaps, as `decide` names them.
+    let out = env.run(&[
+        "option",
+        "add",
+        "pm",
+        "--kind",
+        "lateral",
+        "--name",
+        "Product manager",
+        "--score",
+        "pay=7",
+        "--score",
+        "family-time=6",
+    ]);
+    assert!(out.contains("Your decision still lacks (3):"), "{out}");
+    for gap in GAPS {
+        assert!(out.contains(gap), "{gap}\n{out}");
+    }
+    env
+}
+
+const GAPS: [&str; 3] = [
+    "option \"staff\" has no score for value \"pay\": `milemarker option edit staff --score pay=N`",
+    "option \"pm\" has no score for value \"impact\": `milemarker option edit pm --score impact=N`",
+    "option \"pm\" lacks attribute \"remote_days\", which deal-breaker \"remote-days\" tests: \
+     `milemarker option edit pm --attr remote_days=N`",
+];
+
+/// `decide` fails once, naming every gap with the command that fills it; `decide --check` lists
+/// them and exits 1 until they are filled.
+#[test]
+fn a_decision_lists_everything_it_lacks_at_once() {
+    let env = manager_with_gaps();
+    // One failing `decide` names all three, each with its command.
+    let failed = env
+        .cmd()
+        .arg("decide")
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(failed.stderr).unwrap();
+    assert!(
+        stderr.contains("the decision lacks 3 things; fill them in and decide again:"),
+        "{stderr}"
+    );
+    for gap in GAPS {
+        assert!(stderr.contains(gap), "{gap}\n{stderr}");
+    }
+    insta::assert_snapshot!("decision_lacks", stderr);
+    // The check lists them too, and exits 1 while any remain.
+    let check = env
+        .cmd()
+        .args(["decide", "--check"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(check.stderr).unwrap();
+    for gap in GAPS {
+        assert!(stderr.contains(gap), "{gap}\n{stderr}");
+    }
+
+    // Filled in, the writes end quietly and the decision is ready.
+    env.run(&["option", "edit", "staff", "--score", "pay=6"]);
+    let out = env.run(&["option", "edit", "pm", "--score", "impact=7"]);
+    assert!(out.contains("Your decision still lacks (1):"), "{out}");
+    let out = env.run(&["option", "edit", "pm", "--attr", "remote_days=1"]);
+    assert!(!out.contains("still lacks"), "{out}");
+    let ready = env.run(&["decide", "--check"]);
+    assert!(ready.contains("ready to decide"), "{ready}");
+    let decision = env.json(&["decide", "--json"]);
+    assert_eq!(decision["ranking"][0]["option"], "staff");
+    assert_eq!(decision["excluded"][0]["option"], "pm");
+}
+
+/// The review never hides a failing decision: it shows the gaps and asks to fill them first.
+#[test]
+fn the_review_shows_what_the_decision_lacks() {
+    let env = manager_with_gaps();
+    // Seven years in the role: the overstaying marker fires and asks for a decision.
+    env.run(&["profile", "set", "--role-start", "2019-09-01"]);
+    let review = env.run(&["review"]);
+    assert!(
+        review.contains(
+            "Decide on purpose: stay with a plan and a date, or start looking. First fill in what \
+             the decision lacks: `milemarker option edit staff --score pay=N`."
+        ),
+        "{review}"
+    );
+    assert!(!review.contains("No options to weigh yet"), "{review}");
+    assert!(!review.contains("Run `milemarker decide`"), "{review}");
+    assert!(
+        review.contains("The decision cannot be made yet. It lacks:"),
+        "{review}"
+    );
+    for gap in GAPS {
+        assert!(review.contains(gap), "{gap}\n{review}");
+    }
+    assert!(
+        review.contains(
+            "Fill in what the decision lacks: `milemarker option edit staff --score pay=N`."
+        ),
+        "{review}"
+    );
+    let markdown = env.run(&["review", "--format", "markdown"]);
+    assert!(
+        markdown.contains("`milemarker option edit pm --attr remote_days=N`"),
+        "{markdown}"
+    );
+    let json = env.json(&["review", "--format", "json"]);
+    assert_eq!(json["decision"], Value::Null);
+    assert_eq!(json["decision_lacks"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        json["decision_lacks"][2],
+        json!({
+            "gap": "attribute",
+            "option": "pm",
+            "dealbreaker": "remote-days",
+            "attribute": "remote_days",
+            "shape": "number",
+            "what": "option \"pm\" lacks attribute \"remote_days\", which deal-breaker \"remote-days\" tests",
+            "fill": "milemarker option edit pm --attr remote_days=N",
+        })
+    );
+    let html = env.run(&["review", "--format", "html"]);
+    assert!(
+        html.contains("<code>milemarker option edit staff --score pay=N</code>"),
+        "{html}"
+    );
+
+    // Filled in, the review shows the decision.
+    for args in [
+        ["option", "edit", "staff", "--score", "pay=6"],
+        ["option", "edit", "pm", "--score", "impact=7"],
+        ["option", "edit", "pm", "--attr", "remote_days=1"],
+    ] {
+        env.run(&args);
+    }
+    let review = env.run(&["review"]);
+    assert!(!review.contains("cannot be made"), "{review}");
+    assert!(!review.contains("lacks"), "{review}");
+    assert!(review.contains("Staff engineer"), "{review}");
+    assert!(review.contains("Run `milemarker decide`."), "{review}");
+}

@@ -5,6 +5,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::decision::format_number;
+use crate::decision::gaps::Lack;
 use crate::decision::result::DecisionResult;
 use crate::evidence::brag;
 use crate::life::{AuditReport, LifeArea, SeasonKind, audit, current_seasons, season_meaning};
@@ -27,6 +28,8 @@ pub struct Review {
     pub audit: Option<AuditSummary>,
     pub seasons: Vec<SeasonNow>,
     pub decision: Option<DecisionSummary>,
+    /// What the decision lacks, with the commands that fill it, when it cannot be made.
+    pub decision_lacks: Vec<Lack>,
     pub network: NetworkSummary,
     pub visibility: VisibilitySummary,
     pub actions: Vec<Action>,
@@ -161,6 +164,11 @@ pub fn review(input: &ReviewInput) -> Review {
         decision: input
             .decision
             .map(|(result, robust)| decision_summary(s, result, robust)),
+        decision_lacks: if input.decision.is_some() {
+            Vec::new()
+        } else {
+            s.decision_gaps(None).into_iter().map(Lack::from).collect()
+        },
         network: network(s, as_of),
         visibility: VisibilitySummary {
             months,
@@ -434,7 +442,10 @@ fn action_for(m: &Marker, review: &Review, s: &crate::career::Snapshot) -> Optio
             m.summary.clone(),
         ),
         MarkerId::Overstaying => act(
-            "Decide on purpose: stay with a plan and a date, or start looking. Run `milemarker decide`.".into(),
+            format!(
+                "Decide on purpose: stay with a plan and a date, or start looking. {}",
+                decide_step(review)
+            ),
             m.summary.clone(),
         ),
         MarkerId::FadingSkills => act(
@@ -445,6 +456,17 @@ fn action_for(m: &Marker, review: &Review, s: &crate::career::Snapshot) -> Optio
             "Log your latest win today: `milemarker win \"...\" --impact \"...\"`.".into(),
             m.summary.clone(),
         ),
+    }
+}
+
+/// How to get to a decision from here: run it when it can be made, else fill in what it lacks.
+fn decide_step(review: &Review) -> String {
+    match (&review.decision, review.decision_lacks.first()) {
+        (Some(_), _) => "Run `milemarker decide`.".into(),
+        (None, Some(first)) => format!("First fill in what the decision lacks: `{}`.", first.fill),
+        (None, None) => {
+            "First see what stands in the decision's way: `milemarker decide --check`.".into()
+        }
     }
 }
 
@@ -459,6 +481,30 @@ fn action_verb(action: crate::life::Action) -> &'static str {
 
 fn fillers(review: &Review, s: &crate::career::Snapshot) -> Vec<Action> {
     let mut out = Vec::new();
+    // A decision begun (values or options recorded) that cannot be made yet.
+    let begun = !s.values.is_empty() || !s.options.is_empty();
+    if review.decision.is_none()
+        && begun
+        && let Some(first) = review.decision_lacks.first()
+    {
+        let count = review.decision_lacks.len();
+        out.push(Action {
+            marker: None,
+            action: format!("Fill in what the decision lacks: `{}`.", first.fill),
+            why: format!(
+                "The decision cannot be made yet: it lacks {}; `milemarker decide --check` lists {}.",
+                if count == 1 { "one thing".to_string() } else { format!("{count} things") },
+                if count == 1 { "it" } else { "them all" }
+            ),
+        });
+    } else if review.decision.is_none() && !s.values.is_empty() && !s.options.is_empty() {
+        out.push(Action {
+            marker: None,
+            action: "See what stands in your decision's way: `milemarker decide --check`.".into(),
+            why: "Your values and options are all there, and still the decision cannot be made."
+                .into(),
+        });
+    }
     if let Some(c) = review.network.losing_touch.first() {
         let last = c
             .last_contact

@@ -41,6 +41,10 @@ pub(crate) struct Views {
     pub ranking: Vec<String>,
     pub excluded: Vec<String>,
     pub robustness: Option<String>,
+    /// When the decision cannot be made: what it lacks, HTML with the commands as code.
+    pub lacks: Vec<String>,
+    /// The decision cannot be made, and nothing is missing: something else stands in its way.
+    pub undecidable: bool,
     pub network: Vec<String>,
     pub visibility: String,
 }
@@ -151,6 +155,12 @@ pub(crate) fn views(review: &Review) -> Views {
                 percent(share)
             ))
         }),
+        lacks: review
+            .decision_lacks
+            .iter()
+            .map(|l| with_code(&format!("{}: `{}`", l.what, l.fill)))
+            .collect(),
+        undecidable: review.decision.is_none() && review.decision_lacks.is_empty(),
         network: network_lines(review),
         visibility: format!(
             "{} wins in the last {} months; {} reached your manager's manager or beyond.",

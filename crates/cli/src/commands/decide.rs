@@ -1,6 +1,7 @@
 use anyhow::{Context, Result};
 use milemarker_core::career::Snapshot;
 use milemarker_core::decision::document::Method;
+use milemarker_core::decision::gaps::{Gap, describe};
 use milemarker_core::decision::result::DecisionResult;
 use milemarker_core::decision::{DecisionDocument, decide};
 
@@ -29,6 +30,11 @@ pub fn run(open: impl FnOnce() -> Result<Db>, args: DecideArgs) -> Result<()> {
         None => {
             let person = open()?.load()?;
             let method = args.method.map(to_domain);
+            if args.check {
+                // Ready means `decide` works: no gaps, and nothing else refuses it either.
+                decide_person(&person, method)?;
+                return print("Nothing is missing: ready to decide (`milemarker decide`).\n");
+            }
             let (result, robustness) = decide_person(&person, method)?;
             if args.json.json {
                 print_json(&with_robustness(&result, robustness.as_ref())?)
@@ -55,10 +61,9 @@ pub fn decide_person(
     person: &Snapshot,
     method: Option<Method>,
 ) -> Result<(DecisionResult, Option<DecisionResult>)> {
-    if person.options.is_empty() {
-        anyhow::bail!(
-            "no options to decide between yet; add some with `milemarker option add ID --score VALUE=N`"
-        );
+    let gaps = person.decision_gaps(method);
+    if !gaps.is_empty() {
+        anyhow::bail!("{}", lacks_message(&gaps));
     }
     let run = |method: Option<Method>| -> Result<DecisionResult> {
         let doc = person.decision_document(method).map_err(invalid)?;
@@ -71,6 +76,33 @@ pub fn decide_person(
         _ => Some(run(Some(Method::Smaa))?),
     };
     Ok((result, robustness))
+}
+
+/// "The decision lacks ..." with every gap and its command, for errors and after writes.
+pub fn lacks_message(gaps: &[Gap]) -> String {
+    let count = match gaps.len() {
+        1 => "one thing".to_string(),
+        n => format!("{n} things"),
+    };
+    format!(
+        "the decision lacks {count}; fill {} in and decide again:\n{}",
+        if gaps.len() == 1 { "it" } else { "them" },
+        describe(gaps).trim_end()
+    )
+}
+
+/// What the decision still lacks, as a short block to end a writing command's output; nothing
+/// when nothing lacks.
+pub fn lacks_block(person: &Snapshot) -> String {
+    let gaps = person.decision_gaps(None);
+    if gaps.is_empty() {
+        return String::new();
+    }
+    format!(
+        "\nYour decision still lacks ({}):\n{}",
+        gaps.len(),
+        describe(&gaps)
+    )
 }
 
 pub fn with_robustness(

@@ -141,7 +141,30 @@ fn writes(command: &Command) -> bool {
     }
 }
 
+/// Whether a command changes what the decision is made of, and so ends with what it still lacks.
+fn shapes_decision(command: &Command) -> bool {
+    match command {
+        Command::Values(a) => !matches!(a.command, None | Some(ValuesCommand::List(_))),
+        Command::Dealbreakers(a) => !matches!(a.command, None | Some(DealbreakersCommand::List(_))),
+        Command::Option(c) => !matches!(c, OptionCommand::List(_)),
+        Command::Opportunity(c) => matches!(c, OpportunityCommand::Promote { .. }),
+        _ => false,
+    }
+}
+
 fn dispatch(cli: Cli, db_flag_given: bool, open: impl Fn() -> Result<Db>) -> Result<()> {
+    let shapes = shapes_decision(&cli.command);
+    dispatch_command(cli, db_flag_given, &open)?;
+    if shapes {
+        let block = decide::lacks_block(&open()?.load()?);
+        if !block.is_empty() {
+            crate::context::print(&block)?;
+        }
+    }
+    Ok(())
+}
+
+fn dispatch_command(cli: Cli, db_flag_given: bool, open: impl Fn() -> Result<Db>) -> Result<()> {
     // Read only by the commands that judge records against thresholds.
     let settings = || load_settings(cli.config.as_deref());
     match cli.command {

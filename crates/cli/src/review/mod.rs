@@ -289,7 +289,15 @@ fn seasons_section<P: Page>(page: &mut P, r: &Review) {
 fn decision_section<P: Page>(page: &mut P, r: &Review) {
     page.heading("Your decision");
     let Some(d) = &r.decision else {
-        page.line("No options to weigh yet: `milemarker option add`.");
+        if r.decision_lacks.is_empty() {
+            page.line("The decision cannot be made yet: `milemarker decide --check` says why.");
+            return;
+        }
+        page.line("The decision cannot be made yet. It lacks:");
+        for lack in &r.decision_lacks {
+            // The command stays code: the page escapes the prose around it only.
+            page.item(&page.escape(&format!("{}: `{}`", lack.what, lack.fill)));
+        }
         return;
     };
     for o in &d.ranking {

@@ -6,6 +6,7 @@ pub mod ahp;
 pub mod document;
 pub mod error;
 pub mod fear;
+pub mod gaps;
 pub mod problem;
 pub mod ranking;
 pub mod result;
