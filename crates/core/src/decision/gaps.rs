@@ -221,10 +221,11 @@ impl Snapshot {
     }
 
     fn weight_gaps(&self, method: Method, gaps: &mut Vec<Gap>) {
-        // SMAA explores every weighting; Kepner-Tregoe over pairwise weights is refused as a
-        // mismatch, not a gap.
+        // SMAA explores every weighting, and under `unsure` the other methods take the centre
+        // of what it explores (the values' order, or equal weights): neither needs a weight.
+        // Every other method takes every weighting (Kepner-Tregoe scales them to 1-10).
         match (method, self.settings.weighting) {
-            (Method::Smaa, _) | (Method::Kt, Weighting::Ahp) => {}
+            (Method::Smaa, _) | (_, Weighting::Unsure) => {}
             (_, Weighting::Ahp) => {
                 for (i, a) in self.values.iter().enumerate() {
                     for b in self.values.iter().skip(i + 1) {
@@ -259,7 +260,7 @@ impl Snapshot {
                     });
                 }
             }
-            _ => {
+            (_, Weighting::Direct) => {
                 for value in self.values.iter().filter(|v| v.weight.is_none()) {
                     gaps.push(Gap::Weight {
                         value: value.id.clone(),
