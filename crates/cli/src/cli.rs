@@ -130,8 +130,8 @@ pub struct JsonFlag {
 pub struct InitArgs {
     #[arg(long)]
     pub name: Option<String>,
-    /// O*NET-SOC occupation code, e.g. 11-2021.00
-    #[arg(long, value_name = "SOC")]
+    /// Your occupation: a job title ("marketing manager") or an O*NET-SOC code (11-2021.00)
+    #[arg(long, value_name = "TITLE|SOC", value_parser = crate::names::occupation)]
     pub occupation: Option<String>,
     /// Weekly hours you will not work past
     #[arg(long, value_name = "HOURS")]
@@ -172,11 +172,11 @@ pub enum ProfileCommand {
 pub struct ProfileSetArgs {
     #[arg(long)]
     pub name: Option<String>,
-    /// O*NET-SOC occupation code, e.g. 11-2021.00
-    #[arg(long, value_name = "SOC")]
+    /// Your occupation: a job title ("marketing manager") or an O*NET-SOC code (11-2021.00)
+    #[arg(long, value_name = "TITLE|SOC", value_parser = crate::names::occupation)]
     pub occupation: Option<String>,
-    /// OEWS area code (metro, state or national)
-    #[arg(long, value_name = "OEWS-AREA-CODE")]
+    /// Where you work: a metro area (Seattle), a state (WA, Washington), national, or an OEWS code
+    #[arg(long, value_name = "PLACE", value_parser = crate::names::area)]
     pub area: Option<String>,
     /// When you started your current role (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
@@ -999,8 +999,8 @@ pub struct MarketDemandArgs {
     /// Your gap to a job title: the skills its postings ask for that you do not claim
     #[arg(long, value_name = "TITLE", conflicts_with = "occupation")]
     pub title: Option<String>,
-    /// Your gap to an O*NET occupation: what it rates important that you lack
-    #[arg(long, value_name = "SOC")]
+    /// Your gap to an O*NET occupation, by job title or code: what it rates important that you lack
+    #[arg(long, value_name = "TITLE|SOC", value_parser = crate::names::occupation)]
     pub occupation: Option<String>,
     /// Skills to show
     #[arg(long, default_value_t = 20)]
@@ -1017,17 +1017,22 @@ pub struct MarketOccupationsArgs {
     /// Occupations to show
     #[arg(long, default_value_t = 15)]
     pub limit: usize,
+    /// Find occupations by job title instead ("software engineering manager"): O*NET titles,
+    /// titles workers reported and alternate titles, best first, with their codes
+    #[arg(long, value_name = "WORDS")]
+    pub search: Option<String>,
     #[command(flatten)]
     pub json: JsonFlag,
 }
 
 #[derive(Debug, Args)]
 pub struct MarketPayArgs {
-    /// O*NET-SOC or SOC code [default: your profile's]
-    #[arg(long, value_name = "SOC")]
+    /// A job title or an O*NET-SOC or SOC code [default: your profile's]
+    #[arg(long, value_name = "TITLE|SOC", value_parser = crate::names::occupation)]
     pub occupation: Option<String>,
-    /// OEWS area code: metro (41860), state (06) or national [default: your profile's, else national]
-    #[arg(long, value_name = "CODE")]
+    /// A metro area (Seattle), a state (WA, Washington), national, or an OEWS code (41860, 06)
+    /// [default: your profile's, else national]
+    #[arg(long, value_name = "PLACE", value_parser = crate::names::area)]
     pub area: Option<String>,
     /// Yearly pay to place [default: your profile's base + bonus + equity]
     #[arg(long, value_name = "N")]

@@ -3,6 +3,7 @@
 mod cli;
 mod commands;
 mod context;
+mod names;
 mod report;
 mod review;
 mod ui;

@@ -509,3 +509,60 @@ fn occupations_rank_by_fit_with_zones_related_and_pay() {
         assert_eq!(r["direction"], expected);
     }
 }
+
+/// Plain words in, codes inside: an occupation by job title, an area by place name; several
+/// that fit are listed with their codes (a terminal would offer them to pick).
+#[test]
+fn occupation_by_title_and_area_by_place() {
+    let env = Env::new();
+    env.cmd()
+        .args([
+            "profile",
+            "set",
+            "--occupation",
+            "marketing manager",
+            "--area",
+            "Seattle",
+        ])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains(
+            "occupation: 11-2021.00 Marketing Managers",
+        ))
+        .stderr(predicates::str::contains(
+            "area: 0042660 Seattle-Tacoma-Bellevue, WA",
+        ));
+    let profile = env.json(&["profile", "--json"]);
+    assert_eq!(profile["occupation"], "11-2021.00");
+    assert_eq!(profile["area"], "0042660");
+    env.run(&["profile", "set", "--area", "WA"]);
+    assert_eq!(env.json(&["profile", "--json"])["area"], "5300000");
+    env.run(&["profile", "set", "--area", "national"]);
+    assert_eq!(env.json(&["profile", "--json"])["area"], "0000000");
+    env.fails(
+        &["profile", "set", "--area", "Portland"],
+        2,
+        "0038900 Portland-Vancouver-Hillsboro, OR-WA",
+    );
+    env.fails(
+        &[
+            "profile",
+            "set",
+            "--occupation",
+            "software engineering manager",
+        ],
+        2,
+        "11-3021.00 Computer and Information Systems Managers",
+    );
+    // The search needs no records.
+    let empty = Env::new();
+    let found = empty.json(&[
+        "market",
+        "occupations",
+        "--search",
+        "registered nurse",
+        "--json",
+    ]);
+    assert_eq!(found[0]["code"], "29-1141.00", "{found}");
+    assert!(!empty.db().exists());
+}

@@ -4,6 +4,7 @@
 
 pub mod demand;
 pub mod lookup;
+pub mod names;
 pub mod onet;
 pub mod postings;
 mod records;

@@ -182,6 +182,15 @@ pub fn area(code: &str) -> Option<Area> {
         .lines()
         .skip(1)
         .find(|l| l.starts_with(code) && l.as_bytes().get(code.len()) == Some(&b','))?;
+    area_of(line)
+}
+
+/// Every OEWS area: the nation, the states and the metro and nonmetro areas.
+pub fn areas() -> Vec<Area> {
+    AREAS.lines().skip(1).filter_map(area_of).collect()
+}
+
+fn area_of(line: &str) -> Option<Area> {
     let mut fields = csv_fields(line).into_iter();
     let code = fields.next()?;
     let level = match fields.next()?.as_str() {

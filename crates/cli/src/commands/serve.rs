@@ -106,8 +106,14 @@ impl Backend for Local {
             },
             &self.settings,
         );
-        let occupations =
-            market::occupations(&mut self.db, MarketOccupationsArgs { limit: 15, json });
+        let occupations = market::occupations(
+            &mut self.db,
+            MarketOccupationsArgs {
+                limit: 15,
+                search: None,
+                json,
+            },
+        );
         Market {
             pay: json_answer(pay),
             demand: json_answer(demand),

@@ -38,6 +38,8 @@ pub fn run(
             Err(err) => return Err(err),
         },
         MarketCommand::Demand(args) => demand::run(&mut open()?, args, settings)?,
+        // A search by title needs no records.
+        MarketCommand::Occupations(args) if args.search.is_some() => occupations::search(args),
         MarketCommand::Occupations(args) => occupations::run(&mut open()?, args)?,
     };
     match answer {

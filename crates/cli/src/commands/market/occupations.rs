@@ -25,6 +25,42 @@ fn direction(zone: u8, current: Option<u8>) -> Option<&'static str> {
     })
 }
 
+/// Occupations by job title, best first: what `--occupation` takes.
+pub fn search(args: MarketOccupationsArgs) -> Answer {
+    let words = args.search.unwrap_or_default();
+    let found = milemarker_market::names::find_occupations(&words, args.limit);
+    if args.json.json {
+        return Answer::Json(json!(found));
+    }
+    if found.is_empty() {
+        return Answer::Text(format!(
+            "No O*NET occupation is called anything like \"{words}\"; try other words.\n"
+        ));
+    }
+    let header = ["code", "occupation", "matched"]
+        .map(|h| paint(DIM, h))
+        .to_vec();
+    let rows: Vec<Vec<String>> = std::iter::once(header)
+        .chain(found.iter().map(|m| {
+            let matched = if m.matched == m.title {
+                String::new()
+            } else {
+                format!("as \"{}\" ({})", m.matched, m.source)
+            };
+            vec![m.code.clone(), m.title.clone(), matched]
+        }))
+        .collect();
+    Answer::Text(format!(
+        "{}\n{}{}\n",
+        paint(HEADING, &format!("Occupations called \"{words}\"")),
+        table(&rows),
+        paint(
+            DIM,
+            "Give a code or the words to `--occupation` (profile set, init, market pay)."
+        )
+    ))
+}
+
 pub fn run(db: &mut Db, args: MarketOccupationsArgs) -> Result<Answer> {
     let s = db.load()?;
     let onet = Onet::global();
