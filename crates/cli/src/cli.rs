@@ -229,13 +229,17 @@ pub enum ValuesCommand {
         #[arg(required = true, value_name = "VALUE")]
         values: Vec<String>,
     },
-    /// Compare two values: A matters JUDGEMENT times as much as B (1/9..9, e.g. 3 or 1/3); sets
-    /// weighting to ahp
+    /// Compare two values: A matters JUDGEMENT times as much as B (1/9..9, e.g. 3 or 1/3); with
+    /// nothing given, on a terminal, asks every pair in turn. Sets weighting to ahp
     Compare {
-        a: String,
-        b: String,
+        /// The first value
+        #[arg(requires = "b")]
+        a: Option<String>,
+        /// The second value
+        #[arg(requires = "judgement")]
+        b: Option<String>,
         /// 1 equal, 3 moderately, 5 strongly, 7 very strongly, 9 extremely more; 1/3 etc. for less
-        judgement: String,
+        judgement: Option<String>,
     },
     /// How your values are weighted: direct (1-10), rank, ahp (pairwise), or unsure (explore all);
     /// refused until every value has the weight, rank or comparisons the mode needs
@@ -243,7 +247,8 @@ pub enum ValuesCommand {
         #[arg(value_enum)]
         mode: WeightingArg,
     },
-    /// How much the long term counts against today (003: long-term benefits)
+    /// How much the long term counts against today: what a path gives in a few years, beside what
+    /// it gives now
     Horizon {
         /// 0 = only today counts, 1 = only the horizon
         #[arg(long)]

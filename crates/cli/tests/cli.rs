@@ -1387,3 +1387,18 @@ fn the_review_shows_what_the_decision_lacks() {
     assert!(review.contains("Staff engineer"), "{review}");
     assert!(review.contains("Run `milemarker decide`."), "{review}");
 }
+
+/// `values compare` with no pair asks every pair on a terminal; elsewhere it says how to give one.
+#[test]
+fn guided_comparisons_need_a_terminal_or_a_pair() {
+    let env = Env::new();
+    env.run(&["values", "set", "autonomy"]);
+    env.run(&["values", "set", "pay"]);
+    env.fails(
+        &["values", "compare"],
+        1,
+        "or run `milemarker values compare` on a terminal to be asked every pair",
+    );
+    env.fails(&["values", "compare", "autonomy"], 2, "required");
+    env.run(&["values", "compare", "autonomy", "pay", "3"]);
+}

@@ -1,3 +1,5 @@
+use std::io::IsTerminal;
+
 use anyhow::{Result, bail};
 use milemarker_core::career::{Snapshot, Value, ValueJudgement, Weighting, slug, validate_id};
 use milemarker_core::decision::ahp::PairwiseMatrix;
@@ -27,9 +29,12 @@ pub fn run(db: &mut Db, args: ValuesArgs) -> Result<()> {
             s.settings.horizon_years = years;
             Ok(())
         }),
-        ValuesCommand::Compare { a, b, judgement } => {
-            changed(db, |s| compare(s, &a, &b, &judgement))
-        }
+        ValuesCommand::Compare {
+            a: Some(a),
+            b: Some(b),
+            judgement: Some(judgement),
+        } => changed(db, |s| compare(s, &a, &b, &judgement)),
+        ValuesCommand::Compare { .. } => guided_comparisons(db),
         ValuesCommand::Remove { value } => changed(db, |s| remove(s, &value)),
     }
 }
@@ -176,6 +181,79 @@ fn compare(s: &mut Snapshot, a: &str, b: &str, judgement: &str) -> Result<()> {
     s.value_judgements.push(ValueJudgement { a, b, value });
     s.settings.weighting = Weighting::Ahp;
     Ok(())
+}
+
+/// Saaty's scale as a person answers it, strongest for the first value down to strongest for the
+/// second: (answer, judgement).
+const SAATY: [(&str, &str); 9] = [
+    ("{a} matters extremely more (9)", "9"),
+    ("{a} matters very strongly more (7)", "7"),
+    ("{a} matters strongly more (5)", "5"),
+    ("{a} matters moderately more (3)", "3"),
+    ("they matter equally (1)", "1"),
+    ("{b} matters moderately more (1/3)", "1/3"),
+    ("{b} matters strongly more (1/5)", "1/5"),
+    ("{b} matters very strongly more (1/7)", "1/7"),
+    ("{b} matters extremely more (1/9)", "1/9"),
+];
+
+/// Every pair of values in turn, on Saaty's scale, each answer starting from the judgement already
+/// given (or "equally"); saved together, then the values list shows the consistency ratio and,
+/// past 0.10, the judgement to revisit.
+fn guided_comparisons(db: &mut Db) -> Result<()> {
+    if !std::io::stdin().is_terminal() {
+        bail!(
+            "give two values and a judgement (`milemarker values compare autonomy pay 3`), or run \
+             `milemarker values compare` on a terminal to be asked every pair"
+        );
+    }
+    let s = db.load()?;
+    let ids: Vec<String> = s.values.iter().map(|v| v.id.clone()).collect();
+    if ids.len() < 2 {
+        bail!("comparing needs two values or more; add them with `milemarker values set NAME`");
+    }
+    let pairs: Vec<(&String, &String)> = ids
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| ids[i + 1..].iter().map(move |b| (a, b)))
+        .collect();
+    let mut answers = Vec::with_capacity(pairs.len());
+    for (n, (a, b)) in pairs.iter().enumerate() {
+        let before = s
+            .value_judgements
+            .iter()
+            .find_map(|j| match (&j.a, &j.b) {
+                (x, y) if x == *a && y == *b => Some(j.value),
+                (x, y) if x == *b && y == *a => Some(1.0 / j.value),
+                _ => None,
+            })
+            .unwrap_or(1.0);
+        let items: Vec<String> = SAATY
+            .iter()
+            .map(|(words, _)| words.replace("{a}", a).replace("{b}", b))
+            .collect();
+        let closest = SAATY
+            .iter()
+            .enumerate()
+            .min_by(|(_, x), (_, y)| {
+                let value = |j: &str| Judgement::Text(j.into()).value().unwrap_or(1.0);
+                let off = |j: &str| (value(j).ln() - before.ln()).abs();
+                off(x.1).total_cmp(&off(y.1))
+            })
+            .map_or(4, |(i, _)| i);
+        let chosen = dialoguer::Select::new()
+            .with_prompt(format!("{}/{}: {a} or {b}?", n + 1, pairs.len()))
+            .items(&items)
+            .default(closest)
+            .interact()?;
+        answers.push((a.to_string(), b.to_string(), SAATY[chosen].1));
+    }
+    changed(db, |s| {
+        for (a, b, judgement) in &answers {
+            compare(s, a, b, judgement)?;
+        }
+        Ok(())
+    })
 }
 
 fn remove(s: &mut Snapshot, name: &str) -> Result<()> {
