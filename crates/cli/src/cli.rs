@@ -128,6 +128,7 @@ pub struct JsonFlag {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
+    /// Your name, for the review and the brag document
     #[arg(long)]
     pub name: Option<String>,
     /// Your occupation: a job title ("marketing manager") or an O*NET-SOC code (11-2021.00)
@@ -170,6 +171,7 @@ pub enum ProfileCommand {
 
 #[derive(Debug, Args)]
 pub struct ProfileSetArgs {
+    /// Your name, for the review and the brag document
     #[arg(long)]
     pub name: Option<String>,
     /// Your occupation: a job title ("marketing manager") or an O*NET-SOC code (11-2021.00)
@@ -187,6 +189,7 @@ pub struct ProfileSetArgs {
     /// When you were told to expect a promotion (YYYY-MM-DD), for the loyalty-trap marker
     #[arg(long, value_name = "DATE")]
     pub promotion_promised: Option<jiff::civil::Date>,
+    /// Your level or grade, as your employer names it (e.g. "Senior", "L6")
     #[arg(long)]
     pub level: Option<String>,
     /// Base pay per year
@@ -226,6 +229,7 @@ pub enum ValuesCommand {
     Set(ValueSetArgs),
     /// Rank your values, most important first (forced ranking; sets weighting to rank)
     Rank {
+        /// Your values, most important first
         #[arg(required = true, value_name = "VALUE")]
         values: Vec<String>,
     },
@@ -244,6 +248,7 @@ pub enum ValuesCommand {
     /// How your values are weighted: direct (1-10), rank, ahp (pairwise), or unsure (explore all);
     /// refused until every value has the weight, rank or comparisons the mode needs
     Weighting {
+        /// direct, rank, ahp or unsure
         #[arg(value_enum)]
         mode: WeightingArg,
     },
@@ -258,7 +263,10 @@ pub enum ValuesCommand {
         years: f64,
     },
     /// Remove a value (and the options' scores for it)
-    Remove { value: String },
+    Remove {
+        /// The value to remove (its name or id)
+        value: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -271,6 +279,7 @@ pub struct ValueSetArgs {
     /// The O*NET work value it maps to, e.g. Independence
     #[arg(long, value_name = "WORK-VALUE")]
     pub onet: Option<String>,
+    /// Why it matters to you, in your words
     #[arg(long)]
     pub note: Option<String>,
 }
@@ -308,11 +317,15 @@ pub enum DealbreakersCommand {
         /// A short id [default: the attribute]
         #[arg(long)]
         id: Option<String>,
+        /// Why this line is yours, in your words
         #[arg(long)]
         note: Option<String>,
     },
     /// Remove a deal-breaker by id
-    Remove { id: String },
+    Remove {
+        /// The deal-breaker's id, from `milemarker dealbreakers`
+        id: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -324,13 +337,18 @@ pub enum OptionCommand {
     /// List your paths
     List(JsonFlag),
     /// Remove a path
-    Remove { id: String },
+    Remove {
+        /// The path to remove (its id)
+        id: String,
+    },
 }
 
 #[derive(Debug, Args)]
 pub struct OptionFields {
+    /// A name to show for the path, e.g. "Staff engineer at Acme" [default: the id]
     #[arg(long)]
     pub name: Option<String>,
+    /// What kind of move it is: stay, step-back, lateral (or sideways), promotion, leave, career-break, part-time, offer
     #[arg(long, value_enum)]
     pub kind: Option<KindArg>,
     /// A fact about the path, KEY=VALUE (hours_per_week=42, remote=yes); repeatable
@@ -345,6 +363,7 @@ pub struct OptionFields {
     /// Net income per month on this path
     #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub net_income: Option<f64>,
+    /// Anything to remember about this path
     #[arg(long)]
     pub note: Option<String>,
 }
@@ -359,6 +378,7 @@ pub struct OptionAddArgs {
 
 #[derive(Debug, Args)]
 pub struct OptionEditArgs {
+    /// The path to change (its id)
     pub id: String,
     #[command(flatten)]
     pub fields: OptionFields,
@@ -411,7 +431,12 @@ pub enum RiskCommand {
         fact: bool,
     },
     /// Remove a risk from a path by its name
-    Remove { option: String, name: String },
+    Remove {
+        /// The path the risk belongs to (its id)
+        option: String,
+        /// The risk, as it was named
+        name: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -493,6 +518,7 @@ pub struct CheckinArgs {
     /// Satisfaction, 1 to 5
     #[arg(long, value_name = "1-5")]
     pub satisfaction: Option<u8>,
+    /// Anything about the week worth remembering
     #[arg(long)]
     pub note: Option<String>,
     /// Never ask; use only the flags
@@ -564,6 +590,7 @@ pub enum TaskCommand {
 pub struct TaskAddArgs {
     /// A short id, e.g. status-meetings
     pub id: String,
+    /// A name to show [default: the id]
     #[arg(long)]
     pub name: Option<String>,
     /// Hours a week it takes
@@ -584,12 +611,16 @@ pub struct TaskAddArgs {
 pub struct TaskEditArgs {
     /// The task: its id, its name (any case), or the start of either
     pub id: String,
+    /// A new name to show
     #[arg(long)]
     pub name: Option<String>,
+    /// Hours a week it takes
     #[arg(long)]
     pub hours: Option<f64>,
+    /// What it does to your energy, -2 (drains) to +2 (gives)
     #[arg(long, allow_negative_numbers = true, value_parser = clap::value_parser!(i8).range(-2..=2))]
     pub energy: Option<i8>,
+    /// How well it uses your skills, 1 to 5
     #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
     pub fit: Option<u8>,
     /// Someone else could do it (true or false)
@@ -619,6 +650,7 @@ pub struct SeasonArgs {
 pub enum SeasonCommand {
     /// The season of each area now, and how long it has lasted
     Show {
+        /// The day to show the seasons on [default: today]
         #[arg(long, value_name = "DATE")]
         as_of: Option<jiff::civil::Date>,
         #[command(flatten)]
@@ -626,8 +658,10 @@ pub enum SeasonCommand {
     },
     /// Start a season in one area of life
     Set {
+        /// The area of life: career or life
         #[arg(value_enum)]
         area: AreaArg,
+        /// spring, summer, autumn or winter
         #[arg(value_enum)]
         season: SeasonArg,
         /// When it began [default: today]
@@ -692,13 +726,18 @@ pub enum WinCommand {
     /// List achievements, newest first
     List(WinListArgs),
     /// Remove an achievement by its number
-    Remove { id: u32 },
+    Remove {
+        /// The win's number, from `milemarker win list`
+        id: u32,
+    },
 }
 
 #[derive(Debug, Args)]
 pub struct WinListArgs {
+    /// The first day to list [default: the first win]
     #[arg(long, value_name = "DATE")]
     pub from: Option<jiff::civil::Date>,
+    /// The last day to list [default: today]
     #[arg(long, value_name = "DATE")]
     pub to: Option<jiff::civil::Date>,
     #[command(flatten)]
@@ -732,6 +771,7 @@ pub struct BragArgs {
     /// Last day [default: today]
     #[arg(long, value_name = "DATE")]
     pub to: Option<jiff::civil::Date>,
+    /// markdown or text
     #[arg(long, value_enum, default_value_t = BragFormat::Markdown)]
     pub format: BragFormat,
     /// Write to a file instead of standard output
@@ -760,11 +800,13 @@ pub enum ContactCommand {
         /// When [default: today]
         #[arg(long, value_name = "DATE")]
         date: Option<jiff::civil::Date>,
+        /// What you talked about
         #[arg(long)]
         note: Option<String>,
     },
     /// Who you are losing touch with: past their cadence, mentors first
     Due {
+        /// The day to judge by [default: today]
         #[arg(long, value_name = "DATE")]
         as_of: Option<jiff::civil::Date>,
         #[command(flatten)]
@@ -776,9 +818,15 @@ pub enum ContactCommand {
         id: String,
     },
     /// Import contacts from a vCard 3.0 file (- for standard input); known names are updated
-    Import { file: PathBuf },
+    Import {
+        /// The vCard file (- for standard input)
+        file: PathBuf,
+    },
     /// Write your contacts as vCard 3.0 (- for standard output)
-    Export { file: PathBuf },
+    Export {
+        /// Where to write it (- for standard output)
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -796,6 +844,7 @@ pub struct ContactAddArgs {
 pub struct ContactEditArgs {
     /// The contact: its id, its name (any case), or the start of either, e.g. "Marcus O'Neil"
     pub id: String,
+    /// Their name, as it should read
     #[arg(long)]
     pub name: Option<String>,
     #[command(flatten)]
@@ -804,8 +853,10 @@ pub struct ContactEditArgs {
 
 #[derive(Debug, Args)]
 pub struct ContactFields {
+    /// Where they work
     #[arg(long)]
     pub company: Option<String>,
+    /// Their job title
     #[arg(long)]
     pub title: Option<String>,
     /// An email address; repeatable (replaces the list when editing)
@@ -823,6 +874,7 @@ pub struct ContactFields {
     /// Stay in touch at least every N days (0 to stop reminders)
     #[arg(long, value_name = "DAYS")]
     pub cadence: Option<u32>,
+    /// Anything to remember about them
     #[arg(long)]
     pub note: Option<String>,
 }
@@ -833,7 +885,9 @@ pub enum OpportunityCommand {
     Add(OpportunityAddArgs),
     /// Move a lead to a stage (replied, applied, interviewing, offer, declined, closed)
     Move {
+        /// The lead (its number, from `milemarker opportunity list`)
         id: u32,
+        /// The stage it has reached
         #[arg(value_enum)]
         stage: StageArg,
         /// When [default: today]
@@ -850,6 +904,7 @@ pub enum OpportunityCommand {
     },
     /// Turn an offer into an option to decide on
     Promote {
+        /// The lead (its number, from `milemarker opportunity list`)
         id: u32,
         /// The option's id [default: from company and role]
         #[arg(long = "as", value_name = "OPTION-ID")]
@@ -859,10 +914,13 @@ pub enum OpportunityCommand {
 
 #[derive(Debug, Args)]
 pub struct OpportunityAddArgs {
+    /// The employer
     #[arg(long)]
     pub company: String,
+    /// The role offered or discussed
     #[arg(long)]
     pub role: String,
+    /// How it came: recruiter, referral, posting or network
     #[arg(long, value_enum)]
     pub source: SourceArg,
     /// The contact who brought it (a contact id)
@@ -871,8 +929,10 @@ pub struct OpportunityAddArgs {
     /// When it arrived [default: today]
     #[arg(long, value_name = "DATE")]
     pub date: Option<jiff::civil::Date>,
+    /// Anything to remember about it
     #[arg(long)]
     pub note: Option<String>,
+    /// A link to the posting or the conversation
     #[arg(long, value_name = "URL")]
     pub link: Option<String>,
 }
@@ -914,6 +974,7 @@ pub enum SkillsCommand {
     },
     /// Drop a skill, by label or id
     Remove {
+        /// The skill: its ESCO URI or O*NET id, or its label
         #[arg(required = true, num_args = 1.., value_name = "SKILL")]
         skill: Vec<String>,
     },
@@ -962,14 +1023,19 @@ pub enum PostingsCommand {
 pub struct PostingsImportArgs {
     /// The file; its format comes from the extension (.csv, .jsonl, .parquet) unless --format says
     pub file: PathBuf,
+    /// csv, jsonl or parquet [default: from the file name]
     #[arg(long, value_enum)]
     pub format: Option<PostingsFormatArg>,
+    /// The column that names the employer
     #[arg(long, value_name = "NAME", default_value = "employer")]
     pub employer_column: String,
+    /// The column that holds the job title
     #[arg(long, value_name = "NAME", default_value = "title")]
     pub title_column: String,
+    /// The column that holds the date posted
     #[arg(long, value_name = "NAME", default_value = "date")]
     pub date_column: String,
+    /// The column that holds the posting's text
     #[arg(long, value_name = "NAME", default_value = "text")]
     pub text_column: String,
     /// Import the good rows and report the bad ones (default: refuse the file, write nothing)
@@ -1057,6 +1123,7 @@ pub struct MarkersArgs {
 
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
+    /// text, markdown, html or json
     #[arg(long, value_enum, default_value_t = ReviewFormat::Text)]
     pub format: ReviewFormat,
     /// Write to a file instead of standard output
@@ -1174,8 +1241,41 @@ pub struct ManArgs {
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
+    /// The shell: bash, zsh, fish, elvish or powershell
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+#[cfg(test)]
+mod help_tests {
+    use clap::CommandFactory;
+
+    /// Every flag and argument a person can type says what it is for.
+    #[test]
+    fn every_argument_has_help() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if arg.is_hide_set() || id == "help" || id == "version" {
+                    continue;
+                }
+                if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                    missing.push(format!("{path} {id}"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&super::Cli::command(), "milemarker", &mut missing);
+        assert!(
+            missing.is_empty(),
+            "{} without help:\n{}",
+            missing.len(),
+            missing.join("\n")
+        );
+    }
 }
 
 #[cfg(test)]
