@@ -291,8 +291,13 @@ fn bad_input_changes_nothing() {
     let before = env.run(&["export", "-"]);
     env.fails(
         &["profile", "set", "--occupation", "marketing", "--pay", "1"],
-        1,
-        "is not an O*NET-SOC code",
+        2,
+        "\"marketing\" could be more than one occupation; give its code or more words",
+    );
+    env.fails(
+        &["profile", "set", "--occupation", "zzzq", "--pay", "1"],
+        2,
+        "no O*NET occupation is called anything like \"zzzq\"",
     );
     env.fails(&["profile", "set", "--boundary", "400"], 1, "boundary");
     env.fails(
