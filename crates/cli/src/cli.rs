@@ -338,7 +338,7 @@ pub enum OptionCommand {
     List(JsonFlag),
     /// Remove a path
     Remove {
-        /// The path to remove (its id)
+        /// The path to remove: its id, its name, or the start of either
         id: String,
     },
 }
@@ -378,7 +378,7 @@ pub struct OptionAddArgs {
 
 #[derive(Debug, Args)]
 pub struct OptionEditArgs {
-    /// The path to change (its id)
+    /// The path to change: its id, its name, or the start of either
     pub id: String,
     #[command(flatten)]
     pub fields: OptionFields,
@@ -432,7 +432,7 @@ pub enum RiskCommand {
     },
     /// Remove a risk from a path by its name
     Remove {
-        /// The path the risk belongs to (its id)
+        /// The path the risk belongs to: its id, its name, or the start of either
         option: String,
         /// The risk, as it was named
         name: String,

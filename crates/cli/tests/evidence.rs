@@ -705,4 +705,34 @@ fn contacts_and_tasks_by_name() {
     );
     env.run(&["task", "remove", "status"]);
     assert_eq!(env.json(&["task", "list", "--json"]), serde_json::json!([]));
+    // Options too: by name, or the start of it.
+    env.run(&["values", "set", "autonomy", "--weight", "8"]);
+    env.run(&[
+        "option",
+        "add",
+        "staff",
+        "--name",
+        "Staff engineer",
+        "--score",
+        "autonomy=6",
+    ]);
+    env.run(&["option", "edit", "staff engineer", "--score", "autonomy=7"]);
+    env.run(&[
+        "risk",
+        "add",
+        "Staff",
+        "the team is reorganised",
+        "-p",
+        "3",
+        "-s",
+        "4",
+    ]);
+    let options = env.json(&["option", "list", "--json"]);
+    assert_eq!(options[0]["scores"]["autonomy"], 7.0, "{options}");
+    assert_eq!(options[0]["risks"][0]["name"], "the team is reorganised");
+    env.run(&["option", "remove", "STAFF ENGINEER"]);
+    assert_eq!(
+        env.json(&["option", "list", "--json"]),
+        serde_json::json!([])
+    );
 }

@@ -1,6 +1,8 @@
 use anyhow::{Context, Result, bail};
 use indexmap::IndexMap;
-use milemarker_core::career::{CareerOption, Snapshot, parse_attr_value, slug, validate_id};
+use milemarker_core::career::{
+    CareerOption, Snapshot, find_named, parse_attr_value, slug, validate_id,
+};
 use milemarker_core::decision::format_number;
 
 use crate::cli::{OptionCommand, OptionFields, to_domain};
@@ -45,7 +47,7 @@ pub fn run(db: &mut Db, command: OptionCommand) -> Result<()> {
         }
         OptionCommand::Remove { id } => {
             db.update(|s| {
-                find(s, &id)?;
+                let id = find(s, &id)?.id.clone();
                 s.options.retain(|o| o.id != id);
                 Ok(())
             })?;
@@ -54,18 +56,21 @@ pub fn run(db: &mut Db, command: OptionCommand) -> Result<()> {
     }
 }
 
-pub fn find<'a>(s: &'a mut Snapshot, id: &str) -> Result<&'a mut CareerOption> {
-    let known: Vec<String> = s.options.iter().map(|o| o.id.clone()).collect();
-    s.options.iter_mut().find(|o| o.id == id).with_context(|| {
-        format!(
-            "no option \"{id}\"; the options are: {}",
-            if known.is_empty() {
-                "none yet".into()
+/// The path a person means: by id, by name (any case), or by the start of either.
+pub fn find<'a>(s: &'a mut Snapshot, given: &str) -> Result<&'a mut CareerOption> {
+    let paths = s.options.iter().map(|o| (o.id.as_str(), o.name.as_str()));
+    match find_named("option", given, paths) {
+        Ok(i) => Ok(&mut s.options[i]),
+        Err(message) => {
+            let known: Vec<&str> = s.options.iter().map(|o| o.id.as_str()).collect();
+            let known = if known.is_empty() {
+                "none yet".to_string()
             } else {
                 known.join(", ")
-            }
-        )
-    })
+            };
+            bail!("{message}; the options are: {known}")
+        }
+    }
 }
 
 fn key_value<'a>(flag: &str, text: &'a str) -> Result<(&'a str, &'a str)> {
