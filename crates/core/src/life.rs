@@ -223,7 +223,10 @@ pub enum Action {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Suggestion {
+    /// The task's id.
     pub task: String,
+    /// The task's name, as prose says it.
+    pub name: String,
     pub action: Action,
     pub reason: String,
 }
@@ -287,7 +290,7 @@ pub fn audit(audit: &Audit) -> AuditReport {
             } else {
                 (Action::Batch, "slot it into one day of the week so it stops leaking into the rest".to_string())
             };
-            Suggestion { task: t.id.clone(), action, reason }
+            Suggestion { task: t.id.clone(), name: t.name.clone(), action, reason }
         })
         .collect();
     AuditReport {

@@ -92,7 +92,7 @@ pub(crate) fn views(review: &Review) -> Views {
         .audit
         .iter()
         .flat_map(|a| &a.latest.suggestions)
-        .map(|s| format!("{}: {}, {}", s.task, word(&s.action), s.reason))
+        .map(|s| format!("{}: {}, {}", s.name, word(&s.action), s.reason))
         .collect();
     let decision = review.decision.as_ref();
     Views {

@@ -50,7 +50,7 @@ fn render(report: &AuditReport, all: &[AuditReport]) -> String {
             .unwrap_or_default();
         out.push_str(&format!(
             "  {}: {} - {}\n",
-            s.task,
+            s.name,
             paint(HEADING, &action),
             s.reason
         ));

@@ -262,7 +262,7 @@ fn audit_section<P: Page>(page: &mut P, r: &Review) {
     for s in &a.latest.suggestions {
         page.item(&format!(
             "{}: {}, {}",
-            page.escape(&s.task),
+            page.escape(&s.name),
             word(&s.action),
             page.escape(&s.reason)
         ));
