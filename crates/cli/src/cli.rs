@@ -826,7 +826,8 @@ pub struct ContactFields {
 pub enum OpportunityCommand {
     /// Add a lead
     Add(OpportunityAddArgs),
-    /// Move a lead to a stage (replied, applied, interviewing, offer, declined, closed)
+    /// Move a lead to a stage (replied, applied, interviewing, offer, accepted, declined, closed);
+    /// accepted, declined and closed end it
     Move {
         id: u32,
         #[arg(value_enum)]
@@ -843,13 +844,34 @@ pub enum OpportunityCommand {
         #[command(flatten)]
         json: JsonFlag,
     },
-    /// Turn an offer into an option to decide on
+    /// Record what an offer carries: pay per year and the date to decide by. Again to change it:
+    /// only the amounts given change
+    Offer(OfferArgs),
+    /// Make an offer an option to decide on: link it to the option --as names, filling what that
+    /// option lacks from the offer, or create the option from the offer
     Promote {
         id: u32,
-        /// The option's id [default: from company and role]
+        /// An existing option to link, or the new option's id [default: from company and role]
         #[arg(long = "as", value_name = "OPTION-ID")]
         option_id: Option<String>,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct OfferArgs {
+    pub id: u32,
+    /// Base pay per year (needed the first time)
+    #[arg(long, value_name = "N")]
+    pub base: Option<f64>,
+    /// Bonus per year, at target
+    #[arg(long, value_name = "N")]
+    pub bonus: Option<f64>,
+    /// Equity per year, at the offer's valuation
+    #[arg(long, value_name = "N")]
+    pub equity: Option<f64>,
+    /// Decide by this date
+    #[arg(long, value_name = "DATE")]
+    pub deadline: Option<jiff::civil::Date>,
 }
 
 #[derive(Debug, Args)]
@@ -887,6 +909,7 @@ pub enum StageArg {
     Applied,
     Interviewing,
     Offer,
+    Accepted,
     Declined,
     Closed,
 }
