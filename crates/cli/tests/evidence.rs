@@ -490,6 +490,16 @@ fn an_offer_records_its_pay_and_deadline_and_is_linked_to_its_option_once() {
     let options = env.json(&["option", "list", "--json"]);
     assert_eq!(options[1]["attributes"], json!({"salary": 91000.0}));
 
+    let review = env.run(&["review"]);
+    assert!(
+        review.contains("#1 PMM at Fabrikam: offer since 2026-10-20, decide by 2026-11-06"),
+        "{review}"
+    );
+    assert!(
+        review.contains("#2 PMM at Contoso: offer since 2026-10-20\n"),
+        "{review}"
+    );
+
     // Accepted ends the lead: the option is the path taken.
     env.run(&["opportunity", "move", "1", "accepted"]);
     let open = env.run(&["opportunity", "list"]);
