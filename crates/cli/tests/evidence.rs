@@ -489,6 +489,13 @@ fn an_offer_records_its_pay_and_deadline_and_is_linked_to_its_option_once() {
     );
     let options = env.json(&["option", "list", "--json"]);
     assert_eq!(options[1]["attributes"], json!({"salary": 91000.0}));
+    // Removing the option unlinks the offer; it can be promoted again.
+    env.run(&["option", "remove", "contoso-pmm"]);
+    assert_eq!(
+        env.json(&["opportunity", "list", "--json"])[1]["option"],
+        json!(null)
+    );
+    env.run(&["opportunity", "promote", "2"]);
 
     let review = env.run(&["review"]);
     assert!(
