@@ -99,6 +99,8 @@ struct Card {
     /// No stage onward leaves it open (an offer): the menu starts with a prompt to choose, so
     /// that no stage that ends the lead is preselected.
     choose: bool,
+    /// An offer's date to decide by.
+    decide_by: Option<Date>,
 }
 
 #[derive(Template)]
@@ -163,6 +165,11 @@ pub fn opportunities(s: &Snapshot, page: PageContext) -> askama::Result<String> 
                         stale: matches!(stage, Stage::New | Stage::Replied) && days > STALE_DAYS,
                         moves,
                         choose,
+                        decide_by: s
+                            .offers
+                            .iter()
+                            .find(|f| f.opportunity == o.id && stage == Stage::Offer)
+                            .and_then(|f| f.deadline),
                     }
                 })
                 .collect();

@@ -471,7 +471,21 @@ async fn an_opportunity_moves_along_the_board() {
 #[tokio::test]
 async fn the_move_menu_never_preselects_an_end_and_an_accepted_offer_is_the_path_taken() {
     let (shelf, app) = served();
+    shelf
+        .snapshot
+        .lock()
+        .unwrap()
+        .offers
+        .push(milemarker_core::network::Offer {
+            opportunity: 2,
+            base: 98_000.0,
+            bonus: None,
+            equity: None,
+            deadline: Some(TODAY + jiff::Span::new().days(9)),
+        });
     let (_, page, _) = send(&app, get("/opportunities")).await;
+    let deadline = format!("decide by {}", TODAY + jiff::Span::new().days(9));
+    assert!(page.contains(&deadline), "{page}");
     let menu = |id: u32| {
         let start = format!(r#"<select id="stage-{id}" name="stage">"#);
         let at = page.find(&start).expect("a menu") + start.len();
