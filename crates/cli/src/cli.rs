@@ -883,7 +883,8 @@ pub struct ContactFields {
 pub enum OpportunityCommand {
     /// Add a lead
     Add(OpportunityAddArgs),
-    /// Move a lead to a stage (replied, applied, interviewing, offer, declined, closed)
+    /// Move a lead to a stage (replied, applied, interviewing, offer, accepted, declined, closed);
+    /// accepted, declined and closed end it
     Move {
         /// The lead (its number, from `milemarker opportunity list`)
         id: u32,
@@ -902,14 +903,35 @@ pub enum OpportunityCommand {
         #[command(flatten)]
         json: JsonFlag,
     },
-    /// Turn an offer into an option to decide on
+    /// Record what an offer carries: pay per year and the date to decide by. Again to change it:
+    /// only the amounts given change
+    Offer(OfferArgs),
+    /// Make an offer an option to decide on: link it to the option --as names, filling what that
+    /// option lacks from the offer, or create the option from the offer
     Promote {
         /// The lead (its number, from `milemarker opportunity list`)
         id: u32,
-        /// The option's id [default: from company and role]
+        /// An existing option to link, or the new option's id [default: from company and role]
         #[arg(long = "as", value_name = "OPTION-ID")]
         option_id: Option<String>,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct OfferArgs {
+    pub id: u32,
+    /// Base pay per year (needed the first time)
+    #[arg(long, value_name = "N")]
+    pub base: Option<f64>,
+    /// Bonus per year, at target
+    #[arg(long, value_name = "N")]
+    pub bonus: Option<f64>,
+    /// Equity per year, at the offer's valuation
+    #[arg(long, value_name = "N")]
+    pub equity: Option<f64>,
+    /// Decide by this date
+    #[arg(long, value_name = "DATE")]
+    pub deadline: Option<jiff::civil::Date>,
 }
 
 #[derive(Debug, Args)]
@@ -952,6 +974,7 @@ pub enum StageArg {
     Applied,
     Interviewing,
     Offer,
+    Accepted,
     Declined,
     Closed,
 }

@@ -383,6 +383,149 @@ fn opportunities_move_through_stages_and_an_offer_becomes_an_option() {
 }
 
 #[test]
+fn an_offer_records_its_pay_and_deadline_and_is_linked_to_its_option_once() {
+    let env = Env::new();
+    let add = |company: &str| {
+        env.run(&[
+            "opportunity",
+            "add",
+            "--company",
+            company,
+            "--role",
+            "PMM",
+            "--source",
+            "referral",
+            "--date",
+            "2026-10-01",
+        ]);
+    };
+    add("Fabrikam");
+    add("Contoso");
+    env.fails(
+        &["opportunity", "offer", "1", "--base", "98000"],
+        1,
+        "not an offer; `milemarker opportunity move 1 offer` first",
+    );
+    env.fails(
+        &["opportunity", "move", "1", "accepted"],
+        1,
+        "only an offer can be accepted",
+    );
+    for id in ["1", "2"] {
+        env.run(&["opportunity", "move", id, "offer", "--date", "2026-10-20"]);
+    }
+    env.fails(
+        &["opportunity", "offer", "1", "--bonus", "9500"],
+        1,
+        "--base",
+    );
+    let out = env.run(&[
+        "opportunity",
+        "offer",
+        "1",
+        "--base",
+        "98000",
+        "--bonus",
+        "9500",
+        "--deadline",
+        "2026-11-06",
+    ]);
+    assert!(
+        out.contains("98,000 base + 9,500 bonus a year, decide by 2026-11-06"),
+        "{out}"
+    );
+    // Again: only what is given changes.
+    env.run(&["opportunity", "offer", "1", "--equity", "4000"]);
+    env.fails(
+        &["opportunity", "offer", "1", "--base=-5"],
+        1,
+        "base: give an amount of 0 or more",
+    );
+    let list = env.run(&["opportunity", "list"]);
+    assert!(
+        list.contains("98,000 base + 9,500 bonus + 4,000 equity a year, decide by 2026-11-06"),
+        "{list}"
+    );
+    let listed = env.json(&["opportunity", "list", "--json"]);
+    assert_eq!(
+        listed[0]["offer"],
+        json!({"opportunity": 1, "base": 98000.0, "bonus": 9500.0, "equity": 4000.0,
+               "deadline": "2026-11-06"})
+    );
+    assert!(listed[1].get("offer").is_none(), "{listed}");
+
+    // An existing option is linked and keeps what it has; the offer fills what it lacks.
+    env.run(&["option", "add", "pmm", "--attr", "salary=100000"]);
+    let out = env.run(&["opportunity", "promote", "1", "--as", "pmm"]);
+    assert!(
+        out.contains("#1 is now linked to the option \"pmm\" (from the offer: bonus, equity)"),
+        "{out}"
+    );
+    let options = env.json(&["option", "list", "--json"]);
+    assert_eq!(
+        options[0]["attributes"],
+        json!({"salary": 100000.0, "bonus": 9500.0, "equity": 4000.0})
+    );
+    let listed = env.json(&["opportunity", "list", "--json"]);
+    assert_eq!(listed[0]["option"], "pmm");
+    let before = env.run(&["export", "-"]);
+    env.fails(
+        &["opportunity", "promote", "1", "--as", "other"],
+        1,
+        "#1 is already the option \"pmm\"",
+    );
+    env.fails(
+        &["opportunity", "promote", "2", "--as", "pmm"],
+        1,
+        "the option \"pmm\" is already the offer of opportunity #1 (PMM at Fabrikam)",
+    );
+    assert_eq!(env.run(&["export", "-"]), before);
+    // Without --as: a new option from what the offer carries.
+    env.run(&["opportunity", "offer", "2", "--base", "91000"]);
+    let out = env.run(&["opportunity", "promote", "2"]);
+    assert!(
+        out.contains("#2 is now the option \"contoso-pmm\" (from the offer: salary)"),
+        "{out}"
+    );
+    let options = env.json(&["option", "list", "--json"]);
+    assert_eq!(options[1]["attributes"], json!({"salary": 91000.0}));
+    // Removing the option unlinks the offer; it can be promoted again.
+    env.run(&["option", "remove", "contoso-pmm"]);
+    assert_eq!(
+        env.json(&["opportunity", "list", "--json"])[1]["option"],
+        json!(null)
+    );
+    env.run(&["opportunity", "promote", "2"]);
+
+    let review = env.run(&["review"]);
+    assert!(
+        review.contains("#1 PMM at Fabrikam: offer since 2026-10-20, decide by 2026-11-06"),
+        "{review}"
+    );
+    assert!(
+        review.contains("#2 PMM at Contoso: offer since 2026-10-20\n"),
+        "{review}"
+    );
+
+    // Accepted ends the lead: the option is the path taken.
+    env.run(&["opportunity", "move", "1", "accepted"]);
+    let open = env.run(&["opportunity", "list"]);
+    assert!(!open.contains("Fabrikam"), "{open}");
+    let all = env.run(&["opportunity", "list", "--all"]);
+    assert!(all.contains("accepted 0 days"), "{all}");
+    assert!(all.contains("the path taken"), "{all}");
+
+    // The export carries the offers and an import brings them back.
+    let exported = env.run(&["export", "-"]);
+    let doc: serde_json::Value = serde_json::from_str(&exported).unwrap();
+    assert_eq!(doc["offers"][1], json!({"opportunity": 2, "base": 91000.0}));
+    let file = env.write("export.json", &exported);
+    let other = Env::new();
+    other.run(&["import", file.to_str().unwrap()]);
+    assert_eq!(other.run(&["export", "-"]), exported);
+}
+
+#[test]
 fn markers_report_every_detector_with_evidence_or_what_is_missing() {
     let env = with_example();
     let out = env.json(&["markers", "--json"]);

@@ -14,12 +14,12 @@ use crate::decision::document::{
 use crate::decision::weights::{kt_want_weights, rank_order_centroid};
 use crate::evidence::Achievement;
 use crate::life::{Audit, CheckIn, Season, Task};
-use crate::network::{Contact, Opportunity};
+use crate::network::{Contact, Offer, Opportunity};
 use crate::skills::Skill;
 use crate::tracker::TrackedInterval;
 
 /// The version of the export document and of the database schema it mirrors.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// A field of the person's data that does not hold, with how to fix it.
 #[derive(Debug, Clone, PartialEq, Error)]
@@ -395,6 +395,9 @@ pub struct Snapshot {
     pub contacts: Vec<Contact>,
     #[serde(default)]
     pub opportunities: Vec<Opportunity>,
+    /// What the offers carry: pay and the date to decide by, one per opportunity (schema 7).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offers: Vec<Offer>,
     /// The person's own skills, as taxonomy ids (schema 4).
     #[serde(default)]
     pub skills: Vec<Skill>,
@@ -419,6 +422,7 @@ impl Default for Snapshot {
             achievements: Vec::new(),
             contacts: Vec::new(),
             opportunities: Vec::new(),
+            offers: Vec::new(),
             skills: Vec::new(),
         }
     }
@@ -679,6 +683,25 @@ impl Snapshot {
                 return Err(invalid(
                     format!("{path}.contact"),
                     format!("\"{contact}\" is not one of your contacts"),
+                ));
+            }
+        }
+        for (i, f) in self.offers.iter().enumerate() {
+            let path = format!("offers[{i}]");
+            f.validate().map_err(|m| invalid(&path, m))?;
+            if !self.opportunities.iter().any(|o| o.id == f.opportunity) {
+                return Err(invalid(
+                    format!("{path}.opportunity"),
+                    format!("#{} is not one of your opportunities", f.opportunity),
+                ));
+            }
+            if self.offers[..i]
+                .iter()
+                .any(|k| k.opportunity == f.opportunity)
+            {
+                return Err(invalid(
+                    path,
+                    format!("opportunity #{} has two offers", f.opportunity),
                 ));
             }
         }

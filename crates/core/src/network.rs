@@ -160,13 +160,58 @@ pub enum Stage {
     Applied,
     Interviewing,
     Offer,
+    /// The offer taken: the lead ends as the path taken (schema 7).
+    Accepted,
     Declined,
     Closed,
 }
 
 impl Stage {
+    /// Still a lead: not accepted, declined or closed.
     pub fn is_open(self) -> bool {
-        !matches!(self, Stage::Declined | Stage::Closed)
+        !matches!(self, Stage::Accepted | Stage::Declined | Stage::Closed)
+    }
+}
+
+/// What an offer carries (`opportunity offer`, schema 7): yearly pay before tax, in the person's
+/// currency, and the date the answer is due.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Offer {
+    /// The opportunity that made it.
+    pub opportunity: u32,
+    /// Base pay per year.
+    pub base: f64,
+    /// Bonus per year, at target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bonus: Option<f64>,
+    /// Equity per year, at the offer's valuation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equity: Option<f64>,
+    /// Decide by this date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<Date>,
+}
+
+impl Offer {
+    /// Base, bonus and equity together, per year.
+    pub fn yearly_total(&self) -> f64 {
+        self.base + self.bonus.unwrap_or(0.0) + self.equity.unwrap_or(0.0)
+    }
+
+    pub fn validate(&self) -> Result<(), String> {
+        for (field, amount) in [
+            ("base", Some(self.base)),
+            ("bonus", self.bonus),
+            ("equity", self.equity),
+        ] {
+            if let Some(amount) = amount
+                && !(amount.is_finite() && amount >= 0.0)
+            {
+                return Err(format!("{field}: give an amount of 0 or more per year"));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -245,6 +290,12 @@ impl Opportunity {
                 self.since()
             ));
         }
+        if stage == Stage::Accepted && !self.history.iter().any(|c| c.stage == Stage::Offer) {
+            return Err(format!(
+                "stage: only an offer can be accepted; it is {}",
+                stage_word(self.stage())
+            ));
+        }
         self.history.push(StageChange { stage, date });
         Ok(())
     }
@@ -257,6 +308,7 @@ pub fn stage_word(stage: Stage) -> &'static str {
         Stage::Applied => "applied",
         Stage::Interviewing => "interviewing",
         Stage::Offer => "offer",
+        Stage::Accepted => "accepted",
         Stage::Declined => "declined",
         Stage::Closed => "closed",
     }
@@ -346,6 +398,10 @@ mod tests {
             option: None,
         };
         assert!(o.advance(Stage::Replied, date(2026, 8, 30)).is_err());
+        assert!(
+            o.advance(Stage::Accepted, date(2026, 9, 2)).is_err(),
+            "not an offer yet"
+        );
         o.advance(Stage::Replied, date(2026, 9, 2)).unwrap();
         assert_eq!(o.stage(), Stage::Replied);
         assert_eq!(o.arrived(), date(2026, 9, 1));

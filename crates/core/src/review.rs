@@ -10,7 +10,7 @@ use crate::decision::result::DecisionResult;
 use crate::evidence::brag;
 use crate::life::{AuditReport, LifeArea, SeasonKind, audit, current_seasons, season_meaning};
 use crate::markers::{Evidence, Marker, MarkerId, Records, Severity, Thresholds, detect_all};
-use crate::network::{days_between, due, stage_word};
+use crate::network::{Stage, days_between, due, stage_word};
 use crate::week::IsoWeek;
 
 /// Weeks of hours the review charts.
@@ -117,6 +117,9 @@ pub struct PipelineRow {
     pub role: String,
     pub stage: String,
     pub since: Date,
+    /// An offer's date to decide by, while it is an offer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decide_by: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -308,6 +311,11 @@ fn network(s: &crate::career::Snapshot, as_of: Date) -> NetworkSummary {
             role: o.role.clone(),
             stage: stage_word(o.stage()).to_string(),
             since: o.since(),
+            decide_by: s
+                .offers
+                .iter()
+                .find(|f| f.opportunity == o.id && o.stage() == Stage::Offer)
+                .and_then(|f| f.deadline),
         })
         .collect();
     NetworkSummary {

@@ -15,7 +15,7 @@ use milemarker_core::career::{
 use milemarker_core::decision::document::{AttrValue, RiskSpec};
 use milemarker_core::evidence::Achievement;
 use milemarker_core::life::{Audit, CheckIn, Season, Task};
-use milemarker_core::network::{Contact, Opportunity};
+use milemarker_core::network::{Contact, Offer, Opportunity};
 use milemarker_core::skills::Skill;
 use milemarker_core::tracker::TrackedInterval;
 use serde::Serialize;
@@ -36,6 +36,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (4, include_str!("../migrations/0004_market.sql")),
     (5, include_str!("../migrations/0005_posting_order.sql")),
     (6, include_str!("../migrations/0006_pending_imports.sql")),
+    (7, include_str!("../migrations/0007_offers.sql")),
 ];
 
 /// The newest schema this build understands.
@@ -336,6 +337,7 @@ impl Reader<'_> {
         let achievements = self.load_achievements().await?;
         let contacts = self.load_contacts().await?;
         let opportunities = self.load_opportunities().await?;
+        let offers = self.load_offers().await?;
         let skills = self.load_skills().await?;
         Ok(Snapshot {
             schema_version: SCHEMA_VERSION,
@@ -354,6 +356,7 @@ impl Reader<'_> {
             achievements,
             contacts,
             opportunities,
+            offers,
             skills,
         })
     }
@@ -633,6 +636,17 @@ impl Reader<'_> {
              ORDER BY s.position) FROM opportunity_stage s WHERE s.opportunity_id = t.id)))",
             "opportunity",
             "id",
+        )
+        .await
+    }
+
+    async fn load_offers(&mut self) -> Result<Vec<Offer>> {
+        self.json_rows(
+            "offers",
+            "json_object('opportunity', opportunity_id, 'base', base, 'bonus', bonus, \
+             'equity', equity, 'deadline', deadline)",
+            "opportunity_offer",
+            "opportunity_id",
         )
         .await
     }

@@ -579,6 +579,25 @@ pub(crate) const TABLES: &[Table] = &[
             stages.collect()
         },
     },
+    Table {
+        name: "opportunity_offer",
+        columns: &["opportunity_id", "base", "bonus", "equity", "deadline"],
+        key: 1,
+        rows: |s| {
+            let offers = s.offers.iter();
+            offers
+                .map(|f| {
+                    vec![
+                        i64::from(f.opportunity).into(),
+                        f.base.into(),
+                        f.bonus.into(),
+                        f.equity.into(),
+                        f.deadline.map(text).unwrap_or(Cell::Null),
+                    ]
+                })
+                .collect()
+        },
+    },
 ];
 
 impl Table {

@@ -37,6 +37,21 @@ fn save_then_load_is_lossless() {
                 b: "pay".into(),
                 value: 1.0 / 3.0,
             });
+        // Schema 7: an offer's terms, and a lead that ended accepted.
+        person.offers.push(milemarker_core::network::Offer {
+            opportunity: 2,
+            base: 98_000.0,
+            bonus: Some(9_500.5),
+            equity: None,
+            deadline: Some(jiff::civil::date(2026, 11, 6)),
+        });
+        person.opportunities[1]
+            .advance(
+                milemarker_core::network::Stage::Accepted,
+                jiff::civil::date(2026, 10, 27),
+            )
+            .unwrap();
+        person.validate().unwrap();
         Store::open(&path)
             .await
             .unwrap()
@@ -367,6 +382,44 @@ fn postings_scan_one_employer_at_a_time() {
 
 /// Saving only what changed leaves the database as saving everything would: edits, additions and
 /// removals, a parent removed with its children, a reference cleared in the same change.
+#[test]
+fn stages_written_under_schema_6_survive_and_a_lead_may_end_accepted() {
+    runtime().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v6.db");
+        {
+            let options = SqliteConnectOptions::new()
+                .filename(&path)
+                .create_if_missing(true);
+            let mut conn = SqliteConnection::connect_with(&options).await.unwrap();
+            for (_, sql) in MIGRATIONS.iter().filter(|(v, _)| *v <= 6) {
+                sqlx::raw_sql(sql).execute(&mut conn).await.unwrap();
+            }
+            sqlx::raw_sql(
+                "PRAGMA user_version = 6;
+                 INSERT INTO opportunity (id, company, role, source) VALUES (1, 'Acme', 'Lead', 'posting');
+                 INSERT INTO opportunity_stage VALUES (1, 0, 'new', '2026-09-01'), (1, 1, 'offer', '2026-10-01');",
+            )
+            .execute(&mut conn)
+            .await
+            .unwrap();
+            conn.close().await.unwrap();
+        }
+        let mut store = Store::open(&path).await.unwrap();
+        let mut snap = store.load().await.unwrap();
+        let o = &mut snap.opportunities[0];
+        assert_eq!(o.stage(), milemarker_core::network::Stage::Offer);
+        assert_eq!(o.arrived(), jiff::civil::date(2026, 9, 1));
+        o.advance(
+            milemarker_core::network::Stage::Accepted,
+            jiff::civil::date(2026, 10, 2),
+        )
+        .unwrap();
+        replace(&mut store, &snap).await;
+        assert_eq!(store.load().await.unwrap(), snap);
+    });
+}
+
 #[test]
 fn saving_changes_writes_what_a_full_save_would() {
     runtime().block_on(async {

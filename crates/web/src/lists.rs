@@ -94,8 +94,13 @@ struct Card {
     days: i64,
     /// Waiting long enough in an early stage that it risks being ignored.
     stale: bool,
-    /// The stages it can move to: those after its own, then declined and closed.
+    /// The stages it can move to: those after its own, then those that end it.
     moves: Vec<&'static str>,
+    /// No stage onward leaves it open (an offer): the menu starts with a prompt to choose, so
+    /// that no stage that ends the lead is preselected.
+    choose: bool,
+    /// An offer's date to decide by.
+    decide_by: Option<Date>,
 }
 
 #[derive(Template)]
@@ -105,18 +110,21 @@ struct Board {
     page: PageContext,
     columns: Vec<(&'static str, Vec<Card>)>,
     closed: usize,
+    /// Accepted offers, "Role at Company", with the option each became: the path taken.
+    taken: Vec<(String, Option<String>)>,
 }
 
 /// Days after which a new or replied opportunity counts as waiting on you (the marker's default).
 const STALE_DAYS: i64 = 14;
 
 /// Every stage, in the order an opportunity moves through them.
-const STAGES: [Stage; 7] = [
+const STAGES: [Stage; 8] = [
     Stage::New,
     Stage::Replied,
     Stage::Applied,
     Stage::Interviewing,
     Stage::Offer,
+    Stage::Accepted,
     Stage::Declined,
     Stage::Closed,
 ];
@@ -126,9 +134,14 @@ pub fn stage_from_word(word: &str) -> Option<Stage> {
     STAGES.into_iter().find(|&s| stage_word(s) == word)
 }
 
-fn moves_from(stage: Stage) -> Vec<&'static str> {
+/// The stages after `stage`, those that keep the lead open first (the next one leads), then
+/// those that end it; and whether none keeps it open.
+fn moves_from(stage: Stage) -> (Vec<&'static str>, bool) {
     let later = STAGES.iter().skip_while(|&&s| s != stage).skip(1);
-    later.map(|&s| stage_word(s)).collect()
+    let (open, ending): (Vec<Stage>, Vec<Stage>) = later.partition(|s| s.is_open());
+    let choose = open.is_empty();
+    let moves = open.into_iter().chain(ending).map(stage_word).collect();
+    (moves, choose)
 }
 
 pub fn opportunities(s: &Snapshot, page: PageContext) -> askama::Result<String> {
@@ -142,6 +155,7 @@ pub fn opportunities(s: &Snapshot, page: PageContext) -> askama::Result<String> 
                 .filter(|o| o.stage() == stage)
                 .map(|o| {
                     let days = (today - o.since()).get_days().into();
+                    let (moves, choose) = moves_from(stage);
                     Card {
                         id: o.id,
                         company: o.company.clone(),
@@ -149,7 +163,13 @@ pub fn opportunities(s: &Snapshot, page: PageContext) -> askama::Result<String> 
                         since: o.since(),
                         days,
                         stale: matches!(stage, Stage::New | Stage::Replied) && days > STALE_DAYS,
-                        moves: moves_from(stage),
+                        moves,
+                        choose,
+                        decide_by: s
+                            .offers
+                            .iter()
+                            .find(|f| f.opportunity == o.id && stage == Stage::Offer)
+                            .and_then(|f| f.deadline),
                     }
                 })
                 .collect();
@@ -165,6 +185,12 @@ pub fn opportunities(s: &Snapshot, page: PageContext) -> askama::Result<String> 
             .iter()
             .filter(|o| !o.stage().is_open())
             .count(),
+        taken: s
+            .opportunities
+            .iter()
+            .filter(|o| o.stage() == Stage::Accepted)
+            .map(|o| (format!("{} at {}", o.role, o.company), o.option.clone()))
+            .collect(),
     }
     .render()
 }
@@ -177,9 +203,15 @@ mod tests {
     fn an_opportunity_moves_forward_or_ends() {
         assert_eq!(
             moves_from(Stage::Applied),
-            ["interviewing", "offer", "declined", "closed"]
+            (
+                vec!["interviewing", "offer", "accepted", "declined", "closed"],
+                false
+            )
         );
-        assert_eq!(moves_from(Stage::Offer), ["declined", "closed"]);
+        assert_eq!(
+            moves_from(Stage::Offer),
+            (vec!["accepted", "declined", "closed"], true)
+        );
         for stage in STAGES {
             assert_eq!(stage_from_word(stage_word(stage)), Some(stage));
         }

@@ -208,8 +208,14 @@ fn network_lines(review: &Review) -> Vec<String> {
         .collect();
     lines.extend(n.pipeline.iter().map(|o| {
         format!(
-            "#{} {} at {}: {} since {}",
-            o.id, o.role, o.company, o.stage, o.since
+            "#{} {} at {}: {} since {}{}",
+            o.id,
+            o.role,
+            o.company,
+            o.stage,
+            o.since,
+            o.decide_by
+                .map_or(String::new(), |d| format!(", decide by {d}"))
         )
     }));
     lines

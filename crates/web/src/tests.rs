@@ -466,6 +466,61 @@ async fn an_opportunity_moves_along_the_board() {
     assert_eq!(moved.since(), TODAY);
 }
 
+/// The menu never preselects a stage that ends the lead: the next stage onward leads, and an
+/// offer's menu starts with a prompt; an accepted offer is the path taken.
+#[tokio::test]
+async fn the_move_menu_never_preselects_an_end_and_an_accepted_offer_is_the_path_taken() {
+    let (shelf, app) = served();
+    shelf
+        .snapshot
+        .lock()
+        .unwrap()
+        .offers
+        .push(milemarker_core::network::Offer {
+            opportunity: 2,
+            base: 98_000.0,
+            bonus: None,
+            equity: None,
+            deadline: Some(TODAY + jiff::Span::new().days(9)),
+        });
+    let (_, page, _) = send(&app, get("/opportunities")).await;
+    let deadline = format!("decide by {}", TODAY + jiff::Span::new().days(9));
+    assert!(page.contains(&deadline), "{page}");
+    let menu = |id: u32| {
+        let start = format!(r#"<select id="stage-{id}" name="stage">"#);
+        let at = page.find(&start).expect("a menu") + start.len();
+        page[at..at + page[at..].find("</select>").unwrap()].to_string()
+    };
+    assert!(
+        menu(4).starts_with(r#"<option value="interviewing">"#),
+        "{}",
+        menu(4)
+    );
+    assert!(
+        menu(2).starts_with(
+            r#"<option value="" selected disabled>choose</option><option value="accepted">"#
+        ),
+        "{}",
+        menu(2)
+    );
+    assert!(!menu(4).contains("selected"), "{}", menu(4));
+    // The prompt chosen names no stage: refused, nothing saved.
+    let form = format!("csrf={}&id=2&stage=", app.csrf);
+    let (status, ..) = send(&app, post("/opportunities/stage", &form)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(shelf.saves.load(Ordering::SeqCst), 0);
+
+    let form = format!("csrf={}&id=2&stage=accepted", app.csrf);
+    let (status, ..) = send(&app, post("/opportunities/stage", &form)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, page, _) = send(&app, get("/opportunities")).await;
+    assert!(
+        page.contains("The path taken: Product Marketing Manager at Fabrikam (the option &ldquo;product-marketing&rdquo;"),
+        "{page}"
+    );
+    assert!(!page.contains(r#"id="stage-2""#), "no longer on the board");
+}
+
 #[tokio::test]
 async fn a_crafted_notice_shows_nothing_of_its_own() {
     let (_, app) = served();

@@ -49,6 +49,12 @@ pub fn run(db: &mut Db, command: OptionCommand) -> Result<()> {
             db.update(|s| {
                 let id = find(s, &id)?.id.clone();
                 s.options.retain(|o| o.id != id);
+                // The offer it was stays a lead, no longer linked: it can be promoted again.
+                for o in &mut s.opportunities {
+                    if o.option.as_deref() == Some(id.as_str()) {
+                        o.option = None;
+                    }
+                }
                 Ok(())
             })?;
             print(&render(&db.load()?))

@@ -345,12 +345,14 @@ fn network_section<P: Page>(page: &mut P, r: &Review) {
     }
     for o in &n.pipeline {
         page.item(&format!(
-            "#{} {} at {}: {} since {}",
+            "#{} {} at {}: {} since {}{}",
             o.id,
             page.escape(&o.role),
             page.escape(&o.company),
             page.escape(&o.stage),
-            o.since
+            o.since,
+            o.decide_by
+                .map_or(String::new(), |d| format!(", decide by {d}"))
         ));
     }
     page.line(&format!(
