@@ -919,6 +919,7 @@ pub enum OpportunityCommand {
 
 #[derive(Debug, Args)]
 pub struct OfferArgs {
+    /// The lead (its number, from `milemarker opportunity list`)
     pub id: u32,
     /// Base pay per year (needed the first time)
     #[arg(long, value_name = "N")]

@@ -89,8 +89,8 @@ fn bad_codes_are_named() {
     let env = Env::new();
     env.fails(
         &["market", "pay", "--occupation", "marketing"],
-        1,
-        "not an occupation code",
+        2,
+        "could be more than one occupation",
     );
     env.fails(
         &["market", "pay", "--occupation", "11-2099"],
@@ -106,8 +106,8 @@ fn bad_codes_are_named() {
             "--area",
             "9999999",
         ],
-        1,
-        "not an OEWS area code",
+        2,
+        "no OEWS area is called \"9999999\"",
     );
     env.fails(&["market", "pay"], 1, "no occupation");
 }
