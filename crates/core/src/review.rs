@@ -81,6 +81,9 @@ pub struct DecisionSummary {
     pub ranking: Vec<RankedOption>,
     /// Options a deal-breaker rules out, with the rules they break.
     pub excluded: Vec<(String, Vec<String>)>,
+    /// Options that pass a deal-breaker only exactly at its threshold, with those rules
+    /// ("autonomy >= 6"): passing at the line is where a compromise hides.
+    pub at_the_line: Vec<(String, Vec<String>)>,
     /// Share of SMAA draws (weights that keep the order of your values) that put the leader first.
     pub leader_acceptability: Option<f64>,
 }
@@ -283,6 +286,17 @@ fn decision_summary(
                 (e.option.clone(), rules)
             })
             .collect(),
+        at_the_line: result.at_the_line.iter().fold(
+            Vec::new(),
+            |mut out: Vec<(String, Vec<String>)>, a| {
+                let rule = format!("{} {} {}", a.attribute, a.op.as_str(), a.required);
+                match out.last_mut() {
+                    Some((option, rules)) if *option == a.option => rules.push(rule),
+                    _ => out.push((a.option.clone(), vec![rule])),
+                }
+                out
+            },
+        ),
         leader_acceptability,
     }
 }
