@@ -287,7 +287,8 @@ pub fn person_with_history(as_of: Date) -> Snapshot {
     let months_ago = |months: i64| as_of.saturating_sub(Span::new().months(months));
     s.profile.role_start = Some(months_ago(56));
     s.profile.last_promotion = Some(months_ago(56));
-    s.profile.promotion_promised = Some(months_ago(26));
+    // No promotion was ever promised: seed 000's author had climbed "as high as I could without
+    // banging my head on the ceiling", so the loyalty trap has nothing to go on.
     s.checkins = checkins(as_of);
     s.achievements = wins(&ago);
     s.contacts = contacts(&ago);

@@ -282,7 +282,7 @@ pub fn loyalty_trap(profile: &Profile, th: &t::LoyaltyTrap, as_of: Date) -> Mark
     let Some(promised) = profile.promotion_promised.filter(|d| *d <= as_of) else {
         return marker.unknown(
             "No promotion you were told to expect is on record.".into(),
-            "when you were told to expect a promotion: `milemarker profile set --promotion-promised DATE`".into(),
+            "the date you were told to expect a promotion, if you were: `milemarker profile set --promotion-promised DATE`".into(),
         );
     };
     let mut evidence = vec![Evidence::Profile {
