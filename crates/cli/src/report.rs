@@ -115,7 +115,16 @@ fn at_the_line_section(out: &mut String, at_the_line: &[AtTheLine], person: Opti
             let _ = writeln!(out, "  {} {}", paint(WARN, "!"), label(&a.option, person));
             last = Some(a.option.as_str());
         }
-        let _ = writeln!(out, "      {}: {} is {}", a.phrase(), a.attribute, a.actual);
+        // A deal-breaker naming a value tests the score unless an attribute of that name exists.
+        let scored = person
+            .and_then(|p| p.options.iter().find(|o| o.id == a.option))
+            .is_some_and(|o| !o.attributes.contains_key(&a.attribute));
+        let fact = if scored {
+            format!("its {} score is {}", a.attribute, a.actual)
+        } else {
+            format!("{} is {}", a.attribute, a.actual)
+        };
+        let _ = writeln!(out, "      {}: {fact}", a.phrase());
     }
 }
 

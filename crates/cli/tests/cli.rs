@@ -1172,7 +1172,7 @@ fn a_dealbreaker_met_exactly_is_named_at_the_line() {
     let text = env.run(&["decide"]);
     assert!(text.contains("At the line"), "{text}");
     assert!(
-        text.contains("meets autonomy >= 6 only at the line: autonomy is 6"),
+        text.contains("meets autonomy >= 6 only at the line: its autonomy score is 6"),
         "{text}"
     );
     assert!(

@@ -102,7 +102,17 @@ pub fn decision_view(s: &Snapshot, (result, robustness): &Decision) -> DecisionV
         at_the_line: result.at_the_line.iter().fold(
             Vec::new(),
             |mut out: Vec<(String, Vec<String>)>, a| {
-                let line = format!("{}: {} is {}", a.phrase(), a.attribute, a.actual);
+                // A deal-breaker naming a value tests the score unless an attribute of that name exists.
+                let scored = s
+                    .options
+                    .iter()
+                    .find(|o| o.id == a.option)
+                    .is_some_and(|o| !o.attributes.contains_key(&a.attribute));
+                let line = if scored {
+                    format!("{}: its {} score is {}", a.phrase(), a.attribute, a.actual)
+                } else {
+                    format!("{}: {} is {}", a.phrase(), a.attribute, a.actual)
+                };
                 match out.last_mut() {
                     Some((option, lines)) if *option == name(&a.option) => lines.push(line),
                     _ => out.push((name(&a.option), vec![line])),

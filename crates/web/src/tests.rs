@@ -406,7 +406,7 @@ async fn the_decision_page_names_an_option_at_the_line() {
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("<h2>At the line</h2>"), "{page}");
     assert!(
-        page.contains("meets autonomy &#62;= 6 only at the line: autonomy is 6"),
+        page.contains("meets autonomy &#62;= 6 only at the line: its autonomy score is 6"),
         "{page}"
     );
     assert!(page.contains("Product marketing manager (narrower role)"));
