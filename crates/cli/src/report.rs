@@ -5,7 +5,7 @@ use std::fmt::Write;
 use milemarker_core::career::Snapshot;
 use milemarker_core::decision::document::Method;
 use milemarker_core::decision::format_number;
-use milemarker_core::decision::result::{DecisionResult, Excluded};
+use milemarker_core::decision::result::{AtTheLine, DecisionResult, Excluded};
 
 use crate::ui::{BAD, DIM, GOOD, HEADING, WARN, paint, percent, table};
 
@@ -39,6 +39,7 @@ pub fn render(
     );
     weights_section(&mut out, result);
     excluded_section(&mut out, &result.excluded, person);
+    at_the_line_section(&mut out, &result.at_the_line, person);
     ranking_section(&mut out, result, person);
     consistency_section(&mut out, result);
     if let Some(smaa) = robustness
@@ -95,6 +96,35 @@ fn excluded_section(out: &mut String, excluded: &[Excluded], person: Option<&Sna
                 r.required
             );
         }
+    }
+}
+
+/// Options that pass a deal-breaker only exactly at its threshold: the moment to name, since a
+/// step less would have ruled them out (seed 000: "I compromised on some of my uncompromisables").
+fn at_the_line_section(out: &mut String, at_the_line: &[AtTheLine], person: Option<&Snapshot>) {
+    if at_the_line.is_empty() {
+        return;
+    }
+    heading(
+        out,
+        "At the line (a deal-breaker met exactly: a step less would rule the option out)",
+    );
+    let mut last: Option<&str> = None;
+    for a in at_the_line {
+        if last != Some(a.option.as_str()) {
+            let _ = writeln!(out, "  {} {}", paint(WARN, "!"), label(&a.option, person));
+            last = Some(a.option.as_str());
+        }
+        // A deal-breaker naming a value tests the score unless an attribute of that name exists.
+        let scored = person
+            .and_then(|p| p.options.iter().find(|o| o.id == a.option))
+            .is_some_and(|o| !o.attributes.contains_key(&a.attribute));
+        let fact = if scored {
+            format!("its {} score is {}", a.attribute, a.actual)
+        } else {
+            format!("{} is {}", a.attribute, a.actual)
+        };
+        let _ = writeln!(out, "      {}: {fact}", a.phrase());
     }
 }
 

@@ -1145,6 +1145,62 @@ fn a_dealbreaker_may_test_a_value() {
 }
 
 #[test]
+fn a_dealbreaker_met_exactly_is_named_at_the_line() {
+    let env = Env::new();
+    a_manager_at_a_crossroads(&env);
+    env.run(&["values", "rank", "craft", "family-time", "autonomy", "pay"]);
+    // A value's score (pm scores autonomy 6), an attribute (staff works 45 hours) and a yes/no rule.
+    env.run(&["dealbreakers", "add", "autonomy >= 6"]);
+    env.run(&["dealbreakers", "add", "hours <= 45"]);
+    env.run(&["dealbreakers", "add", "remote == yes"]);
+    for (id, hours) in [("stay", "50"), ("staff", "45"), ("pm", "40")] {
+        env.run(&[
+            "option",
+            "edit",
+            id,
+            "--attr",
+            &format!("hours={hours}"),
+            "--attr",
+            "remote=yes",
+        ]);
+    }
+    let out = env.json(&["decide", "--json"]);
+    assert_eq!(
+        out["at_the_line"],
+        json!([
+            {"option": "staff", "must": "hours", "attribute": "hours", "op": "<=", "required": 45.0, "actual": 45.0},
+            {"option": "pm", "must": "autonomy", "attribute": "autonomy", "op": ">=", "required": 6.0, "actual": 6.0},
+        ])
+    );
+    // Existing fields keep their names.
+    assert_eq!(out["excluded"][0]["option"], "stay");
+    let text = env.run(&["decide"]);
+    assert!(text.contains("At the line"), "{text}");
+    assert!(
+        text.contains("meets autonomy >= 6 only at the line: its autonomy score is 6"),
+        "{text}"
+    );
+    assert!(
+        text.contains("meets hours <= 45 only at the line: hours is 45"),
+        "{text}"
+    );
+    let review = env.run(&["review"]);
+    assert!(
+        review.contains("pm meets autonomy >= 6 only at the line"),
+        "{review}"
+    );
+    let review = env.json(&["review", "--format", "json"]);
+    assert_eq!(
+        review["decision"]["at_the_line"],
+        json!([["staff", ["hours <= 45"]], ["pm", ["autonomy >= 6"]]])
+    );
+    // Just inside the line is not at it.
+    env.run(&["option", "edit", "pm", "--score", "autonomy=6.5"]);
+    let out = env.json(&["decide", "--json"]);
+    assert_eq!(out["at_the_line"].as_array().unwrap().len(), 1, "{out}");
+}
+
+#[test]
 fn an_option_without_risks_is_not_recorded_and_left_out_of_the_fear_check() {
     let env = Env::new();
     a_manager_at_a_crossroads(&env);

@@ -1368,6 +1368,73 @@ mod tests {
     }
 
     #[test]
+    fn a_dealbreaker_met_exactly_is_flagged_at_the_line_for_attributes_and_scores() {
+        let mut snap = Snapshot {
+            values: values(&["autonomy", "pay"]),
+            ..Snapshot::default()
+        };
+        for v in &mut snap.values {
+            v.weight = Some(5.0);
+        }
+        for (id, rule) in [
+            ("autonomy", "autonomy >= 6"),
+            ("hours", "hours <= 45"),
+            ("remote", "remote == yes"),
+        ] {
+            let (attribute, op, value) = DealBreaker::parse_rule(rule).unwrap();
+            snap.dealbreakers.push(DealBreaker {
+                id: id.into(),
+                attribute,
+                op,
+                value,
+                note: None,
+            });
+        }
+        let option = |id: &str, autonomy: f64, hours: f64| CareerOption {
+            id: id.into(),
+            scores: [("autonomy".to_string(), autonomy), ("pay".to_string(), 5.0)]
+                .into_iter()
+                .collect(),
+            attributes: [
+                ("hours".to_string(), AttrValue::Number(hours)),
+                ("remote".to_string(), AttrValue::Bool(true)),
+            ]
+            .into_iter()
+            .collect(),
+            ..CareerOption::default()
+        };
+        snap.options = vec![
+            // The autonomy score (a value) and the hours (an attribute) exactly at the line.
+            option("narrow", 6.0, 45.0),
+            // Just inside both.
+            option("roomy", 6.5, 44.0),
+            // Below the line: ruled out, not flagged.
+            option("stay", 5.0, 45.0),
+        ];
+        snap.validate().unwrap();
+        let result = crate::decision::decide(&snap.decision_document(None).unwrap()).unwrap();
+        let flagged: Vec<(&str, &str, String)> = result
+            .at_the_line
+            .iter()
+            .map(|a| (a.option.as_str(), a.must.as_str(), a.actual.to_string()))
+            .collect();
+        assert_eq!(
+            flagged,
+            vec![
+                ("narrow", "autonomy", "6".into()),
+                ("narrow", "hours", "45".into())
+            ]
+        );
+        assert_eq!(
+            result.at_the_line[0].phrase(),
+            "meets autonomy >= 6 only at the line"
+        );
+        assert_eq!(result.excluded[0].option, "stay");
+        // The remote rule (yes/no) is met by every option and never at the line.
+        assert!(result.at_the_line.iter().all(|a| a.must != "remote"));
+    }
+
+    #[test]
     fn a_score_for_an_unknown_value_is_refused() {
         let mut snap = Snapshot::default();
         snap.options.push(CareerOption {

@@ -162,9 +162,6 @@ pub fn person() -> Snapshot {
                     ("hours_per_week", 55.0),
                     ("salary", 126_000.0),
                     ("remote_days", 1.0),
-                    ("autonomy", 7.0),
-                    ("trust", 7.0),
-                    ("flexibility", 3.0),
                 ]),
                 scores: numbers(&[
                     ("autonomy", 7.0),
@@ -197,9 +194,6 @@ pub fn person() -> Snapshot {
                     ("hours_per_week", 42.0),
                     ("salary", 122_000.0),
                     ("remote_days", 3.0),
-                    ("autonomy", 6.0),
-                    ("trust", 6.0),
-                    ("flexibility", 7.0),
                 ]),
                 scores: numbers(&[
                     ("autonomy", 6.0),
@@ -227,9 +221,6 @@ pub fn person() -> Snapshot {
                     ("hours_per_week", 24.0),
                     ("salary", 72_000.0),
                     ("remote_days", 3.0),
-                    ("autonomy", 8.0),
-                    ("trust", 8.0),
-                    ("flexibility", 9.0),
                 ]),
                 scores: numbers(&[
                     ("autonomy", 8.0),
@@ -287,7 +278,8 @@ pub fn person_with_history(as_of: Date) -> Snapshot {
     let months_ago = |months: i64| as_of.saturating_sub(Span::new().months(months));
     s.profile.role_start = Some(months_ago(56));
     s.profile.last_promotion = Some(months_ago(56));
-    s.profile.promotion_promised = Some(months_ago(26));
+    // No promotion was ever promised: seed 000's author had climbed "as high as I could without
+    // banging my head on the ceiling", so the loyalty trap has nothing to go on.
     s.checkins = checkins(as_of);
     s.achievements = wins(&ago);
     s.contacts = contacts(&ago);
@@ -762,6 +754,27 @@ mod tests {
         assert_eq!(result.excluded[0].option, "stay");
         assert_eq!(result.excluded[0].failed, vec!["flexibility", "hours"]);
         assert_eq!(result.leader().unwrap().option, "part-time");
+        // The narrower role she took passes autonomy and trust only at the line (her scores for
+        // those values, 6 against >= 6): "I compromised on some of my uncompromisables".
+        let at_the_line: Vec<(&str, &str)> = result
+            .at_the_line
+            .iter()
+            .map(|a| (a.option.as_str(), a.must.as_str()))
+            .collect();
+        assert_eq!(
+            at_the_line,
+            vec![
+                ("product-marketing", "autonomy"),
+                ("product-marketing", "trust")
+            ]
+        );
+        // The value deal-breakers test the scores: no attribute repeats them.
+        assert!(
+            person
+                .options
+                .iter()
+                .all(|o| !o.attributes.contains_key("autonomy"))
+        );
         // Part-time looks riskier than product marketing only because of fears.
         let fear = result.fear_check.unwrap();
         assert_eq!(fear.least_risky.as_deref(), Some("product-marketing"));

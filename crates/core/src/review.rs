@@ -81,6 +81,9 @@ pub struct DecisionSummary {
     pub ranking: Vec<RankedOption>,
     /// Options a deal-breaker rules out, with the rules they break.
     pub excluded: Vec<(String, Vec<String>)>,
+    /// Options that pass a deal-breaker only exactly at its threshold, with those rules
+    /// ("autonomy >= 6"): passing at the line is where a compromise hides.
+    pub at_the_line: Vec<(String, Vec<String>)>,
     /// Share of SMAA draws (weights that keep the order of your values) that put the leader first.
     pub leader_acceptability: Option<f64>,
 }
@@ -286,8 +289,55 @@ fn decision_summary(
                 (e.option.clone(), rules)
             })
             .collect(),
+        at_the_line: result.at_the_line.iter().fold(
+            Vec::new(),
+            |mut out: Vec<(String, Vec<String>)>, a| {
+                let rule = format!("{} {} {}", a.attribute, a.op.as_str(), a.required);
+                match out.last_mut() {
+                    Some((option, rules)) if *option == a.option => rules.push(rule),
+                    _ => out.push((a.option.clone(), vec![rule])),
+                }
+                out
+            },
+        ),
         leader_acceptability,
     }
+}
+
+/// The win to put in front of your manager's manager: the most impressive recent one, not the
+/// latest. Among the wins the marker weighed (its window) that have not reached leadership (all
+/// such wins to date if none is recent): one with a recorded impact first, then the widest audience
+/// it already has (manager before team before only you), then your own work before the rest in
+/// brag-document order (projects, design and documentation, collaboration, what was not my job),
+/// then the latest.
+fn most_impressive_unseen_win<'a>(
+    wins: &'a [crate::evidence::Achievement],
+    evidence: &[Evidence],
+    as_of: Date,
+) -> Option<&'a crate::evidence::Achievement> {
+    let unseen =
+        |w: &&crate::evidence::Achievement| w.date <= as_of && !w.visibility.reaches_leadership();
+    let recent: Vec<u32> = evidence
+        .iter()
+        .filter_map(|e| match e {
+            Evidence::Win { id, .. } => Some(*id),
+            _ => None,
+        })
+        .collect();
+    let impressive = |w: &&crate::evidence::Achievement| {
+        (
+            w.impact.is_some(),
+            w.visibility,
+            std::cmp::Reverse(w.section),
+            w.date,
+            w.id,
+        )
+    };
+    wins.iter()
+        .filter(unseen)
+        .filter(|w| recent.contains(&w.id))
+        .max_by_key(impressive)
+        .or_else(|| wins.iter().filter(unseen).max_by_key(impressive))
 }
 
 fn network(s: &crate::career::Snapshot, as_of: Date) -> NetworkSummary {
@@ -416,11 +466,7 @@ fn action_for(m: &Marker, review: &Review, s: &crate::career::Snapshot) -> Optio
             )
         }
         MarkerId::InvisibleHardWork => {
-            let unseen = s
-                .achievements
-                .iter()
-                .filter(|w| w.date <= review.as_of && !w.visibility.reaches_leadership())
-                .max_by_key(|w| (w.date, w.id));
+            let unseen = most_impressive_unseen_win(&s.achievements, &m.evidence, review.as_of);
             let action = match unseen {
                 Some(w) => format!(
                     "Put \"{}\" in front of your manager's manager: ask for ten minutes, or send a short note with the result.",
@@ -568,4 +614,74 @@ fn fillers(review: &Review, s: &crate::career::Snapshot) -> Vec<Action> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+    use crate::evidence::{Achievement, BragSection, Visibility};
+
+    fn win(
+        id: u32,
+        day: i8,
+        impact: Option<&str>,
+        visibility: Visibility,
+        section: BragSection,
+    ) -> Achievement {
+        Achievement {
+            id,
+            date: date(2026, 10, day),
+            title: format!("win {id}"),
+            impact: impact.map(Into::into),
+            visibility,
+            section,
+            skills: Vec::new(),
+            link: None,
+        }
+    }
+
+    fn recent(wins: &[Achievement]) -> Vec<Evidence> {
+        wins.iter()
+            .map(|w| Evidence::Win {
+                id: w.id,
+                date: w.date,
+                title: w.title.clone(),
+                visibility: w.visibility,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_win_for_the_skip_level_is_the_most_impressive_not_the_latest() {
+        use BragSection::*;
+        use Visibility::*;
+        let as_of = date(2026, 10, 28);
+        let mut wins = vec![
+            win(1, 2, Some("pipeline up 21%"), Manager, Projects),
+            win(2, 10, Some("closed a $40,000 gap"), Manager, NotMyJob),
+            win(3, 20, None, Manager, Projects),
+            win(4, 25, Some("9 episodes"), Team, Projects),
+            // Already seen by leadership: never picked.
+            win(5, 26, Some("keynote"), Public, Projects),
+        ];
+        let pick = |wins: &[Achievement]| {
+            most_impressive_unseen_win(wins, &recent(wins), as_of).map(|w| w.id)
+        };
+        // Impact, then audience, then own work before glue work; the latest (4) loses.
+        assert_eq!(pick(&wins), Some(1));
+        wins[0].section = NotMyJob;
+        // Same impact, audience and section: the later one.
+        assert_eq!(pick(&wins), Some(2));
+        wins[0].impact = None;
+        wins[1].impact = None;
+        // Only the team-level win has an impact: impact comes before audience.
+        assert_eq!(pick(&wins), Some(4));
+        // Outside the marker's window, the wins to date are used.
+        assert_eq!(
+            most_impressive_unseen_win(&wins, &[], as_of).map(|w| w.id),
+            Some(4)
+        );
+    }
 }

@@ -30,6 +30,8 @@ fn save_then_load_is_lossless() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("m.db");
         let mut person = example::person_with_history(jiff::civil::date(2026, 10, 28));
+        // The example has no promised promotion; keep the column covered.
+        person.profile.promotion_promised = Some(jiff::civil::date(2025, 4, 1));
         person
             .value_judgements
             .push(milemarker_core::career::ValueJudgement {

@@ -29,6 +29,8 @@ pub struct DecisionView {
     pub ranking: Vec<RankRow>,
     /// Option name, and each deal-breaker it breaks in words.
     pub excluded: Vec<(String, Vec<String>)>,
+    /// Option name, and each deal-breaker it meets only exactly at its threshold, in words.
+    pub at_the_line: Vec<(String, Vec<String>)>,
     pub firmness_title: &'static str,
     pub firmness: Option<String>,
     pub chart: Option<String>,
@@ -97,6 +99,27 @@ pub fn decision_view(s: &Snapshot, (result, robustness): &Decision) -> DecisionV
                 (name(&e.option), reasons)
             })
             .collect(),
+        at_the_line: result.at_the_line.iter().fold(
+            Vec::new(),
+            |mut out: Vec<(String, Vec<String>)>, a| {
+                // A deal-breaker naming a value tests the score unless an attribute of that name exists.
+                let scored = s
+                    .options
+                    .iter()
+                    .find(|o| o.id == a.option)
+                    .is_some_and(|o| !o.attributes.contains_key(&a.attribute));
+                let line = if scored {
+                    format!("{}: its {} score is {}", a.phrase(), a.attribute, a.actual)
+                } else {
+                    format!("{}: {} is {}", a.phrase(), a.attribute, a.actual)
+                };
+                match out.last_mut() {
+                    Some((option, lines)) if *option == name(&a.option) => lines.push(line),
+                    _ => out.push((name(&a.option), vec![line])),
+                }
+                out
+            },
+        ),
         firmness_title: if robustness.is_some() {
             "How firm is this, if only the order of your values is right?"
         } else {

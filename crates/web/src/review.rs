@@ -145,6 +145,14 @@ pub(crate) fn views(review: &Review) -> Views {
             .iter()
             .flat_map(|d| &d.excluded)
             .map(|(o, rules)| format!("{o} is ruled out: it breaks {}", rules.join(", ")))
+            .chain(
+                decision
+                    .iter()
+                    .flat_map(|d| &d.at_the_line)
+                    .map(|(o, rules)| {
+                        format!("{o} meets {} only at the line", rules.join(" and "))
+                    }),
+            )
             .collect(),
         robustness: decision.and_then(|d| {
             let leader = d.ranking.first()?;

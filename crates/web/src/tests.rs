@@ -400,6 +400,19 @@ async fn every_page_answers() {
 }
 
 #[tokio::test]
+async fn the_decision_page_names_an_option_at_the_line() {
+    let (_, app) = served();
+    let (status, page, _) = send(&app, get("/decision")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("<h2>At the line</h2>"), "{page}");
+    assert!(
+        page.contains("meets autonomy &#62;= 6 only at the line: its autonomy score is 6"),
+        "{page}"
+    );
+    assert!(page.contains("Product marketing manager (narrower role)"));
+}
+
+#[tokio::test]
 async fn the_audit_button_keeps_todays_tasks_as_an_audit() {
     let (shelf, app) = served();
     let (status, page, _) = send(&app, get("/tasks")).await;

@@ -316,6 +316,13 @@ fn decision_section<P: Page>(page: &mut P, r: &Review) {
             page.escape(&rules.join(", "))
         ));
     }
+    for (option, rules) in &d.at_the_line {
+        page.item(&format!(
+            "{} meets {} only at the line",
+            page.escape(option),
+            page.escape(&rules.join(" and "))
+        ));
+    }
     if let (Some(share), Some(leader)) = (d.leader_acceptability, d.ranking.first()) {
         page.line(&format!(
             "{} comes first in {} of the weightings that keep the order of your values ({}).",

@@ -23,8 +23,8 @@ use document::{Kind, Method, Normalization};
 pub use error::DocumentError;
 use problem::{Candidate, Problem};
 use result::{
-    ConsistencyReport, DecisionResult, Excluded, FailedMust, FlipReport, HorizonReport, Ranked,
-    SmaaReport,
+    AtTheLine, ConsistencyReport, DecisionResult, Excluded, FailedMust, FlipReport, HorizonReport,
+    Ranked, SmaaReport,
 };
 use scoring::{Matrix, Scorer};
 
@@ -52,7 +52,7 @@ pub fn format_number(value: f64) -> String {
 }
 
 pub fn evaluate(problem: &Problem) -> Result<DecisionResult, DocumentError> {
-    let (excluded, passing) = screen(problem);
+    let (excluded, at_the_line, passing) = screen(problem);
     let mut consistency = ConsistencyReport {
         criteria: None,
         options: IndexMap::new(),
@@ -123,6 +123,7 @@ pub fn evaluate(problem: &Problem) -> Result<DecisionResult, DocumentError> {
             .zip(weights)
             .collect(),
         excluded,
+        at_the_line,
         ranking,
         consistency: (consistency.criteria.is_some() || !consistency.options.is_empty())
             .then_some(consistency),
@@ -138,8 +139,10 @@ pub fn evaluate(problem: &Problem) -> Result<DecisionResult, DocumentError> {
 }
 
 /// Musts first (Kepner-Tregoe): an option failing any is excluded, with every must it fails.
-fn screen(problem: &Problem) -> (Vec<Excluded>, Vec<&Candidate>) {
+/// An option that passes is flagged for every must it meets only at the line.
+fn screen(problem: &Problem) -> (Vec<Excluded>, Vec<AtTheLine>, Vec<&Candidate>) {
     let mut excluded = Vec::new();
+    let mut at_the_line = Vec::new();
     let mut passing = Vec::new();
     for candidate in &problem.candidates {
         let reasons: Vec<FailedMust> = problem
@@ -159,6 +162,17 @@ fn screen(problem: &Problem) -> (Vec<Excluded>, Vec<&Candidate>) {
             })
             .collect();
         if reasons.is_empty() {
+            at_the_line.extend(problem.musts.iter().filter_map(|must| {
+                let actual = &candidate.attributes[&must.attribute];
+                problem::at_the_line(must.op, actual, &must.value).then(|| AtTheLine {
+                    option: candidate.id.clone(),
+                    must: must.id.clone(),
+                    attribute: must.attribute.clone(),
+                    op: must.op,
+                    required: must.value.clone(),
+                    actual: actual.clone(),
+                })
+            }));
             passing.push(candidate);
         } else {
             let failed = reasons.iter().map(|r| r.must.clone()).collect();
@@ -169,7 +183,7 @@ fn screen(problem: &Problem) -> (Vec<Excluded>, Vec<&Candidate>) {
             });
         }
     }
-    (excluded, passing)
+    (excluded, at_the_line, passing)
 }
 
 fn given_weights(problem: &Problem) -> Vec<f64> {

@@ -474,6 +474,20 @@ fn check_musts(doc: &DecisionDocument, candidates: &[Candidate]) -> Result<(), D
     Ok(())
 }
 
+/// Whether a deal-breaker that holds, holds only at the line: an inclusive threshold
+/// (`>=`, `<=`) met exactly. The margin is equality, within the tie tolerance
+/// ([`super::ranking::TIE_EPSILON`]): 6 for `>= 6` is at the line, 6.01 is not. Strict thresholds
+/// (`>`, `<`) fail at the line, so they never pass there; `==`, `!=` and yes/no or text rules
+/// name a point rather than a threshold, so they have no line to be at.
+pub fn at_the_line(op: Op, actual: &AttrValue, required: &AttrValue) -> bool {
+    match (op, actual, required) {
+        (Op::Ge | Op::Le, AttrValue::Number(a), AttrValue::Number(r)) => {
+            (*a - *r).abs() <= super::ranking::TIE_EPSILON
+        }
+        _ => false,
+    }
+}
+
 /// Whether `actual op required` holds; inclusive thresholds as written (DESIGN 4.2).
 pub fn compare(op: Op, actual: &AttrValue, required: &AttrValue) -> Result<bool, String> {
     match (actual, required) {
@@ -556,4 +570,42 @@ fn check_smaa(
         ranking.push(index);
     }
     Ok((spec.samples, spec.seed, ranking))
+}
+
+#[cfg(test)]
+mod at_the_line_tests {
+    use super::*;
+
+    fn n(x: f64) -> AttrValue {
+        AttrValue::Number(x)
+    }
+
+    #[test]
+    fn a_number_exactly_at_an_inclusive_threshold_is_at_the_line() {
+        assert!(at_the_line(Op::Ge, &n(6.0), &n(6.0)));
+        assert!(at_the_line(Op::Le, &n(45.0), &n(45.0)));
+        // Within the tie tolerance counts as equal (a score typed as 6.0000000001).
+        assert!(at_the_line(Op::Ge, &n(6.0 + 1e-12), &n(6.0)));
+    }
+
+    #[test]
+    fn just_inside_is_not_at_the_line() {
+        assert!(!at_the_line(Op::Ge, &n(6.01), &n(6.0)));
+        assert!(!at_the_line(Op::Ge, &n(7.0), &n(6.0)));
+        assert!(!at_the_line(Op::Le, &n(44.5), &n(45.0)));
+        // Strict thresholds fail at the line: nothing that passes them is at it.
+        assert!(!at_the_line(Op::Gt, &n(6.0), &n(6.0)));
+        assert!(!at_the_line(Op::Lt, &n(45.0), &n(45.0)));
+    }
+
+    #[test]
+    fn equality_bool_and_text_rules_have_no_line() {
+        assert!(!at_the_line(Op::Eq, &n(3.0), &n(3.0)));
+        assert!(!at_the_line(Op::Ne, &n(3.0), &n(4.0)));
+        let yes = AttrValue::Bool(true);
+        assert!(!at_the_line(Op::Eq, &yes, &yes));
+        let text = AttrValue::Text("manager".into());
+        assert!(!at_the_line(Op::Eq, &text, &text));
+        assert!(!at_the_line(Op::Ne, &AttrValue::Text("ic".into()), &text));
+    }
 }

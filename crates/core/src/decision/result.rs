@@ -16,6 +16,9 @@ pub struct DecisionResult {
     pub weights: IndexMap<String, f64>,
     /// Options that fail a must, with the musts they fail; they never enter the ranking.
     pub excluded: Vec<Excluded>,
+    /// Deal-breakers a ranked option meets only at the line (see [`super::problem::at_the_line`]):
+    /// it passes, but a step less would rule it out.
+    pub at_the_line: Vec<AtTheLine>,
     pub ranking: Vec<Ranked>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub consistency: Option<ConsistencyReport>,
@@ -55,6 +58,30 @@ pub struct FailedMust {
     pub op: Op,
     pub required: AttrValue,
     pub actual: AttrValue,
+}
+
+/// An option that meets a deal-breaker exactly at its threshold: "meets autonomy >= 6 only at
+/// the line". `attribute` is what the must tests (an attribute, or a value's score).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AtTheLine {
+    pub option: String,
+    pub must: String,
+    pub attribute: String,
+    pub op: Op,
+    pub required: AttrValue,
+    pub actual: AttrValue,
+}
+
+impl AtTheLine {
+    /// "meets autonomy >= 6 only at the line".
+    pub fn phrase(&self) -> String {
+        format!(
+            "meets {} {} {} only at the line",
+            self.attribute,
+            self.op.as_str(),
+            self.required
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

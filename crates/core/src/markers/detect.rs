@@ -8,7 +8,7 @@ use super::{Evidence, Marker, MarkerId, Severity, SkillDemand, Threshold, Wages}
 use crate::career::{OptionKind, Profile, Snapshot};
 use crate::decision::document::AttrValue;
 use crate::decision::format_number;
-use crate::decision::problem::compare;
+use crate::decision::problem::{at_the_line, compare};
 use crate::evidence::Achievement;
 use crate::life::{Audit, Creep, WeekHours, audit, overwork_creep as weeks_over};
 use crate::network::{Opportunity, Source, Stage, days_between};
@@ -282,7 +282,7 @@ pub fn loyalty_trap(profile: &Profile, th: &t::LoyaltyTrap, as_of: Date) -> Mark
     let Some(promised) = profile.promotion_promised.filter(|d| *d <= as_of) else {
         return marker.unknown(
             "No promotion you were told to expect is on record.".into(),
-            "when you were told to expect a promotion: `milemarker profile set --promotion-promised DATE`".into(),
+            "the date you were told to expect a promotion, if you were: `milemarker profile set --promotion-promised DATE`".into(),
         );
     };
     let mut evidence = vec![Evidence::Profile {
@@ -786,6 +786,7 @@ pub fn compromised_dealbreaker(s: &Snapshot, weeks: &[WeekHours], as_of: Date) -
             option: current.id.clone(),
             actual: format!("{actual}{how}"),
             broken: !kept,
+            at_the_line: kept && at_the_line(d.op, &actual, &d.value),
         });
     }
     let broken: Vec<String> = evidence
@@ -816,9 +817,26 @@ pub fn compromised_dealbreaker(s: &Snapshot, weeks: &[WeekHours], as_of: Date) -
             ),
         );
     }
+    let at_line: Vec<&str> = marker
+        .evidence
+        .iter()
+        .filter_map(|e| match e {
+            Evidence::Dealbreaker {
+                rule,
+                at_the_line: true,
+                ..
+            } => Some(rule.as_str()),
+            _ => None,
+        })
+        .collect();
+    let at_line = if at_line.is_empty() {
+        String::new()
+    } else {
+        format!(", {} only at the line", at_line.join(" and "))
+    };
     if unknown.is_empty() {
         marker.quiet(format!(
-            "Your current role ({}) keeps every deal-breaker.",
+            "Your current role ({}) keeps every deal-breaker{at_line}.",
             current.id
         ))
     } else {

@@ -131,6 +131,9 @@ pub enum Evidence {
         option: String,
         actual: String,
         broken: bool,
+        /// Kept, but only exactly at the threshold (see `decision::problem::at_the_line`).
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        at_the_line: bool,
     },
     Wage {
         dataset: String,
@@ -204,10 +207,15 @@ impl Evidence {
                 option,
                 actual,
                 broken,
+                at_the_line,
                 ..
             } => format!(
                 "{rule} in {option}: {actual}, {}",
-                if *broken { "broken" } else { "kept" }
+                match (*broken, *at_the_line) {
+                    (true, _) => "broken",
+                    (false, true) => "kept only at the line",
+                    (false, false) => "kept",
+                }
             ),
             Evidence::Wage {
                 dataset,

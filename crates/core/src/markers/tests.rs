@@ -545,6 +545,19 @@ fn compromised_dealbreaker_checks_the_current_role_with_measured_hours() {
         &weeks(&[45.0, 45.0, 45.0, 45.0]),
     );
     assert_eq!(m.fired, Some(false), "{}", m.summary);
+    // ... but only at the line, and the marker says so.
+    assert!(
+        m.summary.contains("hours_per_week <= 45 only at the line"),
+        "{}",
+        m.summary
+    );
+    assert!(m.evidence.iter().any(|e| matches!(
+        e,
+        Evidence::Dealbreaker {
+            at_the_line: true,
+            ..
+        }
+    )));
     // Without recorded weeks the option's own figure is used.
     assert_eq!(
         judge(MarkerId::CompromisedDealbreaker, &s, &[]).fired,
@@ -589,9 +602,22 @@ fn compromised_dealbreaker_on_a_value_reads_the_current_roles_score() {
     s.options[0]
         .attributes
         .insert("autonomy".into(), AttrValue::Number(6.0));
-    assert_eq!(
-        judge(MarkerId::CompromisedDealbreaker, &s, &[]).fired,
-        Some(false)
+    let m = judge(MarkerId::CompromisedDealbreaker, &s, &[]);
+    assert_eq!(m.fired, Some(false));
+    assert!(
+        m.summary.contains("autonomy >= 6 only at the line"),
+        "{}",
+        m.summary
+    );
+    // A score exactly at the line is flagged the same way.
+    s.options[0].attributes.clear();
+    s.options[0].scores.insert("autonomy".into(), 6.0);
+    let m = judge(MarkerId::CompromisedDealbreaker, &s, &[]);
+    assert_eq!(m.fired, Some(false));
+    assert!(
+        m.summary.contains("autonomy >= 6 only at the line"),
+        "{}",
+        m.summary
     );
 }
 
@@ -622,7 +648,6 @@ fn the_example_person_trips_the_markers_the_story_tells() {
     let state = |id: MarkerId| markers.iter().find(|m| m.id == id).unwrap().fired;
     for id in [
         MarkerId::Overstaying,
-        MarkerId::LoyaltyTrap,
         MarkerId::InvisibleHardWork,
         MarkerId::IgnoredOpportunity,
         MarkerId::DrainingRole,
@@ -632,6 +657,8 @@ fn the_example_person_trips_the_markers_the_story_tells() {
         assert_eq!(state(id), Some(true), "{id:?}");
     }
     assert_eq!(state(MarkerId::StaleRecord), Some(false));
+    // Seed 000's author was never promised a promotion.
+    assert_eq!(state(MarkerId::LoyaltyTrap), None);
     assert_eq!(state(MarkerId::PayBehindMarket), None);
     assert_eq!(state(MarkerId::FadingSkills), None);
 }
