@@ -189,7 +189,7 @@ async fn the_web_ui_in_a_real_browser() {
     assert!(
         text(&c, ".lead")
             .await
-            .contains("9 of 10 mile markers fired")
+            .contains("8 of 10 mile markers fired")
     );
     let markers = text(&c, "ul.markers").await;
     assert!(markers.contains("Overwork creep"), "{markers}");
