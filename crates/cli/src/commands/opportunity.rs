@@ -27,7 +27,7 @@ pub fn run(db: &mut Db, command: OpportunityCommand, ignored_after: u32) -> Resu
                     .map_err(|m| anyhow::anyhow!("opportunity #{id}: {m}; nothing changed"))
             })?;
             print(&format!(
-                "Opportunity #{id} is now {} (since {date}).\n",
+                "Opportunity #{id} moved to the {} stage on {date}.\n",
                 stage_word(stage)
             ))
         }

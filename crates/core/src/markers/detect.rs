@@ -508,9 +508,10 @@ pub fn fading_skills(
         .collect();
     let marker = marker.with_evidence(evidence);
     let coverage = format!(
-        "{} of your {} skills are asked for by {}+ employers in the 12 months to {} ({})",
+        "{} of the {} of yours that postings can name are asked for by {}+ employers in the 12 \
+         months to {} ({})",
         in_demand,
-        skills.len(),
+        crate::text::count(skills.len() as f64, "skill", "skills"),
         th.min_employers,
         demand.through,
         demand.dataset
