@@ -372,6 +372,20 @@ fn demand_counts_employers_by_month_with_the_trend_coverage_and_gaps() {
         "--as-of",
         "2026-10-28",
     ]);
+    // A title no posting has says so, rather than "you claim all of it".
+    let none = env.run(&[
+        "market",
+        "demand",
+        "--title",
+        "zzz",
+        "--as-of",
+        "2026-10-28",
+    ]);
+    assert!(
+        none.contains("No posting in the months counted has a title with \"zzz\"")
+            && !none.contains("you claim all of it"),
+        "{none}"
+    );
     // Twelve months through the month of the latest posting.
     assert_eq!(out["through"], "2026-09");
     assert_eq!(out["months"][0], "2025-10");

@@ -282,8 +282,13 @@ fn gap_text(gap: &serde_json::Value) -> String {
             paint(
                 HEADING,
                 &format!(
-                    "Your gap to \"{}\" ({postings} postings): skills {} or more of them ask for that you do not claim",
+                    "Your gap to \"{}\" ({}): skills {} or more of them ask for that you do not claim",
                     gap["title"].as_str().unwrap_or_default(),
+                    milemarker_core::text::count(
+                        postings.as_f64().unwrap_or(0.0),
+                        "posting",
+                        "postings"
+                    ),
                     percent(GAP_SHARE)
                 )
             )
@@ -323,7 +328,14 @@ fn gap_text(gap: &serde_json::Value) -> String {
             ));
         }
     }
-    if skills.is_empty() {
+    let matched = gap.get("postings").and_then(serde_json::Value::as_u64);
+    if matched == Some(0) {
+        // No posting has that title: nothing to compare with, which is not "you claim it all".
+        out.push_str(&format!(
+            "  No posting in the months counted has a title with \"{}\"; try fewer or other words.\n",
+            gap["title"].as_str().unwrap_or_default()
+        ));
+    } else if skills.is_empty() {
         out.push_str("  Nothing: you claim all of it.\n");
     }
     out
