@@ -580,3 +580,28 @@ fn occupation_by_title_and_area_by_place() {
     assert_eq!(found[0]["code"], "29-1141.00", "{found}");
     assert!(!empty.db().exists());
 }
+
+/// Demand says what it knows: with no posting before the window there is no year before to
+/// compare with (not every skill "new"), and skills that postings cannot name give no "NaN%".
+#[test]
+fn demand_without_a_year_before_or_countable_skills_says_so() {
+    let env = Env::new();
+    let file = env.write(
+        "recent.csv",
+        "employer,title,date,text\nAcme,Data Analyst,2026-08-01,SQL and Python\n\
+         Beta,Data Analyst,2026-09-02,SQL reporting\n",
+    );
+    env.run(&["postings", "import", file.to_str().unwrap()]);
+    env.run(&["skills", "add", "Critical Thinking"]);
+    let out = env.run(&["market", "demand", "--as-of", "2026-10-28"]);
+    assert!(
+        out.contains("no data a year before to compare with"),
+        "{out}"
+    );
+    assert!(!out.contains(" new "), "{out}");
+    assert!(!out.contains("NaN"), "{out}");
+    assert!(
+        out.contains("None of your skills can appear in postings"),
+        "{out}"
+    );
+}

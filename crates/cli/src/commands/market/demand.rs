@@ -176,6 +176,12 @@ pub fn run(db: &mut Db, args: MarketDemandArgs, settings: &Settings) -> Result<A
         "vs year before".into(),
         "by month".into(),
     ]];
+    // With no posting before the window, no skill has a year before to compare with: say so
+    // once, rather than calling every skill "new".
+    let year_before_known = names
+        .first
+        .is_some_and(|day| milemarker_market::demand::Month::of(day) < demand.months[0]);
+    let no_trend = if year_before_known { "new" } else { "no data" };
     for c in demand.skills.iter().take(args.limit) {
         let name = if yours(c) {
             format!("{} (yours)", label(c))
@@ -187,12 +193,31 @@ pub fn run(db: &mut Db, args: MarketDemandArgs, settings: &Settings) -> Result<A
             c.employers.to_string(),
             c.postings.to_string(),
             c.trend
-                .map_or("new".into(), |t| format!("{:+.0}%", t * 100.0)),
+                .map_or(no_trend.into(), |t| format!("{:+.0}%", t * 100.0)),
             sparkline(c.by_month.iter().map(|m| m.postings)),
         ]);
     }
     out.push_str(&table(&rows));
-    if !s.skills.is_empty() {
+    if !year_before_known {
+        out.push_str(&format!(
+            "  {}\n",
+            paint(
+                DIM,
+                &format!(
+                    "No postings from before {}: no data a year before to compare with.",
+                    demand.months[0]
+                )
+            )
+        ));
+    }
+    if !s.skills.is_empty() && covered.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n  None of your skills can appear in postings: O*NET's skill and knowledge areas \
+             are ratings, not words a posting uses. Add the tools and skills postings name: \
+             `milemarker skills add`.\n",
+            paint(HEADING, "Your skills")
+        ));
+    } else if !s.skills.is_empty() {
         let n = covered.iter().filter(|(_, e)| *e >= min_employers).count();
         out.push_str(&format!(
             "\n{}\n",
