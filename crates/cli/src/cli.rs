@@ -1256,6 +1256,8 @@ fn parse_bind(text: &str) -> Result<Bind, String> {
 
 #[derive(Debug, Args)]
 pub struct ManArgs {
+    #[command(flatten)]
+    pub unused: NoDatabase,
     /// The command whose page to print, e.g. `init` or `contact add` [default: milemarker's own]
     pub command: Vec<String>,
     /// Write every page (milemarker.1, milemarker-init.1, ...) into this folder instead
@@ -1263,8 +1265,21 @@ pub struct ManArgs {
     pub dir: Option<PathBuf>,
 }
 
+/// `man` and `completions` read no database and no settings: their own hidden `--db` and
+/// `--config` stand where the global ones would be copied in (clap copies a global argument only
+/// into commands without one of the same name), so their help does not offer them.
+#[derive(Debug, Args)]
+pub struct NoDatabase {
+    #[arg(long, hide = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[arg(long, hide = true, value_name = "PATH")]
+    config: Option<PathBuf>,
+}
+
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
+    #[command(flatten)]
+    pub unused: NoDatabase,
     /// The shell: bash, zsh, fish, elvish or powershell
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,

@@ -501,6 +501,14 @@ fn completions_and_man_page_come_from_the_cli_definition() {
     ] {
         assert!(dir.join(page).exists(), "{page}");
     }
+    // Neither reads a database or settings, so neither offers --db or --config.
+    for command in ["man", "completions"] {
+        let help = env.run(&[command, "--help"]);
+        assert!(
+            !help.contains("--db") && !help.contains("--config"),
+            "{help}"
+        );
+    }
     // An unset environment variable is not shown as set to nothing.
     let help = env.run(&["--help"]);
     assert!(help.contains("[env: MILEMARKER_DB]"), "{help}");
