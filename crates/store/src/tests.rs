@@ -66,16 +66,21 @@ fn save_then_load_is_lossless() {
     });
 }
 
+/// A plain connection that creates the file: for writing a database as another version would.
+async fn raw_connection(path: &std::path::Path) -> SqliteConnection {
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true);
+    SqliteConnection::connect_with(&options).await.unwrap()
+}
+
 #[test]
 fn a_newer_database_is_refused_and_left_untouched() {
     runtime().block_on(async {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("future.db");
         {
-            let options = SqliteConnectOptions::new()
-                .filename(&path)
-                .create_if_missing(true);
-            let mut conn = SqliteConnection::connect_with(&options).await.unwrap();
+            let mut conn = raw_connection(&path).await;
             sqlx::raw_sql("CREATE TABLE t (x); PRAGMA user_version = 99;")
                 .execute(&mut conn)
                 .await
@@ -132,10 +137,7 @@ fn migrates_forward_from_every_earlier_version() {
             let dir = tempfile::tempdir().unwrap();
             let path = dir.path().join("old.db");
             {
-                let options = SqliteConnectOptions::new()
-                    .filename(&path)
-                    .create_if_missing(true);
-                let mut conn = SqliteConnection::connect_with(&options).await.unwrap();
+                let mut conn = raw_connection(&path).await;
                 for (v, sql) in MIGRATIONS.iter().filter(|(v, _)| v < version) {
                     sqlx::raw_sql(sql).execute(&mut conn).await.unwrap();
                     sqlx::raw_sql(&format!("PRAGMA user_version = {v}"))
@@ -176,10 +178,7 @@ fn data_written_under_every_earlier_schema_survives_the_move_to_the_latest() {
             let dir = tempfile::tempdir().unwrap();
             let path = dir.path().join(format!("v{version}.db"));
             {
-                let options = SqliteConnectOptions::new()
-                    .filename(&path)
-                    .create_if_missing(true);
-                let mut conn = SqliteConnection::connect_with(&options).await.unwrap();
+                let mut conn = raw_connection(&path).await;
                 for (_, sql) in MIGRATIONS.iter().filter(|(v, _)| *v <= version) {
                     sqlx::raw_sql(sql).execute(&mut conn).await.unwrap();
                 }
@@ -382,18 +381,14 @@ fn postings_scan_one_employer_at_a_time() {
     });
 }
 
-/// Saving only what changed leaves the database as saving everything would: edits, additions and
-/// removals, a parent removed with its children, a reference cleared in the same change.
+/// Rows written under schema 6 survive the offers migration, and a lead may then end accepted.
 #[test]
 fn stages_written_under_schema_6_survive_and_a_lead_may_end_accepted() {
     runtime().block_on(async {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("v6.db");
         {
-            let options = SqliteConnectOptions::new()
-                .filename(&path)
-                .create_if_missing(true);
-            let mut conn = SqliteConnection::connect_with(&options).await.unwrap();
+            let mut conn = raw_connection(&path).await;
             for (_, sql) in MIGRATIONS.iter().filter(|(v, _)| *v <= 6) {
                 sqlx::raw_sql(sql).execute(&mut conn).await.unwrap();
             }
@@ -422,6 +417,8 @@ fn stages_written_under_schema_6_survive_and_a_lead_may_end_accepted() {
     });
 }
 
+/// Saving only what changed leaves the database as saving everything would: edits, additions and
+/// removals, a parent removed with its children, a reference cleared in the same change.
 #[test]
 fn saving_changes_writes_what_a_full_save_would() {
     runtime().block_on(async {
