@@ -17,7 +17,7 @@ mod trie;
 fn main() {
     let data =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("../../data/skills");
-    for file in ["skills.tsv", "labels.tsv", "deny.txt"] {
+    for file in ["skills.tsv", "labels.tsv", "deny.txt", "surface-forms.tsv"] {
         println!("cargo::rerun-if-changed={}", data.join(file).display());
     }
     println!("cargo::rerun-if-changed=src/taxonomy.rs");

@@ -45,7 +45,8 @@ impl Level {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Skill {
-    /// An ESCO skill URI, `onet:` and a UNSPSC commodity code (an O*NET technology skill), or
+    /// An ESCO skill URI, `onet:` and a UNSPSC commodity code (an O*NET technology skill class),
+    /// that code, `/` and a product's folded name (one product of the class: Microsoft Excel), or
     /// `onet:` and an O*NET element id (one of its 35 skills or 33 knowledge areas).
     pub id: String,
     /// The taxonomy's preferred label.
@@ -65,7 +66,14 @@ impl Skill {
                 uuid.len() == 36 && uuid.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
             }
             None => self.id.strip_prefix("onet:").is_some_and(|code| {
-                !code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+                // A product names itself after its class's code: onet:43232110/microsoft-excel.
+                let (class, product) = code.split_once('/').unwrap_or((code, "x"));
+                !class.is_empty()
+                    && class.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+                    && !product.is_empty()
+                    && product
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "+#-".contains(c))
             }),
         };
         if !well_formed {
@@ -104,6 +112,10 @@ mod tests {
         );
         assert!(skill("onet:43232110").validate().is_ok());
         assert!(skill("onet:2.B.3.e").validate().is_ok());
+        assert!(skill("onet:43232110/microsoft-excel").validate().is_ok());
+        assert!(skill("onet:43232405/c++").validate().is_ok());
+        assert!(skill("onet:43232110/").validate().is_err());
+        assert!(skill("onet:43232110/Excel Sheet").validate().is_err());
         for bad in [
             "",
             "python",

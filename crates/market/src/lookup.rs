@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::onet;
 use crate::skills::SkillId;
-use crate::taxonomy::{canonical, skill_rows};
+use crate::taxonomy::{canonical, kind_rank, label_rows, skill_rows};
 
 const SKILLS: &str = include_str!("../../../data/skills/skills.tsv");
 const LABELS: &str = include_str!("../../../data/skills/labels.tsv");
@@ -55,8 +55,9 @@ pub enum Found {
 pub struct Taxonomy {
     skills: Vec<(String, &'static str, Source)>,
     by_id: HashMap<String, usize>,
-    /// (skill index, label, folded label)
-    labels: Vec<(usize, &'static str, String)>,
+    /// (skill index, label, folded label, rank: which skill owns a label several share, as in
+    /// the matcher)
+    labels: Vec<(usize, &'static str, String, u8)>,
 }
 
 /// At most this many candidates are offered.
@@ -93,19 +94,20 @@ impl Taxonomy {
             .enumerate()
             .map(|(i, (id, ..))| (id.clone(), i))
             .collect();
-        let mut labels: Vec<(usize, &'static str, String)> = LABELS
-            .lines()
-            .skip(1)
-            .filter_map(|l| l.split_once('\t'))
-            .filter_map(|(id, label)| Some((*by_id.get(&SkillId::new(id).to_string())?, label)))
+        let mut labels: Vec<(usize, &'static str, String, u8)> = label_rows(LABELS)
+            .filter_map(|row| {
+                let skill = *by_id.get(&SkillId::new(row.id).to_string())?;
+                Some((skill, row.label, row.rank))
+            })
             .chain(
                 skills
                     .iter()
                     .enumerate()
                     .filter(|(_, s)| matches!(s.2, Source::OnetSkill | Source::OnetKnowledge))
-                    .map(|(i, s)| (i, s.1)),
+                    // Their only label is their name: a preferred label.
+                    .map(|(i, s)| (i, s.1, kind_rank("preferred"))),
             )
-            .map(|(i, label)| (i, label, canonical(label)))
+            .map(|(i, label, rank)| (i, label, canonical(label), rank))
             .collect();
         labels.sort_by(|a, b| a.2.cmp(&b.2).then(a.0.cmp(&b.0)));
         Taxonomy {
@@ -157,21 +159,28 @@ impl Taxonomy {
             return Found::None;
         }
         let start = self.labels.partition_point(|l| l.2 < folded);
-        let mut exact: Vec<Candidate> = Vec::new();
-        for (skill, label, _) in self.labels[start..].iter().take_while(|l| l.2 == folded) {
-            if !exact.iter().any(|c| c.id == self.skills[*skill].0) {
-                exact.push(self.candidate(*skill, label));
+        let mut exact: Vec<(u8, Candidate)> = Vec::new();
+        for (skill, label, _, rank) in self.labels[start..].iter().take_while(|l| l.2 == folded) {
+            match exact
+                .iter_mut()
+                .find(|(_, c)| c.id == self.skills[*skill].0)
+            {
+                Some(held) if *rank < held.0 => *held = (*rank, self.candidate(*skill, label)),
+                Some(_) => {}
+                None => exact.push((*rank, self.candidate(*skill, label))),
             }
         }
-        // A preferred label beats an alternative one, as in the matcher: "SQL" is ESCO's skill
-        // SQL, though it is also an alternative label of "database management systems".
-        let preferred = |c: &Candidate| canonical(&c.label) == canonical(&c.matched);
-        exact.sort_by_key(|c| !preferred(c));
-        let preferred_count = exact.iter().filter(|c| preferred(c)).count();
-        match (exact.len(), preferred_count) {
+        // The label's owner in the matcher wins: a curated form, then a product's name ("Python"
+        // is the O*NET product, not ESCO's "Python (computer programming)"), then a preferred
+        // label ("SQL" is ESCO's skill SQL, though also an alternative label of "database
+        // management systems"); several of the best kind are a choice to offer.
+        exact.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.label.cmp(&b.1.label)));
+        let best = exact.first().map(|(rank, _)| *rank);
+        let at_best = exact.iter().filter(|(rank, _)| Some(*rank) == best).count();
+        match (exact.len(), at_best) {
             (0, _) => {}
-            (1, _) | (_, 1) => return Found::One(exact.remove(0)),
-            _ => return Found::Ambiguous(exact),
+            (_, 1) => return Found::One(exact.remove(0).1),
+            _ => return Found::Ambiguous(exact.into_iter().map(|(_, c)| c).collect()),
         }
         self.containing(&folded)
     }
@@ -180,7 +189,7 @@ impl Taxonomy {
     fn containing(&self, folded: &str) -> Found {
         let words: Vec<&str> = folded.split(' ').collect();
         let mut scored: Vec<(usize, bool, usize, &str)> = Vec::new();
-        for (skill, label, f) in &self.labels {
+        for (skill, label, f, _) in &self.labels {
             let label_words: Vec<&str> = f.split(' ').collect();
             if words.iter().all(|w| label_words.contains(w)) {
                 let preferred = *label == self.skills[*skill].1;
@@ -228,11 +237,22 @@ mod tests {
         let press = one("Write press releases");
         assert_eq!(press.label, "draft press releases");
         assert_eq!(press.matched, "write press releases");
+        // A product, its own skill, in its O*NET class: by its name and by the names people use.
         let excel = one("Microsoft Excel");
         assert_eq!(
             (excel.id.as_str(), excel.source),
-            ("onet:43232110", Source::OnetTechnology)
+            ("onet:43232110/microsoft-excel", Source::OnetTechnology)
         );
+        assert_eq!(one("excel").id, excel.id);
+        assert_eq!(one("MS Excel").id, excel.id);
+        assert_eq!(one("python").label, "Python");
+        assert_eq!(one("kubernetes").label, "Kubernetes");
+        assert_eq!(one("aws").label, "Amazon Web Services AWS software");
+        assert_eq!(one("k8s").label, "Kubernetes");
+        assert_eq!(one("Java").label, "Oracle Java");
+        assert_eq!(one("javascript").label, "JavaScript");
+        // The class itself is still a skill, by its title.
+        assert_eq!(one("spreadsheet software").id, "onet:43232110");
         let persuasion = one("persuasion");
         assert_eq!(persuasion.id, "onet:2.B.1.c");
         assert_eq!(persuasion.source, Source::OnetSkill);

@@ -36,6 +36,7 @@ const ELEMENTS: &str = include_str!("../../../data/onet-29.3/elements.tsv");
 const RATINGS: &str = include_str!("../../../data/onet-29.3/ratings.tsv");
 const TECHNOLOGY: &str = include_str!("../../../data/onet-29.3/technology.tsv");
 const RELATED: &str = include_str!("../../../data/onet-29.3/related.tsv");
+const PRODUCTS: &str = include_str!("../../../data/onet-29.3/products.tsv");
 const TASKS: &str = include_str!("../../../data/onet-29.3/tasks.tsv");
 
 pub const DATASET: &str = "O*NET 29.3";
@@ -74,6 +75,8 @@ pub struct Occupation {
     pub job_zone: u8,
     pub ratings: Vec<Rating>,
     pub technology: Vec<Technology>,
+    /// The technology products O*NET names for it (`43232405/python`), sorted.
+    pub products: Vec<&'static str>,
     /// (code, tier), in O*NET's order within each tier.
     pub related: Vec<(&'static str, &'static str)>,
 }
@@ -82,7 +85,7 @@ pub struct Onet {
     elements: Vec<Element>,
     occupations: Vec<Occupation>,
     index: HashMap<&'static str, usize>,
-    /// Per technology commodity: ln(occupations / occupations listing it).
+    /// Per technology commodity and product: ln(occupations / occupations listing it).
     rarity: HashMap<&'static str, f64>,
     /// Per element: its mean importance x level over the occupations O*NET rates.
     element_means: Vec<f64>,
@@ -158,6 +161,7 @@ impl Onet {
                 title: r[2],
                 ratings: Vec::new(),
                 technology: Vec::new(),
+                products: Vec::new(),
                 related: Vec::new(),
             })
             .collect();
@@ -185,6 +189,14 @@ impl Onet {
                 });
             }
         }
+        for r in rows(PRODUCTS) {
+            if let Some(o) = at(r[0]) {
+                occupations[o].products.push(r[1]);
+            }
+        }
+        for o in &mut occupations {
+            o.products.sort_unstable();
+        }
         let mut related: Vec<Vec<&str>> = rows(RELATED).collect();
         // Primary-Short, then Primary-Long, then Supplemental; O*NET's index within each.
         let tier = |t: &str| {
@@ -199,9 +211,10 @@ impl Onet {
             }
         }
         let rarity = rarity(
-            occupations
-                .iter()
-                .flat_map(|o| o.technology.iter().map(|t| t.commodity)),
+            occupations.iter().flat_map(|o| {
+                let classes = o.technology.iter().map(|t| t.commodity);
+                classes.chain(o.products.iter().copied())
+            }),
             occupations.len(),
         );
         let element_means = element_means(&occupations, elements.len());
@@ -273,11 +286,11 @@ impl Onet {
     pub fn rank(&self, skills: &[Skill]) -> Vec<Fit> {
         let held = Held::of(skills);
         let technology_claimed = held
-            .levels
-            .keys()
-            .filter(|k| self.rarity.contains_key(*k))
+            .technology
+            .iter()
+            .filter(|k| self.rarity(k) > 0.0)
             .count();
-        let elements_claimed = held.levels.len() > technology_claimed;
+        let elements_claimed = self.elements.iter().any(|e| held.level(e.id) > 0.0);
         // The task statements are matched only for a person with ESCO skills.
         let tasks = (!held.esco.is_empty()).then(|| self.task_skills());
         let esco_claimed = if tasks.is_some() {
@@ -298,7 +311,7 @@ impl Onet {
             .enumerate()
             .map(|(i, o)| {
                 let elements = held.element_fit(self, o);
-                let technology = held.technology_fit(self, o, technology_claimed);
+                let technology = held.technology_fit(self, o);
                 let esco = tasks.map_or(0.0, |t| held.esco_fit(t, i, esco_claimed));
                 let fit = if total == 0.0 {
                     0.0
@@ -396,6 +409,8 @@ struct Held<'a> {
     levels: HashMap<&'a str, f64>,
     /// ESCO skill UUIDs.
     esco: HashSet<&'a str>,
+    /// O*NET technology claimed, classes (`43232110`) and products (`43232110/microsoft-excel`).
+    technology: Vec<&'a str>,
 }
 
 impl<'a> Held<'a> {
@@ -405,12 +420,23 @@ impl<'a> Held<'a> {
                 .iter()
                 .filter_map(|s| {
                     let code = s.id.strip_prefix("onet:")?;
+                    // A product counts as its class, which is what occupations list.
+                    let code = code.split_once('/').map_or(code, |(class, _)| class);
                     Some((code, s.level.unwrap_or(Level::Competent).onet_level()))
                 })
-                .collect(),
+                .fold(HashMap::new(), |mut levels, (code, level)| {
+                    let held: &mut f64 = levels.entry(code).or_default();
+                    *held = held.max(level);
+                    levels
+                }),
             esco: skills
                 .iter()
                 .filter_map(|s| s.id.strip_prefix(ESCO_SKILL_URI))
+                .collect(),
+            technology: skills
+                .iter()
+                .filter_map(|s| s.id.strip_prefix("onet:"))
+                .filter(|code| !code.contains('.'))
                 .collect(),
         }
     }
@@ -435,14 +461,25 @@ impl<'a> Held<'a> {
         cosine(dot, occupation_norm, person_norm)
     }
 
-    /// Over technology skills weighted by rarity (and hot or in demand twice); `claimed`: how
-    /// many technology skills the person claims.
-    fn technology_fit(&self, onet: &Onet, o: &Occupation, claimed: usize) -> f64 {
-        let items = o.technology.iter().map(|t| {
-            let weight = onet.rarity(t.commodity) * if t.hot || t.in_demand { 2.0 } else { 1.0 };
-            (weight, self.technology(t.commodity))
-        });
-        weighted_overlap(items, claimed)
+    /// How much of the technology the person claims the occupation uses, each weighted by its
+    /// rarity: a product it names counts whole, a product it does not name in a class it lists
+    /// counts half. Not a cosine: an occupation O*NET lists a hundred products for (software
+    /// developers) is not less about Python than one that lists three.
+    fn technology_fit(&self, onet: &Onet, o: &Occupation) -> f64 {
+        let (mut used, mut claimed) = (0.0, 0.0);
+        for key in &self.technology {
+            let weight = onet.rarity(key);
+            let lists_class = |class: &str| o.technology.iter().any(|t| t.commodity == class);
+            let credit = match key.split_once('/') {
+                Some(_) if o.products.binary_search(key).is_ok() => 1.0,
+                Some((class, _)) if lists_class(class) => 0.5,
+                Some(_) => 0.0,
+                None => f64::from(u8::from(lists_class(key))),
+            };
+            used += weight * credit;
+            claimed += weight;
+        }
+        if claimed == 0.0 { 0.0 } else { used / claimed }
     }
 
     /// Over the ESCO skills occupation number `index`'s tasks name, weighted by rarity;
@@ -519,6 +556,60 @@ mod tests {
             added: jiff::civil::date(2026, 1, 1),
             source: None,
         }
+    }
+
+    /// A person's skills as `skills add` would store them, each claim resolved by the taxonomy
+    /// lookup (the first candidate when it offers several, as a person picking would).
+    fn profile(claims: &[&str]) -> Vec<Skill> {
+        use crate::lookup::{Found, Taxonomy};
+        claims
+            .iter()
+            .map(|claim| {
+                let found = match Taxonomy::global().find(claim) {
+                    Found::One(c) => c,
+                    Found::Ambiguous(mut all) => all.remove(0),
+                    Found::None => panic!("{claim}: nothing found"),
+                };
+                Skill {
+                    label: found.label,
+                    ..self::claim(&found.id, Level::Proficient)
+                }
+            })
+            .collect()
+    }
+
+    fn top_five(claims: &[&str]) -> Vec<&'static str> {
+        let skills = profile(claims);
+        let fits = Onet::global().rank(&skills);
+        fits[..5].iter().map(|f| f.code).collect()
+    }
+
+    /// Issue 19 item 6, with the skills as a person picks them from `skills add`'s choices
+    /// ("people management" is O*NET's Management of Personnel Resources). Known answers from
+    /// O*NET 29.3's Technology Skills (Computer and Information Systems Managers name Python and
+    /// AWS; Marketing Managers Salesforce, Google Analytics and PowerPoint) and Skills/Knowledge.
+    /// Not yet held, so not asserted: Software Developers in the manager's top five, and
+    /// Registered Nurses first for a nurse (physicians outrank them on "Medicine and Dentistry").
+    #[test]
+    fn real_profiles_find_their_occupations() {
+        let manager = top_five(&[
+            "Python",
+            "AWS",
+            "Kubernetes",
+            "Management of Personnel Resources",
+            "recruit employees",
+            "agile",
+        ]);
+        assert!(manager.contains(&"11-3021.00"), "{manager:?}");
+        let marketer = top_five(&[
+            "write press releases",
+            "Salesforce",
+            "Google Analytics",
+            "Sales and Marketing",
+            "PowerPoint",
+            "manage budgets",
+        ]);
+        assert!(marketer.contains(&"11-2021.00"), "{marketer:?}");
     }
 
     #[test]

@@ -21,7 +21,7 @@ use hashbrown::HashTable;
 use milemarker_core::skills::ESCO_SKILL_URI;
 use serde::Serialize;
 
-use crate::taxonomy::{WordKey, fold_words, skill_rows};
+use crate::taxonomy::{Guard, WordKey, fold_words, skill_rows, unpack};
 use crate::trie::PhraseTrie;
 
 const SKILLS: &str = include_str!("../../../data/skills/skills.tsv");
@@ -95,6 +95,29 @@ pub struct Hit<'t> {
     pub end: usize,
     /// The text as written.
     pub matched: &'t str,
+    /// For an O*NET product, the commodity class it rolls up to (Microsoft Excel: Spreadsheet
+    /// software), as occupations list their technology.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub class: Option<SkillClass>,
+}
+
+/// The O*NET commodity class of a product.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SkillClass {
+    pub id: SkillId,
+    pub label: &'static str,
+}
+
+/// Words before a name that say it is technology: "in R", "using C".
+static TECH_CUES: std::sync::LazyLock<[WordKey; 2]> =
+    std::sync::LazyLock::new(|| ["in", "using"].map(|w| WordKey::of(w).expect("a short word")));
+/// How many words away another technology may be for a [`Guard::Tech`] name to fire.
+const NEAR: usize = 3;
+
+/// "SQL", "NoSQL", "PyTorch": a capital after the first letter, as names of technology are
+/// written and ordinary words are not.
+fn capitals_inside(written: &str) -> bool {
+    written.chars().skip(1).any(char::is_uppercase)
 }
 
 thread_local! {
@@ -135,60 +158,143 @@ impl Matcher {
         self.skills[index as usize].0
     }
 
+    /// The O*NET class a product (`onet:CODE/name`) rolls up to; none for other skills.
+    pub fn class_of(&self, index: u32) -> Option<SkillClass> {
+        let (class, _) = self.code(index).split_once('/')?;
+        let at = self
+            .skills
+            .binary_search_by(|(id, _)| (*id).cmp(class))
+            .ok()?;
+        let (id, label) = self.skills[at];
+        Some(SkillClass {
+            id: SkillId(id),
+            label,
+        })
+    }
+
     /// The id and preferred label of skill number `index`.
     pub fn skill(&self, index: u32) -> (SkillId, &'static str) {
         let (id, label) = self.skills[index as usize];
         (SkillId(id), label)
     }
 
-    /// Leftmost-longest matches over the words of `text`, each skill once, handed to `then` as
-    /// (first word, end word, skill) with the byte range of every word when `spans` is asked for.
+    /// Leftmost-longest matches over the words of `text` that their guards let fire, each skill
+    /// once, handed to `then` as (first word, end word, skill) with the byte range of every word.
     fn matches<R>(
         &self,
         text: &str,
-        spans: bool,
         then: impl FnOnce(&[(usize, usize, u32)], &[(usize, usize)]) -> R,
     ) -> R {
         SCRATCH.with_borrow_mut(|scratch| {
             let Scratch {
                 keys,
-                spans: word_spans,
+                spans,
                 numbered,
+                candidates,
                 found,
             } = scratch;
             keys.clear();
-            word_spans.clear();
+            spans.clear();
             // Fold every word first, then look them all up: under cachegrind this ran fewer
             // instructions than a lookup inside the fold's callback.
             fold_words(text, &mut WordKey::default(), |start, end, word| {
                 keys.push(*word);
-                if spans {
-                    word_spans.push((start, end));
-                }
+                spans.push((start, end));
             });
             numbered.clear();
             numbered.extend(keys.iter().map(|key| self.words.number(key)));
+            candidates.clear();
+            self.trie.leftmost_longest(numbered, |start, end, value| {
+                candidates.push((start, end, value));
+            });
             found.clear();
-            self.trie.leftmost_longest(numbered, |start, end, skill| {
+            for &(start, end, value) in candidates.iter() {
+                let (skill, guard) = unpack(value);
+                if guard != Guard::Any
+                    && !self.guard_holds(text, spans, keys, candidates, (start, end), guard)
+                {
+                    continue;
+                }
                 if !found.iter().any(|f| f.2 == skill) {
                     found.push((start, end, skill));
                 }
-            });
-            then(found, word_spans)
+            }
+            then(found, spans)
         })
+    }
+
+    /// Whether a guarded match at words `at` may fire: written in capitals for [`Guard::Upper`],
+    /// with a capital for the others, and for [`Guard::Tech`] also not joined to a word by a
+    /// hyphen and after "in" or "using" or within [`NEAR`] words of another match that
+    /// names technology (an O*NET skill, or a name written with capitals inside it like "SQL").
+    fn guard_holds(
+        &self,
+        text: &str,
+        spans: &[(usize, usize)],
+        keys: &[WordKey],
+        candidates: &[(usize, usize, u32)],
+        at: (usize, usize),
+        guard: Guard,
+    ) -> bool {
+        let (from, to) = (spans[at.0].0, spans[at.1 - 1].1);
+        let written = &text[from..to];
+        match guard {
+            Guard::Upper => return !written.chars().any(char::is_lowercase),
+            Guard::Case => return written.chars().any(char::is_uppercase),
+            Guard::Tech if !written.chars().any(char::is_uppercase) => return false,
+            _ => {}
+        }
+        // "C-level", "R-value": a letter joined to a word is not the language.
+        if text[to..].starts_with('-') {
+            return false;
+        }
+        let after_cue = at.0 > 0 && TECH_CUES.iter().any(|cue| keys[at.0 - 1] == *cue);
+        after_cue
+            || candidates.iter().any(|&(start, end, value)| {
+                let (skill, guard) = unpack(value);
+                let near = start < at.1 + NEAR && at.0 < end + NEAR && (start, end) != at;
+                near && guard != Guard::Tech && {
+                    let other = &text[spans[start].0..spans[end - 1].1];
+                    self.code(skill).starts_with("onet:") || capitals_inside(other)
+                }
+            })
     }
 
     /// The skills in `text` as indices for [`Matcher::skill`]: what an import stores, without
     /// the offsets and strings of [`Matcher::extract`].
     pub fn skills_in(&self, text: &str) -> Vec<u32> {
-        self.matches(text, false, |found, _| {
+        self.matches(text, |found, _| {
             found.iter().map(|&(.., skill)| skill).collect()
         })
     }
 
+    /// [`Matcher::skills_in`] and the O*NET class of every product among them, once each: what
+    /// an import stores, so that demand for a class someone claims ("Spreadsheet software")
+    /// counts the postings naming any of its products, each posting once.
+    pub fn skills_rolled_up(&self, text: &str) -> Vec<u32> {
+        let mut skills = self.skills_in(text);
+        for at in 0..skills.len() {
+            if let Some(class) = self.class_index(skills[at])
+                && !skills.contains(&class)
+            {
+                skills.push(class);
+            }
+        }
+        skills
+    }
+
+    fn class_index(&self, index: u32) -> Option<u32> {
+        let (class, _) = self.code(index).split_once('/')?;
+        let at = self
+            .skills
+            .binary_search_by(|(id, _)| (*id).cmp(class))
+            .ok()?;
+        Some(at as u32)
+    }
+
     /// Every skill in `text`, once each, in order of first occurrence.
     pub fn extract<'t>(&self, text: &'t str) -> Vec<Hit<'t>> {
-        self.matches(text, true, |found, spans| {
+        self.matches(text, |found, spans| {
             found
                 .iter()
                 .map(|&(first, end, skill)| {
@@ -200,6 +306,7 @@ impl Matcher {
                         start,
                         end,
                         matched: &text[start..end],
+                        class: self.class_of(skill),
                     }
                 })
                 .collect()
@@ -212,10 +319,12 @@ impl Matcher {
 struct Scratch {
     /// The folded words of the text.
     keys: Vec<WordKey>,
-    /// Each word's byte range in the text, when offsets are asked for.
+    /// Each word's byte range in the text.
     spans: Vec<(usize, usize)>,
     /// Each word's number in the vocabulary (0: in no label).
     numbered: Vec<u16>,
+    /// (first word, end word, trie value) per match, before guards.
+    candidates: Vec<(usize, usize, u32)>,
     /// (first word, end word, skill) per skill found.
     found: Vec<(usize, usize, u32)>,
 }
@@ -226,6 +335,7 @@ impl Scratch {
             keys: Vec::new(),
             spans: Vec::new(),
             numbered: Vec::new(),
+            candidates: Vec::new(),
             found: Vec::new(),
         }
     }
@@ -298,29 +408,30 @@ mod tests {
             assert_eq!(&posting[h.start..h.end], h.matched);
         }
         let found = labels(&hits);
-        assert!(found.contains(&"Spreadsheet software"), "{found:?}");
+        assert!(found.contains(&"Microsoft Excel"), "{found:?}");
         assert!(found.contains(&"SQL"), "{found:?}");
-        // O*NET files Python under its commodity.
-        assert!(
-            found.contains(&"Object or component oriented development software"),
-            "{found:?}"
+        // A product is its own skill; O*NET's class is its roll-up.
+        let python = hits.iter().find(|h| h.label == "Python").unwrap();
+        assert_eq!(python.id, "onet:43232405/python");
+        let class = python.class.unwrap();
+        assert_eq!(
+            (class.id.to_string().as_str(), class.label),
+            (
+                "onet:43232405",
+                "Object or component oriented development software"
+            )
         );
         assert!(found.contains(&"manage budgets"), "{found:?}");
         // "write press releases" is an ESCO alternative label of "draft press releases".
         assert!(found.contains(&"draft press releases"), "{found:?}");
         assert_eq!(
-            hits.iter()
-                .filter(|h| h.label == "Spreadsheet software")
-                .count(),
+            hits.iter().filter(|h| h.label == "Microsoft Excel").count(),
             1,
             "deduplicated"
         );
-        let excel = hits
-            .iter()
-            .find(|h| h.label == "Spreadsheet software")
-            .unwrap();
+        let excel = hits.iter().find(|h| h.label == "Microsoft Excel").unwrap();
         assert_eq!(excel.matched, "Microsoft Excel", "leftmost-longest");
-        assert_eq!(excel.id, "onet:43232110");
+        assert_eq!(excel.id, "onet:43232110/microsoft-excel");
         let budgets = hits.iter().find(|h| h.label == "manage budgets").unwrap();
         let uri = budgets.id.to_string();
         assert!(uri.starts_with(ESCO_SKILL_URI), "{uri}");
@@ -355,5 +466,79 @@ mod tests {
             matched.contains(&"Python") && matched.contains(&"C++"),
             "{matched:?}"
         );
+    }
+
+    fn matched(text: &str) -> Vec<(&str, &'static str)> {
+        Matcher::global()
+            .extract(text)
+            .into_iter()
+            .map(|h| (h.matched, h.label))
+            .collect()
+    }
+
+    #[test]
+    fn the_names_people_write_for_tools() {
+        let found = matched(
+            "Build services in Java and Go on AWS with K8s, Jira and Power BI; MS Excel, \
+             PowerPoint, Golang, GCP, CI/CD, NLP.",
+        );
+        for (written, label) in [
+            ("Java", "Oracle Java"),
+            ("Go", "Go"),
+            ("AWS", "Amazon Web Services AWS software"),
+            ("K8s", "Kubernetes"),
+            ("Jira", "Atlassian JIRA"),
+            ("Power BI", "Microsoft Power BI"),
+            ("MS Excel", "Microsoft Excel"),
+            ("PowerPoint", "Microsoft PowerPoint"),
+            ("GCP", "Google Cloud software"),
+            ("CI/CD", "Continuous integration software"),
+            ("NLP", "natural language processing"),
+        ] {
+            assert!(found.contains(&(written, label)), "{written}: {found:?}");
+        }
+        // Java and JavaScript, Tableau and Power BI: products apart, not one class.
+        let found = matched("Java, JavaScript, Tableau or Power BI");
+        assert_eq!(found.len(), 4, "{found:?}");
+    }
+
+    #[test]
+    fn an_import_counts_a_product_and_its_class_once() {
+        let m = Matcher::global();
+        let codes = |text| -> Vec<&str> {
+            let skills = m.skills_rolled_up(text);
+            skills.iter().map(|&s| m.code(s)).collect()
+        };
+        assert_eq!(
+            codes("Excel and Google Sheets; more Excel"),
+            [
+                "onet:43232110/microsoft-excel",
+                "onet:43232110/google-sheets",
+                "onet:43232110"
+            ]
+        );
+    }
+
+    #[test]
+    fn short_names_fire_only_beside_technology() {
+        let tools = matched("Experience with Python, R and SQL, or programming in C.");
+        assert!(tools.contains(&("R", "R")), "{tools:?}");
+        assert!(tools.contains(&("C", "C")), "{tools:?}");
+        for prose in [
+            "Go to our careers page and apply.",
+            "You will excel in a fast-paced team.",
+            "Present to C-level executives.",
+            "The r value of the insulation.",
+            "Plan A, plan B, plan C.",
+            "Our offices at 525 Market St, San Francisco.",
+        ] {
+            let found = matched(prose);
+            assert!(
+                found
+                    .iter()
+                    .all(|(written, _)| written.len() > 2 && !["excel", "San"].contains(written)),
+                "{prose}: {found:?}"
+            );
+        }
     }
 }

@@ -11,8 +11,8 @@ use rustc_hash::FxHasher;
 /// label fragments left by splitting ESCO's lists ("and procedures"), are dropped by rule.
 pub const DENIED: &[&str] = &[
     "access", "word", "project", "teams", "office", "outlook", "windows", "box", "chef", "puppet",
-    "spark", "shell", "go", "it", "less", "make", "ant", "maven", "bamboo", "pulse", "connect",
-    "gather", "simple", "quick", "ace", "act", "ask", "sage", "square", "zoom", "basic", "data",
+    "spark", "shell", "it", "less", "make", "ant", "maven", "bamboo", "pulse", "connect", "gather",
+    "simple", "quick", "ace", "act", "ask", "sage", "square", "zoom", "basic", "data",
 ];
 
 /// Labels denied from data: `bench/skills-eval.py --tune` lists those that SkillSpan's train and
@@ -352,10 +352,59 @@ pub fn contains_words(text: &str, phrase: &str) -> bool {
     !phrase.is_empty() && format!(" {} ", canonical(text)).contains(&format!(" {phrase} "))
 }
 
-/// A label as a pattern: its folded words, single-spaced; none for a denied label.
-pub fn pattern(label: &str) -> Option<String> {
+/// When a label may fire (the `when` column of `labels.tsv`, set by `scripts/compile-data`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Guard {
+    /// Wherever its words appear.
+    Any = 0,
+    /// Only written with a capital: a product's name that is also an ordinary word ("Slack").
+    Case = 1,
+    /// Only written in capitals: an acronym that is also a word ("SAN", "ETL").
+    Upper = 3,
+    /// Only written with a capital and beside other technology, or after "in" or "using": the
+    /// names of one or two letters (R, C, Go) and words left when ESCO's bracketed qualifier is
+    /// dropped ("Chef (tools for software configuration management)").
+    Tech = 2,
+}
+
+impl Guard {
+    fn parse(text: &str) -> Guard {
+        match text {
+            "case" => Guard::Case,
+            "upper" => Guard::Upper,
+            "tech" => Guard::Tech,
+            _ => Guard::Any,
+        }
+    }
+}
+
+/// The bits of a trie value above the skill's index that hold its [`Guard`].
+pub const GUARD_SHIFT: u32 = 28;
+pub const SKILL_MASK: u32 = (1 << GUARD_SHIFT) - 1;
+
+/// A trie value: the skill's index with the label's guard above it.
+pub fn pack(skill: u32, guard: Guard) -> u32 {
+    assert!(skill <= SKILL_MASK, "under 2^28 skills");
+    skill | (guard as u32) << GUARD_SHIFT
+}
+
+/// The skill's index and the guard of a trie value.
+pub fn unpack(value: u32) -> (u32, Guard) {
+    let guard = match value >> GUARD_SHIFT {
+        0 => Guard::Any,
+        1 => Guard::Case,
+        2 => Guard::Tech,
+        _ => Guard::Upper,
+    };
+    (value & SKILL_MASK, guard)
+}
+
+/// A label as a pattern: its folded words, single-spaced; none for a denied label. A label of one
+/// character is kept only when its guard asks for technology around it (R, C).
+pub fn pattern(label: &str, guard: Guard) -> Option<String> {
     let words = canonical(label);
-    if words.chars().count() < 2
+    if (words.chars().count() < 2 && guard != Guard::Tech)
+        || words.is_empty()
         || words.starts_with("and ")
         || words.starts_with("or ")
         || DENIED.contains(&words.as_str())
@@ -375,7 +424,55 @@ pub fn skill_rows(skills_tsv: &str) -> Vec<(&str, &str)> {
         .collect()
 }
 
-/// Every usable label as a pattern with the index of the skill that owns it, sorted by pattern.
+/// One row of `labels.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LabelRow<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub guard: Guard,
+    /// Which rule gave the label; when skills share a label, the lower rank owns it.
+    pub rank: u8,
+}
+
+/// The kinds of label in `labels.tsv`, best owner first: a curated form
+/// (`data/skills/surface-forms.tsv`), an O*NET product's name, an ESCO preferred label, a form
+/// derived from a product's name ("Excel"), an ESCO preferred label without its bracketed
+/// qualifier ("Java"), an ESCO alternative
+/// label, an O*NET commodity class's title or generic example ("Spreadsheet software").
+const KINDS: [&str; 7] = [
+    "curated",
+    "name",
+    "preferred",
+    "derived",
+    "stripped",
+    "alt",
+    "class",
+];
+
+/// The rank of a kind of label (see [`KINDS`]); past the last for an unknown kind.
+pub fn kind_rank(kind: &str) -> u8 {
+    KINDS.iter().position(|k| *k == kind).unwrap_or(KINDS.len()) as u8
+}
+
+/// The rows of `labels.tsv`: id, label, when, kind.
+pub fn label_rows(labels_tsv: &str) -> impl Iterator<Item = LabelRow<'_>> {
+    labels_tsv.lines().skip(1).filter_map(|line| {
+        let mut cells = line.split('\t');
+        let (id, label) = (cells.next()?, cells.next()?);
+        let guard = Guard::parse(cells.next().unwrap_or("any"));
+        let kind = cells.next().unwrap_or("alt");
+        let rank = kind_rank(kind);
+        Some(LabelRow {
+            id,
+            label,
+            guard,
+            rank,
+        })
+    })
+}
+
+/// Every usable label as a pattern with its trie value ([`pack`]: the index of the skill that
+/// owns it and its guard), sorted by pattern.
 pub fn patterns(skills_tsv: &str, labels_tsv: &str) -> Vec<(String, u32)> {
     let skills = skill_rows(skills_tsv);
     let index: HashMap<&str, u32> = skills
@@ -383,32 +480,27 @@ pub fn patterns(skills_tsv: &str, labels_tsv: &str) -> Vec<(String, u32)> {
         .enumerate()
         .map(|(i, (id, _))| (*id, i as u32))
         .collect();
-    // For each folded label, the skill that owns it: (rank, skill); lower rank wins.
+    // For each folded label, the row that owns it: lower (rank, id) wins.
     let mut owner: HashMap<String, ((u8, &str), u32)> = HashMap::new();
-    for line in labels_tsv.lines().skip(1) {
-        let Some((id, label)) = line.split_once('\t') else {
+    for row in label_rows(labels_tsv) {
+        let (Some(&skill), Some(pattern)) = (index.get(row.id), pattern(row.label, row.guard))
+        else {
             continue;
         };
-        let (Some(&skill), Some(pattern)) = (index.get(id), pattern(label)) else {
-            continue;
-        };
-        let preferred = skills[skill as usize].1 == label;
-        let rank = (
-            u8::from(!preferred) * 2 + u8::from(id.starts_with("onet:")),
-            id,
-        );
+        let rank = (row.rank, row.id);
+        let value = pack(skill, row.guard);
         owner
             .entry(pattern)
             .and_modify(|held| {
                 if rank < held.0 {
-                    *held = (rank, skill);
+                    *held = (rank, value);
                 }
             })
-            .or_insert((rank, skill));
+            .or_insert((rank, value));
     }
     let mut patterns: Vec<(String, u32)> = owner
         .into_iter()
-        .map(|(p, (_, skill))| (p, skill))
+        .map(|(p, (_, value))| (p, value))
         .collect();
     patterns.sort_unstable();
     patterns

@@ -218,7 +218,7 @@ pub fn load(
                     let skills = if refusing {
                         Vec::new()
                     } else {
-                        matcher.skills_in(&rec.text)
+                        matcher.skills_rolled_up(&rec.text)
                     };
                     let digest = postings::digest(&rec);
                     (rec, skills, digest)

@@ -106,7 +106,7 @@ pub fn skill_demand(db: &mut Db, s: &Snapshot, as_of: Date) -> Result<Option<Ski
 pub fn run(db: &mut Db, args: MarketDemandArgs, settings: &Settings) -> Result<Answer> {
     let day = as_of(args.as_of)?;
     let s = db.load()?;
-    let Some((demand, names)) = count(db, day, args.months, args.title.as_deref())? else {
+    let Some((mut demand, names)) = count(db, day, args.months, args.title.as_deref())? else {
         bail!(
             "no job postings dated on or before {day}: import some with `milemarker postings import FILE` \
              (CSV, JSON Lines or Parquet with employer, title, date and text)"
@@ -116,6 +116,10 @@ pub fn run(db: &mut Db, args: MarketDemandArgs, settings: &Settings) -> Result<A
     let code = |c: &SkillCount| names.taxa[&c.skill].0.clone();
     let label = |c: &SkillCount| names.taxa[&c.skill].1.clone();
     let yours = |c: &SkillCount| s.skills.iter().any(|k| k.id == code(c));
+    // An O*NET class is counted beside its products (an import stores both), so it is listed
+    // only for the person who claims it: Microsoft Excel and Google Sheets, not Spreadsheet
+    // software a third time.
+    demand.skills.retain(|c| yours(c) || !is_class(&code(c)));
     let find = |id: &str| demand.skills.iter().find(|c| code(c) == id);
     let covered: Vec<(&str, u32)> = s
         .skills
@@ -364,4 +368,10 @@ fn gap_text(gap: &serde_json::Value) -> String {
         out.push_str("  Nothing: you claim all of it.\n");
     }
     out
+}
+
+/// An O*NET technology class's id (`onet:43232110`), not a product's or an element's.
+fn is_class(id: &str) -> bool {
+    id.strip_prefix("onet:")
+        .is_some_and(|code| !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit()))
 }
