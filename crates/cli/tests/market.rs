@@ -611,3 +611,50 @@ fn demand_without_a_year_before_or_countable_skills_says_so() {
         "{out}"
     );
 }
+
+#[test]
+fn skills_tagged_on_wins_are_listed_until_claimed() {
+    let env = Env::new();
+    env.run(&[
+        "win",
+        "Shipped the billing migration",
+        "--skill",
+        "Python",
+        "--skill",
+        "hiring",
+    ]);
+    env.run(&[
+        "win",
+        "Cut build times in half",
+        "--skill",
+        "python",
+        "--skill",
+        "wizardry of old",
+    ]);
+    let listed = env.run(&["skills", "list"]);
+    assert!(
+        listed.contains("Tagged on your wins, not claimed yet (3 skills)"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("Python") && listed.contains("on 2 wins"),
+        "{listed}"
+    );
+    assert!(listed.contains("milemarker skills add Python"), "{listed}");
+    assert!(
+        listed.contains("one of"),
+        "hiring offers candidates: {listed}"
+    );
+    assert!(
+        !listed.contains("skills add \"wizardry of old\""),
+        "no command that would find nothing: {listed}"
+    );
+    env.run(&["skills", "add", "python"]);
+    let listed = env.run(&["skills", "list"]);
+    assert!(listed.starts_with("1 skill\n"), "{listed}");
+    assert!(
+        listed.contains("on 2 wins"),
+        "the claimed row counts its wins: {listed}"
+    );
+    assert!(listed.contains("not claimed yet (2 skills)"), "{listed}");
+}

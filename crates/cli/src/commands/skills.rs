@@ -211,13 +211,22 @@ fn list(db: &mut Db, json: bool) -> Result<()> {
     if json {
         return print_json(&s.skills);
     }
-    if s.skills.is_empty() {
+    let tagged = win_tags(&s);
+    if s.skills.is_empty() && tagged.is_empty() {
         return print(
             "No skills yet: `milemarker skills add sql --level competent`, or propose them from \
              your CV with `milemarker skills from-text cv.txt`.\n",
         );
     }
     let taxonomy = Taxonomy::global();
+    let on_wins = |id: &str| {
+        let wins: usize = tagged
+            .iter()
+            .filter(|t| t.skill.as_ref().is_some_and(|c| c.id == id))
+            .map(|t| t.wins)
+            .sum();
+        (wins > 0).then(|| format!("on {}", count(wins as f64, "win", "wins")))
+    };
     let rows: Vec<Vec<String>> = s
         .skills
         .iter()
@@ -229,15 +238,112 @@ fn list(db: &mut Db, json: bool) -> Result<()> {
                     .source(&k.id)
                     .map_or("not in this taxonomy", |s| s.describe())
                     .to_string(),
+                on_wins(&k.id).unwrap_or_default(),
                 paint(DIM, &k.id),
             ]
         })
         .collect();
-    print(&format!(
-        "{}\n{}",
-        paint(HEADING, &count(s.skills.len() as f64, "skill", "skills")),
+    let mut out = String::new();
+    if !rows.is_empty() {
+        out += &format!(
+            "{}\n{}",
+            paint(HEADING, &count(s.skills.len() as f64, "skill", "skills")),
+            table(&rows)
+        );
+    }
+    out += &unclaimed_tags(&s, &tagged);
+    print(&out)
+}
+
+/// A skill tagged on wins (`win add --skill`), what the taxonomy takes it for, and on how many
+/// wins it appears.
+struct WinTag {
+    tag: String,
+    wins: usize,
+    skill: Option<Candidate>,
+    /// What the taxonomy makes of it, in words.
+    reads_as: String,
+    /// Whether `skills add TAG` finds something (one skill, or candidates to pick from).
+    found: bool,
+}
+
+/// The skills tagged on the person's wins, once each (case-blind), the most used first.
+fn win_tags(s: &milemarker_core::career::Snapshot) -> Vec<WinTag> {
+    let mut tags: Vec<WinTag> = Vec::new();
+    for tag in s.achievements.iter().flat_map(|w| &w.skills) {
+        match tags.iter_mut().find(|t| t.tag.eq_ignore_ascii_case(tag)) {
+            Some(held) => held.wins += 1,
+            None => {
+                let found = Taxonomy::global().find(tag);
+                let (skill, reads_as) = match &found {
+                    Found::One(c) => (Some(c.clone()), c.label.clone()),
+                    Found::Ambiguous(all) => (None, format!("one of {} skills", all.len())),
+                    Found::None => (None, "no taxonomy skill of that name".into()),
+                };
+                tags.push(WinTag {
+                    tag: tag.clone(),
+                    wins: 1,
+                    skill,
+                    reads_as,
+                    found: found != Found::None,
+                });
+            }
+        }
+    }
+    tags.sort_by(|a, b| b.wins.cmp(&a.wins).then(a.tag.cmp(&b.tag)));
+    tags
+}
+
+/// The tags on wins that no claimed skill stands for, with the command that claims each.
+fn unclaimed_tags(s: &milemarker_core::career::Snapshot, tagged: &[WinTag]) -> String {
+    let claimed = |t: &WinTag| {
+        t.skill
+            .as_ref()
+            .is_some_and(|c| s.skills.iter().any(|k| k.id == c.id))
+    };
+    let rows: Vec<Vec<String>> = tagged
+        .iter()
+        .filter(|t| !claimed(t))
+        .map(|t| {
+            vec![
+                t.tag.clone(),
+                format!("on {}", count(t.wins as f64, "win", "wins")),
+                t.reads_as.clone(),
+                if t.found {
+                    paint(
+                        DIM,
+                        &format!("milemarker skills add {}", shell_word(&t.tag)),
+                    )
+                } else {
+                    String::new()
+                },
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        return String::new();
+    }
+    format!(
+        "{}{}\n{}",
+        if s.skills.is_empty() { "" } else { "\n" },
+        paint(
+            HEADING,
+            &format!(
+                "Tagged on your wins, not claimed yet ({})",
+                count(rows.len() as f64, "skill", "skills")
+            )
+        ),
         table(&rows)
-    ))
+    )
+}
+
+/// A tag as one shell word: quoted when it holds anything but letters, digits and `-`.
+fn shell_word(tag: &str) -> String {
+    if tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        tag.to_string()
+    } else {
+        format!("\"{}\"", tag.replace('"', "\\\""))
+    }
 }
 
 fn remove(db: &mut Db, text: &str) -> Result<()> {
