@@ -56,15 +56,20 @@ pub fn area(text: &str) -> Result<String, String> {
     Ok(chosen.code)
 }
 
+/// Whether a person is there to answer a question: standard input and error are a terminal.
+pub fn on_terminal() -> bool {
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
 /// One of several that fit: asked on a terminal, listed in the refusal elsewhere.
-fn pick<T: Clone>(
+pub fn pick<T: Clone>(
     what: &str,
     text: &str,
     list: &[T],
     show: impl Fn(&T) -> String,
 ) -> Result<T, String> {
     let shown: Vec<String> = list.iter().take(10).map(&show).collect();
-    if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
+    if on_terminal() {
         let chosen = dialoguer::Select::new()
             .with_prompt(format!("Which {what} do you mean by \"{text}\"?"))
             .items(&shown)

@@ -185,18 +185,25 @@ impl Taxonomy {
         self.containing(&folded)
     }
 
-    /// Skills with a label holding every word of `folded`, the closest (fewest extra words) first.
+    /// Skills with a label holding every word of `folded`: the closest (fewest extra words)
+    /// first, then the skills with the most such labels (for "hiring", "recruit employees", which
+    /// ESCO also calls "hiring new personnel" and "hiring staff", before "hire beaters").
     fn containing(&self, folded: &str) -> Found {
         let words: Vec<&str> = folded.split(' ').collect();
         let mut scored: Vec<(usize, bool, usize, &str)> = Vec::new();
+        let mut labels_of: HashMap<usize, usize> = HashMap::new();
         for (skill, label, f, _) in &self.labels {
             let label_words: Vec<&str> = f.split(' ').collect();
             if words.iter().all(|w| label_words.contains(w)) {
                 let preferred = *label == self.skills[*skill].1;
                 scored.push((label_words.len() - words.len(), !preferred, *skill, label));
+                *labels_of.entry(*skill).or_default() += 1;
             }
         }
-        scored.sort_by(|a, b| (a.0, a.1, a.3).cmp(&(b.0, b.1, b.3)));
+        scored.sort_by(|a, b| {
+            let many = |s: &(usize, bool, usize, &str)| std::cmp::Reverse(labels_of[&s.2]);
+            (a.0, many(a), a.1, a.3).cmp(&(b.0, many(b), b.1, b.3))
+        });
         let mut found: Vec<Candidate> = Vec::new();
         for (_, _, skill, label) in scored {
             if found.len() == CANDIDATES {

@@ -165,6 +165,13 @@ fn candidates(list: &[Candidate]) -> String {
 fn add(db: &mut Db, text: &str, level: Option<LevelArg>) -> Result<()> {
     let found = match Taxonomy::global().find(text) {
         Found::One(c) => c,
+        // A person at a terminal picks; a script is told the ids.
+        Found::Ambiguous(list) if crate::names::on_terminal() => {
+            crate::names::pick("skill", text, &list, |c| {
+                format!("{} ({}, {})", c.label, c.source.describe(), c.id)
+            })
+            .map_err(anyhow::Error::msg)?
+        }
         Found::Ambiguous(list) => bail!(
             "\"{text}\" could be any of these; run again with the id of the one you mean:\n{}",
             candidates(&list)
