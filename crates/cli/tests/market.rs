@@ -659,3 +659,39 @@ fn skills_tagged_on_wins_are_listed_until_claimed() {
     );
     assert!(listed.contains("not claimed yet (2 skills)"), "{listed}");
 }
+
+#[test]
+fn demand_counts_each_tool_apart_and_a_claimed_class_counts_them_all() {
+    let env = Env::new();
+    let postings = env.write(
+        "tools.csv",
+        "employer,title,date,text\n\
+         Acme,Backend Engineer,2026-09-01,\"Java, Spring and AWS; dashboards in Tableau.\"\n\
+         Beta,Frontend Engineer,2026-09-02,\"JavaScript and React; reporting in Power BI.\"\n\
+         Gamma,Data Analyst,2026-09-03,\"Excel and Google Sheets, Tableau or Power BI.\"\n",
+    );
+    env.run(&["postings", "import", postings.to_str().unwrap()]);
+    env.run(&["skills", "add", "spreadsheet software"]);
+    let demand = env.json(&["market", "demand", "--json", "--as-of", "2026-09-30"]);
+    let employers = |label: &str| {
+        demand["skills"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["label"] == label)
+            .map(|s| s["employers"].as_u64().unwrap())
+    };
+    assert_eq!(employers("Oracle Java"), Some(1), "{demand}");
+    assert_eq!(employers("JavaScript"), Some(1), "{demand}");
+    assert_eq!(employers("Tableau"), Some(2), "{demand}");
+    assert_eq!(employers("Microsoft Power BI"), Some(2), "{demand}");
+    assert_eq!(employers("Microsoft Excel"), Some(1), "{demand}");
+    // The class someone claims counts the posting naming two of its products once.
+    assert_eq!(employers("Spreadsheet software"), Some(1), "{demand}");
+    // A class nobody claims is not listed beside its products.
+    assert_eq!(
+        employers("Business intelligence and data analysis software"),
+        None,
+        "{demand}"
+    );
+}
