@@ -75,6 +75,27 @@ pub struct SeasonNow {
     pub meaning: &'static str,
 }
 
+impl SeasonNow {
+    /// How long the season has lasted on `as_of`; see [`lasted`].
+    pub fn lasted(&self, as_of: Date) -> String {
+        lasted(self.since, as_of)
+    }
+}
+
+/// How long something begun on `since` has lasted on `as_of`: "for 21 weeks (since
+/// 2026-06-28)", and in its first week the days ("since yesterday (2026-11-27)"): "for 0 weeks"
+/// said nothing.
+pub fn lasted(since: Date, as_of: Date) -> String {
+    let days = days_between(since, as_of);
+    let span = match days {
+        0 => return "since today".into(),
+        1 => return format!("since yesterday ({since})"),
+        2..=6 => crate::text::count(days as f64, "day", "days"),
+        _ => crate::text::count((days / 7) as f64, "week", "weeks"),
+    };
+    format!("for {span} (since {since})")
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DecisionSummary {
     pub method: String,
@@ -86,6 +107,16 @@ pub struct DecisionSummary {
     pub at_the_line: Vec<(String, Vec<String>)>,
     /// Share of SMAA draws (weights that keep the order of your values) that put the leader first.
     pub leader_acceptability: Option<f64>,
+    /// Each option's name by its id, for prose: the ids above stay what scripts match on.
+    #[serde(skip)]
+    pub names: std::collections::BTreeMap<String, String>,
+}
+
+impl DecisionSummary {
+    /// The name a person gave an option, else its id.
+    pub fn name_of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.names.get(id).map_or(id, String::as_str)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -301,6 +332,11 @@ fn decision_summary(
             },
         ),
         leader_acceptability,
+        names: s
+            .options
+            .iter()
+            .map(|o| (o.id.clone(), o.name.clone()))
+            .collect(),
     }
 }
 
@@ -622,6 +658,17 @@ mod tests {
 
     use super::*;
     use crate::evidence::{Achievement, BragSection, Visibility};
+
+    #[test]
+    fn how_long_a_season_has_lasted() {
+        let as_of = date(2026, 11, 28);
+        let since = |days: i64| as_of.checked_sub(jiff::Span::new().days(days)).unwrap();
+        assert_eq!(lasted(since(0), as_of), "since today");
+        assert_eq!(lasted(since(1), as_of), "since yesterday (2026-11-27)");
+        assert_eq!(lasted(since(2), as_of), "for 2 days (since 2026-11-26)");
+        assert_eq!(lasted(since(7), as_of), "for 1 week (since 2026-11-21)");
+        assert_eq!(lasted(since(154), as_of), "for 22 weeks (since 2026-06-27)");
+    }
 
     fn win(
         id: u32,

@@ -141,7 +141,7 @@ pub fn decision_view(s: &Snapshot, (result, robustness): &Decision) -> DecisionV
         }),
         sensitivity: sensitivity(result, &name),
         fear: result.fear_check.as_ref().map(|f| FearView {
-            verdict: f.verdict.clone(),
+            verdict: f.verdict_named(&name),
             held_back: f.held_back_by_fears,
         }),
         warnings: result.warnings.clone(),

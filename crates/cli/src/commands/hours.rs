@@ -6,6 +6,7 @@ use jiff::tz::TimeZone;
 use milemarker_core::decision::format_number;
 use milemarker_core::life::{Creep, WeekHours, overwork_creep};
 use milemarker_core::markers::thresholds::OverworkCreep;
+use milemarker_core::text::count;
 use milemarker_core::tracker::{
     TrackedInterval, Tracker, parse_activitywatch, parse_timewarrior, parse_toggl, parse_watson,
 };
@@ -122,10 +123,14 @@ fn render(weeks: &[&WeekHours], boundary: f64, creep: &Creep) -> String {
             );
             let extra = match (w.weekend_days, w.evenings) {
                 (0, 0) => String::new(),
-                (d, e) => {
-                    let s = if e == 1 { "" } else { "s" };
-                    paint(DIM, &format!("{d} weekend, {e} evening{s}"))
-                }
+                (d, e) => paint(
+                    DIM,
+                    &format!(
+                        "{}, {}",
+                        count(d, "weekend day", "weekend days"),
+                        count(e, "evening", "evenings")
+                    ),
+                ),
             };
             let hours = format_number((w.hours * 10.0).round() / 10.0);
             let sources = paint(DIM, &w.sources.join("+"));

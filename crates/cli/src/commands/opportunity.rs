@@ -7,6 +7,7 @@ use milemarker_core::decision::document::AttrValue;
 use milemarker_core::markers::grouped;
 use milemarker_core::network::{
     Offer, Opportunity, Source, Stage, StageChange, days_between, source_word, stage_word,
+    waited_words,
 };
 use serde::Serialize;
 
@@ -259,7 +260,7 @@ fn render(items: &[Listed], today: jiff::civil::Date, ignored_after: u32) -> Str
                  offer,
              }| {
                 let waited = days_between(o.since(), today);
-                let stage = format!("{} {waited} days", stage_word(o.stage()));
+                let stage = format!("{} {}", stage_word(o.stage()), waited_words(waited));
                 let option = match (&o.option, o.stage()) {
                     (Some(_), Stage::Accepted) => "the path taken",
                     (Some(_), _) => "an option",

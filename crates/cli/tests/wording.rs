@@ -1,0 +1,186 @@
+//! Words a person would write (issue 18 item 9), for a person unlike the demo: a registered nurse
+//! in Ohio weighing the ICU night rotation against a day-shift clinic role and nurse education.
+//! Today is 2026-10-28 (the test environment's), so "today" and "yesterday" are fixed.
+
+mod common;
+
+use common::Env;
+
+fn nurse() -> Env {
+    let env = Env::new();
+    env.run(&[
+        "init",
+        "--name",
+        "Rosa Delgado",
+        "--occupation",
+        "registered nurse",
+        "--boundary",
+        "36",
+        "--value",
+        "patient-care",
+        "--value",
+        "family-time",
+        "--value",
+        "pay",
+        "--dealbreaker",
+        "family-time >= 5",
+        "--no-input",
+    ]);
+    env.run(&["profile", "set", "--area", "Ohio", "--pay", "78000"]);
+    for (id, name, kind, scores) in [
+        (
+            "stay",
+            "ICU night rotation",
+            "stay",
+            ["patient-care=8", "family-time=3", "pay=7"],
+        ),
+        (
+            "clinic",
+            "Day-shift clinic nurse",
+            "lateral",
+            ["patient-care=6", "family-time=9", "pay=5"],
+        ),
+        (
+            "educator",
+            "Nurse educator",
+            "step-back",
+            ["patient-care=4", "family-time=8", "pay=4"],
+        ),
+    ] {
+        let mut args = vec!["option", "add", id, "--name", name, "--kind", kind];
+        for s in &scores {
+            args.extend(["--score", s]);
+        }
+        args.extend(["--net-income", "4000"]);
+        env.run(&args);
+    }
+    env.run(&[
+        "finances",
+        "set",
+        "--expenses",
+        "3900",
+        "--savings",
+        "12000",
+    ]);
+    env.run(&[
+        "risk", "add", "clinic", "pay cut", "-p", "9", "-s", "4", "--fact",
+    ]);
+    env
+}
+
+/// Options are named in prose by the names the person gave them; ids stay in the commands.
+#[test]
+fn the_decision_names_options_by_their_names() {
+    let env = nurse();
+    let decide = env.run(&["decide"]);
+    for said in [
+        "Day-shift clinic nurse is first in 100%",
+        "What would change the answer from Day-shift clinic nurse?",
+        "\"Day-shift clinic nurse\" fits your values best",
+        "The risks of \"Nurse educator\" are not recorded",
+        "Risks not recorded: Nurse educator. Name them: `milemarker risk add educator",
+        "  ICU night rotation: income covers expenses",
+    ] {
+        assert!(decide.contains(said), "{said:?} in:\n{decide}");
+    }
+    let review = env.run(&["review"]);
+    for said in [
+        "ruled out: ICU night rotation breaks family-time >= 5",
+        "Day-shift clinic nurse comes first in 100% of the weightings that keep the order of your values.\n",
+    ] {
+        assert!(review.contains(said), "{said:?} in:\n{review}");
+    }
+    let json = env.json(&["review", "--format", "json"]);
+    assert_eq!(
+        json["decision"]["excluded"][0][0], "stay",
+        "JSON keeps the ids"
+    );
+    assert!(
+        json["decision"].get("names").is_none(),
+        "JSON fields stay as they were"
+    );
+}
+
+/// Days as a person says them: today, yesterday, 1 day, every day; never "0 days" or "0 weeks".
+#[test]
+fn days_read_as_today_and_yesterday() {
+    let env = nurse();
+    env.run(&["season", "set", "career", "winter", "--since", "2026-10-27"]);
+    env.run(&["season", "set", "family", "autumn"]);
+    let seasons = env.run(&["season"]);
+    assert!(
+        seasons.contains("winter  since yesterday (2026-10-27)"),
+        "{seasons}"
+    );
+    assert!(seasons.contains("fall    since today"), "{seasons}");
+    let review = env.run(&["review"]);
+    assert!(
+        review.contains("career in winter since yesterday (2026-10-27):"),
+        "{review}"
+    );
+    assert!(!review.contains("0 weeks"), "{review}");
+
+    env.run(&["contact", "add", "Luis Park", "--cadence", "1"]);
+    env.run(&["contact", "log", "luis", "--date", "2026-10-27"]);
+    assert!(env.run(&["contact", "list"]).contains("every day"));
+    let due = env.run(&["contact", "due"]);
+    assert!(due.contains("due today"), "{due}");
+    assert!(
+        env.run(&["review"])
+            .contains("last contact 2026-10-27, due today")
+    );
+
+    for date in ["2026-10-28", "2026-10-27", "2026-10-25"] {
+        env.run(&[
+            "opportunity",
+            "add",
+            "--company",
+            "Kent State",
+            "--role",
+            "Clinical instructor",
+            "--source",
+            "posting",
+            "--date",
+            date,
+        ]);
+    }
+    env.run(&[
+        "opportunity",
+        "move",
+        "3",
+        "applied",
+        "--date",
+        "2026-10-26",
+    ]);
+    let leads = env.run(&["opportunity", "list"]);
+    for said in [
+        "new since today",
+        "new since yesterday",
+        "applied for 2 days",
+    ] {
+        assert!(leads.contains(said), "{said:?} in:\n{leads}");
+    }
+    assert!(
+        !leads.contains(" days ") || !leads.contains(" 0 days"),
+        "{leads}"
+    );
+
+    env.run(&[
+        "checkin",
+        "--week",
+        "2026-10-20",
+        "--hours",
+        "44",
+        "--weekend-days",
+        "1",
+        "--evenings",
+        "1",
+        "--energy",
+        "2",
+        "--satisfaction",
+        "2",
+        "--no-input",
+    ]);
+    let hours = env.run(&["hours", "--weeks", "2"]);
+    assert!(hours.contains("1 weekend day, 1 evening"), "{hours}");
+}
