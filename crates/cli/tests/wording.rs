@@ -184,3 +184,45 @@ fn days_read_as_today_and_yesterday() {
     let hours = env.run(&["hours", "--weeks", "2"]);
     assert!(hours.contains("1 weekend day, 1 evening"), "{hours}");
 }
+
+/// Codes stay behind names, and counts read as words: the profile and the pay say the place,
+/// one audit is "all taken on one day", the lacks are "1 thing".
+#[test]
+fn names_not_codes_and_counts_in_words() {
+    let env = nurse();
+    let profile = env.run(&["profile"]);
+    assert!(
+        profile.contains("Registered Nurses (29-1141.00)"),
+        "{profile}"
+    );
+    assert!(profile.contains("area                Ohio\n"), "{profile}");
+    assert!(profile.contains("78,000 USD"), "{profile}");
+    let pay = env.run(&["market", "pay", "--area", "national"]);
+    assert!(
+        pay.contains("Registered Nurses (29-1141) in the United States\n"),
+        "{pay}"
+    );
+    let markers = env.run(&["markers"]);
+    assert!(
+        markers.contains("Registered Nurses (29-1141) in Ohio: 40th percentile"),
+        "{markers}"
+    );
+    assert!(!markers.contains("profile total_pay"), "{markers}");
+
+    env.run(&["task", "add", "charting", "--hours", "6", "--energy", "-2"]);
+    env.run(&["audit"]);
+    let markers = env.run(&["markers"]);
+    assert!(
+        markers.contains("but they were all taken on one day"),
+        "{markers}"
+    );
+    assert!(markers.contains("None of the last 4 weeks recorded: too few weeks to tell."));
+
+    let fresh = Env::new();
+    fresh.run(&["values", "set", "pay", "--weight", "5"]);
+    let lacks = fresh.run(&["dealbreakers", "add", "pay >= 5"]);
+    assert!(
+        lacks.contains("Your decision still lacks 1 thing:"),
+        "{lacks}"
+    );
+}

@@ -92,11 +92,15 @@ fn pay_view(v: &Value) -> PayView {
     };
     PayView {
         heading: format!(
-            "{} ({}), {} ({})",
+            "{} ({}) in {}",
             text(&v["title"]),
             text(&v["occupation"]),
-            text(&v["area_name"]),
-            text(&v["area_level"])
+            // The same place the command line says: the nation as "the United States".
+            if v["area_level"] == "national" {
+                "the United States".into()
+            } else {
+                text(&v["area_name"])
+            }
         ),
         fallback: v["fallback"].as_str().map(String::from),
         percentiles,

@@ -4,6 +4,7 @@ use milemarker_core::career::{
     CareerOption, Snapshot, find_named, parse_attr_value, slug, validate_id,
 };
 use milemarker_core::decision::format_number;
+use milemarker_core::markers::grouped;
 
 use crate::cli::{OptionCommand, OptionFields, to_domain};
 use crate::commands::values::value_id;
@@ -157,7 +158,7 @@ fn render(s: &Snapshot) -> String {
         if let Some(income) = o.net_income {
             rows.push(vec![
                 "    net income".into(),
-                format!("{} a month", format_number(income)),
+                format!("{} a month", grouped(income)),
             ]);
         }
         if !o.risks.is_empty() {

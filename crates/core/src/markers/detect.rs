@@ -244,6 +244,7 @@ pub fn pay_behind_market(
         Evidence::Wage {
             dataset: wages.dataset.clone(),
             occupation: wages.occupation.clone(),
+            title: wages.title.clone(),
             area: wages.area.clone(),
             percentile: th.percentile,
             wage: line,
@@ -387,28 +388,41 @@ pub fn invisible_hard_work(
         visibility: w.visibility,
     }));
     let marker = marker.with_evidence(evidence);
-    let visibility = format!(
-        "{seen} of {} wins in the last {} months reached your manager's manager or beyond",
-        recent.len(),
-        th.months
-    );
+    let wins = crate::text::noun(recent.len() as f64, "win", "wins");
+    let visibility = match (seen, recent.len()) {
+        (_, 0) => format!("no win logged in the last {} months", th.months),
+        (0, n) => format!(
+            "none of the {n} {wins} in the last {} months reached your manager's manager or beyond",
+            th.months
+        ),
+        (_, n) => format!(
+            "{seen} of {n} {wins} in the last {} months reached your manager's manager or beyond",
+            th.months
+        ),
+    };
+    // The same words begin a sentence where the hours say nothing.
+    let mut chars = visibility.chars();
+    let visibility_first: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
     let over = format!(
-        "{} of the last {} weeks over {} h",
-        hours.over.len(),
-        th.window_weeks,
+        "{} over {} h",
+        of_the_last(hours.over.len(), th.window_weeks),
         format_number(boundary)
     );
     if share >= th.visible_share {
-        return marker.quiet(format!("{visibility}: the work is seen."));
+        return marker.quiet(format!("{visibility_first}: the work is seen."));
     }
     match hours.fired {
         Some(true) => {
             let severity = if seen == 0 { Severity::High } else { Severity::Medium };
-            marker.fire(severity, format!("{over}, yet only {visibility}."))
+            let yet = if seen == 0 { "yet" } else { "yet only" };
+            marker.fire(severity, format!("{over}, {yet} {visibility}."))
         }
         Some(false) => marker.quiet(format!("{over}; {visibility}.")),
         None => marker.unknown(
-            format!("{visibility}, but the hours of too few recent weeks are known."),
+            format!("{visibility_first}, but the hours of too few recent weeks are known."),
             format!(
                 "hours for the last {} weeks ({} known): `milemarker checkin --week ...` or `milemarker hours import`",
                 th.window_weeks, hours.weeks_with_data
@@ -676,16 +690,37 @@ pub fn draining_role(audits: &[Audit], th: &t::DrainingRole, as_of: Date) -> Mar
         let again = run[0].date.saturating_add(Span::new().days(need_days));
         return marker.unknown(
             format!(
-                "Over {limit} of task hours drain you in every audit so far, but they span only {} days.",
-                span_days
+                "Over {limit} of task hours drain you in every audit so far, but {}.",
+                // One day is no span: "they span only 0 days" said so in numbers.
+                match span_days {
+                    0 => "they were all taken on one day".to_string(),
+                    n => format!(
+                        "they span only {}",
+                        crate::text::count(n as f64, "day", "days")
+                    ),
+                }
             ),
-            format!("an audit {} weeks after the first: `milemarker audit` again on or after {again}", th.weeks),
+            format!(
+                "an audit {} weeks after the first: `milemarker audit` again on or after {again}",
+                th.weeks
+            ),
         );
     }
     marker.quiet(format!(
         "Over {limit} drain since {}, for less than {} weeks so far.",
         run[0].date, th.weeks
     ))
+}
+
+/// "3 of the last 4 weeks", and when that is every week or none of them, "All of the last 4
+/// weeks" or "None of the last 4 weeks" ("4 of the last 4 weeks" reads as a count, not a fact).
+pub(super) fn of_the_last(over: usize, window: usize) -> String {
+    let weeks = crate::text::noun(window as f64, "week", "weeks");
+    match over {
+        0 => format!("None of the last {window} {weeks}"),
+        n if n == window && window > 1 => format!("All of the last {window} {weeks}"),
+        n => format!("{n} of the last {window} {weeks}"),
+    }
 }
 
 pub fn overwork_creep(
@@ -701,9 +736,8 @@ pub fn overwork_creep(
     let creep = over_in_window(weeks, boundary, as_of, th.window_weeks, th.weeks_over);
     let marker = marker.with_evidence(week_evidence(&creep.over, boundary));
     let over = format!(
-        "{} of the last {} weeks over your {} h boundary",
-        creep.over.len(),
-        th.window_weeks,
+        "{} over your {} h boundary",
+        of_the_last(creep.over.len(), th.window_weeks),
         format_number(boundary)
     );
     match creep.fired {
@@ -713,7 +747,15 @@ pub fn overwork_creep(
         }
         Some(false) => marker.quiet(format!("{over}.")),
         None => marker.unknown(
-            format!("{over}, with {} of those weeks recorded.", creep.weeks_with_data),
+            match creep.weeks_with_data {
+                0 => format!("{} recorded: too few weeks to tell.", of_the_last(0, th.window_weeks)),
+                n => format!(
+                    "{} recorded, {} over your {} h boundary: too few weeks to tell.",
+                    of_the_last(n, th.window_weeks),
+                    creep.over.len(),
+                    format_number(boundary)
+                ),
+            },
             format!(
                 "hours for the weeks {}: `milemarker checkin --week ...` or `milemarker hours import`",
                 creep
