@@ -226,3 +226,39 @@ fn names_not_codes_and_counts_in_words() {
         "{lacks}"
     );
 }
+
+/// Exactly one of something reads in the singular: 1 win, 1 hour, 1 evening; and a brag
+/// document without a name is just a brag document.
+#[test]
+fn one_of_something_is_singular() {
+    let env = Env::new();
+    env.run(&["win", "Charted the new sepsis bundle"]);
+    let brag = env.run(&["brag"]);
+    assert!(brag.starts_with("# Brag document\n"), "{brag}");
+    assert!(brag.contains(" · 1 win\n"), "{brag}");
+    assert!(brag.contains("0 of 1 win (0%) reached"), "{brag}");
+    env.run(&[
+        "task", "add", "huddle", "--hours", "1", "--energy", "-2", "--fit", "1",
+    ]);
+    let audit = env.run(&["audit"]);
+    assert!(audit.contains("1 of 1 hour a week drain you"), "{audit}");
+    assert!(audit.contains("huddle: drop, it drains you"), "{audit}");
+    let checkin = env.run(&[
+        "checkin",
+        "--hours",
+        "1",
+        "--evenings",
+        "1",
+        "--weekend-days",
+        "1",
+        "--energy",
+        "3",
+        "--satisfaction",
+        "3",
+        "--no-input",
+    ]);
+    assert!(
+        checkin.contains(": 1 hour, within your 40-hour boundary; 1 weekend day, 1 evening;"),
+        "{checkin}"
+    );
+}
