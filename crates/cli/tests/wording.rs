@@ -262,3 +262,34 @@ fn one_of_something_is_singular() {
         "{checkin}"
     );
 }
+
+/// No "(s)": counts take their noun's number; an option's name leads its listing.
+#[test]
+fn no_parenthesised_plurals_and_names_lead() {
+    let env = nurse();
+    let options = env.run(&["option", "list"]);
+    assert!(
+        options.contains("  Day-shift clinic nurse  (id clinic, kind lateral)\n"),
+        "{options}"
+    );
+    env.run(&["contact", "add", "Janet Okafor"]);
+    let card = env.write(
+        "one.vcf",
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Amy Tran\nEND:VCARD\n",
+    );
+    let out = env
+        .cmd()
+        .args(["contact", "import"])
+        .arg(&card)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("Added 1 contact, updated 0"), "{said}");
+    let doc = env.write("one.json", &env.run(&["export", "-"]));
+    let out = env.cmd().args(["import"]).arg(&doc).output().unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("imported 3 values, 1 deal-breaker and 3 options"),
+        "{said}"
+    );
+}

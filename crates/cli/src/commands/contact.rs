@@ -167,8 +167,9 @@ fn import(db: &mut Db, file: &std::path::Path) -> Result<()> {
         // Saving validates the whole record; say which file a refusal came from.
         .with_context(|| format!("{name}: nothing was imported"))?;
     let mut out = format!(
-        "{} {added} contact(s), updated {updated} from {name}\n",
-        paint(GOOD, "Added")
+        "{} {}, updated {updated} from {name}\n",
+        paint(GOOD, "Added"),
+        milemarker_core::text::count(added, "contact", "contacts")
     );
     if !cards.skipped.is_empty() {
         let skipped: Vec<String> = cards
