@@ -293,3 +293,36 @@ fn no_parenthesised_plurals_and_names_lead() {
         "{said}"
     );
 }
+
+/// The review's reasons carry no seed numbers ("a mile marker (004)"), and its days their noun.
+#[test]
+fn no_seed_numbers_in_the_reasons() {
+    let env = Env::new();
+    env.run(&[
+        "opportunity",
+        "add",
+        "--company",
+        "Cleveland Clinic",
+        "--role",
+        "Clinic RN",
+        "--source",
+        "recruiter",
+        "--date",
+        "2026-10-13",
+    ]);
+    let review = env.json(&["review", "--format", "json"]);
+    let why: Vec<&str> = review["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["why"].as_str())
+        .collect();
+    let reply = why
+        .iter()
+        .find(|w| w.contains("has waited"))
+        .expect("the reply action");
+    assert_eq!(
+        *reply,
+        "It has waited 15 days; not answering out of fear or comfort is a mile marker."
+    );
+}

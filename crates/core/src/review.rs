@@ -498,7 +498,11 @@ fn action_for(m: &Marker, review: &Review, s: &crate::career::Snapshot) -> Optio
             })?;
             act(
                 format!("Reply about {role} at {company} today, even if the answer is \"not now\"."),
-                format!("It has waited {days} days; not answering out of fear or comfort is a mile marker (004)."),
+                // No seed number in prose: the reader never saw the sources' numbering.
+                format!(
+                    "It has waited {}; not answering out of fear or comfort is a mile marker.",
+                    crate::text::count(*days as f64, "day", "days")
+                ),
             )
         }
         MarkerId::InvisibleHardWork => {

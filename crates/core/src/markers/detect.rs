@@ -460,8 +460,10 @@ pub fn stale_record(wins: &[Achievement], th: &t::StaleRecord, as_of: Date) -> M
         marker.fire(
             severity,
             format!(
-                "No achievement logged in {days} days; the last was \"{}\" on {}.",
-                latest.title, latest.date
+                "No achievement logged in {}; the last was \"{}\" on {}.",
+                count(days as f64, "day", "days"),
+                latest.title,
+                latest.date
             ),
         )
     } else {
@@ -592,8 +594,9 @@ pub fn ignored_opportunity(
             "No recruiter lead is waiting for a reply.".to_string()
         } else {
             format!(
-                "{} waiting, none for {limit} days yet.",
-                count(waiting as f64, "recruiter lead", "recruiter leads")
+                "{} waiting, none for {} yet.",
+                count(waiting as f64, "recruiter lead", "recruiter leads"),
+                count(limit as f64, "day", "days")
             )
         };
         return marker.quiet(summary);
@@ -620,11 +623,11 @@ pub fn ignored_opportunity(
     marker.with_evidence(evidence).fire(
         severity,
         format!(
-            "{} unanswered for {limit}+ days; the oldest, {} at {}, has waited {} days.",
+            "{} unanswered for {limit}+ days; the oldest, {} at {}, has waited {}.",
             count(evidence_count as f64, "recruiter lead", "recruiter leads"),
             worst.2,
             worst.1,
-            worst.0
+            count(worst.0 as f64, "day", "days")
         ),
     )
 }
@@ -678,9 +681,9 @@ pub fn draining_role(audits: &[Audit], th: &t::DrainingRole, as_of: Date) -> Mar
         return marker.fire(
             severity,
             format!(
-                "Over {limit} of your task hours drain you in {} audits across {} weeks ({} on {}).",
-                run.len(),
-                span_days / 7,
+                "Over {limit} of your task hours drain you in {} across {} ({} on {}).",
+                count(run.len() as f64, "audit", "audits"),
+                count((span_days / 7) as f64, "week", "weeks"),
                 percent(latest_share),
                 latest.date
             ),
