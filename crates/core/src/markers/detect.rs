@@ -808,7 +808,10 @@ pub fn compromised_dealbreaker(s: &Snapshot, weeks: &[WeekHours], as_of: Date) -
         let (actual, how) = match (HOURS_ATTRIBUTES.contains(&d.attribute.as_str()), measured) {
             (true, Some(avg)) => (
                 Some(AttrValue::Number((avg * 10.0).round() / 10.0)),
-                format!(" (average of your last {} recorded weeks)", recent.len()),
+                match recent.len() {
+                    1 => " (your last recorded week)".to_string(),
+                    n => format!(" (average of your last {n} recorded weeks)"),
+                },
             ),
             _ => match current.attributes.get(&d.attribute) {
                 Some(attribute) => (Some(attribute.clone()), String::new()),
@@ -856,11 +859,8 @@ pub fn compromised_dealbreaker(s: &Snapshot, weeks: &[WeekHours], as_of: Date) -
         };
         return marker.fire(
             severity,
-            format!(
-                "Your current role ({}) breaks {}.",
-                current.id,
-                broken.join("; ")
-            ),
+            // The role is the person's own; its option id ("stay") is not a word they would use.
+            format!("Your current role breaks {}.", broken.join("; ")),
         );
     }
     let at_line: Vec<&str> = marker
@@ -882,8 +882,7 @@ pub fn compromised_dealbreaker(s: &Snapshot, weeks: &[WeekHours], as_of: Date) -
     };
     if unknown.is_empty() {
         marker.quiet(format!(
-            "Your current role ({}) keeps every deal-breaker{at_line}.",
-            current.id
+            "Your current role keeps every deal-breaker{at_line}."
         ))
     } else {
         marker.unknown(

@@ -212,15 +212,15 @@ impl Evidence {
                 format_number(*total_hours),
                 crate::text::percent(*drain_share)
             ),
+            // Only the current role's rules are evidence: "in stay" named its id for nothing.
             Evidence::Dealbreaker {
                 rule,
-                option,
                 actual,
                 broken,
                 at_the_line,
                 ..
             } => format!(
-                "{rule} in {option}: {actual}, {}",
+                "{rule}: {actual}, {}",
                 match (*broken, *at_the_line) {
                     (true, _) => "broken",
                     (false, true) => "kept only at the line",
