@@ -98,12 +98,12 @@ fn excluded_section(out: &mut String, excluded: &[Excluded], person: Option<&Sna
         for r in &e.reasons {
             let _ = writeln!(
                 out,
-                "      breaks \"{}\": {} is {}, and you need {} {}",
-                r.must,
+                // The rule as the person wrote it, not the deal-breaker's id.
+                "      breaks {} {} {}: it is {}",
                 r.attribute,
-                r.actual,
                 r.op.as_str(),
-                r.required
+                r.required,
+                r.actual
             );
         }
     }

@@ -262,7 +262,7 @@ fn a_person_decides_over_their_stored_options() {
 
     let text = env.run(&["decide"]);
     assert!(
-        text.contains("breaks \"hours-per-week\": hours_per_week is 55, and you need <= 45"),
+        text.contains("breaks hours_per_week <= 45: it is 55"),
         "{text}"
     );
 

@@ -87,12 +87,11 @@ pub fn decision_view(s: &Snapshot, (result, robustness): &Decision) -> DecisionV
                     .iter()
                     .map(|r| {
                         format!(
-                            "breaks \"{}\": {} is {}, and you need {} {}",
-                            r.must,
+                            "breaks {} {} {}: it is {}",
                             r.attribute,
-                            r.actual,
                             r.op.as_str(),
-                            r.required
+                            r.required,
+                            r.actual
                         )
                     })
                     .collect();

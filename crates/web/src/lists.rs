@@ -36,7 +36,7 @@ pub fn tasks(s: &Snapshot, page: PageContext) -> askama::Result<String> {
     let suggestions = report
         .iter()
         .flat_map(|r| &r.suggestions)
-        .map(|g| format!("{}: {}, {}", g.task, word(&g.action), g.reason))
+        .map(|g| format!("{}: {}, {}", g.name, word(&g.action), g.reason))
         .collect();
     TasksPage {
         current: "tasks",

@@ -429,6 +429,12 @@ async fn the_audit_button_keeps_todays_tasks_as_an_audit() {
     let (_, page, _) = send(&app, get("/tasks?saved=audit")).await;
     assert!(page.contains("Audit recorded from today"), "{page}");
     assert!(page.contains("In the audit of 2026-10-28"), "{page}");
+    // The audit's advice names tasks as the review does, never by their ids.
+    assert!(
+        page.contains("Weekly exec status deck: drop, it drains you"),
+        "{page}"
+    );
+    assert!(!page.contains("exec-deck:"), "{page}");
 }
 
 #[tokio::test]
