@@ -329,3 +329,21 @@ fn no_seed_numbers_in_the_reasons() {
         "It has waited 15 days; not answering out of fear or comfort is a mile marker."
     );
 }
+
+/// With no skill O*NET can count, no occupation is listed at 0% fit as if it were advice.
+#[test]
+fn no_ranking_without_a_counted_skill() {
+    let env = nurse();
+    let out = env.run(&["market", "occupations"]);
+    assert!(
+        out.contains("No occupation shares a skill with you yet, so none is ranked by fit."),
+        "{out}"
+    );
+    assert!(!out.contains("Chief Executives"), "{out}");
+    assert!(
+        out.contains(
+            "Counted: 0 O*NET skills and knowledge areas, 0 technology skills, 0 ESCO skills"
+        ),
+        "{out}"
+    );
+}
