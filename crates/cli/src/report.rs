@@ -231,9 +231,9 @@ fn smaa_section(
     heading(out, title);
     let _ = writeln!(
         out,
-        "  {} weightings drawn (seed {}){}.",
+        // The seed stays in the JSON for whoever reruns it; in prose it is a number to no one.
+        "  {} weightings drawn{}.",
         thousands(smaa.samples),
-        smaa.seed,
         if smaa.criteria_ranking.is_empty() {
             String::new()
         } else {

@@ -75,6 +75,7 @@ fn the_decision_names_options_by_their_names() {
     let decide = env.run(&["decide"]);
     for said in [
         "Day-shift clinic nurse is first in 100%",
+        "  100,000 weightings drawn, keeping patient-care >= family-time >= pay.\n",
         "What would change the answer from Day-shift clinic nurse?",
         "\"Day-shift clinic nurse\" fits your values best",
         "The risks of \"Nurse educator\" are not recorded",
@@ -184,6 +185,22 @@ fn days_read_as_today_and_yesterday() {
         "2",
         "--no-input",
     ]);
+    let over = env.run(&[
+        "checkin",
+        "--week",
+        "2026-10-13",
+        "--hours",
+        "37",
+        "--energy",
+        "3",
+        "--satisfaction",
+        "3",
+        "--no-input",
+    ]);
+    assert!(
+        over.contains(": 37 hours, 1 hour over your 36-hour boundary;"),
+        "{over}"
+    );
     let hours = env.run(&["hours", "--weeks", "2"]);
     assert!(hours.contains("1 weekend day, 1 evening"), "{hours}");
 }

@@ -129,7 +129,7 @@ fn summary(c: &CheckIn, boundary: f64, replaced: bool) -> String {
     let against = if c.hours > boundary {
         format!(
             "{} over your {}-hour boundary",
-            format_number(c.hours - boundary),
+            count(c.hours - boundary, "hour", "hours"),
             format_number(boundary)
         )
     } else {
