@@ -68,6 +68,20 @@ fn nurse() -> Env {
     env
 }
 
+/// A check-in with energy and satisfaction at 3 and the flags in `more`; what it said.
+fn checkin(env: &Env, more: &[&str]) -> String {
+    let mut args = vec![
+        "checkin",
+        "--energy",
+        "3",
+        "--satisfaction",
+        "3",
+        "--no-input",
+    ];
+    args.extend(more);
+    env.run(&args)
+}
+
 /// Options are named in prose by the names the person gave them; ids stay in the commands.
 #[test]
 fn the_decision_names_options_by_their_names() {
@@ -169,34 +183,20 @@ fn days_read_as_today_and_yesterday() {
         "{leads}"
     );
 
-    env.run(&[
-        "checkin",
-        "--week",
-        "2026-10-20",
-        "--hours",
-        "44",
-        "--weekend-days",
-        "1",
-        "--evenings",
-        "1",
-        "--energy",
-        "2",
-        "--satisfaction",
-        "2",
-        "--no-input",
-    ]);
-    let over = env.run(&[
-        "checkin",
-        "--week",
-        "2026-10-13",
-        "--hours",
-        "37",
-        "--energy",
-        "3",
-        "--satisfaction",
-        "3",
-        "--no-input",
-    ]);
+    checkin(
+        &env,
+        &[
+            "--week",
+            "2026-10-20",
+            "--hours",
+            "44",
+            "--weekend-days",
+            "1",
+            "--evenings",
+            "1",
+        ],
+    );
+    let over = checkin(&env, &["--week", "2026-10-13", "--hours", "37"]);
     assert!(
         over.contains(": 37 hours, 1 hour over your 36-hour boundary;"),
         "{over}"
@@ -263,23 +263,13 @@ fn one_of_something_is_singular() {
     let audit = env.run(&["audit"]);
     assert!(audit.contains("1 of 1 hour a week drain you"), "{audit}");
     assert!(audit.contains("huddle: drop, it drains you"), "{audit}");
-    let checkin = env.run(&[
-        "checkin",
-        "--hours",
-        "1",
-        "--evenings",
-        "1",
-        "--weekend-days",
-        "1",
-        "--energy",
-        "3",
-        "--satisfaction",
-        "3",
-        "--no-input",
-    ]);
+    let said = checkin(
+        &env,
+        &["--hours", "1", "--evenings", "1", "--weekend-days", "1"],
+    );
     assert!(
-        checkin.contains(": 1 hour, within your 40-hour boundary; 1 weekend day, 1 evening;"),
-        "{checkin}"
+        said.contains(": 1 hour, within your 40-hour boundary; 1 weekend day, 1 evening;"),
+        "{said}"
     );
 }
 
