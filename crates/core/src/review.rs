@@ -163,6 +163,34 @@ pub struct VisibilitySummary {
     pub reached_leadership: usize,
 }
 
+impl VisibilitySummary {
+    /// The one sentence every page says: "Wins in the last 6 months: 6, of which none reached
+    /// your manager's manager or beyond" ("of which 0" read as a count, not a fact).
+    pub fn sentence(&self) -> String {
+        let reached = match self.reached_leadership {
+            0 => "none".to_string(),
+            n => n.to_string(),
+        };
+        match self.wins {
+            0 => format!("No win logged in the last {} months.", self.months),
+            1 => format!(
+                "One win in the last {} months, and it {} your manager's manager or beyond.",
+                self.months,
+                if self.reached_leadership == 1 {
+                    "reached"
+                } else {
+                    "did not reach"
+                }
+            ),
+            n => format!(
+                "Wins in the last {} months: {n}, of which {reached} reached your manager's \
+                 manager or beyond.",
+                self.months
+            ),
+        }
+    }
+}
+
 /// One of the next three things to do, and the marker (or record) it answers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Action {
@@ -662,6 +690,31 @@ mod tests {
 
     use super::*;
     use crate::evidence::{Achievement, BragSection, Visibility};
+
+    #[test]
+    fn wins_seen_in_one_sentence() {
+        let said = |wins, reached_leadership| {
+            VisibilitySummary {
+                months: 6,
+                wins,
+                reached_leadership,
+            }
+            .sentence()
+        };
+        assert_eq!(said(0, 0), "No win logged in the last 6 months.");
+        assert_eq!(
+            said(1, 0),
+            "One win in the last 6 months, and it did not reach your manager's manager or beyond."
+        );
+        assert_eq!(
+            said(6, 0),
+            "Wins in the last 6 months: 6, of which none reached your manager's manager or beyond."
+        );
+        assert_eq!(
+            said(2, 1),
+            "Wins in the last 6 months: 2, of which 1 reached your manager's manager or beyond."
+        );
+    }
 
     #[test]
     fn how_long_a_season_has_lasted() {

@@ -179,10 +179,7 @@ pub(crate) fn views(review: &Review) -> Views {
             .collect(),
         undecidable: review.decision.is_none() && review.decision_lacks.is_empty(),
         network: network_lines(review),
-        visibility: format!(
-            "Wins in the last {} months: {}, of which {} reached your manager's manager or beyond.",
-            review.visibility.months, review.visibility.wins, review.visibility.reached_leadership
-        ),
+        visibility: review.visibility.sentence(),
     }
 }
 

@@ -361,8 +361,5 @@ fn network_section<P: Page>(page: &mut P, r: &Review) {
                 .map_or(String::new(), |d| format!(", decide by {d}"))
         ));
     }
-    page.line(&format!(
-        "Wins in the last {} months: {}, of which {} reached your manager's manager or beyond.",
-        r.visibility.months, r.visibility.wins, r.visibility.reached_leadership
-    ));
+    page.line(&r.visibility.sentence());
 }
