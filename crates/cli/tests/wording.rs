@@ -287,13 +287,7 @@ fn no_parenthesised_plurals_and_names_lead() {
         "one.vcf",
         "BEGIN:VCARD\nVERSION:3.0\nFN:Amy Tran\nEND:VCARD\n",
     );
-    let out = env
-        .cmd()
-        .args(["contact", "import"])
-        .arg(&card)
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&out.stdout);
+    let said = env.run(&["contact", "import", card.to_str().unwrap()]);
     assert!(said.contains("Added 1 contact, updated 0"), "{said}");
     let doc = env.write("one.json", &env.run(&["export", "-"]));
     let out = env.cmd().args(["import"]).arg(&doc).output().unwrap();
@@ -353,4 +347,20 @@ fn no_ranking_without_a_counted_skill() {
         ),
         "{out}"
     );
+}
+
+/// Skills proposed from a text: none found, or the one found already claimed, in words.
+#[test]
+fn skills_from_text_in_words() {
+    let env = nurse();
+    let from_text = |text: &str| {
+        let file = env.write("cv.txt", text);
+        env.run(&["skills", "from-text", file.to_str().unwrap()])
+    };
+    env.run(&["skills", "add", "sql"]);
+    assert_eq!(
+        from_text("I write SQL reports.\n"),
+        "No new skills: the one found is yours already.\n"
+    );
+    assert_eq!(from_text("zzz\n"), "No skills found in the text.\n");
 }
