@@ -364,3 +364,26 @@ fn skills_from_text_in_words() {
     );
     assert_eq!(from_text("zzz\n"), "No skills found in the text.\n");
 }
+
+/// One skill that postings can name is "your one skill", not "1 of the 1 skill ... are".
+#[test]
+fn one_skill_in_demand_reads_as_one() {
+    let env = nurse();
+    env.run(&["skills", "add", "sql"]);
+    let mut csv = String::from("employer,title,date,text\n");
+    for i in 0..6 {
+        csv += &format!(
+            "Clinic {i},Clinic Nurse,2026-0{}-10,Charting with SQL reports\n",
+            i + 1
+        );
+    }
+    let file = env.write("postings.csv", &csv);
+    env.run(&["postings", "import", file.to_str().unwrap()]);
+    let markers = env.run(&["markers"]);
+    assert!(
+        markers.contains(
+            "Fading skills: Your one skill that postings can name is asked for by 5+ employers"
+        ),
+        "{markers}"
+    );
+}

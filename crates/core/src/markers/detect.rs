@@ -523,14 +523,17 @@ pub fn fading_skills(
         })
         .collect();
     let marker = marker.with_evidence(evidence);
+    // "2 of the 2 skills" and "1 of the 1 skill ... are" read as counts, not as a person says it.
+    let how_many = match (in_demand, skills.len()) {
+        (1, 1) => "Your one skill that postings can name is".to_string(),
+        (0, 1) => "Your one skill that postings can name is not".to_string(),
+        (0, n) => format!("None of the {n} skills of yours that postings can name is"),
+        (k, n) if k == n => format!("All {n} skills of yours that postings can name are"),
+        (k, n) => format!("{k} of the {n} skills of yours that postings can name are"),
+    };
     let coverage = format!(
-        "{} of the {} of yours that postings can name are asked for by {}+ employers in the 12 \
-         months to {} ({})",
-        in_demand,
-        crate::text::count(skills.len() as f64, "skill", "skills"),
-        th.min_employers,
-        demand.through,
-        demand.dataset
+        "{how_many} asked for by {}+ employers in the 12 months to {} ({})",
+        th.min_employers, demand.through, demand.dataset
     );
     let low = share < th.covered_share;
     if low || !falling.is_empty() {
