@@ -658,10 +658,10 @@ pub enum SeasonCommand {
     },
     /// Start a season in one area of life
     Set {
-        /// The area of life: career or life
+        /// The area of life: career, family, health or personal
         #[arg(value_enum)]
         area: AreaArg,
-        /// spring, summer, autumn or winter
+        /// spring, summer, fall (or autumn) or winter
         #[arg(value_enum)]
         season: SeasonArg,
         /// When it began [default: today]
@@ -684,6 +684,8 @@ pub enum AreaArg {
 pub enum SeasonArg {
     Spring,
     Summer,
+    // The help says "autumn" too: it is the word outside North America.
+    #[value(alias = "autumn")]
     Fall,
     Winter,
 }
@@ -771,7 +773,7 @@ pub struct BragArgs {
     /// Last day [default: today]
     #[arg(long, value_name = "DATE")]
     pub to: Option<jiff::civil::Date>,
-    /// markdown or text
+    /// markdown or json
     #[arg(long, value_enum, default_value_t = BragFormat::Markdown)]
     pub format: BragFormat,
     /// Write to a file instead of standard output
@@ -1313,6 +1315,64 @@ mod help_tests {
             "{} without help:\n{}",
             missing.len(),
             missing.join("\n")
+        );
+    }
+
+    /// The words a help text lists as choices ("career, family, health or personal") from the
+    /// text after its last colon, when that is nothing but such a list.
+    fn listed_choices(help: &str) -> Vec<String> {
+        let list = help.split(" [").next().unwrap_or(help);
+        let list = list.rsplit(": ").next().unwrap_or(list);
+        let words: Vec<String> = list
+            .replace(['(', ')'], "")
+            .replace(" or ", ", ")
+            .split(", ")
+            .map(str::to_string)
+            .collect();
+        let is_word =
+            |w: &String| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+        if words.len() >= 2 && words.iter().all(is_word) {
+            words
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// A help text that lists the choices lists only choices the flag takes (it said "markdown or
+    /// text" for markdown and json, and "career or life" for four areas).
+    #[test]
+    fn listed_choices_are_accepted() {
+        fn walk(cmd: &clap::Command, path: &str, wrong: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                let values = arg.get_possible_values();
+                let accepted: Vec<&str> = values
+                    .iter()
+                    .flat_map(|v| v.get_name_and_aliases())
+                    .collect();
+                let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+                if accepted.is_empty() {
+                    continue;
+                }
+                for word in listed_choices(&help) {
+                    if !accepted.contains(&word.as_str()) {
+                        wrong.push(format!("{path} {}: {word}", arg.get_id()));
+                    }
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), wrong);
+            }
+        }
+        assert_eq!(
+            listed_choices("spring, summer, fall (or autumn) or winter"),
+            ["spring", "summer", "fall", "autumn", "winter"]
+        );
+        let mut wrong = Vec::new();
+        walk(&super::Cli::command(), "milemarker", &mut wrong);
+        assert!(
+            wrong.is_empty(),
+            "help lists what the flag refuses:\n{}",
+            wrong.join("\n")
         );
     }
 }

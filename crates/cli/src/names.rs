@@ -31,7 +31,7 @@ pub fn occupation(text: &str) -> Result<String, String> {
             ));
         }
     };
-    eprintln!("occupation: {}", show(&chosen));
+    eprintln!("occupation: {} ({})", chosen.title, chosen.code);
     Ok(chosen.code)
 }
 
@@ -51,7 +51,7 @@ pub fn area(text: &str) -> Result<String, String> {
         }
     };
     if chosen.code.trim_start_matches('0') != text.trim_start_matches('0') {
-        eprintln!("area: {}", show(&chosen));
+        eprintln!("area: {}", chosen.place());
     }
     Ok(chosen.code)
 }

@@ -22,6 +22,16 @@ fn label(id: &str, person: Option<&Snapshot>) -> String {
     }
 }
 
+/// An option's name for prose: the name the person gave it, else its id.
+fn name_of(id: &str, person: Option<&Snapshot>) -> String {
+    person
+        .and_then(|p| p.options.iter().find(|o| o.id == id))
+        .map(|o| o.name.as_str())
+        .filter(|name| !name.is_empty())
+        .unwrap_or(id)
+        .to_string()
+}
+
 pub fn render(
     result: &DecisionResult,
     robustness: Option<&DecisionResult>,
@@ -46,11 +56,11 @@ pub fn render(
         .filter(|r| r.smaa.is_some())
         .or(result.smaa.as_ref().map(|_| result))
     {
-        smaa_section(&mut out, smaa, robustness.is_some());
+        smaa_section(&mut out, smaa, robustness.is_some(), person);
     }
-    sensitivity_section(&mut out, result);
-    fear_section(&mut out, result, person.is_some());
-    runway_section(&mut out, result);
+    sensitivity_section(&mut out, result, person);
+    fear_section(&mut out, result, person);
+    runway_section(&mut out, result, person);
     for warning in &result.warnings {
         let _ = writeln!(out, "\n{} {warning}", paint(WARN, "note:"));
     }
@@ -88,12 +98,12 @@ fn excluded_section(out: &mut String, excluded: &[Excluded], person: Option<&Sna
         for r in &e.reasons {
             let _ = writeln!(
                 out,
-                "      breaks \"{}\": {} is {}, and you need {} {}",
-                r.must,
+                // The rule as the person wrote it, not the deal-breaker's id.
+                "      breaks {} {} {}: it is {}",
                 r.attribute,
-                r.actual,
                 r.op.as_str(),
-                r.required
+                r.required,
+                r.actual
             );
         }
     }
@@ -204,7 +214,12 @@ fn consistency_section(out: &mut String, result: &DecisionResult) {
     }
 }
 
-fn smaa_section(out: &mut String, smaa_result: &DecisionResult, as_robustness: bool) {
+fn smaa_section(
+    out: &mut String,
+    smaa_result: &DecisionResult,
+    as_robustness: bool,
+    person: Option<&Snapshot>,
+) {
     let Some(smaa) = &smaa_result.smaa else {
         return;
     };
@@ -216,9 +231,9 @@ fn smaa_section(out: &mut String, smaa_result: &DecisionResult, as_robustness: b
     heading(out, title);
     let _ = writeln!(
         out,
-        "  {} weightings drawn (seed {}){}.",
+        // The seed stays in the JSON for whoever reruns it; in prose it is a number to no one.
+        "  {} weightings drawn{}.",
         thousands(smaa.samples),
-        smaa.seed,
         if smaa.criteria_ranking.is_empty() {
             String::new()
         } else {
@@ -238,11 +253,16 @@ fn smaa_section(out: &mut String, smaa_result: &DecisionResult, as_robustness: b
             Some(_) => " (even its most favourable weights do not make it clearly first)",
             None => "",
         };
-        let _ = writeln!(out, "  {option} is first in {}{confidence}", percent(first));
+        let _ = writeln!(
+            out,
+            "  {} is first in {}{confidence}",
+            name_of(option, person),
+            percent(first)
+        );
     }
 }
 
-fn sensitivity_section(out: &mut String, result: &DecisionResult) {
+fn sensitivity_section(out: &mut String, result: &DecisionResult, person: Option<&Snapshot>) {
     let (Some(sensitivity), Some(leader)) = (&result.sensitivity, result.leader()) else {
         return;
     };
@@ -251,7 +271,10 @@ fn sensitivity_section(out: &mut String, result: &DecisionResult) {
     }
     heading(
         out,
-        &format!("What would change the answer from {}?", leader.option),
+        &format!(
+            "What would change the answer from {}?",
+            name_of(&leader.option, person)
+        ),
     );
     let mut flips: Vec<_> = sensitivity
         .iter()
@@ -266,7 +289,7 @@ fn sensitivity_section(out: &mut String, result: &DecisionResult) {
             "  if {id} {direction} from {} to {} of the weight, {} leads",
             percent(now),
             percent(flip.weight_to_flip),
-            flip.new_leader
+            name_of(&flip.new_leader, person)
         );
     }
     let steady: Vec<&String> = sensitivity
@@ -284,13 +307,24 @@ fn sensitivity_section(out: &mut String, result: &DecisionResult) {
     }
 }
 
-fn fear_section(out: &mut String, result: &DecisionResult, stored: bool) {
+fn fear_section(out: &mut String, result: &DecisionResult, person: Option<&Snapshot>) {
     let Some(fear) = &result.fear_check else {
         return;
     };
     heading(out, "Fears and facts");
-    let _ = writeln!(out, "  {}", fear.verdict);
-    if stored && let Some(first) = fear.risks_not_recorded.first() {
+    let _ = writeln!(
+        out,
+        "  {}",
+        fear.verdict_named(&|id: &str| name_of(id, person))
+    );
+    if person.is_some()
+        && let Some(first) = fear.risks_not_recorded.first()
+    {
+        let names: Vec<String> = fear
+            .risks_not_recorded
+            .iter()
+            .map(|id| name_of(id, person))
+            .collect();
         let _ = writeln!(
             out,
             "  {}",
@@ -299,7 +333,7 @@ fn fear_section(out: &mut String, result: &DecisionResult, stored: bool) {
                 &format!(
                     "Risks not recorded: {}. Name them: `milemarker risk add {first} \"RISK\" -p N -s N` \
                      (add --fact for a fact).",
-                    fear.risks_not_recorded.join(", ")
+                    names.join(", ")
                 )
             )
         );
@@ -334,7 +368,7 @@ fn fear_section(out: &mut String, result: &DecisionResult, stored: bool) {
     }
 }
 
-fn runway_section(out: &mut String, result: &DecisionResult) {
+fn runway_section(out: &mut String, result: &DecisionResult, person: Option<&Snapshot>) {
     let Some(runway) = &result.runway_months else {
         return;
     };
@@ -344,7 +378,7 @@ fn runway_section(out: &mut String, result: &DecisionResult) {
             Some(m) => format!("{} months", format_number((m * 10.0).round() / 10.0)),
             None => "income covers expenses".to_string(),
         };
-        let _ = writeln!(out, "  {option}: {text}");
+        let _ = writeln!(out, "  {}: {text}", name_of(option, person));
     }
 }
 

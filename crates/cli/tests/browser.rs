@@ -280,7 +280,7 @@ async fn the_web_ui_in_a_real_browser() {
     assert!(
         text(&c, "#excluded")
             .await
-            .contains("breaks \"flexibility\"")
+            .contains("breaks flexibility >= 6: it is 3")
     );
     c.goto(&format!("{base}/decision"))
         .await

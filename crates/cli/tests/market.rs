@@ -548,11 +548,15 @@ fn occupation_by_title_and_area_by_place() {
         .assert()
         .success()
         .stderr(predicates::str::contains(
-            "occupation: 11-2021.00 Marketing Managers",
+            "occupation: Marketing Managers (11-2021.00)",
         ))
         .stderr(predicates::str::contains(
-            "area: 0042660 Seattle-Tacoma-Bellevue, WA",
+            "area: Seattle-Tacoma-Bellevue, WA\n",
         ));
+    // The profile shows names where it stores codes.
+    let shown = env.run(&["profile"]);
+    assert!(shown.contains("Marketing Managers (11-2021.00)"), "{shown}");
+    assert!(shown.contains("Seattle-Tacoma-Bellevue, WA\n"), "{shown}");
     let profile = env.json(&["profile", "--json"]);
     assert_eq!(profile["occupation"], "11-2021.00");
     assert_eq!(profile["area"], "0042660");
@@ -560,6 +564,7 @@ fn occupation_by_title_and_area_by_place() {
     assert_eq!(env.json(&["profile", "--json"])["area"], "5300000");
     env.run(&["profile", "set", "--area", "national"]);
     assert_eq!(env.json(&["profile", "--json"])["area"], "0000000");
+    assert!(env.run(&["profile"]).contains("the United States"));
     env.fails(
         &["profile", "set", "--area", "Portland"],
         2,

@@ -135,6 +135,25 @@ pub fn due(contacts: &[Contact], as_of: Date) -> Vec<Due<'_>> {
 }
 
 /// Whole days from `from` to `to` (negative when `to` is earlier).
+/// How far past its cadence a contact is, as a person says it: "due today", "1 day overdue".
+pub fn overdue_words(days: i64) -> String {
+    if days > 0 {
+        format!("{} overdue", crate::text::count(days as f64, "day", "days"))
+    } else {
+        "due today".into()
+    }
+}
+
+/// How long something has been in a stage, as a person says it: "since today", "since
+/// yesterday", "for 12 days".
+pub fn waited_words(days: i64) -> String {
+    match days {
+        0 => "since today".into(),
+        1 => "since yesterday".into(),
+        n => format!("for {}", crate::text::count(n as f64, "day", "days")),
+    }
+}
+
 pub fn days_between(from: Date, to: Date) -> i64 {
     i64::from(
         to.since((jiff::Unit::Day, from))
@@ -327,6 +346,16 @@ pub fn source_word(source: Source) -> &'static str {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn days_said_as_a_person_says_them() {
+        assert_eq!(overdue_words(0), "due today");
+        assert_eq!(overdue_words(1), "1 day overdue");
+        assert_eq!(overdue_words(21), "21 days overdue");
+        assert_eq!(waited_words(0), "since today");
+        assert_eq!(waited_words(1), "since yesterday");
+        assert_eq!(waited_words(2), "for 2 days");
+    }
 
     fn contact(id: &str, cadence: Option<u32>, last: Option<Date>, mentor: bool) -> Contact {
         Contact {

@@ -75,6 +75,27 @@ pub struct SeasonNow {
     pub meaning: &'static str,
 }
 
+impl SeasonNow {
+    /// How long the season has lasted on `as_of`; see [`lasted`].
+    pub fn lasted(&self, as_of: Date) -> String {
+        lasted(self.since, as_of)
+    }
+}
+
+/// How long something begun on `since` has lasted on `as_of`: "for 21 weeks (since
+/// 2026-06-28)", and in its first week the days ("since yesterday (2026-11-27)"): "for 0 weeks"
+/// said nothing.
+pub fn lasted(since: Date, as_of: Date) -> String {
+    let days = days_between(since, as_of);
+    let span = match days {
+        0 => return "since today".into(),
+        1 => return format!("since yesterday ({since})"),
+        2..=6 => crate::text::count(days as f64, "day", "days"),
+        _ => crate::text::count((days / 7) as f64, "week", "weeks"),
+    };
+    format!("for {span} (since {since})")
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DecisionSummary {
     pub method: String,
@@ -86,6 +107,16 @@ pub struct DecisionSummary {
     pub at_the_line: Vec<(String, Vec<String>)>,
     /// Share of SMAA draws (weights that keep the order of your values) that put the leader first.
     pub leader_acceptability: Option<f64>,
+    /// Each option's name by its id, for prose: the ids above stay what scripts match on.
+    #[serde(skip)]
+    pub names: std::collections::BTreeMap<String, String>,
+}
+
+impl DecisionSummary {
+    /// The name a person gave an option, else its id.
+    pub fn name_of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.names.get(id).map_or(id, String::as_str)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -130,6 +161,34 @@ pub struct VisibilitySummary {
     pub months: u32,
     pub wins: usize,
     pub reached_leadership: usize,
+}
+
+impl VisibilitySummary {
+    /// The one sentence every page says: "Wins in the last 6 months: 6, of which none reached
+    /// your manager's manager or beyond" ("of which 0" read as a count, not a fact).
+    pub fn sentence(&self) -> String {
+        let reached = match self.reached_leadership {
+            0 => "none".to_string(),
+            n => n.to_string(),
+        };
+        match self.wins {
+            0 => format!("No win logged in the last {} months.", self.months),
+            1 => format!(
+                "One win in the last {} months, and it {} your manager's manager or beyond.",
+                self.months,
+                if self.reached_leadership == 1 {
+                    "reached"
+                } else {
+                    "did not reach"
+                }
+            ),
+            n => format!(
+                "Wins in the last {} months: {n}, of which {reached} reached your manager's \
+                 manager or beyond.",
+                self.months
+            ),
+        }
+    }
 }
 
 /// One of the next three things to do, and the marker (or record) it answers.
@@ -301,6 +360,11 @@ fn decision_summary(
             },
         ),
         leader_acceptability,
+        names: s
+            .options
+            .iter()
+            .map(|o| (o.id.clone(), o.name.clone()))
+            .collect(),
     }
 }
 
@@ -462,7 +526,11 @@ fn action_for(m: &Marker, review: &Review, s: &crate::career::Snapshot) -> Optio
             })?;
             act(
                 format!("Reply about {role} at {company} today, even if the answer is \"not now\"."),
-                format!("It has waited {days} days; not answering out of fear or comfort is a mile marker (004)."),
+                // No seed number in prose: the reader never saw the sources' numbering.
+                format!(
+                    "It has waited {}; not answering out of fear or comfort is a mile marker.",
+                    crate::text::count(*days as f64, "day", "days")
+                ),
             )
         }
         MarkerId::InvisibleHardWork => {
@@ -622,6 +690,42 @@ mod tests {
 
     use super::*;
     use crate::evidence::{Achievement, BragSection, Visibility};
+
+    #[test]
+    fn wins_seen_in_one_sentence() {
+        let said = |wins, reached_leadership| {
+            VisibilitySummary {
+                months: 6,
+                wins,
+                reached_leadership,
+            }
+            .sentence()
+        };
+        assert_eq!(said(0, 0), "No win logged in the last 6 months.");
+        assert_eq!(
+            said(1, 0),
+            "One win in the last 6 months, and it did not reach your manager's manager or beyond."
+        );
+        assert_eq!(
+            said(6, 0),
+            "Wins in the last 6 months: 6, of which none reached your manager's manager or beyond."
+        );
+        assert_eq!(
+            said(2, 1),
+            "Wins in the last 6 months: 2, of which 1 reached your manager's manager or beyond."
+        );
+    }
+
+    #[test]
+    fn how_long_a_season_has_lasted() {
+        let as_of = date(2026, 11, 28);
+        let since = |days: i64| as_of.checked_sub(jiff::Span::new().days(days)).unwrap();
+        assert_eq!(lasted(since(0), as_of), "since today");
+        assert_eq!(lasted(since(1), as_of), "since yesterday (2026-11-27)");
+        assert_eq!(lasted(since(2), as_of), "for 2 days (since 2026-11-26)");
+        assert_eq!(lasted(since(7), as_of), "for 1 week (since 2026-11-21)");
+        assert_eq!(lasted(since(154), as_of), "for 22 weeks (since 2026-06-27)");
+    }
 
     fn win(
         id: u32,

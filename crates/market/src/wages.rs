@@ -79,6 +79,17 @@ pub struct Area {
     pub name: String,
 }
 
+impl Area {
+    /// The area said as a place, not as its code: "the United States", "Ohio",
+    /// "Seattle-Tacoma-Bellevue, WA".
+    pub fn place(&self) -> String {
+        match self.level {
+            AreaLevel::National => "the United States".into(),
+            _ => self.name.clone(),
+        }
+    }
+}
+
 /// The wages found for an occupation, and where: the area asked for, or the one it fell back to.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WageLookup {
@@ -114,11 +125,7 @@ impl WageLookup {
             } else {
                 self.title.clone()
             },
-            // Said as a place, not as its code: "the United States", "Seattle-Tacoma-Bellevue, WA".
-            area: match self.area.level {
-                AreaLevel::National => "the United States".into(),
-                _ => self.area.name.clone(),
-            },
+            area: self.area.place(),
             percentiles: self.points(),
         }
     }

@@ -87,12 +87,11 @@ pub fn decision_view(s: &Snapshot, (result, robustness): &Decision) -> DecisionV
                     .iter()
                     .map(|r| {
                         format!(
-                            "breaks \"{}\": {} is {}, and you need {} {}",
-                            r.must,
+                            "breaks {} {} {}: it is {}",
                             r.attribute,
-                            r.actual,
                             r.op.as_str(),
-                            r.required
+                            r.required,
+                            r.actual
                         )
                     })
                     .collect();
@@ -141,7 +140,7 @@ pub fn decision_view(s: &Snapshot, (result, robustness): &Decision) -> DecisionV
         }),
         sensitivity: sensitivity(result, &name),
         fear: result.fear_check.as_ref().map(|f| FearView {
-            verdict: f.verdict.clone(),
+            verdict: f.verdict_named(&name),
             held_back: f.held_back_by_fears,
         }),
         warnings: result.warnings.clone(),

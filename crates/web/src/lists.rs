@@ -36,7 +36,7 @@ pub fn tasks(s: &Snapshot, page: PageContext) -> askama::Result<String> {
     let suggestions = report
         .iter()
         .flat_map(|r| &r.suggestions)
-        .map(|g| format!("{}: {}, {}", g.task, word(&g.action), g.reason))
+        .map(|g| format!("{}: {}, {}", g.name, word(&g.action), g.reason))
         .collect();
     TasksPage {
         current: "tasks",
@@ -91,7 +91,8 @@ struct Card {
     company: String,
     role: String,
     since: Date,
-    days: i64,
+    /// How long ago it reached its stage: "today", "yesterday", "12 days ago".
+    waited: String,
     /// Waiting long enough in an early stage that it risks being ignored.
     stale: bool,
     /// The stages it can move to: those after its own, then those that end it.
@@ -161,7 +162,7 @@ pub fn opportunities(s: &Snapshot, page: PageContext) -> askama::Result<String> 
                         company: o.company.clone(),
                         role: o.role.clone(),
                         since: o.since(),
-                        days,
+                        waited: milemarker_core::text::days_ago(days),
                         stale: matches!(stage, Stage::New | Stage::Replied) && days > STALE_DAYS,
                         moves,
                         choose,

@@ -92,11 +92,15 @@ fn pay_view(v: &Value) -> PayView {
     };
     PayView {
         heading: format!(
-            "{} ({}), {} ({})",
+            "{} ({}) in {}",
             text(&v["title"]),
             text(&v["occupation"]),
-            text(&v["area_name"]),
-            text(&v["area_level"])
+            // The same place the command line says: the nation as "the United States".
+            if v["area_level"] == "national" {
+                "the United States".into()
+            } else {
+                text(&v["area_name"])
+            }
         ),
         fallback: v["fallback"].as_str().map(String::from),
         percentiles,
@@ -193,11 +197,20 @@ pub fn market_view(m: &Market) -> MarketView {
     MarketView {
         pay: m.pay.as_ref().map(pay_view).map_err(Clone::clone),
         demand: m.demand.as_ref().map(demand_view).map_err(Clone::clone),
-        occupations: m
-            .occupations
-            .as_ref()
-            .map(occupation_rows)
-            .map_err(Clone::clone),
+        occupations: m.occupations.as_ref().map_err(Clone::clone).and_then(|v| {
+            let rows = occupation_rows(v);
+            // As the command line says it: occupations at 0% fit are no ranking.
+            if rows.iter().all(|r| r.fit == "0%") {
+                Err(
+                    "No occupation shares a skill with you yet, so none is ranked by fit: \
+                         claim O*NET skills and knowledge, such as critical thinking, with \
+                         milemarker skills add."
+                        .into(),
+                )
+            } else {
+                Ok(rows)
+            }
+        }),
         occupations_source: m
             .occupations
             .as_ref()

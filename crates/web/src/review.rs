@@ -4,6 +4,7 @@
 use askama::Template;
 use milemarker_core::decision::format_number;
 use milemarker_core::markers::{Evidence, MarkerState};
+use milemarker_core::network::overdue_words;
 use milemarker_core::review::Review;
 
 use milemarker_core::text::{percent, word};
@@ -121,10 +122,10 @@ pub(crate) fn views(review: &Review) -> Views {
             .iter()
             .map(|s| {
                 format!(
-                    "{} in {} for {} weeks: {}",
+                    "{} in {} {}: {}",
                     word(&s.area),
                     word(&s.season),
-                    s.weeks,
+                    s.lasted(review.as_of),
                     s.meaning
                 )
             })
@@ -143,12 +144,20 @@ pub(crate) fn views(review: &Review) -> Views {
             .collect(),
         excluded: decision
             .iter()
-            .flat_map(|d| &d.excluded)
+            .flat_map(|d| {
+                d.excluded
+                    .iter()
+                    .map(move |(o, rules)| (d.name_of(o), rules))
+            })
             .map(|(o, rules)| format!("{o} is ruled out: it breaks {}", rules.join(", ")))
             .chain(
                 decision
                     .iter()
-                    .flat_map(|d| &d.at_the_line)
+                    .flat_map(|d| {
+                        d.at_the_line
+                            .iter()
+                            .map(move |(o, rules)| (d.name_of(o), rules))
+                    })
                     .map(|(o, rules)| {
                         format!("{o} meets {} only at the line", rules.join(" and "))
                     }),
@@ -170,10 +179,7 @@ pub(crate) fn views(review: &Review) -> Views {
             .collect(),
         undecidable: review.decision.is_none() && review.decision_lacks.is_empty(),
         network: network_lines(review),
-        visibility: format!(
-            "{} wins in the last {} months; {} reached your manager's manager or beyond.",
-            review.visibility.wins, review.visibility.months, review.visibility.reached_leadership
-        ),
+        visibility: review.visibility.sentence(),
     }
 }
 
@@ -209,8 +215,10 @@ fn network_lines(review: &Review) -> Vec<String> {
                 "Losing touch with {}{}: {}",
                 c.name,
                 if c.mentor { " (mentor)" } else { "" },
-                c.last_contact
-                    .map_or("never contacted".into(), |d| format!("last contact {d}"))
+                c.last_contact.map_or("never contacted".into(), |d| format!(
+                    "last contact {d}, {}",
+                    overdue_words(c.overdue_days)
+                ))
             )
         })
         .collect();

@@ -429,6 +429,12 @@ async fn the_audit_button_keeps_todays_tasks_as_an_audit() {
     let (_, page, _) = send(&app, get("/tasks?saved=audit")).await;
     assert!(page.contains("Audit recorded from today"), "{page}");
     assert!(page.contains("In the audit of 2026-10-28"), "{page}");
+    // The audit's advice names tasks as the review does, never by their ids.
+    assert!(
+        page.contains("Weekly exec status deck: drop, it drains you"),
+        "{page}"
+    );
+    assert!(!page.contains("exec-deck:"), "{page}");
 }
 
 #[tokio::test]
@@ -477,6 +483,13 @@ async fn an_opportunity_moves_along_the_board() {
     let moved = s.opportunities.iter().find(|o| o.id == 3).unwrap();
     assert_eq!(moved.stage(), milemarker_core::network::Stage::Replied);
     assert_eq!(moved.since(), TODAY);
+    // Moved today, it says so, as the command line does: never "(0 days)".
+    let (_, page, _) = send(&app, get("/opportunities")).await;
+    assert!(page.contains(&format!("since {TODAY} (today)")), "{page}");
+    assert!(
+        !page.contains("(0 days)") && !page.contains("(1 days)"),
+        "{page}"
+    );
 }
 
 /// The menu never preselects a stage that ends the lead: the next stage onward leads, and an

@@ -3,6 +3,7 @@
 use anyhow::Result;
 use milemarker_core::decision::format_number;
 use milemarker_core::life::{Audit, AuditReport, audit};
+use milemarker_core::text::count;
 
 use crate::cli::AuditArgs;
 use crate::context::{Db, print, print_json, today};
@@ -39,9 +40,9 @@ fn render(report: &AuditReport, all: &[AuditReport]) -> String {
     );
     let share = report.drain_share.map_or("-".into(), percent);
     out.push_str(&format!(
-        "  {} of {} hours a week drain you ({share}).\n",
+        "  {} of {} a week drain you ({share}).\n",
         format_number(report.draining_hours),
-        format_number(report.total_hours)
+        count(report.total_hours, "hour", "hours")
     ));
     for s in &report.suggestions {
         let action = serde_json::to_value(s.action)
@@ -49,7 +50,8 @@ fn render(report: &AuditReport, all: &[AuditReport]) -> String {
             .and_then(|v| v.as_str().map(String::from))
             .unwrap_or_default();
         out.push_str(&format!(
-            "  {}: {} - {}\n",
+            // The same "action, reason" the review writes.
+            "  {}: {}, {}\n",
             s.name,
             paint(HEADING, &action),
             s.reason

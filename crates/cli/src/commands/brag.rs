@@ -4,6 +4,7 @@ use anyhow::{Result, bail};
 use jiff::Span;
 use milemarker_core::career::Snapshot;
 use milemarker_core::evidence::{BragDocument, brag};
+use milemarker_core::text::count;
 
 use crate::cli::{BragArgs, BragFormat};
 use crate::context::{Db, today, write_output};
@@ -38,10 +39,16 @@ pub fn document(
 }
 
 fn markdown(s: &Snapshot, doc: &BragDocument) -> String {
-    let name = markdown_text(s.profile.name.as_deref().unwrap_or("My"));
+    // Without a name the heading is the document's own ("Brag document: My" read as a typo).
+    let heading = s.profile.name.as_deref().map_or_else(
+        || "Brag document".to_string(),
+        |name| format!("Brag document: {}", markdown_text(name)),
+    );
     let mut out = format!(
-        "# Brag document: {name}\n\n{} to {} · {} wins\n",
-        doc.from, doc.to, doc.total
+        "# {heading}\n\n{} to {} · {}\n",
+        doc.from,
+        doc.to,
+        count(doc.total as f64, "win", "wins")
     );
     for section in &doc.sections {
         out.push_str(&format!("\n## {}\n\n", section.title));
@@ -72,9 +79,9 @@ fn markdown(s: &Snapshot, doc: &BragDocument) -> String {
     }
     match doc.leadership_share() {
         Some(share) => out.push_str(&format!(
-            "\n{} of {} wins ({}) reached your manager's manager or beyond.\n",
+            "\n{} of {} ({}) reached your manager's manager or beyond.\n",
             doc.reached_leadership,
-            doc.total,
+            count(doc.total as f64, "win", "wins"),
             percent(share)
         )),
         None => out.push_str("\nNo wins in this period.\n"),

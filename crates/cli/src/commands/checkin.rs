@@ -6,6 +6,7 @@ use anyhow::{Result, bail};
 use dialoguer::Input;
 use milemarker_core::decision::format_number;
 use milemarker_core::life::{CheckIn, record_checkin};
+use milemarker_core::text::count;
 use milemarker_core::week::IsoWeek;
 
 use crate::cli::CheckinArgs;
@@ -128,20 +129,18 @@ fn summary(c: &CheckIn, boundary: f64, replaced: bool) -> String {
     let against = if c.hours > boundary {
         format!(
             "{} over your {}-hour boundary",
-            format_number(c.hours - boundary),
+            count(c.hours - boundary, "hour", "hours"),
             format_number(boundary)
         )
     } else {
         format!("within your {}-hour boundary", format_number(boundary))
     };
     format!(
-        "{verb} {}: {} hours, {against}; {} weekend day{}, {} evening{}; energy {}/5, satisfaction {}/5.\n",
+        "{verb} {}: {}, {against}; {}, {}; energy {}/5, satisfaction {}/5.\n",
         c.week,
-        format_number(c.hours),
-        c.weekend_days,
-        if c.weekend_days == 1 { "" } else { "s" },
-        c.evenings,
-        if c.evenings == 1 { "" } else { "s" },
+        count(c.hours, "hour", "hours"),
+        count(c.weekend_days, "weekend day", "weekend days"),
+        count(c.evenings, "evening", "evenings"),
         c.energy,
         c.satisfaction
     )

@@ -3,7 +3,7 @@
 
 use anyhow::{Context, Result, bail};
 use milemarker_core::career::{Snapshot, find_named, slug, validate_id};
-use milemarker_core::network::{Contact, Interaction, Labeled, due};
+use milemarker_core::network::{Contact, Interaction, Labeled, due, overdue_words};
 use milemarker_core::vcard;
 
 use crate::cli::{ContactCommand, ContactFields};
@@ -167,8 +167,9 @@ fn import(db: &mut Db, file: &std::path::Path) -> Result<()> {
         // Saving validates the whole record; say which file a refusal came from.
         .with_context(|| format!("{name}: nothing was imported"))?;
     let mut out = format!(
-        "{} {added} contact(s), updated {updated} from {name}\n",
-        paint(GOOD, "Added")
+        "{} {}, updated {updated} from {name}\n",
+        paint(GOOD, "Added"),
+        milemarker_core::text::count(added, "contact", "contacts")
     );
     if !cards.skipped.is_empty() {
         let skipped: Vec<String> = cards
@@ -218,8 +219,16 @@ fn render_list(s: &Snapshot) -> String {
                 c.id.clone(),
                 format!("{}{}", c.name, if c.mentor { " (mentor)" } else { "" }),
                 role,
-                c.cadence_days
-                    .map_or_else(|| paint(DIM, "no cadence"), |d| format!("every {d} days")),
+                c.cadence_days.map_or_else(
+                    || paint(DIM, "no cadence"),
+                    |d| {
+                        if d == 1 {
+                            "every day".into()
+                        } else {
+                            format!("every {d} days")
+                        }
+                    },
+                ),
                 c.last_contact()
                     .map_or_else(|| paint(DIM, "never"), |d| format!("last {d}")),
             ]
@@ -245,9 +254,11 @@ fn render_due(list: &[milemarker_core::network::Due]) -> String {
                 d.last_contact
                     .map_or_else(|| "never contacted".into(), |l| format!("last {l}")),
                 if d.overdue_days > 0 {
-                    paint(WARN, &format!("{} days overdue", d.overdue_days))
-                } else {
+                    paint(WARN, &overdue_words(d.overdue_days))
+                } else if d.last_contact.is_none() {
                     "due now".into()
+                } else {
+                    overdue_words(0)
                 },
             ]
         })

@@ -99,8 +99,8 @@ pub fn lacks_block(person: &Snapshot) -> String {
         return String::new();
     }
     format!(
-        "\nYour decision still lacks ({}):\n{}",
-        gaps.len(),
+        "\nYour decision still lacks {}:\n{}",
+        milemarker_core::text::count(gaps.len() as f64, "thing", "things"),
         describe(&gaps)
     )
 }

@@ -104,10 +104,20 @@ fn introduction(person: &Snapshot) -> String {
             )
         })
         .unwrap_or_default();
-    out.push_str(&format!(
-        "  {role} (O*NET {}){since}.{hours}\n",
-        p.occupation.as_deref().unwrap_or("-")
-    ));
+    // The occupation by its title, as the review says it ("Marketing Managers"), not its code.
+    let occupation = p.occupation.as_deref().map_or_else(
+        || "no O*NET occupation".to_string(),
+        |code| {
+            milemarker_market::wages::soc(code)
+                .ok()
+                .and_then(|soc| milemarker_market::wages::occupation_title(&soc))
+                .map_or_else(
+                    || format!("O*NET {code}"),
+                    |title| format!("{title} in O*NET"),
+                )
+        },
+    );
+    out.push_str(&format!("  {role} ({occupation}){since}.{hours}\n"));
     let values: Vec<String> = person
         .values_by_importance()
         .iter()
@@ -126,10 +136,11 @@ fn introduction(person: &Snapshot) -> String {
     ));
     out.push_str("  Weighing:\n");
     for o in &person.options {
+        // The name first, the id to type after it, as the review ranks them.
         out.push_str(&format!(
             "    {} {}\n",
-            paint(HEADING, &o.id),
-            paint(DIM, &format!("- {}", o.name))
+            paint(HEADING, &o.name),
+            paint(DIM, &format!("({})", o.id))
         ));
     }
     out

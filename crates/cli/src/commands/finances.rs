@@ -3,6 +3,7 @@ use milemarker_core::career::{Finances, Snapshot};
 use milemarker_core::decision::document::FinancesSpec;
 use milemarker_core::decision::format_number;
 use milemarker_core::decision::problem::runway_months;
+use milemarker_core::markers::grouped;
 
 use crate::cli::{FinancesArgs, FinancesCommand};
 use crate::context::{Db, print, print_json};
@@ -69,18 +70,24 @@ fn render(s: &Snapshot) -> String {
         return "No finances yet: `milemarker finances set --expenses 4000 --savings 24000 --other-income 1000`.\n".into();
     };
     let mut rows = vec![
-        vec!["monthly expenses".into(), format_number(f.monthly_expenses)],
-        vec!["savings".into(), format_number(f.savings)],
+        vec!["monthly expenses".into(), grouped(f.monthly_expenses)],
+        vec!["savings".into(), grouped(f.savings)],
         vec![
             "other income".into(),
-            format!("{} a month", format_number(f.other_income)),
+            format!("{} a month", grouped(f.other_income)),
         ],
     ];
     for (id, months) in runways(s) {
         let text = months.map_or("income covers expenses".into(), |m| {
             format!("{} months", format_number((m * 10.0).round() / 10.0))
         });
-        rows.push(vec![format!("runway: {id}"), text]);
+        // The path by the name the person gave it, as `decide` says it.
+        let name = s
+            .options
+            .iter()
+            .find(|o| o.id == id && !o.name.is_empty())
+            .map_or(id.as_str(), |o| o.name.as_str());
+        rows.push(vec![format!("runway: {name}"), text]);
     }
     format!("{}\n{}", paint(HEADING, "Finances"), table(&rows))
 }

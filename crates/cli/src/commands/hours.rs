@@ -6,6 +6,7 @@ use jiff::tz::TimeZone;
 use milemarker_core::decision::format_number;
 use milemarker_core::life::{Creep, WeekHours, overwork_creep};
 use milemarker_core::markers::thresholds::OverworkCreep;
+use milemarker_core::text::count;
 use milemarker_core::tracker::{
     TrackedInterval, Tracker, parse_activitywatch, parse_timewarrior, parse_toggl, parse_watson,
 };
@@ -122,10 +123,14 @@ fn render(weeks: &[&WeekHours], boundary: f64, creep: &Creep) -> String {
             );
             let extra = match (w.weekend_days, w.evenings) {
                 (0, 0) => String::new(),
-                (d, e) => {
-                    let s = if e == 1 { "" } else { "s" };
-                    paint(DIM, &format!("{d} weekend, {e} evening{s}"))
-                }
+                (d, e) => paint(
+                    DIM,
+                    &format!(
+                        "{}, {}",
+                        count(d, "weekend day", "weekend days"),
+                        count(e, "evening", "evenings")
+                    ),
+                ),
             };
             let hours = format_number((w.hours * 10.0).round() / 10.0);
             let sources = paint(DIM, &w.sources.join("+"));
@@ -156,18 +161,22 @@ fn creep_text(creep: &Creep) -> String {
         .map(|(w, h)| format!("{w} ({} h)", format_number(*h)))
         .collect();
     let weeks = creep.window.len();
+    // "all of the last 4", not "4 of the last 4"; "none of", not "0 of".
+    let how_many = match creep.over.len() {
+        0 => "none".to_string(),
+        n if n == weeks => "all".to_string(),
+        n => n.to_string(),
+    };
     match creep.fired {
         Some(true) => format!(
-            "{} {} of the last {weeks} complete weeks ({span}) went over: {}.\n  If you need the \
-             words: \"I can't. I'm overextended. What would you like me to de-prioritize?\"\n",
+            "{} {how_many} of the last {weeks} complete weeks ({span}) went over: {}.\n  If you \
+             need the words: \"I can't. I'm overextended. What would you like me to de-prioritize?\"\n",
             paint(BAD.bold(), "Overwork creep:"),
-            creep.over.len(),
             over.join(", ")
         ),
         Some(false) => format!(
-            "{} {} of the last {weeks} complete weeks ({span}) went over.\n",
+            "{} {how_many} of the last {weeks} complete weeks ({span}) went over.\n",
             paint(GOOD, "No overwork creep:"),
-            creep.over.len()
         ),
         None => format!(
             "Overwork creep: not enough weeks recorded to tell ({} of the {weeks} weeks {span}).\n",

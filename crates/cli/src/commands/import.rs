@@ -2,6 +2,8 @@ use anyhow::{Result, bail};
 use milemarker_core::career::{SCHEMA_VERSION, Snapshot};
 
 use crate::cli::ImportArgs;
+use milemarker_core::text::count;
+
 use crate::context::{Db, EXPORT_LIMIT, read_input, refuse_empty};
 
 pub fn run(db: &mut Db, args: ImportArgs) -> Result<()> {
@@ -13,10 +15,14 @@ pub fn run(db: &mut Db, args: ImportArgs) -> Result<()> {
     db.save(&snapshot)
         .map_err(|err| anyhow::anyhow!("{name}: {err}; nothing was imported"))?;
     anstream::eprintln!(
-        "imported {} values, {} deal-breakers and {} options from {name}",
-        snapshot.values.len(),
-        snapshot.dealbreakers.len(),
-        snapshot.options.len()
+        "imported {}, {} and {} from {name}",
+        count(snapshot.values.len() as f64, "value", "values"),
+        count(
+            snapshot.dealbreakers.len() as f64,
+            "deal-breaker",
+            "deal-breakers"
+        ),
+        count(snapshot.options.len() as f64, "option", "options")
     );
     Ok(())
 }

@@ -18,10 +18,14 @@ pub fn run(db: &mut Db, mut args: InitArgs) -> Result<()> {
     let existing = db.load()?;
     if (!existing.values.is_empty() || !existing.dealbreakers.is_empty()) && !args.force {
         bail!(
-            "you are set up already ({} values, {} deal-breakers); change them with `milemarker values` \
-             and `milemarker dealbreakers`, or run init --force to start them over",
-            existing.values.len(),
-            existing.dealbreakers.len()
+            "you are set up already ({}, {}); change them with `milemarker values` and \
+             `milemarker dealbreakers`, or run init --force to start them over",
+            milemarker_core::text::count(existing.values.len() as f64, "value", "values"),
+            milemarker_core::text::count(
+                existing.dealbreakers.len() as f64,
+                "deal-breaker",
+                "deal-breakers"
+            )
         );
     }
     if !args.no_input && std::io::stdin().is_terminal() {

@@ -7,6 +7,7 @@ use milemarker_core::decision::document::AttrValue;
 use milemarker_core::markers::grouped;
 use milemarker_core::network::{
     Offer, Opportunity, Source, Stage, StageChange, days_between, source_word, stage_word,
+    waited_words,
 };
 use serde::Serialize;
 
@@ -183,7 +184,7 @@ fn fill_from(option: &mut CareerOption, offer: Option<&Offer>) -> Vec<&'static s
 }
 
 fn promote(db: &mut Db, id: u32, option_id: Option<String>) -> Result<()> {
-    let (option, linked, filled) = db.update(|s| {
+    let (option, name, linked, filled) = db.update(|s| {
         let o = find(s, id)?;
         made_an_offer(o)?;
         if let Some(existing) = &o.option {
@@ -230,7 +231,12 @@ fn promote(db: &mut Db, id: u32, option_id: Option<String>) -> Result<()> {
             }
         };
         find(s, id)?.option = Some(option_id.clone());
-        Ok((option_id, linked, filled))
+        let name = s
+            .options
+            .iter()
+            .find(|o| o.id == option_id && !o.name.is_empty())
+            .map_or_else(|| option_id.clone(), |o| o.name.clone());
+        Ok((option_id, name, linked, filled))
     })?;
     let how = if linked {
         "is now linked to the option"
@@ -243,7 +249,7 @@ fn promote(db: &mut Db, id: u32, option_id: Option<String>) -> Result<()> {
         format!(" (from the offer: {})", filled.join(", "))
     };
     print(&format!(
-        "Opportunity #{id} {how} \"{option}\"{filled}. Score it against your values:\n  milemarker option edit {option} --score VALUE=N --attr KEY=VALUE\n"
+        "Opportunity #{id} {how} \"{name}\"{filled}. Score it against your values:\n  milemarker option edit {option} --score VALUE=N --attr KEY=VALUE\n"
     ))
 }
 
@@ -259,7 +265,7 @@ fn render(items: &[Listed], today: jiff::civil::Date, ignored_after: u32) -> Str
                  offer,
              }| {
                 let waited = days_between(o.since(), today);
-                let stage = format!("{} {waited} days", stage_word(o.stage()));
+                let stage = format!("{} {}", stage_word(o.stage()), waited_words(waited));
                 let option = match (&o.option, o.stage()) {
                     (Some(_), Stage::Accepted) => "the path taken",
                     (Some(_), _) => "an option",

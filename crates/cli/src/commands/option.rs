@@ -4,6 +4,7 @@ use milemarker_core::career::{
     CareerOption, Snapshot, find_named, parse_attr_value, slug, validate_id,
 };
 use milemarker_core::decision::format_number;
+use milemarker_core::markers::grouped;
 
 use crate::cli::{OptionCommand, OptionFields, to_domain};
 use crate::commands::values::value_id;
@@ -128,11 +129,17 @@ fn render(s: &Snapshot) -> String {
     let mut out = paint(HEADING, "Options");
     out.push('\n');
     for o in &s.options {
+        // The name first, then the id to type and the kind: "stay stay Stay on ..." ran the three
+        // together.
+        let (title, id) = if o.name.is_empty() || o.name == o.id {
+            (o.id.as_str(), String::new())
+        } else {
+            (o.name.as_str(), format!("id {}, ", o.id))
+        };
         out.push_str(&format!(
-            "  {} {} {}\n",
-            paint(HEADING, &o.id),
-            paint(DIM, o.kind.as_str()),
-            o.name
+            "  {}  {}\n",
+            paint(HEADING, title),
+            paint(DIM, &format!("({id}kind {})", o.kind.as_str()))
         ));
         let mut rows = Vec::new();
         if !o.attributes.is_empty() {
@@ -157,7 +164,7 @@ fn render(s: &Snapshot) -> String {
         if let Some(income) = o.net_income {
             rows.push(vec![
                 "    net income".into(),
-                format!("{} a month", format_number(income)),
+                format!("{} a month", grouped(income)),
             ]);
         }
         if !o.risks.is_empty() {

@@ -153,8 +153,9 @@ fn import(db: &mut Db, args: PostingsImportArgs) -> Result<()> {
         }));
     }
     let mut out = format!(
-        "Imported {} postings from {name}",
-        milemarker_core::markers::grouped(counts.added as f64)
+        "Imported {} {} from {name}",
+        milemarker_core::markers::grouped(counts.added as f64),
+        milemarker_core::text::noun(counts.added as f64, "posting", "postings")
     );
     if counts.duplicates > 0 {
         out.push_str(&format!(

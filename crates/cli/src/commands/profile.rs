@@ -1,6 +1,8 @@
 use anyhow::Result;
 use milemarker_core::career::Profile;
 use milemarker_core::decision::format_number;
+use milemarker_core::markers::grouped;
+use milemarker_market::wages;
 
 use crate::cli::{ProfileArgs, ProfileCommand, ProfileSetArgs};
 use crate::context::{Db, print, print_json};
@@ -64,19 +66,33 @@ fn apply(p: &mut Profile, args: ProfileSetArgs) {
     p.work_days = work_days.unwrap_or(p.work_days);
 }
 
+/// An occupation code with its title where the wage table knows it: "Registered Nurses
+/// (29-1141.00)".
+fn occupation(code: &str) -> String {
+    wages::soc(code)
+        .ok()
+        .and_then(|soc| wages::occupation_title(&soc))
+        .map_or_else(|| code.to_string(), |title| format!("{title} ({code})"))
+}
+
+/// The area as a place ("Ohio"); no area is the nation.
+fn area(code: Option<&str>) -> String {
+    let found = code.map_or_else(|| wages::area("0000000"), wages::area);
+    found.map_or_else(|| code.unwrap_or("national").to_string(), |a| a.place())
+}
+
 pub fn render(p: &Profile) -> String {
     let unset = || paint(DIM, "not set");
     let text = |v: &Option<String>| v.clone().unwrap_or_else(unset);
-    let money =
-        |v: Option<f64>| v.map_or_else(unset, |v| format!("{} {}", format_number(v), p.currency));
+    let money = |v: Option<f64>| v.map_or_else(unset, |v| format!("{} {}", grouped(v), p.currency));
     let date = |v: Option<jiff::civil::Date>| v.map_or_else(unset, |d| d.to_string());
     let rows = vec![
         vec!["name".into(), text(&p.name)],
-        vec!["occupation".into(), text(&p.occupation)],
         vec![
-            "area".into(),
-            p.area.clone().unwrap_or_else(|| "national".into()),
+            "occupation".into(),
+            p.occupation.as_deref().map_or_else(unset, occupation),
         ],
+        vec!["area".into(), area(p.area.as_deref())],
         vec!["level".into(), text(&p.level)],
         vec!["role start".into(), date(p.role_start)],
         vec!["last promotion".into(), date(p.last_promotion)],

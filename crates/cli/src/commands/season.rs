@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 use milemarker_core::life::{Season, current_seasons, season_meaning};
+use milemarker_core::review::lasted;
 
 use crate::cli::{SeasonArgs, SeasonCommand, to_domain};
 use crate::context::{self, Db, print, print_json, today};
@@ -74,11 +75,10 @@ fn render(current: &[&Season], as_of: jiff::civil::Date) -> String {
     let rows: Vec<Vec<String>> = current
         .iter()
         .map(|c| {
-            let weeks = (as_of - c.since).get_days() / 7;
             vec![
                 word(&c.area),
                 word(&c.season),
-                format!("since {} ({weeks} weeks)", c.since),
+                lasted(c.since, as_of),
                 paint(DIM, season_meaning(c.area, c.season)),
             ]
         })

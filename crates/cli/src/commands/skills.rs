@@ -404,10 +404,12 @@ fn from_text(
         }));
     }
     if new.is_empty() {
-        return print(&format!(
-            "No new skills: {} found, all already yours.\n",
-            hits.len()
-        ));
+        // "1 found, all already yours" read as two counts; one is "the one found".
+        return print(&match hits.len() {
+            0 => "No skills found in the text.\n".to_string(),
+            1 => "No new skills: the one found is yours already.\n".to_string(),
+            n => format!("No new skills: the {n} found are all yours already.\n"),
+        });
     }
     let rows: Vec<Vec<String>> = new
         .iter()

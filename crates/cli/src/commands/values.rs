@@ -297,8 +297,8 @@ pub fn render(s: &Snapshot) -> String {
     }
     let horizon = if s.settings.horizon_weight > 0.0 {
         format!(
-            "; the view {} years ahead counts {}",
-            format_number(s.settings.horizon_years),
+            "; the view {} ahead counts {}",
+            milemarker_core::text::count(s.settings.horizon_years, "year", "years"),
             crate::ui::percent(s.settings.horizon_weight)
         )
     } else {

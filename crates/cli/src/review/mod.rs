@@ -3,6 +3,7 @@
 
 use milemarker_core::decision::format_number;
 use milemarker_core::markers::{Marker, MarkerState};
+use milemarker_core::network::overdue_words;
 use milemarker_core::review::Review;
 
 pub use milemarker_web::review::render as html;
@@ -276,11 +277,10 @@ fn seasons_section<P: Page>(page: &mut P, r: &Review) {
     }
     for s in &r.seasons {
         page.item(&format!(
-            "{} in {} for {} weeks (since {}): {}",
+            "{} in {} {}: {}",
             word(&s.area),
             word(&s.season),
-            s.weeks,
-            s.since,
+            s.lasted(r.as_of),
             page.escape(s.meaning)
         ));
     }
@@ -312,23 +312,22 @@ fn decision_section<P: Page>(page: &mut P, r: &Review) {
     for (option, rules) in &d.excluded {
         page.item(&format!(
             "ruled out: {} breaks {}",
-            page.escape(option),
+            page.escape(d.name_of(option)),
             page.escape(&rules.join(", "))
         ));
     }
     for (option, rules) in &d.at_the_line {
         page.item(&format!(
             "{} meets {} only at the line",
-            page.escape(option),
+            page.escape(d.name_of(option)),
             page.escape(&rules.join(" and "))
         ));
     }
     if let (Some(share), Some(leader)) = (d.leader_acceptability, d.ranking.first()) {
         page.line(&format!(
-            "{} comes first in {} of the weightings that keep the order of your values ({}).",
-            page.escape(&leader.option),
-            percent(share),
-            page.escape(&d.method)
+            "{} comes first in {} of the weightings that keep the order of your values.",
+            page.escape(&leader.name),
+            percent(share)
         ));
     }
 }
@@ -345,8 +344,8 @@ fn network_section<P: Page>(page: &mut P, r: &Review) {
             page.escape(&c.name),
             if c.mentor { " (mentor)" } else { "" },
             c.last_contact.map_or("never contacted".into(), |d| format!(
-                "last contact {d}, {} days overdue",
-                c.overdue_days
+                "last contact {d}, {}",
+                overdue_words(c.overdue_days)
             ))
         ));
     }
@@ -362,8 +361,5 @@ fn network_section<P: Page>(page: &mut P, r: &Review) {
                 .map_or(String::new(), |d| format!(", decide by {d}"))
         ));
     }
-    page.line(&format!(
-        "Wins in the last {} months: {}, of which {} reached your manager's manager or beyond.",
-        r.visibility.months, r.visibility.wins, r.visibility.reached_leadership
-    ));
+    page.line(&r.visibility.sentence());
 }

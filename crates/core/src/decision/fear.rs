@@ -46,6 +46,23 @@ pub struct FearCheck {
     pub verdict: String,
 }
 
+impl FearCheck {
+    /// The verdict with each option's name where it quotes the option's id: a decision document
+    /// knows only ids, a person's records know the names they gave. Only quoted option ids
+    /// change; risk names are quoted too, so one spelled like an option id would change with it.
+    pub fn verdict_named(&self, name: &dyn Fn(&str) -> String) -> String {
+        let ids = self
+            .risk_scores
+            .iter()
+            .map(|r| &r.option)
+            .chain(&self.risks_not_recorded)
+            .chain([&self.values_leader]);
+        ids.fold(self.verdict.clone(), |text, id| {
+            text.replace(&format!("\"{id}\""), &format!("\"{}\"", name(id)))
+        })
+    }
+}
+
 fn score(risks: &[RiskSpec], kind: RiskKind) -> f64 {
     risks
         .iter()
@@ -307,6 +324,25 @@ mod tests {
             "{}",
             out.verdict
         );
+    }
+
+    #[test]
+    fn the_verdict_names_the_options() {
+        let stay = [risk("burnout", 7.0, 8.0, RiskKind::Fear)];
+        let clinic = [risk("pay cut", 9.0, 4.0, RiskKind::Fact)];
+        let out = check(&[("clinic", &clinic), ("educator", &[]), ("stay", &stay)]).unwrap();
+        let name = |id: &str| match id {
+            "clinic" => "Day-shift clinic nurse".to_string(),
+            other => other.to_uppercase(),
+        };
+        let named = out.verdict_named(&name);
+        assert!(
+            named.starts_with("\"Day-shift clinic nurse\" fits your values best"),
+            "{named}"
+        );
+        assert!(named.contains("\"EDUCATOR\" are not recorded"), "{named}");
+        assert!(named.contains("\"pay cut\""), "risk names stay: {named}");
+        assert!(!named.contains("\"clinic\""), "{named}");
     }
 
     #[test]

@@ -244,6 +244,7 @@ pub fn pay_behind_market(
         Evidence::Wage {
             dataset: wages.dataset.clone(),
             occupation: wages.occupation.clone(),
+            title: wages.title.clone(),
             area: wages.area.clone(),
             percentile: th.percentile,
             wage: line,
@@ -387,28 +388,41 @@ pub fn invisible_hard_work(
         visibility: w.visibility,
     }));
     let marker = marker.with_evidence(evidence);
-    let visibility = format!(
-        "{seen} of {} wins in the last {} months reached your manager's manager or beyond",
-        recent.len(),
-        th.months
-    );
+    let wins = crate::text::noun(recent.len() as f64, "win", "wins");
+    let visibility = match (seen, recent.len()) {
+        (_, 0) => format!("no win logged in the last {} months", th.months),
+        (0, n) => format!(
+            "none of the {n} {wins} in the last {} months reached your manager's manager or beyond",
+            th.months
+        ),
+        (_, n) => format!(
+            "{seen} of {n} {wins} in the last {} months reached your manager's manager or beyond",
+            th.months
+        ),
+    };
+    // The same words begin a sentence where the hours say nothing.
+    let mut chars = visibility.chars();
+    let visibility_first: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
     let over = format!(
-        "{} of the last {} weeks over {} h",
-        hours.over.len(),
-        th.window_weeks,
+        "{} over {} h",
+        of_the_last(hours.over.len(), th.window_weeks),
         format_number(boundary)
     );
     if share >= th.visible_share {
-        return marker.quiet(format!("{visibility}: the work is seen."));
+        return marker.quiet(format!("{visibility_first}: the work is seen."));
     }
     match hours.fired {
         Some(true) => {
             let severity = if seen == 0 { Severity::High } else { Severity::Medium };
-            marker.fire(severity, format!("{over}, yet only {visibility}."))
+            let yet = if seen == 0 { "yet" } else { "yet only" };
+            marker.fire(severity, format!("{over}, {yet} {visibility}."))
         }
         Some(false) => marker.quiet(format!("{over}; {visibility}.")),
         None => marker.unknown(
-            format!("{visibility}, but the hours of too few recent weeks are known."),
+            format!("{visibility_first}, but the hours of too few recent weeks are known."),
             format!(
                 "hours for the last {} weeks ({} known): `milemarker checkin --week ...` or `milemarker hours import`",
                 th.window_weeks, hours.weeks_with_data
@@ -446,8 +460,10 @@ pub fn stale_record(wins: &[Achievement], th: &t::StaleRecord, as_of: Date) -> M
         marker.fire(
             severity,
             format!(
-                "No achievement logged in {days} days; the last was \"{}\" on {}.",
-                latest.title, latest.date
+                "No achievement logged in {}; the last was \"{}\" on {}.",
+                count(days as f64, "day", "days"),
+                latest.title,
+                latest.date
             ),
         )
     } else {
@@ -507,14 +523,17 @@ pub fn fading_skills(
         })
         .collect();
     let marker = marker.with_evidence(evidence);
+    // "2 of the 2 skills" and "1 of the 1 skill ... are" read as counts, not as a person says it.
+    let how_many = match (in_demand, skills.len()) {
+        (1, 1) => "Your one skill that postings can name is".to_string(),
+        (0, 1) => "Your one skill that postings can name is not".to_string(),
+        (0, n) => format!("None of the {n} skills of yours that postings can name is"),
+        (k, n) if k == n => format!("All {n} skills of yours that postings can name are"),
+        (k, n) => format!("{k} of the {n} skills of yours that postings can name are"),
+    };
     let coverage = format!(
-        "{} of the {} of yours that postings can name are asked for by {}+ employers in the 12 \
-         months to {} ({})",
-        in_demand,
-        crate::text::count(skills.len() as f64, "skill", "skills"),
-        th.min_employers,
-        demand.through,
-        demand.dataset
+        "{how_many} asked for by {}+ employers in the 12 months to {} ({})",
+        th.min_employers, demand.through, demand.dataset
     );
     let low = share < th.covered_share;
     if low || !falling.is_empty() {
@@ -578,8 +597,9 @@ pub fn ignored_opportunity(
             "No recruiter lead is waiting for a reply.".to_string()
         } else {
             format!(
-                "{} waiting, none for {limit} days yet.",
-                count(waiting as f64, "recruiter lead", "recruiter leads")
+                "{} waiting, none for {} yet.",
+                count(waiting as f64, "recruiter lead", "recruiter leads"),
+                count(limit as f64, "day", "days")
             )
         };
         return marker.quiet(summary);
@@ -606,11 +626,11 @@ pub fn ignored_opportunity(
     marker.with_evidence(evidence).fire(
         severity,
         format!(
-            "{} unanswered for {limit}+ days; the oldest, {} at {}, has waited {} days.",
+            "{} unanswered for {limit}+ days; the oldest, {} at {}, has waited {}.",
             count(evidence_count as f64, "recruiter lead", "recruiter leads"),
             worst.2,
             worst.1,
-            worst.0
+            count(worst.0 as f64, "day", "days")
         ),
     )
 }
@@ -664,9 +684,9 @@ pub fn draining_role(audits: &[Audit], th: &t::DrainingRole, as_of: Date) -> Mar
         return marker.fire(
             severity,
             format!(
-                "Over {limit} of your task hours drain you in {} audits across {} weeks ({} on {}).",
-                run.len(),
-                span_days / 7,
+                "Over {limit} of your task hours drain you in {} across {} ({} on {}).",
+                count(run.len() as f64, "audit", "audits"),
+                count((span_days / 7) as f64, "week", "weeks"),
                 percent(latest_share),
                 latest.date
             ),
@@ -676,16 +696,37 @@ pub fn draining_role(audits: &[Audit], th: &t::DrainingRole, as_of: Date) -> Mar
         let again = run[0].date.saturating_add(Span::new().days(need_days));
         return marker.unknown(
             format!(
-                "Over {limit} of task hours drain you in every audit so far, but they span only {} days.",
-                span_days
+                "Over {limit} of task hours drain you in every audit so far, but {}.",
+                // One day is no span: "they span only 0 days" said so in numbers.
+                match span_days {
+                    0 => "they were all taken on one day".to_string(),
+                    n => format!(
+                        "they span only {}",
+                        crate::text::count(n as f64, "day", "days")
+                    ),
+                }
             ),
-            format!("an audit {} weeks after the first: `milemarker audit` again on or after {again}", th.weeks),
+            format!(
+                "an audit {} weeks after the first: `milemarker audit` again on or after {again}",
+                th.weeks
+            ),
         );
     }
     marker.quiet(format!(
         "Over {limit} drain since {}, for less than {} weeks so far.",
         run[0].date, th.weeks
     ))
+}
+
+/// "3 of the last 4 weeks", and when that is every week or none of them, "All of the last 4
+/// weeks" or "None of the last 4 weeks" ("4 of the last 4 weeks" reads as a count, not a fact).
+pub(super) fn of_the_last(over: usize, window: usize) -> String {
+    let weeks = crate::text::noun(window as f64, "week", "weeks");
+    match over {
+        0 => format!("None of the last {window} {weeks}"),
+        n if n == window && window > 1 => format!("All of the last {window} {weeks}"),
+        n => format!("{n} of the last {window} {weeks}"),
+    }
 }
 
 pub fn overwork_creep(
@@ -701,9 +742,8 @@ pub fn overwork_creep(
     let creep = over_in_window(weeks, boundary, as_of, th.window_weeks, th.weeks_over);
     let marker = marker.with_evidence(week_evidence(&creep.over, boundary));
     let over = format!(
-        "{} of the last {} weeks over your {} h boundary",
-        creep.over.len(),
-        th.window_weeks,
+        "{} over your {} h boundary",
+        of_the_last(creep.over.len(), th.window_weeks),
         format_number(boundary)
     );
     match creep.fired {
@@ -713,7 +753,15 @@ pub fn overwork_creep(
         }
         Some(false) => marker.quiet(format!("{over}.")),
         None => marker.unknown(
-            format!("{over}, with {} of those weeks recorded.", creep.weeks_with_data),
+            match creep.weeks_with_data {
+                0 => format!("{} recorded: too few weeks to tell.", of_the_last(0, th.window_weeks)),
+                n => format!(
+                    "{} recorded, {} over your {} h boundary: too few weeks to tell.",
+                    of_the_last(n, th.window_weeks),
+                    creep.over.len(),
+                    format_number(boundary)
+                ),
+            },
             format!(
                 "hours for the weeks {}: `milemarker checkin --week ...` or `milemarker hours import`",
                 creep
@@ -763,7 +811,10 @@ pub fn compromised_dealbreaker(s: &Snapshot, weeks: &[WeekHours], as_of: Date) -
         let (actual, how) = match (HOURS_ATTRIBUTES.contains(&d.attribute.as_str()), measured) {
             (true, Some(avg)) => (
                 Some(AttrValue::Number((avg * 10.0).round() / 10.0)),
-                format!(" (average of your last {} recorded weeks)", recent.len()),
+                match recent.len() {
+                    1 => " (your last recorded week)".to_string(),
+                    n => format!(" (average of your last {n} recorded weeks)"),
+                },
             ),
             _ => match current.attributes.get(&d.attribute) {
                 Some(attribute) => (Some(attribute.clone()), String::new()),
@@ -811,11 +862,8 @@ pub fn compromised_dealbreaker(s: &Snapshot, weeks: &[WeekHours], as_of: Date) -
         };
         return marker.fire(
             severity,
-            format!(
-                "Your current role ({}) breaks {}.",
-                current.id,
-                broken.join("; ")
-            ),
+            // The role is the person's own; its option id ("stay") is not a word they would use.
+            format!("Your current role breaks {}.", broken.join("; ")),
         );
     }
     let at_line: Vec<&str> = marker
@@ -837,8 +885,7 @@ pub fn compromised_dealbreaker(s: &Snapshot, weeks: &[WeekHours], as_of: Date) -
     };
     if unknown.is_empty() {
         marker.quiet(format!(
-            "Your current role ({}) keeps every deal-breaker{at_line}.",
-            current.id
+            "Your current role keeps every deal-breaker{at_line}."
         ))
     } else {
         marker.unknown(

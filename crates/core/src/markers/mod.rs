@@ -138,6 +138,9 @@ pub enum Evidence {
     Wage {
         dataset: String,
         occupation: String,
+        /// The occupation's title, for the row in words; the JSON keeps the code alone.
+        #[serde(skip)]
+        title: String,
         area: String,
         percentile: f64,
         wage: f64,
@@ -178,7 +181,13 @@ impl Evidence {
                     visibility.label()
                 )
             }
-            Evidence::Profile { field, value } => format!("profile {field}: {value}"),
+            // The field in words ("role start"), not as stored ("role_start"); an amount grouped
+            // as the summary above it says it ("126,000").
+            Evidence::Profile { field, value } => format!(
+                "your {}: {}",
+                field.replace('_', " "),
+                value.parse().map_or_else(|_| value.clone(), grouped)
+            ),
             Evidence::Opportunity {
                 id,
                 company,
@@ -188,8 +197,9 @@ impl Evidence {
                 days,
                 ..
             } => format!(
-                "opportunity #{id} {role} at {company}: {} since {since} ({days} days)",
-                crate::network::stage_word(*stage)
+                "opportunity #{id} {role} at {company}: {} since {since} ({})",
+                crate::network::stage_word(*stage),
+                crate::text::days_ago(*days)
             ),
             Evidence::Audit {
                 date,
@@ -202,15 +212,15 @@ impl Evidence {
                 format_number(*total_hours),
                 crate::text::percent(*drain_share)
             ),
+            // Only the current role's rules are evidence: "in stay" named its id for nothing.
             Evidence::Dealbreaker {
                 rule,
-                option,
                 actual,
                 broken,
                 at_the_line,
                 ..
             } => format!(
-                "{rule} in {option}: {actual}, {}",
+                "{rule}: {actual}, {}",
                 match (*broken, *at_the_line) {
                     (true, _) => "broken",
                     (false, true) => "kept only at the line",
@@ -220,13 +230,14 @@ impl Evidence {
             Evidence::Wage {
                 dataset,
                 occupation,
+                title,
                 area,
                 percentile,
                 wage,
             } => format!(
-                "{dataset} {occupation} in {area}: {} percentile {}",
+                "{dataset}, {title} ({occupation}) in {area}: {} percentile {}",
                 crate::text::ordinal(*percentile),
-                format_number(wage.round())
+                grouped(wage.round())
             ),
             Evidence::Skill {
                 skill,

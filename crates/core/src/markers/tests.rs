@@ -680,3 +680,54 @@ fn every_state_has_its_words() {
         assert_eq!(m.state_words(), words, "{severity:?}");
     }
 }
+
+/// Counts of weeks said as a person says them: "All of", "None of", never "4 of the last 4".
+#[test]
+fn weeks_of_a_window_in_words() {
+    assert_eq!(detect::of_the_last(4, 4), "All of the last 4 weeks");
+    assert_eq!(detect::of_the_last(0, 4), "None of the last 4 weeks");
+    assert_eq!(detect::of_the_last(3, 4), "3 of the last 4 weeks");
+    assert_eq!(detect::of_the_last(1, 1), "1 of the last 1 week");
+}
+
+/// Evidence rows name fields, occupations and days in words, not as stored.
+#[test]
+fn evidence_in_words() {
+    let profile = Evidence::Profile {
+        field: "total_pay",
+        value: "126000".into(),
+    };
+    assert_eq!(profile.describe(), "your total pay: 126,000");
+    let role = Evidence::Profile {
+        field: "role_start",
+        value: "2022-03-28".into(),
+    };
+    assert_eq!(role.describe(), "your role start: 2022-03-28");
+    let wage = Evidence::Wage {
+        dataset: "BLS OEWS May 2025".into(),
+        occupation: "29-1141".into(),
+        title: "Registered Nurses".into(),
+        area: "Ohio".into(),
+        percentile: 41.0,
+        wage: 81186.0,
+    };
+    assert_eq!(
+        wage.describe(),
+        "BLS OEWS May 2025, Registered Nurses (29-1141) in Ohio: 41st percentile 81,186"
+    );
+    assert!(
+        !serde_json::to_string(&wage).unwrap().contains("title"),
+        "the JSON keeps its fields"
+    );
+    let lead = |days| Evidence::Opportunity {
+        id: 3,
+        company: "Cleveland Clinic".into(),
+        role: "Clinic RN".into(),
+        source: Source::Recruiter,
+        stage: Stage::New,
+        since: TODAY,
+        days,
+    };
+    assert!(lead(0).describe().ends_with("(today)"));
+    assert!(lead(1).describe().ends_with("(yesterday)"));
+}

@@ -102,15 +102,14 @@ fn pay_for(profile: &Profile, args: MarketPayArgs) -> Result<Answer> {
         })));
     }
     let mut out = format!(
-        "{}\n  {} ({}), {} ({})\n",
+        "{}\n  {} ({}) in {}\n",
         paint(
             HEADING,
             &format!("Pay against the market ({DATASET}, annual, USD)")
         ),
         found.title,
         found.occupation,
-        found.area.name,
-        found.area.code
+        found.area.place()
     );
     if let Some(note) = &found.fallback {
         out.push_str(&format!("  {}\n", paint(DIM, note)));

@@ -4,6 +4,7 @@
 
 use anyhow::Result;
 use milemarker_core::markers::grouped;
+use milemarker_core::text::count;
 use milemarker_market::lookup::{Source, Taxonomy};
 use milemarker_market::onet::{self, Onet};
 use milemarker_market::wages::{self, Cell};
@@ -169,8 +170,14 @@ fn text(
         paint(
             DIM,
             &format!(
-                "Counted: {elements} O*NET skills and knowledge areas, {technology} technology skills, \
-                 {esco} ESCO skills named in O*NET task statements; {} not counted.",
+                "Counted: {}, {}, {} named in O*NET task statements; {} not counted.",
+                count(
+                    elements as f64,
+                    "O*NET skill or knowledge area",
+                    "O*NET skills and knowledge areas"
+                ),
+                count(technology as f64, "technology skill", "technology skills"),
+                count(esco as f64, "ESCO skill", "ESCO skills"),
                 all - elements - technology - esco
             )
         )
@@ -182,6 +189,11 @@ fn text(
     }
     if let Some((title, zone)) = current {
         out.push_str(&format!("  You: {title}, Job Zone {zone}.\n"));
+    }
+    // Fifteen occupations at 0% fit, in code order, read as advice ("Chief Executives").
+    if rows.iter().all(|r| r["fit"].as_f64().unwrap_or(0.0) == 0.0) {
+        out.push_str("  No occupation shares a skill with you yet, so none is ranked by fit.\n");
+        return out;
     }
     let mut table_rows = vec![vec![
         "occupation".into(),
