@@ -223,7 +223,7 @@ impl Onet {
                 .collect();
             let found: Vec<(usize, Vec<u32>)> = tasks
                 .par_iter()
-                .map(|&(o, task)| (o, matcher.skills_in(task)))
+                .map(|&(o, task)| (o, matcher.skills_in_all(task)))
                 .collect();
             let mut by_occupation = vec![Vec::new(); self.occupations.len()];
             for (o, skills) in found {
