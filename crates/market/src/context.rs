@@ -12,13 +12,15 @@
 //!    (`bench/train-context.py`, see docs/skills-quality.md). The model is
 //!    `data/skills/context-model.tsv`, embedded and parsed once.
 //!
-//! Features are named `kind=value` in the model file and hashed (FNV-1a over the same bytes) at
-//! run time, so scoring a hit allocates nothing; the `context-features` example prints the same
+//! Features are named `kind=value` in the model file and hashed (the same bytes, built on the
+//! stack) at run time, so scoring a hit allocates nothing; the `context-features` example prints the same
 //! features as text for training.
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use std::hash::Hasher;
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::skills::{Hit, Matcher};
 
@@ -169,6 +171,9 @@ impl<'t> Words<'t, '_> {
     /// Whether a passage ends before word `i`: a line break, a bullet, or a sentence end.
     fn breaks_before(&self, i: usize) -> bool {
         let gap = self.gap(i);
+        if gap == " " {
+            return false; // most gaps
+        }
         if gap.contains(['\n', '•', '·', '▪']) {
             return true;
         }
@@ -288,7 +293,15 @@ fn feature(sink: &mut impl Sink, kind: &str, value: &[u8]) {
 }
 
 /// The features of candidate `k` of `found` (see docs/skills-quality.md, "The context layer").
-fn features(words: &Words, found: &[Candidate], k: usize, matcher: &Matcher, sink: &mut impl Sink) {
+/// Returns whether the hit is a single-word ESCO alternative label, which has a threshold of its
+/// own.
+fn features(
+    words: &Words,
+    found: &[Candidate],
+    k: usize,
+    matcher: &Matcher,
+    sink: &mut impl Sink,
+) -> bool {
     let (first, end, skill) = found[k];
     let (_, label) = matcher.skill(skill);
     let length: &[u8] = [b"1".as_slice(), b"2", b"3+"][(end - first).min(3) - 1];
@@ -332,6 +345,7 @@ fn features(words: &Words, found: &[Candidate], k: usize, matcher: &Matcher, sin
     if near {
         feature(sink, "near", b"1");
     }
+    (length, label_kind, source) == (b"1", b"alt", b"esco")
 }
 
 /// Two words either side (`<s>`/`</s>` past the text's ends) and the punctuation next to the hit.
@@ -405,8 +419,14 @@ fn same_words(words: &Words, first: usize, end: usize, label: &str) -> bool {
             return false;
         }
         let (start, stop) = words.spans[i];
-        let written = words.text[start..stop].chars().flat_map(char::to_lowercase);
-        if !written.eq(word.chars().flat_map(char::to_lowercase)) {
+        let written = &words.text[start..stop];
+        let same = if written.is_ascii() && word.is_ascii() {
+            written.eq_ignore_ascii_case(word)
+        } else {
+            let folded = written.chars().flat_map(char::to_lowercase);
+            folded.eq(word.chars().flat_map(char::to_lowercase))
+        };
+        if !same {
             return false;
         }
         i += 1;
@@ -414,19 +434,41 @@ fn same_words(words: &Words, first: usize, end: usize, label: &str) -> bool {
     i == end
 }
 
-/// FNV-1a, fed byte by byte, so a feature hashes the same whether its name is pushed in parts
-/// (at run time) or read whole (from the model file).
+/// A feature's name, lower-cased, in a buffer on the stack: built in parts at run time, read whole
+/// from the model file, hashed the same way both times. Names past [`NAME_WIDTH`] bytes are cut
+/// there (both times).
 #[derive(Clone, Copy)]
-struct Fnv(u64);
+struct Name {
+    bytes: [u8; NAME_WIDTH],
+    len: usize,
+}
 
-impl Fnv {
-    const START: Fnv = Fnv(0xcbf2_9ce4_8422_2325);
+const NAME_WIDTH: usize = 64;
 
-    fn feed(mut self, bytes: &[u8]) -> Fnv {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x100_0000_01b3);
-        }
-        self
+impl Name {
+    const EMPTY: Name = Name {
+        bytes: [0; NAME_WIDTH],
+        len: 0,
+    };
+
+    fn push(&mut self, part: &[u8]) {
+        let room = &mut self.bytes[self.len..];
+        let n = part.len().min(room.len());
+        room[..n].copy_from_slice(&part[..n]);
+        room[..n].make_ascii_lowercase();
+        self.len += n;
+    }
+
+    fn hash(&self) -> u64 {
+        let mut hasher = FxHasher::default();
+        hasher.write(&self.bytes[..self.len]);
+        hasher.finish()
+    }
+
+    fn of(name: &str) -> Name {
+        let mut built = Name::EMPTY;
+        built.push(name.as_bytes());
+        built
     }
 }
 
@@ -435,6 +477,10 @@ struct Model {
     bias: f32,
     /// The threshold as a score (its log-odds): a hit is kept when bias + weights >= this.
     cut: f32,
+    /// The same for single-word ESCO alternative labels ("design" for *think creatively*): the
+    /// concept judgments found most of them wrong even where the span is right, so they may
+    /// need more evidence.
+    cut_single: f32,
     weights: FxHashMap<u64, f32>,
 }
 
@@ -450,20 +496,24 @@ impl Model {
         let mut model = Model {
             bias: 0.0,
             cut: f32::NEG_INFINITY,
+            cut_single: f32::NAN,
             weights: FxHashMap::default(),
         };
+        let logit = |p: f32| (p / (1.0 - p)).ln();
         let rows = text.lines().filter(|l| !l.starts_with('#'));
         for (name, value) in rows.filter_map(|l| l.split_once('\t')) {
             let value: f32 = value.trim().parse().expect("context-model.tsv: a number");
             match name {
                 "bias" => model.bias = value,
-                "threshold" => model.cut = (value / (1.0 - value)).ln(),
+                "threshold" => model.cut = logit(value),
+                "threshold_single_word_alternative" => model.cut_single = logit(value),
                 _ => {
-                    model
-                        .weights
-                        .insert(Fnv::START.feed(name.as_bytes()).0, value);
+                    model.weights.insert(Name::of(name).hash(), value);
                 }
             }
+        }
+        if model.cut_single.is_nan() {
+            model.cut_single = model.cut;
         }
         model
     }
@@ -472,19 +522,21 @@ impl Model {
 /// Adds up the weights of the features pushed into it.
 struct Scorer<'m> {
     model: &'m Model,
-    hash: Fnv,
+    name: Name,
     total: f32,
 }
 
 impl Sink for Scorer<'_> {
     fn begin(&mut self, kind: &str) {
-        self.hash = Fnv::START.feed(kind.as_bytes()).feed(b"=");
+        self.name = Name::of(kind);
+        self.name.push(b"=");
     }
     fn push(&mut self, value: &[u8]) {
-        self.hash = self.hash.feed(value);
+        self.name.push(value);
     }
     fn end(&mut self) {
-        self.total += self.model.weights.get(&self.hash.0).copied().unwrap_or(0.0);
+        let weight = self.model.weights.get(&self.name.hash());
+        self.total += weight.copied().unwrap_or(0.0);
     }
 }
 
@@ -548,28 +600,28 @@ impl Passages {
     }
 }
 
-/// The learned score (log-odds) of candidate `k`.
-fn score(words: &Words, found: &[Candidate], k: usize, matcher: &Matcher) -> f32 {
+/// The learned score (log-odds) of candidate `k`, and whether it reaches its threshold.
+fn score(words: &Words, found: &[Candidate], k: usize, matcher: &Matcher) -> (f32, bool) {
     let model = model();
     let mut scorer = Scorer {
         model,
-        hash: Fnv::START,
+        name: Name::EMPTY,
         total: model.bias,
     };
-    features(words, found, k, matcher, &mut scorer);
-    scorer.total
+    let single = features(words, found, k, matcher, &mut scorer);
+    let cut = if single { model.cut_single } else { model.cut };
+    (scorer.total, scorer.total >= cut)
 }
 
 /// Drops the candidates the context rejects: those in boilerplate passages, and those the model
 /// scores below its threshold. Order is kept; nothing is deduplicated here.
 pub(crate) fn retain(words: &Words, found: &mut Vec<Candidate>, matcher: &Matcher) {
     const REJECTED: u32 = u32::MAX;
-    let cut = model().cut;
     let mut passages = Passages::default();
     // Marked first, removed after: a later hit's features read the earlier hits' positions.
     for k in 0..found.len() {
         let rejected =
-            passages.boilerplate(words, found[k].0) || score(words, found, k, matcher) < cut;
+            passages.boilerplate(words, found[k].0) || !score(words, found, k, matcher).1;
         if rejected {
             found[k].2 = REJECTED;
         }
@@ -597,14 +649,13 @@ pub(crate) fn explain<'t>(
     found: &[Candidate],
     matcher: &Matcher,
 ) -> Vec<Explained<'t>> {
-    let cut = model().cut;
     let mut passages = Passages::default();
     let mut explained = Vec::with_capacity(found.len());
     for (k, &(first, end, skill)) in found.iter().enumerate() {
         let mut names = Names::default();
         features(words, found, k, matcher, &mut names);
         let boilerplate = passages.boilerplate(words, first);
-        let score = score(words, found, k, matcher);
+        let (score, reaches) = score(words, found, k, matcher);
         let (id, label) = matcher.skill(skill);
         let (start, stop) = (words.spans[first].0, words.spans[end - 1].1);
         explained.push(Explained {
@@ -617,7 +668,7 @@ pub(crate) fn explain<'t>(
             },
             boilerplate,
             probability: 1.0 / (1.0 + (-score).exp()),
-            kept: !boilerplate && score >= cut,
+            kept: !boilerplate && reaches,
             features: names.0,
         });
     }
@@ -768,16 +819,19 @@ mod tests {
         assert_eq!(model.cut, 0.0);
         let mut scorer = Scorer {
             model: &model,
-            hash: Fnv::START,
+            name: Name::EMPTY,
             total: model.bias,
         };
         feature(&mut scorer, "pat", b"SQL");
         assert_eq!(scorer.total, 1.5);
+        assert_eq!(model.cut_single, 0.0, "the same threshold unless given");
         assert_eq!(
             Model::parse("bias\t0\n").cut,
             f32::NEG_INFINITY,
             "no threshold"
         );
+        let two = Model::parse("threshold\t0.5\nthreshold_single_word_alternative\t0.9\n");
+        assert!(two.cut_single > 2.0, "{}", two.cut_single);
         // The shipped model parses, with a threshold.
         assert!(super::model().cut.is_finite() && !super::model().weights.is_empty());
     }
