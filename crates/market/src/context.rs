@@ -39,7 +39,9 @@ const BLOCK_WORDS_PER_CUE: usize = 6;
 
 /// Cue phrases (folded words) and their weights. Weight 4: phrases that are boilerplate alone.
 /// Weight 2: strong but possible in a skills sentence. Weight 1: words that are boilerplate only
-/// in company ("dental", "veteran", "benefits").
+/// in company ("dental", "veteran", "benefits"), and words that are also skills in a list
+/// ("childbirth" for a midwife, "LinkedIn" for a marketer: together they once made a skills
+/// list boilerplate).
 const CUES: &[(&str, u32)] = &[
     // Equal opportunity and legal.
     ("eeo", 4),
@@ -62,8 +64,8 @@ const CUES: &[(&str, u32)] = &[
     ("genetic information", 2),
     ("marital status", 2),
     ("discrimination", 2),
-    ("pregnancy", 2),
-    ("childbirth", 2),
+    ("pregnancy", 1),
+    ("childbirth", 1),
     ("background check", 2),
     ("drug screen", 2),
     ("race", 1),
@@ -117,10 +119,10 @@ const CUES: &[(&str, u32)] = &[
     ("about us", 4),
     ("follow us", 4),
     ("facebook page", 4),
-    ("facebook", 2),
-    ("linkedin", 2),
-    ("twitter", 2),
-    ("instagram", 2),
+    ("facebook", 1),
+    ("linkedin", 1),
+    ("twitter", 1),
+    ("instagram", 1),
     ("our website", 2),
     ("headquartered", 2),
     ("our mission", 2),
@@ -736,6 +738,9 @@ mod tests {
         for word in ["compensation", "equal", "SQL", "administration"] {
             assert!(!boilerplate(SKILLS, word), "{word}");
         }
+        let list = "You bring experience with childbirth, palliative care, LinkedIn, SQL and \
+                    draft press releases.";
+        assert!(!boilerplate(list, "SQL"), "skills that are also cues");
         // One cue in a passage is not enough; a line break ends the benefits list's passage.
         assert!(!boilerplate("Strong SQL skills.\nWe offer dental.", "SQL"));
     }
