@@ -14,7 +14,8 @@ data/skills/context-model.tsv. Standard library only.
    dropped.
 4. On DEV only: the L2 strength with the lowest log loss on dev candidates; then two thresholds
    on the model's probability, one for single-word ESCO alternative labels ("design" for *think
-   creatively*, mostly the wrong concept even where the span is right) and one for the rest.
+   creatively*, mostly the wrong concept even where the span is right) and one for the other
+   single words; labels of two words or more are not gated (trained on, though).
    Chosen: the highest single-word threshold whose best companion threshold keeps span-overlap
    F1 (bench/skills-eval.py's scoring: boilerplate hits dropped, each skill's first kept hit
    reported) at or above the F1 of the matcher without the layer; ties to the higher F1. The
@@ -104,6 +105,8 @@ def predict(sentences_candidates, bias, weights, threshold, single=None, layer=T
         seen, spans = set(), set()
         for r in rows:
             need = single if single is not None and SINGLE in r["features"] else threshold
+            if "n=1" not in r["features"]:
+                need = 0.0  # labels of two words or more are kept (context.rs, Gate::Phrase)
             drop = r["boilerplate"] or probability(bias, weights, r["features"]) < need
             if layer and drop:
                 continue

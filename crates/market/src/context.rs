@@ -7,8 +7,8 @@
 //!    and sentence ends; a passage is boilerplate when its cue words ([`CUES`]) weigh
 //!    [`BOILERPLATE`] or more. The weights are set by hand: no data set at hand labels
 //!    boilerplate, so a learned model could not be trained or checked honestly.
-//! 2. **A learned hit filter**: logistic regression over a few features of the hit
-//!    ([`features`]), trained on SkillSpan train with the threshold chosen on dev
+//! 2. **A learned hit filter** for single-word hits: logistic regression over a few features of
+//!    the hit ([`features`]), trained on SkillSpan train with the thresholds chosen on dev
 //!    (`bench/train-context.py`, see docs/skills-quality.md). The model is
 //!    `data/skills/context-model.tsv`, embedded and parsed once.
 //!
@@ -295,15 +295,14 @@ fn feature(sink: &mut impl Sink, kind: &str, value: &[u8]) {
 }
 
 /// The features of candidate `k` of `found` (see docs/skills-quality.md, "The context layer").
-/// Returns whether the hit is a single-word ESCO alternative label, which has a threshold of its
-/// own.
+/// Returns which threshold the hit answers to.
 fn features(
     words: &Words,
     found: &[Candidate],
     k: usize,
     matcher: &Matcher,
     sink: &mut impl Sink,
-) -> bool {
+) -> Gate {
     let (first, end, skill) = found[k];
     let (_, label) = matcher.skill(skill);
     let length: &[u8] = [b"1".as_slice(), b"2", b"3+"][(end - first).min(3) - 1];
@@ -347,7 +346,23 @@ fn features(
     if near {
         feature(sink, "near", b"1");
     }
-    (length, label_kind, source) == (b"1", b"alt", b"esco")
+    match (length, label_kind, source) {
+        (b"1", b"alt", b"esco") => Gate::SingleAlternative,
+        (b"1", ..) => Gate::Single,
+        _ => Gate::Phrase,
+    }
+}
+
+/// Which threshold a hit answers to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gate {
+    /// Labels of two words or more ("Microsoft Excel", "project management") are seldom anything
+    /// but the skill: kept unless in boilerplate (on dev, gating them too changed F1 by 0.001).
+    Phrase,
+    /// Single words: the model's threshold.
+    Single,
+    /// Single-word ESCO alternative labels: a threshold of their own.
+    SingleAlternative,
 }
 
 /// Two words either side (`<s>`/`</s>` past the text's ends) and the punctuation next to the hit.
@@ -610,8 +625,11 @@ fn score(words: &Words, found: &[Candidate], k: usize, matcher: &Matcher) -> (f3
         name: Name::EMPTY,
         total: model.bias,
     };
-    let single = features(words, found, k, matcher, &mut scorer);
-    let cut = if single { model.cut_single } else { model.cut };
+    let cut = match features(words, found, k, matcher, &mut scorer) {
+        Gate::Phrase => f32::NEG_INFINITY,
+        Gate::Single => model.cut,
+        Gate::SingleAlternative => model.cut_single,
+    };
     (scorer.total, scorer.total >= cut)
 }
 
@@ -782,6 +800,24 @@ mod tests {
             let hit = found.iter().find(|h| h.label == "childbirth").unwrap();
             assert!(hit.start > EEO.len(), "{hit:?}");
         }
+    }
+
+    #[test]
+    fn everyday_words_need_evidence_and_phrases_do_not() {
+        let m = Matcher::global();
+        for text in [
+            "Keep our product catalogs current and accurate.",
+            "You will stay current with industry trends.",
+            "Follow established processes to ensure quality.",
+        ] {
+            let all = m.extract_all(text);
+            assert!(!all.is_empty(), "{text}: a candidate to judge");
+            assert!(m.extract(text).is_empty(), "{text}: {all:?}");
+            assert!(m.skills_in(text).is_empty(), "{text}");
+        }
+        // Labels of two words or more are kept whatever the model thinks of their neighbours.
+        let text = "You bring experience with use weft preparation technologies, Microsoft Excel.";
+        assert!(m.extract(text).iter().any(|h| h.matched == "Microsoft Excel"));
     }
 
     #[test]
