@@ -640,8 +640,10 @@ pub(crate) fn retain(words: &Words, found: &mut Vec<Candidate>, matcher: &Matche
     let mut passages = Passages::default();
     // Marked first, removed after: a later hit's features read the earlier hits' positions.
     for k in 0..found.len() {
-        let rejected =
-            passages.boilerplate(words, found[k].0) || !score(words, found, k, matcher).1;
+        // A phrase (Gate::Phrase) passes whatever it scores, so it is not scored.
+        let phrase = found[k].1 - found[k].0 > 1;
+        let rejected = passages.boilerplate(words, found[k].0)
+            || !phrase && !score(words, found, k, matcher).1;
         if rejected {
             found[k].2 = REJECTED;
         }
@@ -817,7 +819,11 @@ mod tests {
         }
         // Labels of two words or more are kept whatever the model thinks of their neighbours.
         let text = "You bring experience with use weft preparation technologies, Microsoft Excel.";
-        assert!(m.extract(text).iter().any(|h| h.matched == "Microsoft Excel"));
+        assert!(
+            m.extract(text)
+                .iter()
+                .any(|h| h.matched == "Microsoft Excel")
+        );
     }
 
     #[test]
