@@ -217,42 +217,55 @@ impl<'t> Words<'t, '_> {
     }
 }
 
-/// The cue phrases by first word, each as its words and weight.
-type CueIndex = FxHashMap<&'static [u8], Vec<(Vec<&'static str>, u32)>>;
+/// The cue phrases by first word, each as its words and weight; and per first byte of a first
+/// word, a bit per length it has, so most words are passed over without hashing.
+struct Cues {
+    index: FxHashMap<&'static [u8], Vec<(Vec<&'static str>, u32)>>,
+    lengths: [u64; 256],
+}
 
-fn cues() -> &'static CueIndex {
-    static CUE_INDEX: OnceLock<CueIndex> = OnceLock::new();
-    CUE_INDEX.get_or_init(|| {
-        let mut index = CueIndex::default();
+impl Cues {
+    fn may_start(&self, word: &[u8]) -> bool {
+        let bits = self.lengths[usize::from(word[0].to_ascii_lowercase())];
+        word.len() < 64 && bits >> word.len() & 1 == 1
+    }
+}
+
+fn cues() -> &'static Cues {
+    static CUES_BUILT: OnceLock<Cues> = OnceLock::new();
+    CUES_BUILT.get_or_init(|| {
+        let mut cues = Cues {
+            index: FxHashMap::default(),
+            lengths: [0; 256],
+        };
         for &(phrase, weight) in CUES {
             let words: Vec<&str> = phrase.split(' ').collect();
-            index
-                .entry(words[0].as_bytes())
-                .or_default()
-                .push((words, weight));
+            let first = words[0].as_bytes();
+            cues.lengths[usize::from(first[0])] |= 1 << first.len();
+            cues.index.entry(first).or_default().push((words, weight));
         }
-        index
+        cues
     })
 }
 
 /// The weight of the cues in words `[first, end)`, each cue counted once.
 fn cue_weight(words: &Words, (first, end): (usize, usize)) -> u32 {
-    let index = cues();
+    let cues = cues();
     let mut seen = [usize::MAX; 32];
     let mut total = 0;
     let mut lower = [0u8; 32];
     for i in first..end {
         let word = words.word(i);
-        if word.len() > lower.len() {
+        if word[0].is_ascii_digit() && (1..=3).any(|k| STREET.iter().any(|s| words.is(i + k, s))) {
+            total += 4;
+        }
+        if word.len() > lower.len() || !cues.may_start(word) {
             continue;
         }
         let lower = &mut lower[..word.len()];
         lower.copy_from_slice(word);
         lower.make_ascii_lowercase();
-        if word[0].is_ascii_digit() && (1..=3).any(|k| STREET.iter().any(|s| words.is(i + k, s))) {
-            total += 4;
-        }
-        let Some(phrases) = index.get(&*lower) else {
+        let Some(phrases) = cues.index.get(&*lower) else {
             continue;
         };
         for (phrase, weight) in phrases {
