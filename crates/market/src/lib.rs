@@ -2,6 +2,7 @@
 //! O*NET skill taxonomy with its matcher, and demand counted from imported job postings. All
 //! reference data is embedded in the binary (compacted by `scripts/compile-data`).
 
+mod context;
 pub mod demand;
 pub mod lookup;
 pub mod names;

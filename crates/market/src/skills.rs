@@ -12,6 +12,8 @@
 //! - **One label, one skill**: where two skills share a folded label, a preferred label beats an
 //!   alternative one, then ESCO beats O*NET, then the smaller id.
 //! - **Deny list** ([`DENIED`]): labels that are everyday words far more often than skills.
+//! - **Context** (`context.rs`): candidates in boilerplate passages, and those the learned
+//!   filter rejects, are dropped before deduplication, so a rejected hit hides no later one.
 //! - **Deduplicated per text**: each skill is reported once, at its first occurrence.
 
 use std::cell::RefCell;
@@ -21,6 +23,8 @@ use hashbrown::HashTable;
 use milemarker_core::skills::ESCO_SKILL_URI;
 use serde::Serialize;
 
+pub use crate::context::Explained;
+use crate::context::{self, Words};
 use crate::taxonomy::{Guard, WordKey, fold_words, skill_rows, unpack};
 use crate::trie::PhraseTrie;
 
@@ -178,11 +182,13 @@ impl Matcher {
         (SkillId(id), label)
     }
 
-    /// Leftmost-longest matches over the words of `text` that their guards let fire, each skill
-    /// once, handed to `then` as (first word, end word, skill) with the byte range of every word.
+    /// Leftmost-longest matches over the words of `text` that their guards let fire, as (first
+    /// word, end word, skill), at the given stage, handed to `then` with the byte range of every
+    /// word.
     fn matches<R>(
         &self,
         text: &str,
+        stage: Stage,
         then: impl FnOnce(&[(usize, usize, u32)], &[(usize, usize)]) -> R,
     ) -> R {
         SCRATCH.with_borrow_mut(|scratch| {
@@ -210,14 +216,17 @@ impl Matcher {
             found.clear();
             for &(start, end, value) in candidates.iter() {
                 let (skill, guard) = unpack(value);
-                if guard != Guard::Any
-                    && !self.guard_holds(text, spans, keys, candidates, (start, end), guard)
+                if guard == Guard::Any
+                    || self.guard_holds(text, spans, keys, candidates, (start, end), guard)
                 {
-                    continue;
-                }
-                if !found.iter().any(|f| f.2 == skill) {
                     found.push((start, end, skill));
                 }
+            }
+            if stage == Stage::Demand {
+                context::retain(&Words { text, spans }, found, self);
+            }
+            if stage != Stage::Candidates {
+                first_of_each(found);
             }
             then(found, spans)
         })
@@ -263,7 +272,15 @@ impl Matcher {
     /// The skills in `text` as indices for [`Matcher::skill`]: what an import stores, without
     /// the offsets and strings of [`Matcher::extract`].
     pub fn skills_in(&self, text: &str) -> Vec<u32> {
-        self.matches(text, |found, _| {
+        self.matches(text, Stage::Demand, |found, _| {
+            found.iter().map(|&(.., skill)| skill).collect()
+        })
+    }
+
+    /// [`Matcher::skills_in`] without the context layer: every label match, for text that is not
+    /// a posting (O*NET task statements).
+    pub fn skills_in_all(&self, text: &str) -> Vec<u32> {
+        self.matches(text, Stage::Matched, |found, _| {
             found.iter().map(|&(.., skill)| skill).collect()
         })
     }
@@ -292,26 +309,81 @@ impl Matcher {
         Some(at as u32)
     }
 
-    /// Every skill in `text`, once each, in order of first occurrence.
+    /// Every skill in `text` that its context supports, once each, in order of first occurrence.
     pub fn extract<'t>(&self, text: &'t str) -> Vec<Hit<'t>> {
-        self.matches(text, |found, spans| {
-            found
-                .iter()
-                .map(|&(first, end, skill)| {
-                    let (id, label) = self.skill(skill);
-                    let (start, end) = (spans[first].0, spans[end - 1].1);
-                    Hit {
-                        id,
-                        label,
-                        start,
-                        end,
-                        matched: &text[start..end],
-                        class: self.class_of(skill),
-                    }
-                })
-                .collect()
+        self.matches(text, Stage::Demand, |found, spans| {
+            self.hits(text, found, spans)
         })
     }
+
+    /// Every skill whose label `text` contains, context or not, once each: what the matcher
+    /// found before the context layer (for evaluation and debugging).
+    pub fn extract_all<'t>(&self, text: &'t str) -> Vec<Hit<'t>> {
+        self.matches(text, Stage::Matched, |found, spans| {
+            self.hits(text, found, spans)
+        })
+    }
+
+    /// Every candidate hit, repeats included, with the context layer's verdict and features.
+    pub fn explain<'t>(&self, text: &'t str) -> Vec<Explained<'t>> {
+        self.matches(text, Stage::Candidates, |found, spans| {
+            context::explain(&Words { text, spans }, found, self)
+        })
+    }
+
+    fn hits<'t>(
+        &self,
+        text: &'t str,
+        found: &[(usize, usize, u32)],
+        spans: &[(usize, usize)],
+    ) -> Vec<Hit<'t>> {
+        found
+            .iter()
+            .map(|&found| self.hit(text, spans, found))
+            .collect()
+    }
+
+    /// The hit of skill `skill` matched at words `first..end` of `text`.
+    pub(crate) fn hit<'t>(
+        &self,
+        text: &'t str,
+        spans: &[(usize, usize)],
+        (first, end, skill): (usize, usize, u32),
+    ) -> Hit<'t> {
+        let (id, label) = self.skill(skill);
+        let (start, end) = (spans[first].0, spans[end - 1].1);
+        Hit {
+            id,
+            label,
+            start,
+            end,
+            matched: &text[start..end],
+            class: self.class_of(skill),
+        }
+    }
+}
+
+/// How far [`Matcher::matches`] goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    /// Every leftmost-longest match, repeats included.
+    Candidates,
+    /// Each skill's first match.
+    Matched,
+    /// Each skill's first match that the context layer keeps.
+    Demand,
+}
+
+/// Keeps each skill's first hit, in order.
+fn first_of_each(found: &mut Vec<(usize, usize, u32)>) {
+    let mut kept = 0;
+    for i in 0..found.len() {
+        if !found[..kept].iter().any(|f| f.2 == found[i].2) {
+            found[kept] = found[i];
+            kept += 1;
+        }
+    }
+    found.truncate(kept);
 }
 
 /// What matching one text needs, kept from text to text (per thread) so that matching a posting
