@@ -114,7 +114,6 @@ fn expectations_are_well_formed() {
 }
 
 #[test]
-#[ignore = "issue 19: passes once the matcher changes land"]
 fn real_postings_meet_expectations() {
     let matcher = Matcher::global();
     let mut failures = Vec::new();
