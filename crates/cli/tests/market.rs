@@ -700,3 +700,50 @@ fn demand_counts_each_tool_apart_and_a_claimed_class_counts_them_all() {
         "{demand}"
     );
 }
+
+#[test]
+fn from_text_adds_only_the_confident_hits_without_a_terminal() {
+    let env = Env::new();
+    env.run(&["skills", "add", "sql"]);
+    let cv = env.write(
+        "cv.txt",
+        "Built payment services in Java and Python on AWS; set up logging for them.",
+    );
+    let proposed = env.json(&["skills", "from-text", cv.to_str().unwrap(), "--json"]);
+    let rated: Vec<(&str, bool)> = proposed["proposed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["label"].as_str().unwrap(),
+                h["confident"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert!(rated.contains(&("Oracle Java", true)), "{rated:?}");
+    assert!(rated.contains(&("Python", true)), "{rated:?}");
+    // ESCO's "logging" is timber felling: a single word the context layer doubts.
+    assert!(rated.contains(&("logging", false)), "{rated:?}");
+    let text = env.run(&["skills", "from-text", cv.to_str().unwrap()]);
+    assert!(text.contains("unsure"), "{text}");
+    let added = env.json(&[
+        "skills",
+        "from-text",
+        cv.to_str().unwrap(),
+        "--add",
+        "--json",
+    ]);
+    let ids: Vec<&str> = added["added"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|id| id.as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), rated.iter().filter(|(_, sure)| *sure).count());
+    let listed = env.run(&["skills", "list"]);
+    assert!(
+        listed.contains("Oracle Java") && !listed.contains("logging"),
+        "{listed}"
+    );
+}

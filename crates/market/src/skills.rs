@@ -115,6 +115,10 @@ pub struct SkillClass {
 /// Words before a name that say it is technology: "in R", "using C".
 static TECH_CUES: std::sync::LazyLock<[WordKey; 2]> =
     std::sync::LazyLock::new(|| ["in", "using"].map(|w| WordKey::of(w).expect("a short word")));
+/// The context layer's probability at which a single-word hit is sure enough to claim without
+/// asking (`skills from-text --add`); below it, hits are still reported, but a person decides.
+pub const CONFIDENT: f32 = 0.6;
+
 /// How many words away another technology may be for a [`Guard::Tech`] name to fire.
 const NEAR: usize = 3;
 
@@ -314,6 +318,26 @@ impl Matcher {
         self.matches(text, Stage::Demand, |found, spans| {
             self.hits(text, found, spans)
         })
+    }
+
+    /// [`Matcher::extract`], each hit with whether it is sure enough to claim without asking: a
+    /// label of two words or more, an O*NET product's name, or a single word the context layer
+    /// gives at least [`CONFIDENT`]. "Python" in a list of tools is; "communication" in a
+    /// sentence about the team is not.
+    pub fn extract_rated<'t>(&self, text: &'t str) -> Vec<(Hit<'t>, bool)> {
+        let explained = self.explain(text);
+        self.extract(text)
+            .into_iter()
+            .map(|hit| {
+                let probability = explained
+                    .iter()
+                    .find(|e| e.hit.start == hit.start && e.hit.id == hit.id)
+                    .map_or(0.0, |e| e.probability);
+                let words = hit.matched.split_whitespace().count();
+                let sure = words > 1 || hit.class.is_some() || probability >= CONFIDENT;
+                (hit, sure)
+            })
+            .collect()
     }
 
     /// Every skill whose label `text` contains, context or not, once each: what the matcher

@@ -4,7 +4,7 @@
 use anyhow::{Context, Result, bail};
 use milemarker_core::skills::{Level, Skill};
 use milemarker_market::lookup::{Candidate, Found, Taxonomy};
-use milemarker_market::skills::Matcher;
+use milemarker_market::skills::{Hit, Matcher};
 
 use crate::cli::{LevelArg, SkillsCommand, to_domain};
 use crate::context::{
@@ -376,58 +376,123 @@ fn from_text(
     json: bool,
 ) -> Result<()> {
     let text = read_input(file, TEXT_LIMIT)?;
-    let hits = Matcher::global().extract(&text);
+    let hits = Matcher::global().extract_rated(&text);
     let held = db.load()?.skills;
-    let new: Vec<_> = hits
+    let new: Vec<&(Hit, bool)> = hits
         .iter()
-        .filter(|h| !held.iter().any(|k| h.id == k.id))
+        .filter(|(h, _)| !held.iter().any(|k| h.id == k.id))
         .collect();
-    if add && !new.is_empty() {
+    let chosen: Vec<&Hit> = if add { choose(&new, json)? } else { Vec::new() };
+    if !chosen.is_empty() {
         let day = today()?;
         let level: Option<Level> = level.map(to_domain);
         db.update(|s| {
-            s.skills.extend(new.iter().map(|h| Skill {
-                id: h.id.to_string(),
-                label: h.label.to_string(),
-                level,
-                added: day,
-                source: Some(file.display().to_string()),
-            }));
+            for h in &chosen {
+                // Another process may have claimed it since the load above.
+                if !s.skills.iter().any(|k| h.id == k.id) {
+                    s.skills.push(Skill {
+                        id: h.id.to_string(),
+                        label: h.label.to_string(),
+                        level,
+                        added: day,
+                        source: Some(file.display().to_string()),
+                    });
+                }
+            }
             Ok(())
         })?;
     }
     if json {
+        let proposed: Vec<serde_json::Value> = new
+            .iter()
+            .map(|(h, sure)| {
+                let mut hit = serde_json::to_value(h).expect("a hit serialises");
+                hit["confident"] = (*sure).into();
+                hit
+            })
+            .collect();
+        let added: Vec<String> = chosen.iter().map(|h| h.id.to_string()).collect();
         return print_json(&serde_json::json!({
-            "proposed": new,
+            "proposed": proposed,
             "already_yours": hits.len() - new.len(),
-            "added": add,
+            "added": added,
         }));
     }
+    print(&from_text_report(
+        file,
+        &hits,
+        &new,
+        add.then_some(&chosen[..]),
+    ))
+}
+
+/// Which of the proposed skills to claim: on a terminal the person ticks them (the confident
+/// ones ticked already); elsewhere only the confident ones, and the rest are listed to add by
+/// hand.
+fn choose<'a, 't>(new: &[&'a (Hit<'t>, bool)], json: bool) -> Result<Vec<&'a Hit<'t>>> {
+    if json || !crate::names::on_terminal() || new.is_empty() {
+        return Ok(new
+            .iter()
+            .filter(|(_, sure)| *sure)
+            .map(|(h, _)| h)
+            .collect());
+    }
+    let items: Vec<String> = new
+        .iter()
+        .map(|(h, _)| format!("{} (\"{}\")", h.label, h.matched))
+        .collect();
+    let ticked: Vec<bool> = new.iter().map(|(_, sure)| *sure).collect();
+    let picked = dialoguer::MultiSelect::new()
+        .with_prompt("Which of these are yours? (space ticks, enter claims)")
+        .items(&items)
+        .defaults(&ticked)
+        .interact()?;
+    Ok(picked.into_iter().map(|i| &new[i].0).collect())
+}
+
+fn from_text_report(
+    file: &std::path::Path,
+    hits: &[(Hit, bool)],
+    new: &[&(Hit, bool)],
+    added: Option<&[&Hit]>,
+) -> String {
     if new.is_empty() {
         // "1 found, all already yours" read as two counts; one is "the one found".
-        return print(&match hits.len() {
+        return match hits.len() {
             0 => "No skills found in the text.\n".to_string(),
             1 => "No new skills: the one found is yours already.\n".to_string(),
             n => format!("No new skills: the {n} found are all yours already.\n"),
-        });
+        };
     }
     let rows: Vec<Vec<String>> = new
         .iter()
-        .map(|h| {
+        .map(|(h, sure)| {
             vec![
                 h.label.to_string(),
                 format!("\"{}\"", h.matched),
+                if *sure { "" } else { "unsure" }.to_string(),
                 paint(DIM, &h.id.to_string()),
             ]
         })
         .collect();
-    let tail = if add {
-        format!("Added all {}.\n", new.len())
-    } else {
-        "Claim them all with --add, or one by one with `milemarker skills add LABEL --level ...`.\n"
-            .into()
+    let unsure = new.iter().filter(|(_, sure)| !sure).count();
+    let tail = match added {
+        Some(added) if added.len() == new.len() => format!("Added all {}.\n", new.len()),
+        Some(added) => format!(
+            "Added {}; not the other {}: claim one with `milemarker skills add LABEL`.\n",
+            count(added.len() as f64, "skill", "skills"),
+            new.len() - added.len()
+        ),
+        None if unsure == 0 => "Claim them all with --add, or one by one with \
+             `milemarker skills add LABEL --level ...`.\n"
+            .into(),
+        None => format!(
+            "--add claims the {} not marked unsure (on a terminal it asks); claim others one by \
+             one with `milemarker skills add LABEL --level ...`.\n",
+            new.len() - unsure
+        ),
     };
-    print(&format!(
+    format!(
         "{}\n{}{tail}",
         paint(
             HEADING,
@@ -438,5 +503,5 @@ fn from_text(
             )
         ),
         table(&rows)
-    ))
+    )
 }
