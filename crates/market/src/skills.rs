@@ -122,6 +122,22 @@ pub const CONFIDENT: f32 = 0.6;
 /// How many words away another technology may be for a [`Guard::Tech`] name to fire.
 const NEAR: usize = 3;
 
+/// Whether the words of a match run across a line break or the end of a sentence: "a design
+/// system.\n- Design for accessibility" names no *system design*. A full stop inside a word
+/// ("Node.js") is no break.
+fn crosses_a_break(text: &str, words: &[(usize, usize)]) -> bool {
+    words.windows(2).any(|pair| {
+        let gap = &text[pair[0].1..pair[1].0];
+        gap.contains('\n') || (gap.len() > 1 && gap.starts_with(['.', ';', '!', '?', '•']))
+    })
+}
+
+/// Whether byte `at` of `text` begins a sentence, a line or a list item.
+fn starts_a_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', '-', '•', '*', ':', '('])
+}
+
 /// "SQL", "NoSQL", "PyTorch": a capital after the first letter, as names of technology are
 /// written and ordinary words are not.
 fn capitals_inside(written: &str) -> bool {
@@ -220,9 +236,10 @@ impl Matcher {
             found.clear();
             for &(start, end, value) in candidates.iter() {
                 let (skill, guard) = unpack(value);
-                if guard == Guard::Any
-                    || self.guard_holds(text, spans, keys, candidates, (start, end), guard)
-                {
+                if crosses_a_break(text, &spans[start..end]) {
+                    continue;
+                }
+                if self.guard_holds(text, spans, keys, candidates, (start, end), guard) {
                     found.push((start, end, skill));
                 }
             }
@@ -251,26 +268,45 @@ impl Matcher {
     ) -> bool {
         let (from, to) = (spans[at.0].0, spans[at.1 - 1].1);
         let written = &text[from..to];
+        let capital = written.chars().any(char::is_uppercase);
         match guard {
-            Guard::Upper => return !written.chars().any(char::is_lowercase),
-            Guard::Case => return written.chars().any(char::is_uppercase),
-            Guard::Tech if !written.chars().any(char::is_uppercase) => return false,
-            _ => {}
+            Guard::Any => true,
+            Guard::Upper => !written.chars().any(char::is_lowercase),
+            // A capital that starts a sentence or a list item says nothing ("Analyze results"),
+            // unless other technology is beside it ("- Excel, PowerPoint").
+            Guard::Case => {
+                capital
+                    && (capitals_inside(written)
+                        || !starts_a_sentence(text, from)
+                        || self.technology_near(text, spans, candidates, at))
+            }
+            // "C-level", "R-value": a letter joined to a word is not the language.
+            Guard::Tech => {
+                capital
+                    && !text[to..].starts_with('-')
+                    && ((at.0 > 0 && TECH_CUES.iter().any(|cue| keys[at.0 - 1] == *cue))
+                        || self.technology_near(text, spans, candidates, at))
+            }
         }
-        // "C-level", "R-value": a letter joined to a word is not the language.
-        if text[to..].starts_with('-') {
-            return false;
-        }
-        let after_cue = at.0 > 0 && TECH_CUES.iter().any(|cue| keys[at.0 - 1] == *cue);
-        after_cue
-            || candidates.iter().any(|&(start, end, value)| {
-                let (skill, guard) = unpack(value);
-                let near = start < at.1 + NEAR && at.0 < end + NEAR && (start, end) != at;
-                near && guard != Guard::Tech && {
-                    let other = &text[spans[start].0..spans[end - 1].1];
-                    self.code(skill).starts_with("onet:") || capitals_inside(other)
-                }
-            })
+    }
+
+    /// Whether another match within [`NEAR`] words of words `at` names technology: an O*NET
+    /// skill, or a name written with capitals inside it ("SQL").
+    fn technology_near(
+        &self,
+        text: &str,
+        spans: &[(usize, usize)],
+        candidates: &[(usize, usize, u32)],
+        at: (usize, usize),
+    ) -> bool {
+        candidates.iter().any(|&(start, end, value)| {
+            let (skill, guard) = unpack(value);
+            let near = start < at.1 + NEAR && at.0 < end + NEAR && (start, end) != at;
+            near && guard != Guard::Tech && {
+                let other = &text[spans[start].0..spans[end - 1].1];
+                self.code(skill).starts_with("onet:") || capitals_inside(other)
+            }
+        })
     }
 
     /// The skills in `text` as indices for [`Matcher::skill`]: what an import stores, without
@@ -613,6 +649,39 @@ mod tests {
                 "onet:43232110"
             ]
         );
+    }
+
+    #[test]
+    fn a_capital_at_the_start_of_a_sentence_is_no_name() {
+        let m = Matcher::global();
+        let found =
+            |text| -> Vec<&'static str> { m.extract(text).iter().map(|h| h.label).collect() };
+        assert!(!found("Analyze results weekly.").contains(&"Analyze"));
+        assert!(found("- Excel, PowerPoint and Jira").contains(&"Microsoft Excel"));
+        assert!(found("Reports in Excel weekly.").contains(&"Microsoft Excel"));
+    }
+
+    #[test]
+    fn a_label_never_runs_across_a_line_or_a_sentence() {
+        let labels = |text| -> Vec<&str> {
+            Matcher::global()
+                .extract(text)
+                .iter()
+                .map(|h| h.label)
+                .collect()
+        };
+        assert!(
+            labels("Build the design system.\n- Design for accessibility")
+                .iter()
+                .all(|l| *l != "system design")
+        );
+        assert!(
+            labels("We own the design system. Design reviews weekly.")
+                .iter()
+                .all(|l| *l != "system design")
+        );
+        assert!(labels("Experience in system design, daily.").contains(&"system design"));
+        assert!(labels("APIs in Node.js and Go.").contains(&"Node.js"));
     }
 
     #[test]
