@@ -84,12 +84,14 @@ impl PartialEq<String> for SkillId {
     }
 }
 
-/// One skill found in a text, borrowing the text it was found in.
+/// One skill found in a text, borrowing the text it was found in: a taxonomy concept, or a
+/// phrase the span tagger (`tagger.rs`) proposes where no concept was matched, which has no id
+/// or label (`null` in JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Hit<'t> {
-    pub id: SkillId,
+    pub id: Option<SkillId>,
     /// The skill's preferred label.
-    pub label: &'static str,
+    pub label: Option<&'static str>,
     /// Byte offsets into the text as given.
     pub start: usize,
     pub end: usize,
@@ -293,7 +295,7 @@ impl Matcher {
     }
 
     /// Every skill in `text`, once each, in order of first occurrence.
-    pub fn extract<'t>(&self, text: &'t str) -> Vec<Hit<'t>> {
+    pub fn concepts<'t>(&self, text: &'t str) -> Vec<Hit<'t>> {
         self.matches(text, |found, spans| {
             found
                 .iter()
@@ -301,8 +303,8 @@ impl Matcher {
                     let (id, label) = self.skill(skill);
                     let (start, end) = (spans[first].0, spans[end - 1].1);
                     Hit {
-                        id,
-                        label,
+                        id: Some(id),
+                        label: Some(label),
                         start,
                         end,
                         matched: &text[start..end],
@@ -311,6 +313,26 @@ impl Matcher {
                 })
                 .collect()
         })
+    }
+
+    /// [`Matcher::concepts`] and, in text order among them, the skill phrases the span tagger
+    /// finds that touch no concept hit, as hits without a concept (`id` and `label` none).
+    pub fn extract<'t>(&self, text: &'t str) -> Vec<Hit<'t>> {
+        let mut hits = self.concepts(text);
+        let mut taken: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+        taken.sort_unstable();
+        let phrases = crate::tagger::Tagger::global().spans(text, &taken);
+        let free = |&&(s, e): &&(usize, usize)| taken.iter().all(|t| e <= t.0 || t.1 <= s);
+        hits.extend(phrases.iter().filter(free).map(|&(start, end)| Hit {
+            id: None,
+            label: None,
+            start,
+            end,
+            matched: &text[start..end],
+            class: None,
+        }));
+        hits.sort_by_key(|h| h.start);
+        hits
     }
 }
 

@@ -32,6 +32,9 @@ pub fn run(open: impl FnOnce() -> Result<Db>, command: SkillsCommand) -> Result<
     }
 }
 
+/// What the text output says of a phrase the span tagger found and no taxonomy skill names.
+const UNLINKED: &str = "(no taxonomy skill)";
+
 fn extract(text: &str, json: bool) -> Result<()> {
     let hits = Matcher::global().extract(text);
     if json {
@@ -44,10 +47,10 @@ fn extract(text: &str, json: bool) -> Result<()> {
         .iter()
         .map(|h| {
             vec![
-                h.label.to_string(),
+                h.label.unwrap_or(UNLINKED).to_string(),
                 format!("\"{}\"", h.matched),
                 paint(DIM, &format!("{}..{}", h.start, h.end)),
-                paint(DIM, &h.id.to_string()),
+                paint(DIM, &h.id.map(|id| id.to_string()).unwrap_or_default()),
             ]
         })
         .collect();
@@ -135,7 +138,13 @@ fn extracted_line(number: usize, line: &str, json: bool) -> Result<String> {
     let mut written = if json {
         serde_json::to_string(&hits)?
     } else {
-        let labels: Vec<&str> = hits.iter().map(|h| h.label).collect();
+        let labels: Vec<String> = hits
+            .iter()
+            .map(|h| match h.label {
+                Some(label) => label.to_string(),
+                None => format!("\"{}\" {UNLINKED}", h.matched),
+            })
+            .collect();
         format!("{number}: {}", labels.join("; "))
     };
     written.push('\n');
@@ -376,19 +385,21 @@ fn from_text(
     json: bool,
 ) -> Result<()> {
     let text = read_input(file, TEXT_LIMIT)?;
-    let hits = Matcher::global().extract(&text);
+    // Concepts only: a phrase the tagger found has no id to claim.
+    let hits = Matcher::global().concepts(&text);
     let held = db.load()?.skills;
     let new: Vec<_> = hits
         .iter()
-        .filter(|h| !held.iter().any(|k| h.id == k.id))
+        .filter_map(|h| Some((h.id?, h.label?, h)))
+        .filter(|(id, ..)| !held.iter().any(|k| *id == k.id))
         .collect();
     if add && !new.is_empty() {
         let day = today()?;
         let level: Option<Level> = level.map(to_domain);
         db.update(|s| {
-            s.skills.extend(new.iter().map(|h| Skill {
-                id: h.id.to_string(),
-                label: h.label.to_string(),
+            s.skills.extend(new.iter().map(|(id, label, _)| Skill {
+                id: id.to_string(),
+                label: label.to_string(),
                 level,
                 added: day,
                 source: Some(file.display().to_string()),
@@ -398,7 +409,7 @@ fn from_text(
     }
     if json {
         return print_json(&serde_json::json!({
-            "proposed": new,
+            "proposed": new.iter().map(|(.., h)| h).collect::<Vec<_>>(),
             "already_yours": hits.len() - new.len(),
             "added": add,
         }));
@@ -411,11 +422,11 @@ fn from_text(
     }
     let rows: Vec<Vec<String>> = new
         .iter()
-        .map(|h| {
+        .map(|(id, label, h)| {
             vec![
-                h.label.to_string(),
+                label.to_string(),
                 format!("\"{}\"", h.matched),
-                paint(DIM, &h.id.to_string()),
+                paint(DIM, &id.to_string()),
             ]
         })
         .collect();
