@@ -31,7 +31,9 @@ struct Weights {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let dir = args.next().expect("usage: train-tagger SKILLSPAN_JSON_DIR OUT [BITS] [EPOCHS]");
+    let dir = args
+        .next()
+        .expect("usage: train-tagger SKILLSPAN_JSON_DIR OUT [BITS] [EPOCHS]");
     let out = args.next().expect("OUT: where the model goes");
     let bits: u32 = args.next().map_or(18, |b| b.parse().expect("BITS"));
     let epochs: usize = args.next().map_or(12, |e| e.parse().expect("EPOCHS"));
@@ -63,7 +65,7 @@ fn main() {
     let q: Vec<f32> = model
         .weights
         .iter()
-        .map(|&x| f32::from(x) * model.scale)
+        .flat_map(|w| w[..3].iter().map(|&x| f32::from(x) * model.scale))
         .collect();
     let s = dev_scores(&dev, &q, &model.transitions, o_bias);
     eprintln!(
@@ -95,9 +97,17 @@ fn load(path: &str, bits: u32) -> Vec<Sentence> {
             let row: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
             let list = |key: &str| -> Vec<String> {
                 let values = row[key].as_array().expect("a list");
-                values.iter().map(|v| v.as_str().unwrap().to_string()).collect()
+                values
+                    .iter()
+                    .map(|v| v.as_str().unwrap().to_string())
+                    .collect()
             };
-            sentence(&list("tokens"), &list("tags_skill"), &list("tags_knowledge"), bits)
+            sentence(
+                &list("tokens"),
+                &list("tags_skill"),
+                &list("tags_knowledge"),
+                bits,
+            )
         })
         .collect()
 }
@@ -130,13 +140,16 @@ fn sentence(words: &[String], skill: &[String], knowledge: &[String], bits: u32)
         pos += w.len() + 1;
     }
     // Scored as bench/skills-eval.py does: each kind's runs, one set.
-    let mut gold_spans = Vec::new();
+    let mut gold_spans: Vec<(usize, usize)> = Vec::new();
     for kind in [skill, knowledge] {
         let mut open = false;
         for (i, tag) in kind.iter().enumerate() {
             let end = starts[i] + words[i].len();
-            if tag.starts_with('I') && open {
-                gold_spans.last_mut().map(|g: &mut (usize, usize)| g.1 = end);
+            if let Some(last) = gold_spans
+                .last_mut()
+                .filter(|_| open && tag.starts_with('I'))
+            {
+                last.1 = end;
             } else if tag != "O" {
                 gold_spans.push((starts[i], end));
             }
@@ -159,7 +172,11 @@ fn sentence(words: &[String], skill: &[String], knowledge: &[String], bits: u32)
         .map(|&(s, _)| {
             let word = starts.partition_point(|&w| w <= s) - 1;
             let tag = tags[word];
-            (if tag == B && s != starts[word] { I } else { tag }) as u8
+            (if tag == B && s != starts[word] {
+                I
+            } else {
+                tag
+            }) as u8
         })
         .collect();
     Sentence {
@@ -272,7 +289,7 @@ fn dev_scores(dev: &[Sentence], w: &[f32], t: &Transitions, o_bias: f32) -> Scor
     let (mut gold, mut predicted, mut exact, mut p_hit, mut g_hit) = (0, 0, 0, 0, 0);
     for s in dev {
         let mut spans = s.concepts.clone();
-        let tagged = spans_of(&s.tokens, &labels(s, w, t, o_bias));
+        let tagged = spans_of(&s.text, &s.tokens, &labels(s, w, t, o_bias));
         spans.extend(
             tagged
                 .iter()
@@ -290,12 +307,15 @@ fn dev_scores(dev: &[Sentence], w: &[f32], t: &Transitions, o_bias: f32) -> Scor
             .iter()
             .filter(|g| spans.iter().any(|x| touch(x, g)))
             .count();
-        debug_assert!(spans.iter().all(|x| x.1 <= s.text.len()));
     }
     let prf = |tp_p: usize, tp_g: usize| {
         let p = tp_p as f64 / predicted.max(1) as f64;
         let r = tp_g as f64 / gold.max(1) as f64;
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         (p, r, f)
     };
     Scores {
@@ -324,14 +344,20 @@ fn scale_of(w: &[f32]) -> f32 {
     let (sum, n) = w
         .iter()
         .filter(|x| **x != 0.0)
-        .fold((0.0f64, 0usize), |(s, n), x| (s + f64::from(x.abs()), n + 1));
+        .fold((0.0f64, 0usize), |(s, n), x| {
+            (s + f64::from(x.abs()), n + 1)
+        });
     (sum / n.max(1) as f64) as f32
 }
 
 fn quantize(bits: u32, w: &[f32], transitions: Transitions, o_bias: f32) -> Tagger {
     let max = w.iter().fold(0.0f32, |m, x| m.max(x.abs())).max(1e-9);
     let scale = max / f32::from(i16::MAX);
-    let weights = w.iter().map(|x| (x / scale).round() as i16).collect();
+    let q = |x: f32| (x / scale).round() as i16;
+    let weights = w
+        .chunks_exact(3)
+        .map(|c| [q(c[0]), q(c[1]), q(c[2]), 0])
+        .collect();
     Tagger {
         bits,
         scale,

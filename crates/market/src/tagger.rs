@@ -38,8 +38,8 @@ pub struct Tagger {
     pub scale: f32,
     pub o_bias: f32,
     pub transitions: Transitions,
-    /// `3 * 2^bits` weights, a bucket's three labels side by side.
-    pub weights: Vec<i16>,
+    /// `2^bits` buckets, each a weight per label (B, I, O) and padding: one aligned load.
+    pub weights: Vec<[i16; 4]>,
 }
 
 /// Why a model file did not parse.
@@ -76,9 +76,10 @@ impl Tagger {
         for (n, t) in transitions.iter_mut().flatten().enumerate() {
             *t = float(20 + 4 * n);
         }
+        let weight = |c: &[u8]| i16::from_le_bytes([c[0], c[1]]);
         let weights = body[HEAD..]
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .chunks_exact(6)
+            .map(|c| [weight(&c[0..2]), weight(&c[2..4]), weight(&c[4..6]), 0])
             .collect();
         Ok(Tagger {
             bits,
@@ -97,7 +98,7 @@ impl Tagger {
         for t in self.transitions.iter().flatten() {
             out.extend(t.to_le_bytes());
         }
-        for w in &self.weights {
+        for w in self.weights.iter().flat_map(|w| &w[..3]) {
             out.extend(w.to_le_bytes());
         }
         out.extend(fnv(&out).to_le_bytes());
@@ -113,20 +114,20 @@ impl Tagger {
             s.emissions
                 .extend(s.features.chunks_exact(FEATURES).map(|f| self.emit(f)));
             decode(&s.emissions, &self.transitions, &mut s.labels, &mut s.back);
-            spans_of(&s.tokens, &s.labels)
+            spans_of(text, &s.tokens, &s.labels)
         })
     }
 
     /// One word's score per label, from its features.
     fn emit(&self, features: &[u32]) -> [f32; 3] {
-        let mut sum = [0i32; 3];
+        let mut sum = [0i32; 4];
         for &f in features {
-            let w = &self.weights[3 * f as usize..3 * f as usize + 3];
-            for (s, &w) in sum.iter_mut().zip(w) {
+            let w = self.weights[f as usize];
+            for (s, w) in sum.iter_mut().zip(w) {
                 *s += i32::from(w);
             }
         }
-        let [b, i, o] = sum.map(|s| s as f32 * self.scale);
+        let [b, i, o, _] = sum.map(|s| s as f32 * self.scale);
         [b, i, o + self.o_bias]
     }
 }
@@ -147,9 +148,7 @@ struct Scratch {
 
 /// FNV-1a 64: the model file's checksum.
 fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    bytes.iter().fold(FNV_SEED, |h, &b| fnv_step(h, b))
 }
 
 /// Characters that join two runs of letters or digits into one word: "Node.js", "fast-paced",
@@ -160,18 +159,20 @@ const JOINERS: &[char] = &['.', '-', '\'', '/', '&', '_', '’'];
 /// C++ and C#, and [`JOINERS`] between them); every other visible character is a word of its own.
 pub fn tokenize(text: &str, out: &mut Vec<(usize, usize)>) {
     out.clear();
-    let next = |at: usize| text[at..].chars().next();
     let mut pos = 0;
-    while let Some(c) = next(pos) {
+    while pos < text.len() {
         let start = pos;
+        let c = char_at(text, pos);
         pos += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
         if c.is_alphanumeric() {
-            while let Some(d) = next(pos) {
+            while pos < text.len() {
+                let d = char_at(text, pos);
                 let joins = JOINERS.contains(&d)
-                    && next(pos + d.len_utf8()).is_some_and(char::is_alphanumeric);
+                    && pos + d.len_utf8() < text.len()
+                    && char_at(text, pos + d.len_utf8()).is_alphanumeric();
                 if !(d.is_alphanumeric() || d == '+' || d == '#' || joins) {
                     break;
                 }
@@ -179,6 +180,17 @@ pub fn tokenize(text: &str, out: &mut Vec<(usize, usize)>) {
             }
         }
         out.push((start, pos));
+    }
+}
+
+/// The character at byte `at` (a boundary): ASCII without decoding.
+fn char_at(text: &str, at: usize) -> char {
+    match text.as_bytes()[at] {
+        b @ 0..0x80 => char::from(b),
+        _ => text[at..]
+            .chars()
+            .next()
+            .expect("a character at a boundary"),
     }
 }
 
@@ -207,13 +219,28 @@ impl Word {
         }
     }
 
+    /// One pass over the bytes for the lower-cased word, its prefix (FNV is streaming: the
+    /// prefix's hash is the state after three bytes) and its shape; the suffixes are short.
     fn of(written: &str, hit: u64) -> Word {
         let bytes = written.as_bytes();
+        let (mut lower, mut shape, mut prefix3) = (FNV_SEED, FNV_SEED, FNV_SEED);
+        let mut last = 0u8;
+        for (at, &b) in bytes.iter().enumerate() {
+            lower = fnv_step(lower, b.to_ascii_lowercase());
+            if at == 2 {
+                prefix3 = lower;
+            }
+            let class = shape_class(b);
+            if class != last {
+                shape = fnv_step(shape, class);
+                last = class;
+            }
+        }
         let n = bytes.len();
         Word {
-            lower: hash_lower(bytes),
-            shape: shape(written),
-            prefix3: hash_lower(&bytes[..n.min(3)]),
+            lower,
+            shape,
+            prefix3: if n < 3 { lower } else { prefix3 },
             suffix2: hash_lower(&bytes[n.saturating_sub(2)..]),
             suffix3: hash_lower(&bytes[n.saturating_sub(3)..]),
             hit,
@@ -221,38 +248,36 @@ impl Word {
     }
 }
 
+const FNV_SEED: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv_step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+}
+
 /// FNV-1a over the bytes with ASCII letters lower-cased (other letters keep their case: the
 /// training text is English).
 fn hash_lower(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
-    })
+    bytes
+        .iter()
+        .fold(FNV_SEED, |h, &b| fnv_step(h, b.to_ascii_lowercase()))
 }
 
-/// "Python" -> "Xx", "C++" -> "X+", "2021-07" -> "d-d": letter case, digits and the other
-/// characters, repeats collapsed; anything not ASCII counts as a lower-case letter.
-fn shape(written: &str) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    let mut last = 0u8;
-    for b in written.bytes() {
-        let class = match b {
-            b'A'..=b'Z' => b'X',
-            b'a'..=b'z' | 0x80.. => b'x',
-            b'0'..=b'9' => b'd',
-            other => other,
-        };
-        if class != last {
-            h = (h ^ u64::from(class)).wrapping_mul(0x0100_0000_01b3);
-            last = class;
-        }
+/// A byte's part of a word's shape: "Python" is "Xx", "C++" "X+", "2021-07" "d-d" (repeats
+/// collapse); a byte of a character beyond ASCII counts as a lower-case letter.
+fn shape_class(b: u8) -> u8 {
+    match b {
+        b'A'..=b'Z' => b'X',
+        b'a'..=b'z' | 0x80.. => b'x',
+        b'0'..=b'9' => b'd',
+        other => other,
     }
-    h
 }
 
-/// Template `t` over the value `h`, hashed to a bucket of `2^bits`.
+/// Template `t` over the value `h`, hashed to a bucket of `2^bits` (multiplicative hashing: the
+/// values are FNV hashes already).
 fn bucket(t: u64, h: u64, bits: u32) -> u32 {
-    let mixed = (h ^ t.wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xd6e8_feb8_6659_fd93);
-    ((mixed ^ (mixed >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as u32
+    let salted = h ^ (t + 1).wrapping_mul(0xd6e8_feb8_6659_fd93);
+    (salted.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as u32
 }
 
 fn pair(a: u64, b: u64) -> u64 {
@@ -339,26 +364,31 @@ pub fn decode(
     let Some(first) = emissions.first() else {
         return;
     };
-    let allowed = |p: usize, y: usize| !(y == I && (p == O || p == START));
-    let mut score: [f32; 3] = std::array::from_fn(|y| match allowed(START, y) {
-        true => transitions[START][y] + first[y],
-        false => f32::NEG_INFINITY,
-    });
+    let t = transitions;
+    let mut score = [
+        t[START][B] + first[B],
+        f32::NEG_INFINITY,
+        t[START][O] + first[O],
+    ];
     back.push([0; 3]);
     for e in &emissions[1..] {
         let mut from = [0u8; 3];
-        let next: [f32; 3] = std::array::from_fn(|y| {
-            let (p, best) = (0..3)
-                .filter(|&p| allowed(p, y))
-                .map(|p| (p, score[p] + transitions[p][y]))
-                .fold((0, f32::NEG_INFINITY), |a, b| if b.1 > a.1 { b } else { a });
+        let mut next = [0.0f32; 3];
+        for y in 0..3 {
+            // I continues a span: never after O.
+            let o = if y == I {
+                f32::NEG_INFINITY
+            } else {
+                score[O] + t[O][y]
+            };
+            let (p, best) = argmax([score[B] + t[B][y], score[I] + t[I][y], o]);
             from[y] = p as u8;
-            best + e[y]
-        });
+            next[y] = best + e[y];
+        }
         back.push(from);
         score = next;
     }
-    let mut y = (0..3).fold(0, |a, b| if score[b] > score[a] { b } else { a });
+    let (mut y, _) = argmax(score);
     labels.resize(emissions.len(), O as u8);
     for i in (0..emissions.len()).rev() {
         labels[i] = y as u8;
@@ -366,18 +396,40 @@ pub fn decode(
     }
 }
 
-/// The byte ranges of the B/I runs of `labels` over `tokens`.
-pub fn spans_of(tokens: &[(usize, usize)], labels: &[u8]) -> Vec<(usize, usize)> {
-    let mut spans: Vec<(usize, usize)> = Vec::new();
+/// What may end a span: the closing half of a pair it opened ("Java (JVM)").
+const CLOSERS: &[&str] = &[")", "]", "\"", "+", "#"];
+
+/// The index and value of the largest of three (the first of equals).
+fn argmax(v: [f32; 3]) -> (usize, f32) {
+    let mut best = (0, v[0]);
+    for (at, &x) in v.iter().enumerate().skip(1) {
+        if x > best.1 {
+            best = (at, x);
+        }
+    }
+    best
+}
+
+/// The byte ranges of the B/I runs of `labels` over `tokens` of `text`, without the punctuation
+/// at either end of a run (". SQL" is "SQL"); a run of punctuation alone is no span.
+pub fn spans_of(text: &str, tokens: &[(usize, usize)], labels: &[u8]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut current: Option<(usize, usize)> = None;
     let mut open = false;
     for (&(start, end), &label) in tokens.iter().zip(labels) {
-        match label as usize {
-            B => spans.push((start, end)),
-            I if open => spans.last_mut().expect("open").1 = end,
+        let label = label as usize;
+        if label != I || !open {
+            spans.extend(current.take());
+        }
+        open = label != O;
+        let word = text[start..end].chars().any(char::is_alphanumeric);
+        match current.as_mut() {
+            Some(c) if open && (word || CLOSERS.contains(&&text[start..end])) => c.1 = end,
+            None if open && word => current = Some((start, end)),
             _ => {}
         }
-        open = label as usize != O;
     }
+    spans.extend(current);
     spans
 }
 
@@ -402,7 +454,10 @@ mod tests {
         assert_eq!(tagger.to_bytes(), MODEL);
         let mut broken = MODEL.to_vec();
         broken[100] ^= 1;
-        assert_eq!(Tagger::from_bytes(&broken).err(), Some(ModelError::Checksum));
+        assert_eq!(
+            Tagger::from_bytes(&broken).err(),
+            Some(ModelError::Checksum)
+        );
         assert_eq!(Tagger::from_bytes(b"MMTAG").err(), Some(ModelError::Magic));
     }
 
@@ -414,7 +469,17 @@ mod tests {
         let words: Vec<&str> = tokens.iter().map(|&(s, e)| &text[s..e]).collect();
         assert_eq!(
             words,
-            ["Node.js", ",", "C++", "&", "fast-paced", "(", "CI/CD", ")", "!"]
+            [
+                "Node.js",
+                ",",
+                "C++",
+                "&",
+                "fast-paced",
+                "(",
+                "CI/CD",
+                ")",
+                "!"
+            ]
         );
     }
 
