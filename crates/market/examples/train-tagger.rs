@@ -165,7 +165,7 @@ fn sentence(words: &[String], skill: &[String], knowledge: &[String], bits: u32)
         .collect();
     concepts.sort_unstable();
     let (mut tokens, mut features) = (Vec::new(), Vec::new());
-    featurize(&text, &concepts, bits, &mut tokens, &mut features);
+    featurize(&text, &concepts, bits, &mut tokens, |f| features.extend(f));
     // A given token split into several words: its first keeps the tag, the rest continue it.
     let gold = tokens
         .iter()

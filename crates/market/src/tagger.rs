@@ -109,10 +109,11 @@ impl Tagger {
     /// (byte ranges, sorted by start), which the features read.
     pub fn spans(&self, text: &str, concepts: &[(usize, usize)]) -> Vec<(usize, usize)> {
         SCRATCH.with_borrow_mut(|s| {
-            featurize(text, concepts, self.bits, &mut s.tokens, &mut s.features);
-            s.emissions.clear();
-            s.emissions
-                .extend(s.features.chunks_exact(FEATURES).map(|f| self.emit(f)));
+            let emissions = &mut s.emissions;
+            emissions.clear();
+            featurize(text, concepts, self.bits, &mut s.tokens, |f| {
+                emissions.push(self.emit(f));
+            });
             decode(&s.emissions, &self.transitions, &mut s.labels, &mut s.back);
             spans_of(text, &s.tokens, &s.labels)
         })
@@ -140,7 +141,6 @@ thread_local! {
 #[derive(Default)]
 struct Scratch {
     tokens: Vec<(usize, usize)>,
-    features: Vec<u32>,
     emissions: Vec<[f32; 3]>,
     labels: Vec<u8>,
     back: Vec<[u8; 3]>,
@@ -284,14 +284,15 @@ fn pair(a: u64, b: u64) -> u64 {
     a.rotate_left(23) ^ b.wrapping_mul(0xff51_afd7_ed55_8ccd)
 }
 
-/// The words of `text` into `tokens` and [`FEATURES`] buckets per word into `features`.
-/// `concepts` are the matcher's hits as byte ranges, sorted by start.
+/// The words of `text` into `tokens`, and each word's [`FEATURES`] buckets to `each`, in order
+/// (training keeps them; tagging scores them at once). `concepts` are the matcher's hits as byte
+/// ranges, sorted by start.
 pub fn featurize(
     text: &str,
     concepts: &[(usize, usize)],
     bits: u32,
     tokens: &mut Vec<(usize, usize)>,
-    features: &mut Vec<u32>,
+    mut each: impl FnMut(&[u32; FEATURES]),
 ) {
     tokenize(text, tokens);
     let mut words = Vec::with_capacity(tokens.len() + 4);
@@ -309,14 +310,13 @@ pub fn featurize(
         words.push(Word::of(&text[start..end], hit));
     }
     words.extend([Word::edge(2), Word::edge(2)]);
-    features.clear();
     for (i, window) in words.windows(5).enumerate() {
-        word_features(window, i, bits, features);
+        each(&word_features(window, i, bits));
     }
 }
 
 /// The [`FEATURES`] buckets of the middle word of `w` (words -2..+2), word number `i`.
-fn word_features(w: &[Word], i: usize, bits: u32, out: &mut Vec<u32>) {
+fn word_features(w: &[Word], i: usize, bits: u32) -> [u32; FEATURES] {
     let [a, b, c, d, e] = [w[0], w[1], w[2], w[3], w[4]];
     let hits = c.hit | b.hit << 2 | d.hit << 4;
     let values = [
@@ -343,12 +343,7 @@ fn word_features(w: &[Word], i: usize, bits: u32, out: &mut Vec<u32>) {
         pair(i.min(4) as u64, c.shape),
         pair(pair(b.hit, c.hit), c.shape),
     ];
-    out.extend(
-        values
-            .iter()
-            .enumerate()
-            .map(|(t, &h)| bucket(t as u64, h, bits)),
-    );
+    std::array::from_fn(|t| bucket(t as u64, values[t], bits))
 }
 
 /// The best label sequence under `emissions` and `transitions` (Viterbi), into `labels`; an I
