@@ -139,25 +139,7 @@ fn sentence(words: &[String], skill: &[String], knowledge: &[String], bits: u32)
         starts.push(pos);
         pos += w.len() + 1;
     }
-    // Scored as bench/skills-eval.py does: each kind's runs, one set.
-    let mut gold_spans: Vec<(usize, usize)> = Vec::new();
-    for kind in [skill, knowledge] {
-        let mut open = false;
-        for (i, tag) in kind.iter().enumerate() {
-            let end = starts[i] + words[i].len();
-            if let Some(last) = gold_spans
-                .last_mut()
-                .filter(|_| open && tag.starts_with('I'))
-            {
-                last.1 = end;
-            } else if tag != "O" {
-                gold_spans.push((starts[i], end));
-            }
-            open = tag != "O";
-        }
-    }
-    gold_spans.sort_unstable();
-    gold_spans.dedup();
+    let gold_spans = gold_spans(&starts, words, skill, knowledge);
     let mut concepts: Vec<(usize, usize)> = Matcher::global()
         .concepts(&text)
         .iter()
@@ -187,6 +169,35 @@ fn sentence(words: &[String], skill: &[String], knowledge: &[String], bits: u32)
         gold_spans,
         concepts,
     }
+}
+
+/// The gold spans as bench/skills-eval.py scores them: each kind's B/I runs, one set. `starts`
+/// are the given tokens' byte offsets.
+fn gold_spans(
+    starts: &[usize],
+    words: &[String],
+    skill: &[String],
+    knowledge: &[String],
+) -> Vec<(usize, usize)> {
+    let mut gold_spans: Vec<(usize, usize)> = Vec::new();
+    for kind in [skill, knowledge] {
+        let mut open = false;
+        for (i, tag) in kind.iter().enumerate() {
+            let end = starts[i] + words[i].len();
+            if let Some(last) = gold_spans
+                .last_mut()
+                .filter(|_| open && tag.starts_with('I'))
+            {
+                last.1 = end;
+            } else if tag != "O" {
+                gold_spans.push((starts[i], end));
+            }
+            open = tag != "O";
+        }
+    }
+    gold_spans.sort_unstable();
+    gold_spans.dedup();
+    gold_spans
 }
 
 impl Weights {

@@ -492,6 +492,28 @@ mod tests {
     }
 
     #[test]
+    fn extract_adds_phrases_touching_no_concept() {
+        let text = "Strong SQL skills and the ability to work in a fast-paced environment.";
+        let hits = crate::skills::Matcher::global().extract(text);
+        let (concepts, phrases): (Vec<_>, Vec<_>) = hits.iter().partition(|h| h.id.is_some());
+        assert!(concepts.iter().any(|h| h.matched == "SQL"), "{hits:?}");
+        assert!(!phrases.is_empty(), "{hits:?}");
+        for p in &phrases {
+            assert_eq!((p.label, p.class), (None, None));
+            assert_eq!(&text[p.start..p.end], p.matched);
+            assert!(
+                concepts
+                    .iter()
+                    .all(|c| p.end <= c.start || c.end <= p.start)
+            );
+        }
+        assert!(
+            hits.windows(2).all(|w| w[0].start <= w[1].start),
+            "in text order"
+        );
+    }
+
+    #[test]
     fn nothing_in_empty_or_punctuation() {
         assert!(phrases("").is_empty());
         assert!(phrases("  ... --- !!! ( ) ;").is_empty());
