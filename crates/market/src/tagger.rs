@@ -159,8 +159,14 @@ const JOINERS: &[char] = &['.', '-', '\'', '/', '&', '_', '’'];
 /// C++ and C#, and [`JOINERS`] between them); every other visible character is a word of its own.
 pub fn tokenize(text: &str, out: &mut Vec<(usize, usize)>) {
     out.clear();
+    let bytes = text.as_bytes();
     let mut pos = 0;
     while pos < text.len() {
+        // ASCII letters, digits and spaces, most of a text, without decoding a character.
+        if bytes[pos] == b' ' {
+            pos += 1;
+            continue;
+        }
         let start = pos;
         let c = char_at(text, pos);
         pos += c.len_utf8();
@@ -169,6 +175,10 @@ pub fn tokenize(text: &str, out: &mut Vec<(usize, usize)>) {
         }
         if c.is_alphanumeric() {
             while pos < text.len() {
+                if bytes[pos].is_ascii_alphanumeric() {
+                    pos += 1;
+                    continue;
+                }
                 let d = char_at(text, pos);
                 let joins = JOINERS.contains(&d)
                     && pos + d.len_utf8() < text.len()
