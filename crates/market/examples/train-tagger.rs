@@ -363,7 +363,8 @@ fn scale_of(w: &[f32]) -> f32 {
 
 fn quantize(bits: u32, w: &[f32], transitions: Transitions, o_bias: f32) -> Tagger {
     let max = w.iter().fold(0.0f32, |m, x| m.max(x.abs())).max(1e-9);
-    let scale = max / f32::from(i16::MAX);
+    // Within i16::MAX / FEATURES: a word's summed weights then fit 16 bits (see Tagger::emit).
+    let scale = max / f32::from(i16::MAX / FEATURES as i16);
     let q = |x: f32| (x / scale).round() as i16;
     let weights = w
         .chunks_exact(3)

@@ -11,8 +11,8 @@
 //!
 //! Model file, little-endian: the 8 bytes `MMTAGGR1`, `bits` (u32), the weight scale (f32),
 //! O's bias (f32), 12 transition weights (f32, rows previous label B, I, O, start; columns B, I,
-//! O), `3 * 2^bits` weights (i16, weight = value * scale), then an FNV-1a 64 checksum of all the
-//! bytes before it (u64).
+//! O), `3 * 2^bits` weights (i16 within `i16::MAX / FEATURES`, weight = value * scale), then an
+//! FNV-1a 64 checksum of all the bytes before it (u64).
 
 use std::cell::RefCell;
 use std::sync::OnceLock;
@@ -121,14 +121,16 @@ impl Tagger {
 
     /// One word's score per label, from its features.
     fn emit(&self, features: &[u32]) -> [f32; 3] {
-        let mut sum = [0i32; 4];
+        // Training keeps every weight within i16::MAX / FEATURES, so the sums fit 16 bits and
+        // one vector add per feature does (wrapping only ever for a model made otherwise).
+        let mut sum = [0i16; 4];
         for &f in features {
             let w = self.weights[f as usize];
             for (s, w) in sum.iter_mut().zip(w) {
-                *s += i32::from(w);
+                *s = s.wrapping_add(w);
             }
         }
-        let [b, i, o, _] = sum.map(|s| s as f32 * self.scale);
+        let [b, i, o, _] = sum.map(|s| f32::from(s) * self.scale);
         [b, i, o + self.o_bias]
     }
 }
