@@ -110,7 +110,8 @@ def usable_labels():
     with (ROOT / "data" / "skills" / "labels.tsv").open() as f:
         next(f)
         for line in f:
-            label = line.rstrip("\n").split("\t", 1)[1]
+            # id, label, when (guard), kind: the label is the second column.
+            label = line.rstrip("\n").split("\t")[1]
             if len(label) >= 2 and label.lower() not in denied:
                 labels.add(label)
     return labels

@@ -178,7 +178,7 @@ fn skills_are_extracted_with_ids_and_byte_spans() {
             assert!(h.get(field).is_some());
         }
     }
-    let labels: Vec<&str> = hits.iter().map(|h| h["label"].as_str().unwrap()).collect();
+    let labels: Vec<&str> = hits.iter().filter_map(|h| h["label"].as_str()).collect();
     assert!(labels.contains(&"SQL"), "{labels:?}");
     assert!(labels.contains(&"communicate with customers"), "{labels:?}");
     assert_eq!(
@@ -203,6 +203,21 @@ fn skills_are_extracted_with_ids_and_byte_spans() {
     );
     let text = env.run(&["skills", "extract", file.to_str().unwrap()]);
     assert!(text.contains("\"Tableau\""), "{text}");
+    // A phrase the span tagger finds and no taxonomy skill names: no id, no label.
+    let phrase = env.write("phrase.txt", "You will work in a fast-paced environment.");
+    let hits = env.json(&["skills", "extract", phrase.to_str().unwrap(), "--json"]);
+    let unlinked = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["matched"].as_str().unwrap().contains("fast-paced"))
+        .unwrap();
+    assert_eq!(
+        (&unlinked["id"], &unlinked["label"]),
+        (&json!(null), &json!(null))
+    );
+    let text = env.run(&["skills", "extract", phrase.to_str().unwrap()]);
+    assert!(text.contains("(no taxonomy skill)"), "{text}");
 }
 
 fn skill_count(env: &Env) -> usize {
@@ -263,7 +278,8 @@ fn skills_from_a_cv_are_proposed_then_claimed() {
     env.run(&["skills", "add", "sql"]);
     let cv = env.write(
         "cv.txt",
-        "Led SEO for a retailer: search engine optimisation, web analytics, SQL reports in Microsoft Excel.",
+        "Led SEO for a retailer: search engine optimisation, web analytics, SQL reports in Microsoft Excel. \
+         Thrives in a fast-paced environment.",
     );
     let proposed = env.json(&["skills", "from-text", cv.to_str().unwrap(), "--json"]);
     let labels: Vec<&str> = proposed["proposed"]
@@ -276,6 +292,8 @@ fn skills_from_a_cv_are_proposed_then_claimed() {
     assert!(labels.contains(&"web analytics"), "{labels:?}");
     assert!(labels.contains(&"Microsoft Excel"), "{labels:?}");
     assert!(!labels.contains(&"SQL"), "already yours");
+    // The span tagger's phrases have no id to claim (a null label would have failed above).
+    assert!(!proposed.to_string().contains("fast-paced"), "{proposed}");
     assert_eq!(proposed["already_yours"], 1);
     assert_eq!(skill_count(&env), 1);
     env.run(&[

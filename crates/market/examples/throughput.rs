@@ -1,8 +1,8 @@
 //! In-process skill-extraction throughput on one core: `cargo run --release --example throughput
 //! -- TEXTS [RUNS]`, one text per line (bench/extract.sh makes them). Prints one JSON line: the
-//! megabytes, the best time of RUNS for `skills_in` (what an import does), for `extract` (offsets
-//! and strings too) and for `extract_all` (the matcher without the context layer), and the skills
-//! found.
+//! megabytes, the best time of RUNS for `skills_in` (what an import does), for `concepts`
+//! (offsets and strings too), for `extract` (concepts and the span tagger's phrases) and for
+//! `extract_all` (the matcher without the context layer), and the skills found.
 
 use std::time::Instant;
 
@@ -28,10 +28,11 @@ fn main() {
             .expect("at least one run")
     };
     let (ids_seconds, found) = best(&|| lines.iter().map(|l| matcher.skills_in(l).len()).sum());
+    let (concepts_seconds, _) = best(&|| lines.iter().map(|l| matcher.concepts(l).len()).sum());
     let (hits_seconds, _) = best(&|| lines.iter().map(|l| matcher.extract(l).len()).sum());
     let (all_seconds, _) = best(&|| lines.iter().map(|l| matcher.extract_all(l).len()).sum());
     println!(
-        "{{\"megabytes\": {:.3}, \"skills_in_seconds\": {ids_seconds:.4}, \"extract_seconds\": {hits_seconds:.4}, \"extract_all_seconds\": {all_seconds:.4}, \"found\": {found}}}",
+        "{{\"megabytes\": {:.3}, \"skills_in_seconds\": {ids_seconds:.4}, \"concepts_seconds\": {concepts_seconds:.4}, \"extract_seconds\": {hits_seconds:.4}, \"extract_all_seconds\": {all_seconds:.4}, \"found\": {found}}}",
         text.len() as f64 / 1e6
     );
 }

@@ -672,6 +672,31 @@ pub(crate) fn retain(words: &Words, found: &mut Vec<Candidate>, matcher: &Matche
     found.retain(|f| f.2 != REJECTED);
 }
 
+/// The byte ranges of `phrases` (the span tagger's, in `text`) that lie outside equal-opportunity,
+/// benefits and company passages: boilerplate names no skill the job asks for, whoever found it.
+pub(crate) fn outside_boilerplate(text: &str, phrases: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    if phrases.is_empty() {
+        return phrases;
+    }
+    let mut spans = Vec::new();
+    crate::taxonomy::each_word(text, |start, end, _| spans.push((start, end)));
+    if spans.is_empty() {
+        return phrases;
+    }
+    let words = Words {
+        text,
+        spans: &spans,
+    };
+    let mut passages = Passages::default();
+    phrases
+        .into_iter()
+        .filter(|&(start, _)| {
+            let at = spans.partition_point(|w| w.1 <= start).min(spans.len() - 1);
+            !passages.boilerplate(&words, at)
+        })
+        .collect()
+}
+
 /// A candidate hit with what the context layer made of it (`Matcher::explain`).
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Explained<'t> {
@@ -795,24 +820,39 @@ mod tests {
     }
 
     #[test]
+    fn the_span_taggers_phrases_in_boilerplate_are_dropped_too() {
+        let m = Matcher::global();
+        let posting = format!("{EEO}\n\n{SKILLS}");
+        let hits = m.extract(&posting);
+        assert!(hits.iter().all(|h| h.start > EEO.len()), "{hits:?}");
+        assert!(
+            hits.iter().any(|h| h.id.is_none()),
+            "phrases still found: {hits:?}"
+        );
+    }
+
+    #[test]
     fn hits_in_boilerplate_are_not_demand_and_do_not_hide_later_ones() {
         let m = Matcher::global();
         let posting = format!("{EEO}\n\n{SKILLS}");
         let all = m.extract_all(&posting);
-        assert!(all.iter().any(|h| h.label == "childbirth"), "{all:?}");
+        assert!(all.iter().any(|h| h.label == Some("childbirth")), "{all:?}");
         let kept = m.extract(&posting);
         assert!(kept.iter().all(|h| h.start > EEO.len()), "{kept:?}");
-        assert!(kept.iter().any(|h| h.label == "SQL"), "{kept:?}");
+        assert!(kept.iter().any(|h| h.label == Some("SQL")), "{kept:?}");
         // The same skill in the EEO passage and in a duty: the duty's hit is reported.
         let midwife = format!("{EEO}\nSupport mothers through childbirth and aftercare.");
         let found = m.extract(&midwife);
         let childbirth = m.explain(&midwife);
         let later = childbirth
             .iter()
-            .rfind(|e| e.hit.label == "childbirth")
+            .rfind(|e| e.hit.label == Some("childbirth"))
             .unwrap();
         if later.kept {
-            let hit = found.iter().find(|h| h.label == "childbirth").unwrap();
+            let hit = found
+                .iter()
+                .find(|h| h.label == Some("childbirth"))
+                .unwrap();
             assert!(hit.start > EEO.len(), "{hit:?}");
         }
     }

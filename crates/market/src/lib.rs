@@ -10,6 +10,7 @@ pub mod onet;
 pub mod postings;
 mod records;
 pub mod skills;
+pub mod tagger;
 pub mod taxonomy;
 pub mod trie;
 pub mod wages;

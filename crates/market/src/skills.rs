@@ -88,12 +88,14 @@ impl PartialEq<String> for SkillId {
     }
 }
 
-/// One skill found in a text, borrowing the text it was found in.
+/// One skill found in a text, borrowing the text it was found in: a taxonomy concept, or a
+/// phrase the span tagger (`tagger.rs`) proposes where no concept was matched, which has no id
+/// or label (`null` in JSON).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Hit<'t> {
-    pub id: SkillId,
+    pub id: Option<SkillId>,
     /// The skill's preferred label.
-    pub label: &'static str,
+    pub label: Option<&'static str>,
     /// Byte offsets into the text as given.
     pub start: usize,
     pub end: usize,
@@ -350,19 +352,19 @@ impl Matcher {
     }
 
     /// Every skill in `text` that its context supports, once each, in order of first occurrence.
-    pub fn extract<'t>(&self, text: &'t str) -> Vec<Hit<'t>> {
+    pub fn concepts<'t>(&self, text: &'t str) -> Vec<Hit<'t>> {
         self.matches(text, Stage::Demand, |found, spans| {
             self.hits(text, found, spans)
         })
     }
 
-    /// [`Matcher::extract`], each hit with whether it is sure enough to claim without asking: a
+    /// [`Matcher::concepts`], each hit with whether it is sure enough to claim without asking: a
     /// label of two words or more, an O*NET product's name, or a single word the context layer
     /// gives at least [`CONFIDENT`]. "Python" in a list of tools is; "communication" in a
     /// sentence about the team is not.
     pub fn extract_rated<'t>(&self, text: &'t str) -> Vec<(Hit<'t>, bool)> {
         let explained = self.explain(text);
-        self.extract(text)
+        self.concepts(text)
             .into_iter()
             .map(|hit| {
                 let probability = explained
@@ -413,13 +415,34 @@ impl Matcher {
         let (id, label) = self.skill(skill);
         let (start, end) = (spans[first].0, spans[end - 1].1);
         Hit {
-            id,
-            label,
+            id: Some(id),
+            label: Some(label),
             start,
             end,
             matched: &text[start..end],
             class: self.class_of(skill),
         }
+    }
+
+    /// [`Matcher::concepts`] and, in text order among them, the skill phrases the span tagger
+    /// finds that touch no concept hit, as hits without a concept (`id` and `label` none).
+    pub fn extract<'t>(&self, text: &'t str) -> Vec<Hit<'t>> {
+        let mut hits = self.concepts(text);
+        let mut taken: Vec<(usize, usize)> = hits.iter().map(|h| (h.start, h.end)).collect();
+        taken.sort_unstable();
+        let phrases =
+            context::outside_boilerplate(text, crate::tagger::Tagger::global().spans(text, &taken));
+        let free = |&&(s, e): &&(usize, usize)| taken.iter().all(|t| e <= t.0 || t.1 <= s);
+        hits.extend(phrases.iter().filter(free).map(|&(start, end)| Hit {
+            id: None,
+            label: None,
+            start,
+            end,
+            matched: &text[start..end],
+            class: None,
+        }));
+        hits.sort_by_key(|h| h.start);
+        hits
     }
 }
 
@@ -509,7 +532,7 @@ mod tests {
     use crate::taxonomy::each_word;
 
     fn labels<'h>(hits: &'h [Hit]) -> Vec<&'h str> {
-        hits.iter().map(|h| h.label).collect()
+        hits.iter().filter_map(|h| h.label).collect()
     }
 
     #[test]
@@ -543,8 +566,8 @@ mod tests {
         assert!(found.contains(&"Microsoft Excel"), "{found:?}");
         assert!(found.contains(&"SQL"), "{found:?}");
         // A product is its own skill; O*NET's class is its roll-up.
-        let python = hits.iter().find(|h| h.label == "Python").unwrap();
-        assert_eq!(python.id, "onet:43232405/python");
+        let python = hits.iter().find(|h| h.label == Some("Python")).unwrap();
+        assert_eq!(python.id.unwrap(), "onet:43232405/python");
         let class = python.class.unwrap();
         assert_eq!(
             (class.id.to_string().as_str(), class.label),
@@ -557,19 +580,27 @@ mod tests {
         // "write press releases" is an ESCO alternative label of "draft press releases".
         assert!(found.contains(&"draft press releases"), "{found:?}");
         assert_eq!(
-            hits.iter().filter(|h| h.label == "Microsoft Excel").count(),
+            hits.iter()
+                .filter(|h| h.label == Some("Microsoft Excel"))
+                .count(),
             1,
             "deduplicated"
         );
-        let excel = hits.iter().find(|h| h.label == "Microsoft Excel").unwrap();
+        let excel = hits
+            .iter()
+            .find(|h| h.label == Some("Microsoft Excel"))
+            .unwrap();
         assert_eq!(excel.matched, "Microsoft Excel", "leftmost-longest");
-        assert_eq!(excel.id, "onet:43232110/microsoft-excel");
-        let budgets = hits.iter().find(|h| h.label == "manage budgets").unwrap();
-        let uri = budgets.id.to_string();
+        assert_eq!(excel.id.unwrap(), "onet:43232110/microsoft-excel");
+        let budgets = hits
+            .iter()
+            .find(|h| h.label == Some("manage budgets"))
+            .unwrap();
+        let uri = budgets.id.unwrap().to_string();
         assert!(uri.starts_with(ESCO_SKILL_URI), "{uri}");
-        assert_eq!(budgets.id, uri, "an ESCO id is its URI");
+        assert_eq!(budgets.id.unwrap(), uri, "an ESCO id is its URI");
         assert!(
-            budgets.id != uri[ESCO_SKILL_URI.len()..],
+            budgets.id.unwrap() != uri[ESCO_SKILL_URI.len()..],
             "not the bare UUID"
         );
         assert_eq!(
@@ -582,7 +613,7 @@ mod tests {
     fn whole_words_only_and_the_deny_list() {
         let m = Matcher::global();
         assert!(m.extract("mysqldump").iter().all(|h| h.matched != "sql"));
-        assert!(m.extract("access the word project teams").is_empty());
+        assert!(m.concepts("access the word project teams").is_empty());
         assert!(m.patterns() > 90_000, "{}", m.patterns());
     }
 
@@ -604,7 +635,7 @@ mod tests {
         Matcher::global()
             .extract(text)
             .into_iter()
-            .map(|h| (h.matched, h.label))
+            .filter_map(|h| Some((h.matched, h.label?)))
             .collect()
     }
 
@@ -654,8 +685,9 @@ mod tests {
     #[test]
     fn a_capital_at_the_start_of_a_sentence_is_no_name() {
         let m = Matcher::global();
-        let found =
-            |text| -> Vec<&'static str> { m.extract(text).iter().map(|h| h.label).collect() };
+        let found = |text| -> Vec<&'static str> {
+            m.concepts(text).iter().filter_map(|h| h.label).collect()
+        };
         assert!(!found("Analyze results weekly.").contains(&"Analyze"));
         assert!(found("- Excel, PowerPoint and Jira").contains(&"Microsoft Excel"));
         assert!(found("Reports in Excel weekly.").contains(&"Microsoft Excel"));
@@ -665,9 +697,9 @@ mod tests {
     fn a_label_never_runs_across_a_line_or_a_sentence() {
         let labels = |text| -> Vec<&str> {
             Matcher::global()
-                .extract(text)
+                .concepts(text)
                 .iter()
-                .map(|h| h.label)
+                .filter_map(|h| h.label)
                 .collect()
         };
         assert!(

@@ -120,14 +120,14 @@ fn real_postings_meet_expectations() {
     let all = expectations();
     for e in &all {
         let text = fs::read_to_string(fixtures().join(&e.posting)).unwrap();
-        let hits = matcher.extract(&text);
+        let hits = matcher.concepts(&text);
         let found: Vec<String> = hits
             .iter()
             .filter(|h| match e.field {
                 Field::Text => contains_words(h.matched, &e.words),
-                Field::Label => contains_words(h.label, &e.words),
+                Field::Label => contains_words(h.label.unwrap_or_default(), &e.words),
             })
-            .map(|h| format!("{:?} -> {}", h.matched, h.label))
+            .map(|h| format!("{:?} -> {}", h.matched, h.label.unwrap_or_default()))
             .collect();
         let field = if e.field == Field::Text {
             "text"

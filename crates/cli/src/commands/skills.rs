@@ -32,6 +32,9 @@ pub fn run(open: impl FnOnce() -> Result<Db>, command: SkillsCommand) -> Result<
     }
 }
 
+/// What the text output says of a phrase the span tagger found and no taxonomy skill names.
+const UNLINKED: &str = "(no taxonomy skill)";
+
 fn extract(text: &str, json: bool) -> Result<()> {
     let hits = Matcher::global().extract(text);
     if json {
@@ -44,10 +47,10 @@ fn extract(text: &str, json: bool) -> Result<()> {
         .iter()
         .map(|h| {
             vec![
-                h.label.to_string(),
+                h.label.unwrap_or(UNLINKED).to_string(),
                 format!("\"{}\"", h.matched),
                 paint(DIM, &format!("{}..{}", h.start, h.end)),
-                paint(DIM, &h.id.to_string()),
+                paint(DIM, &h.id.map(|id| id.to_string()).unwrap_or_default()),
             ]
         })
         .collect();
@@ -135,7 +138,13 @@ fn extracted_line(number: usize, line: &str, json: bool) -> Result<String> {
     let mut written = if json {
         serde_json::to_string(&hits)?
     } else {
-        let labels: Vec<&str> = hits.iter().map(|h| h.label).collect();
+        let labels: Vec<String> = hits
+            .iter()
+            .map(|h| match h.label {
+                Some(label) => label.to_string(),
+                None => format!("\"{}\" {UNLINKED}", h.matched),
+            })
+            .collect();
         format!("{number}: {}", labels.join("; "))
     };
     written.push('\n');
@@ -368,6 +377,15 @@ fn remove(db: &mut Db, text: &str) -> Result<()> {
     print(&format!("Removed {label}.\n"))
 }
 
+/// A concept a text names, proposed to claim.
+struct Proposal<'t> {
+    id: String,
+    label: &'static str,
+    hit: Hit<'t>,
+    /// Sure enough to claim without asking (see `Matcher::extract_rated`).
+    sure: bool,
+}
+
 fn from_text(
     db: &mut Db,
     file: &std::path::Path,
@@ -376,23 +394,35 @@ fn from_text(
     json: bool,
 ) -> Result<()> {
     let text = read_input(file, TEXT_LIMIT)?;
-    let hits = Matcher::global().extract_rated(&text);
-    let held = db.load()?.skills;
-    let new: Vec<&(Hit, bool)> = hits
-        .iter()
-        .filter(|(h, _)| !held.iter().any(|k| h.id == k.id))
+    // Concepts only: a phrase the span tagger found has no id to claim.
+    let hits: Vec<Proposal> = Matcher::global()
+        .extract_rated(&text)
+        .into_iter()
+        .filter_map(|(hit, sure)| {
+            Some(Proposal {
+                id: hit.id?.to_string(),
+                label: hit.label?,
+                hit,
+                sure,
+            })
+        })
         .collect();
-    let chosen: Vec<&Hit> = if add { choose(&new, json)? } else { Vec::new() };
+    let held = db.load()?.skills;
+    let new: Vec<&Proposal> = hits
+        .iter()
+        .filter(|p| !held.iter().any(|k| p.id == k.id))
+        .collect();
+    let chosen: Vec<&Proposal> = if add { choose(&new, json)? } else { Vec::new() };
     if !chosen.is_empty() {
         let day = today()?;
         let level: Option<Level> = level.map(to_domain);
         db.update(|s| {
-            for h in &chosen {
+            for p in &chosen {
                 // Another process may have claimed it since the load above.
-                if !s.skills.iter().any(|k| h.id == k.id) {
+                if !s.skills.iter().any(|k| p.id == k.id) {
                     s.skills.push(Skill {
-                        id: h.id.to_string(),
-                        label: h.label.to_string(),
+                        id: p.id.clone(),
+                        label: p.label.to_string(),
                         level,
                         added: day,
                         source: Some(file.display().to_string()),
@@ -405,13 +435,13 @@ fn from_text(
     if json {
         let proposed: Vec<serde_json::Value> = new
             .iter()
-            .map(|(h, sure)| {
-                let mut hit = serde_json::to_value(h).expect("a hit serialises");
-                hit["confident"] = (*sure).into();
+            .map(|p| {
+                let mut hit = serde_json::to_value(&p.hit).expect("a hit serialises");
+                hit["confident"] = p.sure.into();
                 hit
             })
             .collect();
-        let added: Vec<String> = chosen.iter().map(|h| h.id.to_string()).collect();
+        let added: Vec<&str> = chosen.iter().map(|p| p.id.as_str()).collect();
         return print_json(&serde_json::json!({
             "proposed": proposed,
             "already_yours": hits.len() - new.len(),
@@ -420,45 +450,41 @@ fn from_text(
     }
     print(&from_text_report(
         file,
-        &hits,
+        hits.len(),
         &new,
-        add.then_some(&chosen[..]),
+        add.then_some(chosen.len()),
     ))
 }
 
 /// Which of the proposed skills to claim: on a terminal the person ticks them (the confident
 /// ones ticked already); elsewhere only the confident ones, and the rest are listed to add by
 /// hand.
-fn choose<'a, 't>(new: &[&'a (Hit<'t>, bool)], json: bool) -> Result<Vec<&'a Hit<'t>>> {
+fn choose<'a, 't>(new: &[&'a Proposal<'t>], json: bool) -> Result<Vec<&'a Proposal<'t>>> {
     if json || !crate::names::on_terminal() || new.is_empty() {
-        return Ok(new
-            .iter()
-            .filter(|(_, sure)| *sure)
-            .map(|(h, _)| h)
-            .collect());
+        return Ok(new.iter().copied().filter(|p| p.sure).collect());
     }
     let items: Vec<String> = new
         .iter()
-        .map(|(h, _)| format!("{} (\"{}\")", h.label, h.matched))
+        .map(|p| format!("{} (\"{}\")", p.label, p.hit.matched))
         .collect();
-    let ticked: Vec<bool> = new.iter().map(|(_, sure)| *sure).collect();
+    let ticked: Vec<bool> = new.iter().map(|p| p.sure).collect();
     let picked = dialoguer::MultiSelect::new()
         .with_prompt("Which of these are yours? (space ticks, enter claims)")
         .items(&items)
         .defaults(&ticked)
         .interact()?;
-    Ok(picked.into_iter().map(|i| &new[i].0).collect())
+    Ok(picked.into_iter().map(|i| new[i]).collect())
 }
 
 fn from_text_report(
     file: &std::path::Path,
-    hits: &[(Hit, bool)],
-    new: &[&(Hit, bool)],
-    added: Option<&[&Hit]>,
+    found: usize,
+    new: &[&Proposal],
+    added: Option<usize>,
 ) -> String {
     if new.is_empty() {
         // "1 found, all already yours" read as two counts; one is "the one found".
-        return match hits.len() {
+        return match found {
             0 => "No skills found in the text.\n".to_string(),
             1 => "No new skills: the one found is yours already.\n".to_string(),
             n => format!("No new skills: the {n} found are all yours already.\n"),
@@ -466,22 +492,22 @@ fn from_text_report(
     }
     let rows: Vec<Vec<String>> = new
         .iter()
-        .map(|(h, sure)| {
+        .map(|p| {
             vec![
-                h.label.to_string(),
-                format!("\"{}\"", h.matched),
-                if *sure { "" } else { "unsure" }.to_string(),
-                paint(DIM, &h.id.to_string()),
+                p.label.to_string(),
+                format!("\"{}\"", p.hit.matched),
+                if p.sure { "" } else { "unsure" }.to_string(),
+                paint(DIM, &p.id),
             ]
         })
         .collect();
-    let unsure = new.iter().filter(|(_, sure)| !sure).count();
+    let unsure = new.iter().filter(|p| !p.sure).count();
     let tail = match added {
-        Some(added) if added.len() == new.len() => format!("Added all {}.\n", new.len()),
+        Some(added) if added == new.len() => format!("Added all {}.\n", new.len()),
         Some(added) => format!(
             "Added {}; not the other {}: claim one with `milemarker skills add LABEL`.\n",
-            count(added.len() as f64, "skill", "skills"),
-            new.len() - added.len()
+            count(added as f64, "skill", "skills"),
+            new.len() - added
         ),
         None if unsure == 0 => "Claim them all with --add, or one by one with \
              `milemarker skills add LABEL --level ...`.\n"
