@@ -43,19 +43,24 @@ def items(part):
         return [(str(d["item"]), d["text"]) for d in map(json.loads, f)]
 
 
+def concepts_only(hits):
+    """The hits that name a concept: the span tagger's phrases (id null) name none to judge."""
+    return [h for h in hits if h.get("id") is not None]
+
+
 def extract(part, texts, binary):
-    """milemarker's hits per text. SkillSpan sentences go through one `--lines --json` run; a
-    posting has lines of its own, so each is one run over the whole file (`--json FILE`)."""
+    """milemarker's concept hits per text. SkillSpan sentences go through one `--lines --json` run;
+    a posting has lines of its own, so each is one run over the whole file (`--json FILE`)."""
     if part == "postings":
         out = []
         for name, _ in texts:
             run = subprocess.run([binary, "skills", "extract", "--json", str(CONCEPTS / "postings" / name)],
                                  capture_output=True, text=True, check=True)
-            out.append(json.loads(run.stdout))
+            out.append(concepts_only(json.loads(run.stdout)))
         return out
     run = subprocess.run([binary, "skills", "extract", "--lines", "--json", "-"],
                          input="".join(t + "\n" for _, t in texts), capture_output=True, text=True, check=True)
-    rows = [json.loads(l) for l in run.stdout.splitlines()]
+    rows = [concepts_only(json.loads(l)) for l in run.stdout.splitlines()]
     if len(rows) != len(texts):
         sys.exit(f"{part}: {len(texts)} texts in, {len(rows)} lines out")
     return rows
