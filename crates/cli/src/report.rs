@@ -9,14 +9,16 @@ use milemarker_core::decision::result::{AtTheLine, DecisionResult, Excluded};
 
 use crate::ui::{BAD, DIM, GOOD, HEADING, WARN, paint, percent, table};
 
-/// An option's id with its name where the person gave one.
+/// An option's name where the person gave one, then its id to type: the name first, as prose has
+/// it, and no brackets around a name that may hold its own ("Product marketing manager (narrower
+/// role)").
 fn label(id: &str, person: Option<&Snapshot>) -> String {
     let name = person
         .and_then(|p| p.options.iter().find(|o| o.id == id))
         .map(|o| o.name.as_str());
     match name {
         Some(name) if !name.is_empty() && name != id => {
-            format!("{id} {}", paint(DIM, &format!("({name})")))
+            format!("{name} {}", paint(DIM, &format!("· {id}")))
         }
         _ => id.to_string(),
     }

@@ -717,6 +717,12 @@ fn demand_counts_each_tool_apart_and_a_claimed_class_counts_them_all() {
         None,
         "{demand}"
     );
+    // One skill of yours is one, not "0 of 1 (0%)".
+    let text = env.run(&["market", "demand", "--as-of", "2026-09-30"]);
+    assert!(
+        text.contains("Your skill is not asked for by 5+ employers"),
+        "{text}"
+    );
 }
 
 #[test]

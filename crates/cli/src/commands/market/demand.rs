@@ -227,11 +227,21 @@ pub fn run(db: &mut Db, args: MarketDemandArgs, settings: &Settings) -> Result<A
             "\n{}\n",
             paint(
                 HEADING,
-                &format!(
-                    "Your skills: {n} of {} asked for by {min_employers}+ employers ({})",
-                    covered.len(),
-                    percent(n as f64 / covered.len() as f64)
-                )
+                &match (n, covered.len()) {
+                    // "2 of 2 (100%)" reads as arithmetic, not as news.
+                    (1, 1) => format!("Your skill is asked for by {min_employers}+ employers"),
+                    (0, 1) => format!("Your skill is not asked for by {min_employers}+ employers"),
+                    (n, all) if n == all => {
+                        format!("Your skills: all {all} asked for by {min_employers}+ employers")
+                    }
+                    (0, all) => {
+                        format!("Your skills: none of {all} asked for by {min_employers}+ employers")
+                    }
+                    (n, all) => format!(
+                        "Your skills: {n} of {all} asked for by {min_employers}+ employers ({})",
+                        percent(n as f64 / all as f64)
+                    ),
+                }
             )
         ));
         for (l, e) in &covered {
