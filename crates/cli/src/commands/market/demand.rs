@@ -235,7 +235,9 @@ pub fn run(db: &mut Db, args: MarketDemandArgs, settings: &Settings) -> Result<A
                         format!("Your skills: all {all} asked for by {min_employers}+ employers")
                     }
                     (0, all) => {
-                        format!("Your skills: none of {all} asked for by {min_employers}+ employers")
+                        format!(
+                            "Your skills: none of {all} asked for by {min_employers}+ employers"
+                        )
                     }
                     (n, all) => format!(
                         "Your skills: {n} of {all} asked for by {min_employers}+ employers ({})",
