@@ -771,3 +771,14 @@ fn from_text_adds_only_the_confident_hits_without_a_terminal() {
         "{listed}"
     );
 }
+
+#[test]
+fn from_text_proposes_before_any_record_and_creates_nothing() {
+    let env = Env::new();
+    let cv = env.write("cv.txt", "Reports in Microsoft Excel and SQL.");
+    let text = env.run(&["skills", "from-text", cv.to_str().unwrap()]);
+    assert!(text.contains("Microsoft Excel"), "{text}");
+    assert!(!env.db().exists(), "proposing writes nothing");
+    env.run(&["skills", "from-text", cv.to_str().unwrap(), "--add"]);
+    assert!(env.run(&["skills", "list"]).contains("Microsoft Excel"));
+}

@@ -8,8 +8,8 @@ use milemarker_market::skills::{Hit, Matcher};
 
 use crate::cli::{LevelArg, SkillsCommand, to_domain};
 use crate::context::{
-    Db, LINE_LIMIT, TEXT_LIMIT, input_name, open_input, print, print_json, read_input, size, today,
-    utf8_text,
+    Db, LINE_LIMIT, NoRecords, TEXT_LIMIT, input_name, open_input, print, print_json, read_input,
+    size, today, utf8_text,
 };
 use crate::ui::{DIM, HEADING, paint, table, word};
 use milemarker_core::text::count;
@@ -28,7 +28,7 @@ pub fn run(open: impl FnOnce() -> Result<Db>, command: SkillsCommand) -> Result<
             add,
             level,
             json,
-        } => from_text(&mut open()?, &file, add, level, json.json),
+        } => from_text(open, &file, add, level, json.json),
     }
 }
 
@@ -387,7 +387,7 @@ struct Proposal<'t> {
 }
 
 fn from_text(
-    db: &mut Db,
+    open: impl FnOnce() -> Result<Db>,
     file: &std::path::Path,
     add: bool,
     level: Option<LevelArg>,
@@ -407,13 +407,22 @@ fn from_text(
             })
         })
         .collect();
-    let held = db.load()?.skills;
+    let mut db = match open() {
+        Ok(db) => Some(db),
+        // Proposing needs no records: a newcomer reads their CV before `init`.
+        Err(e) if !add && e.downcast_ref::<NoRecords>().is_some() => None,
+        Err(e) => return Err(e),
+    };
+    let held = match &mut db {
+        Some(db) => db.load()?.skills,
+        None => Vec::new(),
+    };
     let new: Vec<&Proposal> = hits
         .iter()
         .filter(|p| !held.iter().any(|k| p.id == k.id))
         .collect();
     let chosen: Vec<&Proposal> = if add { choose(&new, json)? } else { Vec::new() };
-    if !chosen.is_empty() {
+    if let (false, Some(db)) = (chosen.is_empty(), &mut db) {
         let day = today()?;
         let level: Option<Level> = level.map(to_domain);
         db.update(|s| {
