@@ -363,19 +363,17 @@ impl Matcher {
     /// gives at least [`CONFIDENT`]. "Python" in a list of tools is; "communication" in a
     /// sentence about the team is not.
     pub fn extract_rated<'t>(&self, text: &'t str) -> Vec<(Hit<'t>, bool)> {
-        let explained = self.explain(text);
-        self.concepts(text)
-            .into_iter()
-            .map(|hit| {
-                let probability = explained
-                    .iter()
-                    .find(|e| e.hit.start == hit.start && e.hit.id == hit.id)
-                    .map_or(0.0, |e| e.probability);
-                let words = hit.matched.split_whitespace().count();
-                let sure = words > 1 || hit.class.is_some() || probability >= CONFIDENT;
-                (hit, sure)
-            })
-            .collect()
+        // One pass: the candidates the layer keeps, each skill's first, are `concepts`.
+        let mut rated: Vec<(Hit<'t>, bool)> = Vec::new();
+        for e in self.explain(text) {
+            if !e.kept || rated.iter().any(|(h, _)| h.id == e.hit.id) {
+                continue;
+            }
+            let words = e.hit.matched.split_whitespace().count();
+            let sure = words > 1 || e.hit.class.is_some() || e.probability >= CONFIDENT;
+            rated.push((e.hit, sure));
+        }
+        rated
     }
 
     /// Every skill whose label `text` contains, context or not, once each: what the matcher
@@ -680,6 +678,15 @@ mod tests {
                 "onet:43232110"
             ]
         );
+    }
+
+    #[test]
+    fn rated_hits_are_the_concepts() {
+        let m = Matcher::global();
+        let text = "Payments in Java and Python on AWS; logging, communication and design.\n\
+                    We are an equal opportunity employer: pregnancy, childbirth, veterans.";
+        let rated: Vec<Hit> = m.extract_rated(text).into_iter().map(|(h, _)| h).collect();
+        assert_eq!(rated, m.concepts(text));
     }
 
     #[test]
