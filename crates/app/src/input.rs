@@ -1,0 +1,173 @@
+//! Reading what a person gives: files or standard input, within a limit, as UTF-8 text.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+/// The most a reader holds in memory at once: each kind of input has its own, far above any real
+/// file of its kind, so a wrong file (or `/dev/zero`) is refused at the limit instead of filling
+/// memory. [`INPUT_LIMIT_VAR`] sets another for one run.
+#[derive(Debug, Clone, Copy)]
+pub struct Limit {
+    /// "a decision document" and the like.
+    pub what: &'static str,
+    pub bytes: u64,
+}
+
+/// `decide FILE`: a decision document lists a few options and values.
+pub const DECISION_LIMIT: Limit = Limit {
+    what: "a decision document",
+    bytes: 16 << 20,
+};
+/// `import FILE`: what `export` writes; decades of weeks, wins and contacts take a few MiB.
+pub const EXPORT_LIMIT: Limit = Limit {
+    what: "an export",
+    bytes: 256 << 20,
+};
+/// `hours import`: years of a time tracker's intervals or events.
+pub const TRACKER_LIMIT: Limit = Limit {
+    what: "a time tracker's export",
+    bytes: 512 << 20,
+};
+/// `contact import`: an address book's vCards, photos and all.
+pub const VCARD_LIMIT: Limit = Limit {
+    what: "a vCard file",
+    bytes: 256 << 20,
+};
+/// `skills extract` and `skills from-text`: a CV or a posting, read whole.
+pub const TEXT_LIMIT: Limit = Limit {
+    what: "a text",
+    bytes: 64 << 20,
+};
+/// `skills extract --lines`: the file is streamed; one line is held at a time.
+pub const LINE_LIMIT: Limit = Limit {
+    what: "one line",
+    bytes: 1 << 20,
+};
+/// The settings file.
+pub const CONFIG_LIMIT: Limit = Limit {
+    what: "a settings file",
+    bytes: 1 << 20,
+};
+
+/// Sets every [`Limit`] for one run, in bytes or with a suffix: `512M`, `2G`, `300KiB`.
+pub const INPUT_LIMIT_VAR: &str = "MILEMARKER_INPUT_LIMIT";
+
+impl Limit {
+    /// The limit in effect: [`INPUT_LIMIT_VAR`] when set, else this one's.
+    pub fn bytes(&self) -> Result<u64> {
+        match std::env::var(INPUT_LIMIT_VAR) {
+            Ok(text) => parse_size(&text).with_context(|| {
+                format!("{INPUT_LIMIT_VAR}=\"{text}\" is not a size like 512M, 2G or 1048576")
+            }),
+            Err(_) => Ok(self.bytes),
+        }
+    }
+
+    fn refuse(&self, name: &str, max: u64) -> anyhow::Error {
+        anyhow::anyhow!(
+            "{name} is over {}, the most {} may be; nothing was read past it. If it really is \
+             that big, raise the limit for this run, e.g. {INPUT_LIMIT_VAR}={}M",
+            size(max),
+            self.what,
+            (max >> 20).max(1) * 4
+        )
+    }
+}
+
+fn parse_size(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let number: u64 = text[..digits].parse().ok()?;
+    let shift = match text[digits..].trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        _ => return None,
+    };
+    number.checked_mul(1 << shift)
+}
+
+/// A number of bytes as people read it: "16 MiB", "2 KiB", "300 bytes".
+pub fn size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 20 && b % (1 << 20) == 0 => format!("{} MiB", b >> 20),
+        b if b >= 1 << 10 && b % (1 << 10) == 0 => format!("{} KiB", b >> 10),
+        b => format!("{b} bytes"),
+    }
+}
+
+/// How errors name an input: its path, or "standard input" for "-".
+pub fn input_name(path: &Path) -> String {
+    if path == Path::new("-") {
+        "standard input".into()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Opens a file, or standard input for "-", for reading a piece at a time.
+pub fn open_input(path: &Path) -> Result<Box<dyn std::io::BufRead>> {
+    if path == Path::new("-") {
+        return Ok(Box::new(std::io::stdin().lock()));
+    }
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(Box::new(std::io::BufReader::new(file)))
+}
+
+/// Reads a file, or standard input for "-", as text: a UTF-8 byte order mark is dropped, bytes
+/// that are not UTF-8 are refused naming their line and column, and an input over `limit` is
+/// refused without reading on.
+pub fn read_input(path: &Path, limit: Limit) -> Result<String> {
+    let name = input_name(path);
+    let max = limit.bytes()?;
+    let input = open_input(path)?;
+    if path != Path::new("-") {
+        let meta = std::fs::metadata(path).with_context(|| format!("cannot read {name}"))?;
+        if meta.is_file() && meta.len() > max {
+            return Err(limit.refuse(&name, max));
+        }
+    }
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::Read::take(input, max + 1), &mut bytes)
+        .with_context(|| format!("cannot read {name}"))?;
+    if bytes.len() as u64 > max {
+        return Err(limit.refuse(&name, max));
+    }
+    utf8_text(&name, 1, bytes)
+}
+
+/// `bytes` (from line `first_line` of `name`) as text, without a leading byte order mark; bytes
+/// that are not UTF-8 are an error naming their line and column, and saying how to fix them.
+pub fn utf8_text(name: &str, first_line: u64, mut bytes: Vec<u8>) -> Result<String> {
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    if first_line == 1 && bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let bytes = err.as_bytes();
+        let at = err.utf8_error().valid_up_to();
+        let good = &bytes[..at];
+        let line = first_line + good.iter().filter(|&&b| b == b'\n').count() as u64;
+        let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+        anyhow::anyhow!(
+            "{name}: line {line}, column {column}: not valid UTF-8 (byte 0x{:02X}); {}",
+            bytes[at],
+            milemarker_market::postings::NOT_UTF8_FIX
+        )
+    })
+}
+
+/// Refuses an input with nothing but white space in it, saying so in `words` ("nothing to
+/// import").
+pub fn refuse_empty(path: &Path, text: &str, words: &str) -> Result<()> {
+    if text.trim().is_empty() {
+        anyhow::bail!("{} is empty; {words}", input_name(path));
+    }
+    Ok(())
+}

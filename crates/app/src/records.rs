@@ -1,0 +1,139 @@
+//! A person's records: the database, opened once, and the write rule (DESIGN 6).
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use milemarker_core::career::{InvalidField, Snapshot};
+use milemarker_store::Store;
+
+/// The database path: `--db`, else `MILEMARKER_DB` (clap reads both), else the platform data
+/// directory (XDG on Linux).
+pub fn database_path(flag: Option<&Path>) -> Result<PathBuf> {
+    if let Some(path) = flag {
+        return Ok(path.to_path_buf());
+    }
+    let dirs = directories::ProjectDirs::from("", "", "milemarker")
+        .context("cannot find a home directory for the database; pass --db PATH")?;
+    // Created by Db::open, when a command writes.
+    Ok(dirs.data_dir().join("milemarker.db"))
+}
+
+/// A reading command found no database: nothing has been recorded there yet.
+#[derive(Debug)]
+pub struct NoRecords(pub PathBuf);
+
+impl std::fmt::Display for NoRecords {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "no records at {} yet; start with `milemarker init` (or name another database with \
+             --db)",
+            self.0.display()
+        )
+    }
+}
+
+impl std::error::Error for NoRecords {}
+
+/// The store behind a small runtime: commands stay synchronous and simple.
+pub struct Db {
+    runtime: tokio::runtime::Runtime,
+    /// Always `Some` until dropped.
+    store: Option<Store>,
+}
+
+impl Drop for Db {
+    fn drop(&mut self) {
+        if let Some(store) = self.store.take() {
+            // A failed close loses nothing: every write already committed.
+            let _ = self.runtime.block_on(store.close());
+        }
+    }
+}
+
+impl Db {
+    /// Opens the database for a command that only reads: one that does not exist yet is not
+    /// created, there is simply nothing to read.
+    pub fn open_existing(path: &Path) -> Result<Db> {
+        if !path.exists() {
+            return Err(NoRecords(path.to_path_buf()).into());
+        }
+        Db::open(path)
+    }
+
+    /// Opens the database, creating it (and its directory) when it does not exist yet.
+    pub fn open(path: &Path) -> Result<Db> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .context("cannot start the database runtime")?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        let mut store = runtime.block_on(Store::open(path))?;
+        let shown = path.display().to_string();
+        store.on_wait(move || {
+            eprintln!(
+                "waiting for another program writing to {shown} (an import, the web server or \
+                 another milemarker) to finish..."
+            );
+        });
+        Ok(Db {
+            runtime,
+            store: Some(store),
+        })
+    }
+
+    pub fn load(&mut self) -> Result<Snapshot> {
+        let store = self.store.as_mut().expect("open until dropped");
+        Ok(self.runtime.block_on(store.load())?)
+    }
+
+    /// Validates, then writes everything in one transaction: bad input changes nothing.
+    pub fn save(&mut self, snapshot: &Snapshot) -> Result<()> {
+        snapshot.validate().map_err(invalid)?;
+        let store = self.store.as_mut().expect("open until dropped");
+        Ok(self.runtime.block_on(store.save(snapshot))?)
+    }
+
+    pub fn path(&self) -> &Path {
+        self.store.as_ref().expect("open until dropped").path()
+    }
+
+    /// The runtime and the store, for work beyond loading and saving the person's records
+    /// (postings are stored and read apart from them).
+    pub fn parts(&mut self) -> (&tokio::runtime::Runtime, &mut Store) {
+        (
+            &self.runtime,
+            self.store.as_mut().expect("open until dropped"),
+        )
+    }
+
+    /// The write rule (DESIGN 6): under the write lock, loads the records, lets `change` edit
+    /// them, validates, and saves what changed; nothing is written if `change` or validation
+    /// fails. What `change` reads is what it writes over: no other writer comes between.
+    pub fn update<T>(&mut self, change: impl FnOnce(&mut Snapshot) -> Result<T>) -> Result<T> {
+        let store = self.store.as_mut().expect("open until dropped");
+        self.runtime.block_on(store.update(|s| {
+            let out = change(s)?;
+            s.validate().map_err(invalid)?;
+            Ok(out)
+        }))?
+    }
+}
+
+/// A field that does not hold, kept typed inside the error: the CLI prints it as "field: what
+/// is wrong", the web finds the field it belongs beside.
+pub fn invalid(err: InvalidField) -> anyhow::Error {
+    anyhow::Error::new(err)
+}
+
+/// The weeks as milemarker counts them: check-ins decide their week, trackers fill the rest.
+pub fn counted_weeks(s: &Snapshot) -> Vec<milemarker_core::life::WeekHours> {
+    // Zones were checked on import; one the system has since lost falls back to UTC.
+    let tracked = milemarker_core::tracker::tracked_weeks(&s.tracked, |name| {
+        jiff::tz::TimeZone::get(name).unwrap_or(jiff::tz::TimeZone::UTC)
+    });
+    milemarker_core::life::merged_weeks(&s.checkins, &tracked)
+}
