@@ -2,7 +2,16 @@
 //! records and writes them by the write rule, decides, builds the review and answers about the
 //! market, in typed values; it knows nothing of clap, axum or terminals.
 
+pub mod brag;
 pub mod clock;
+pub mod decide;
+pub mod demo;
+pub mod derived;
 pub mod input;
+pub mod markdown;
+pub mod market;
+pub mod postings;
 pub mod records;
+pub mod review;
+pub mod session;
 pub mod settings;

@@ -256,6 +256,19 @@ impl Store {
         Ok(outcome)
     }
 
+    /// How long a write waits for another writer's lock before [`StoreError::Busy`]; tests
+    /// shorten [`WRITE_WAIT`] to see a busy database without waiting for it.
+    pub async fn set_write_wait(&mut self, wait: Duration) -> Result<()> {
+        sqlx::query(&format!("PRAGMA busy_timeout = {}", wait.as_millis()))
+            .execute(&mut self.conn)
+            .await
+            .map_err(|source| StoreError::Database {
+                path: self.path.clone(),
+                source,
+            })?;
+        Ok(())
+    }
+
     /// Calls `notice` when a write has waited [`QUIET_WAIT`] for another writer's lock, so a
     /// person knows why nothing happens yet.
     pub fn on_wait(&mut self, notice: impl Fn() + Send + 'static) {

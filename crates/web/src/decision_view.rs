@@ -8,7 +8,7 @@ use milemarker_core::markers::grouped;
 use milemarker_core::text::percent;
 
 use crate::charts::acceptability_chart;
-use crate::server::Decision;
+use milemarker_app::decide::Decision;
 
 pub struct RankRow {
     pub rank: usize,

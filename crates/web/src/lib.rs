@@ -15,7 +15,7 @@ pub mod review;
 mod server;
 
 pub use listen::Limits;
-pub use server::{Backend, Busy, Change, Decision, Market, ServeOptions, Watch, serve};
+pub use server::{ServeOptions, serve};
 
 #[cfg(test)]
 mod tests;

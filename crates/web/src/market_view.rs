@@ -1,11 +1,11 @@
-//! The market page's content, read from the CLI's own JSON answers (`market pay`, `market demand
-//! --occupation`, `market occupations`), so both show the same figures.
+//! The market page's content, from the application's typed answers (the very values `market
+//! pay`, `market demand --occupation` and `market occupations` print), so both show the same
+//! figures in the same words.
 
+use milemarker_app::market::{DemandAnswer, Gap, OccupationsAnswer, PayAnswer};
+use milemarker_app::session::MarketAnswers;
 use milemarker_core::markers::grouped;
 use milemarker_core::text::{noun, percent};
-use serde_json::Value;
-
-use crate::server::Market;
 
 pub struct PayView {
     pub heading: String,
@@ -51,170 +51,115 @@ pub struct MarketView {
     pub occupations_source: String,
 }
 
-fn text(v: &Value) -> String {
-    v.as_str().map_or_else(|| v.to_string(), String::from)
-}
-
-fn money(v: &Value) -> String {
-    v.as_f64().map_or("-".into(), grouped)
-}
-
-fn pay_view(v: &Value) -> PayView {
-    let percentiles = v["percentiles"]
-        .as_object()
-        .into_iter()
-        .flatten()
-        .map(|(p, cell)| {
-            // Cells as the CLI's JSON has them: a wage, null (suppressed) or "top-coded".
-            let shown = match cell {
-                Value::Number(_) => money(cell),
-                Value::String(s) => s.clone(),
-                _ => "not published".into(),
-            };
-            let p = p
-                .parse()
-                .map_or_else(|_| p.clone(), milemarker_core::text::ordinal);
-            (p, shown)
-        })
-        .collect();
-    let position = match (
-        v["pay"].as_f64(),
-        v["percentile"].as_f64(),
-        v["position"].as_str(),
-    ) {
-        (Some(pay), Some(p), Some(pos)) if pos.starts_with("within") => format!(
-            "Your pay, {}, sits near the {} percentile.",
-            grouped(pay),
-            milemarker_core::text::ordinal(p)
-        ),
-        (Some(pay), _, Some(pos)) => format!("Your pay, {}, is {pos}.", grouped(pay)),
-        _ => "Set your pay (`milemarker profile set --pay N`) to place it.".into(),
-    };
+fn pay_view(a: &PayAnswer) -> PayView {
     PayView {
-        heading: format!(
-            "{} ({}) in {}",
-            text(&v["title"]),
-            text(&v["occupation"]),
-            // The same place the command line says: the nation as "the United States".
-            if v["area_level"] == "national" {
-                "the United States".into()
-            } else {
-                text(&v["area_name"])
-            }
-        ),
-        fallback: v["fallback"].as_str().map(String::from),
-        percentiles,
-        position,
-        source: text(&v["source"]),
+        heading: a.heading(),
+        fallback: a.fallback.clone(),
+        percentiles: a.cells(),
+        position: a.position_sentence().unwrap_or_else(|| {
+            "Set your pay (`milemarker profile set --pay N`) to place it.".into()
+        }),
+        source: a.source.to_string(),
     }
 }
 
-fn demand_view(v: &Value) -> DemandView {
-    let skills = v["skills"]
-        .as_array()
-        .into_iter()
-        .flatten()
+fn demand_view(a: &DemandAnswer) -> DemandView {
+    let skills = a.skills[..a.top]
+        .iter()
         .map(|s| SkillRow {
-            label: text(&s["label"]),
-            postings: s["postings"].as_u64().unwrap_or(0),
-            employers: s["employers"].as_u64().unwrap_or(0),
-            trend: s["trend"].as_f64().map_or("new".into(), |t| {
-                format!("{}{}", if t >= 0.0 { "+" } else { "" }, percent(t))
-            }),
-            yours: s["yours"].as_bool().unwrap_or(false),
+            label: s.label.clone(),
+            postings: s.postings.into(),
+            employers: s.employers.into(),
+            trend: s.trend_words(a.year_before_known),
+            yours: s.yours,
         })
         .collect();
-    let coverage = v["coverage"]["skills"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|c| {
-            (
-                text(&c["label"]),
-                c["employers"].as_u64().unwrap_or(0),
-                c["covered"].as_bool().unwrap_or(false),
-            )
-        })
+    let coverage = a
+        .coverage
+        .skills
+        .iter()
+        .map(|c| (c.label.clone(), c.employers.into(), c.covered))
         .collect();
-    let gap = &v["gap"];
+    let (gap_title, gaps) = match &a.gap {
+        Some(Gap::Occupation(gap)) => (
+            Some(gap.title.to_string()),
+            gap.skills
+                .iter()
+                .map(|n| {
+                    let mut line = n.label.clone();
+                    if n.below_level {
+                        line.push_str(" (you claim it below the level asked)");
+                    } else if n.hot {
+                        line.push_str(" (hot technology)");
+                    }
+                    line
+                })
+                .collect(),
+        ),
+        Some(Gap::Title(gap)) => (
+            Some(gap.title.clone()),
+            gap.skills.iter().map(|k| k.label.clone()).collect(),
+        ),
+        None => (None, Vec::new()),
+    };
     DemandView {
         heading: format!(
             "{} to {}: {} {} from {} {} ({})",
-            text(&v["months"][0]),
-            text(&v["through"]),
-            money(&v["postings"]),
-            noun(v["postings"].as_f64().unwrap_or(0.0), "posting", "postings"),
-            money(&v["employers"]),
-            noun(
-                v["employers"].as_f64().unwrap_or(0.0),
-                "employer",
-                "employers"
-            ),
-            text(&v["dataset"])
+            a.months[0],
+            a.through,
+            grouped(f64::from(a.postings)),
+            noun(a.postings, "posting", "postings"),
+            grouped(f64::from(a.employers)),
+            noun(a.employers, "employer", "employers"),
+            a.dataset
         ),
         skills,
         coverage,
-        min_employers: v["coverage"]["min_employers"].as_u64().unwrap_or(0),
-        gap_title: gap["title"].as_str().map(String::from),
-        gaps: gap["skills"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|n| {
-                let mut line = text(&n["label"]);
-                if n["below_level"].as_bool() == Some(true) {
-                    line.push_str(" (you claim it below the level asked)");
-                } else if n["hot"].as_bool() == Some(true) {
-                    line.push_str(" (hot technology)");
-                }
-                line
-            })
-            .collect(),
+        min_employers: a.coverage.min_employers.into(),
+        gap_title,
+        gaps,
     }
 }
 
-fn occupation_rows(v: &Value) -> Vec<OccupationRow> {
-    v["occupations"]
-        .as_array()
-        .into_iter()
-        .flatten()
+fn occupation_rows(a: &OccupationsAnswer) -> Vec<OccupationRow> {
+    a.occupations
+        .iter()
         .map(|o| OccupationRow {
-            title: text(&o["title"]),
-            code: text(&o["code"]),
-            job_zone: o["job_zone"].as_u64().unwrap_or(0),
-            direction: o["direction"].as_str().unwrap_or("").to_string(),
-            fit: o["fit"].as_f64().map_or("-".into(), percent),
-            median: money(&o["median_wage"]),
-            pay_change: o["pay_change"].as_f64().map_or("-".into(), |c| {
+            title: o.title.to_string(),
+            code: o.code.to_string(),
+            job_zone: o.job_zone.into(),
+            direction: o.direction.unwrap_or("").to_string(),
+            fit: percent(o.fit),
+            median: o.median_wage.map_or("-".into(), grouped),
+            pay_change: o.pay_change.map_or("-".into(), |c| {
                 format!("{}{}", if c >= 0.0 { "+" } else { "−" }, grouped(c.abs()))
             }),
-            yours: o["yours"].as_bool().unwrap_or(false),
+            yours: o.yours,
         })
         .collect()
 }
 
-pub fn market_view(m: &Market) -> MarketView {
+pub fn market_view(m: &MarketAnswers) -> MarketView {
     MarketView {
         pay: m.pay.as_ref().map(pay_view).map_err(Clone::clone),
         demand: m.demand.as_ref().map(demand_view).map_err(Clone::clone),
-        occupations: m.occupations.as_ref().map_err(Clone::clone).and_then(|v| {
-            let rows = occupation_rows(v);
+        occupations: m.occupations.as_ref().map_err(Clone::clone).and_then(|a| {
             // As the command line says it: occupations at 0% fit are no ranking.
-            if rows.iter().all(|r| r.fit == "0%") {
+            if a.ranked() {
+                Ok(occupation_rows(a))
+            } else {
                 Err(
                     "No occupation shares a skill with you yet, so none is ranked by fit: \
                          claim O*NET skills and knowledge, such as critical thinking, with \
                          milemarker skills add."
                         .into(),
                 )
-            } else {
-                Ok(rows)
             }
         }),
         occupations_source: m
             .occupations
             .as_ref()
-            .map(|v| text(&v["source"]))
+            .map(|a| a.source.clone())
             .unwrap_or_default(),
     }
 }

@@ -10,8 +10,8 @@ use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use jiff::civil::Date;
-use milemarker_core::career::Snapshot;
 use milemarker_core::career::next_number;
+use milemarker_core::career::{InvalidField, Snapshot};
 use milemarker_core::decision::document::Method;
 use milemarker_core::evidence::{Achievement, BragSection, Visibility};
 use milemarker_core::life::{Audit, CheckIn, record_checkin};
@@ -384,12 +384,15 @@ pub(crate) async fn update<T: Send + 'static>(
     let outcome = app
         .worker
         .run(move |b| {
-            let mut made = None;
-            let outcome = b.update(Box::new(|s| {
-                made = Some(change(s, today)?);
-                Ok(())
-            }))?;
-            Ok(outcome.map(|()| made.expect("set when the change succeeded")))
+            let made = b.update(|s| change(s, today).map_err(|m| anyhow::Error::new(Refused(m))));
+            match made {
+                Ok(value) => Ok(Ok(value)),
+                // Refused by the page or by validation: words for the person, not a failure.
+                Err(err) if err.is::<Refused>() || err.is::<InvalidField>() => {
+                    Ok(Err(err.to_string()))
+                }
+                Err(err) => Err(err),
+            }
         })
         .await?;
     let value = outcome.map_err(|message| PageError {
@@ -399,6 +402,11 @@ pub(crate) async fn update<T: Send + 'static>(
     app.saved();
     Ok(value)
 }
+
+/// A change a page refuses (a contact that is gone, a stage it cannot move to).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct Refused(String);
 
 /// A one-button form (no fields but the token): checks the token, then `update`s.
 async fn act(

@@ -16,61 +16,11 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use jiff::civil::Date;
-use milemarker_core::career::Snapshot;
-use milemarker_core::decision::document::Method;
-use milemarker_core::decision::result::DecisionResult;
-use milemarker_core::review::Review;
+use milemarker_app::session::{Session, Watcher, is_busy};
 
 use crate::hosts::Hosts;
 use crate::listen::{self, Limits};
 use crate::pages;
-
-/// The person's decision and, unless it is SMAA already, its robustness run.
-pub type Decision = (DecisionResult, Option<DecisionResult>);
-
-/// The market page's three answers, as the CLI's `market pay|demand|occupations --json` give
-/// them, or why each cannot be given yet (no occupation set, no postings imported).
-pub struct Market {
-    pub pay: Result<serde_json::Value, String>,
-    pub demand: Result<serde_json::Value, String>,
-    pub occupations: Result<serde_json::Value, String>,
-}
-
-/// What the pages need from the person's records; the CLI implements it over its store, so the
-/// browser and the terminal read and write the very same data in the very same way.
-pub trait Backend: Send + 'static {
-    fn load(&mut self) -> anyhow::Result<Snapshot>;
-    /// The write rule (DESIGN 6): under the write lock, loads the records, lets `change` edit
-    /// them, validates, and writes what changed, so a write made meanwhile by the CLI is never
-    /// overwritten. A refusal (by `change` or by validation) writes nothing and comes back as
-    /// the inner `Err`, in words for the page.
-    fn update(&mut self, change: Change<'_>) -> anyhow::Result<Result<(), String>>;
-    /// A watch on the records for the server's own thread: it must answer while this backend is
-    /// busy writing or rendering (a second connection to the database, say).
-    fn watch(&self) -> anyhow::Result<Box<dyn Watch>>;
-    fn decide(&mut self, s: &Snapshot, method: Option<Method>) -> anyhow::Result<Decision>;
-    fn review(
-        &mut self,
-        s: &Snapshot,
-        day: Date,
-        decision: Option<&Decision>,
-    ) -> anyhow::Result<Review>;
-    fn market(&mut self, s: &Snapshot, day: Date) -> Market;
-    /// The brag document as Markdown.
-    fn brag(&mut self, s: &Snapshot) -> anyhow::Result<String>;
-}
-
-/// An edit of the person's records, applied under the write lock; `Err` refuses it.
-pub type Change<'a> = Box<dyn FnOnce(&mut Snapshot) -> Result<(), String> + 'a>;
-
-/// Whether the records changed, and what day it is, answered quickly: every view of the
-/// dashboard asks before it is served from memory.
-pub trait Watch: Send + 'static {
-    /// Changes whenever the stored records do, whoever wrote them (this server or the CLI).
-    fn version(&mut self) -> anyhow::Result<u64>;
-    /// Today on the person's clock (tests pin it).
-    fn today(&self) -> anyhow::Result<Date>;
-}
 
 pub struct ServeOptions {
     pub bind: SocketAddr,
@@ -153,13 +103,15 @@ struct Cached {
 }
 
 pub struct App {
-    pub(crate) worker: Worker<dyn Backend>,
-    watch: Worker<dyn Watch>,
+    pub(crate) worker: Worker<Session>,
+    watch: Worker<Watcher>,
     /// Every form carries it; a POST without it is refused (another site cannot read it).
     pub(crate) csrf: String,
     dashboard: Mutex<Option<Cached>>,
     /// Held while the dashboard renders, so a change makes one render, not one per waiting view.
     pub(crate) rendering: tokio::sync::Mutex<()>,
+    /// Dashboards rendered since start: the cache's work, counted so tests can see it.
+    pub(crate) renders: std::sync::atomic::AtomicUsize,
     /// The Host headers answered, on every bind.
     hosts: Hosts,
     /// How long a request's body may take to arrive.
@@ -214,6 +166,8 @@ impl App {
             }
         };
         let html = Bytes::from(pages::dashboard(self, day).await?);
+        self.renders
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         *self.dashboard.lock().expect("not poisoned") = Some(Cached {
             version,
             day,
@@ -249,19 +203,14 @@ impl PageError {
     }
 }
 
-/// The database was held by another writer for longer than a write waits: nothing was written,
-/// and trying again shortly will do. A backend returns it (inside its `anyhow::Error`) so the
-/// page can keep what the person typed.
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct Busy(pub String);
-
 impl From<anyhow::Error> for PageError {
+    /// A database held by another writer for longer than a write waits is 503: nothing was
+    /// written, trying again shortly will do, and the page keeps what the person typed.
     fn from(err: anyhow::Error) -> PageError {
-        if let Some(busy) = err.downcast_ref::<Busy>() {
+        if is_busy(&err) {
             return PageError {
                 status: StatusCode::SERVICE_UNAVAILABLE,
-                message: format!("Busy, try again: {busy}"),
+                message: format!("Busy, try again: {err}"),
             };
         }
         PageError {
@@ -414,16 +363,17 @@ pub fn router(app: Shared) -> Router {
         .with_state(app)
 }
 
-/// Starts the database and watch threads. Called outside any async runtime: the backend may run
+/// Starts the database and watch threads. Called outside any async runtime: the session runs
 /// one of its own, and is dropped on its own thread when the server stops.
-fn app(backend: Box<dyn Backend>, hosts: Hosts, limits: Limits) -> anyhow::Result<Shared> {
-    let watch = Worker::start("milemarker-watch", backend.watch()?)?;
+fn app(session: Session, hosts: Hosts, limits: Limits) -> anyhow::Result<Shared> {
+    let watch = Worker::start("milemarker-watch", Box::new(session.watcher()?))?;
     Ok(Arc::new(App {
-        worker: Worker::start("milemarker-db", backend)?,
+        worker: Worker::start("milemarker-db", Box::new(session))?,
         watch,
         csrf: new_token()?,
         dashboard: Mutex::new(None),
         rendering: tokio::sync::Mutex::new(()),
+        renders: std::sync::atomic::AtomicUsize::new(0),
         hosts,
         body_timeout: limits.body_timeout,
     }))
@@ -457,9 +407,9 @@ async fn stop_signal() {
 }
 
 /// Serves until interrupted (Ctrl-C) or terminated (SIGTERM), then stops gracefully: requests
-/// under way finish, and the backend is dropped (a `--demo` database's folder removed) before
+/// under way finish, and the session is dropped (a `--demo` database's folder removed) before
 /// this returns.
-pub fn serve(backend: Box<dyn Backend>, options: ServeOptions) -> anyhow::Result<()> {
+pub fn serve(session: Session, options: ServeOptions) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -471,7 +421,7 @@ pub fn serve(backend: Box<dyn Backend>, options: ServeOptions) -> anyhow::Result
     };
     let bound = listener.local_addr()?;
     let hosts = Hosts::new(bound, None, &options.allowed_hosts);
-    let app = app(backend, hosts, options.limits)?;
+    let app = app(session, hosts, options.limits)?;
     runtime.block_on(async move {
         (options.on_ready)(bound);
         listen::run(listener, router(app), options.limits, stop_signal()).await;
@@ -480,13 +430,13 @@ pub fn serve(backend: Box<dyn Backend>, options: ServeOptions) -> anyhow::Result
 }
 
 #[cfg(test)]
-pub(crate) fn test_app(backend: Box<dyn Backend>) -> Shared {
-    test_app_with(backend, Limits::default())
+pub(crate) fn test_app(session: Session) -> Shared {
+    test_app_with(session, Limits::default())
 }
 
 /// An app that answers for 127.0.0.1:7878, whatever it listens on.
 #[cfg(test)]
-pub(crate) fn test_app_with(backend: Box<dyn Backend>, limits: Limits) -> Shared {
+pub(crate) fn test_app_with(session: Session, limits: Limits) -> Shared {
     let bound = "127.0.0.1:7878".parse().expect("an address");
-    app(backend, Hosts::new(bound, None, &[]), limits).expect("an app")
+    app(session, Hosts::new(bound, None, &[]), limits).expect("an app")
 }

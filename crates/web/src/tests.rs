@@ -2,111 +2,143 @@
 //! escaping and the dashboard's cache. The browser tests (crates/cli/tests/browser.rs) drive the
 //! real binary.
 
-use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use jiff::civil::{Date, date};
+use milemarker_app::records::Db;
+use milemarker_app::session::{Clock, Session};
+use milemarker_app::settings::Settings;
 use milemarker_core::career::Snapshot;
-use milemarker_core::decision::decide;
-use milemarker_core::decision::document::Method;
 use milemarker_core::example;
-use milemarker_core::markers::{Records, Thresholds};
-use milemarker_core::review::{Review, ReviewInput, review};
 use tower::ServiceExt;
 
-use crate::server::{Backend, Busy, Change, Decision, Market, Shared, Watch, router, test_app};
+use crate::server::{Shared, router, test_app};
 
 const TODAY: Date = date(2026, 10, 28);
 
-#[derive(Clone, Default)]
+/// The person's records in a temporary SQLite database, served by the real application layer.
+/// The test reads and writes them through a connection of its own, as the CLI would.
 struct Shelf {
-    snapshot: Arc<Mutex<Snapshot>>,
-    saves: Arc<AtomicUsize>,
-    reviews: Arc<AtomicUsize>,
-    /// Writes fail as when another program holds the database's write lock.
-    busy: Arc<std::sync::atomic::AtomicBool>,
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+    /// The records as the test began.
+    initial: Snapshot,
 }
 
-impl Watch for Shelf {
-    fn version(&mut self) -> anyhow::Result<u64> {
-        Ok(self.saves.load(Ordering::SeqCst) as u64)
+/// Runs `job` on a thread of its own: the database's calls block, which an async test's runtime
+/// does not allow.
+fn blocking<T: Send + 'static>(job: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::spawn(job)
+        .join()
+        .expect("the job does not panic")
+}
+
+impl Shelf {
+    fn new(person: Snapshot) -> Shelf {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("records.db");
+        let initial = blocking({
+            let path = path.clone();
+            move || {
+                let mut db = Db::open(&path).unwrap();
+                db.save(&person).unwrap();
+                db.load().unwrap()
+            }
+        });
+        Shelf {
+            _dir: dir,
+            path,
+            initial,
+        }
     }
-    fn today(&self) -> anyhow::Result<Date> {
-        Ok(TODAY)
+
+    fn session(&self) -> Session {
+        let path = self.path.clone();
+        blocking(move || {
+            let settings = Settings {
+                path: PathBuf::from("config.toml"),
+                file_exists: false,
+                thresholds: Default::default(),
+            };
+            Session::new(Db::open(&path).unwrap(), settings, Clock::Fixed(TODAY))
+        })
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        let path = self.path.clone();
+        blocking(move || Db::open(&path).unwrap().load().unwrap())
+    }
+
+    /// Whether nothing was written since the test began.
+    fn unchanged(&self) -> bool {
+        self.snapshot() == self.initial
+    }
+
+    /// A change made elsewhere (the CLI, another tab).
+    fn edit(&self, change: impl FnOnce(&mut Snapshot) + Send + 'static) {
+        let path = self.path.clone();
+        blocking(move || {
+            Db::open(&path)
+                .unwrap()
+                .update(|s| {
+                    change(s);
+                    Ok(())
+                })
+                .unwrap()
+        });
+    }
+
+    /// Holds the database's write lock from another connection until the guard is dropped, as
+    /// a program writing elsewhere would.
+    fn hold_write_lock(&self) -> LockHeld {
+        let path = self.path.clone();
+        let (locked, is_locked) = mpsc::channel();
+        let (release, released) = mpsc::channel::<()>();
+        let holder = std::thread::spawn(move || {
+            Db::open(&path)
+                .unwrap()
+                .update(|_| {
+                    locked.send(()).unwrap();
+                    let _ = released.recv();
+                    Ok(())
+                })
+                .unwrap();
+        });
+        is_locked.recv().unwrap();
+        LockHeld {
+            release: Some(release),
+            holder: Some(holder),
+        }
     }
 }
 
-impl Backend for Shelf {
-    fn load(&mut self) -> anyhow::Result<Snapshot> {
-        Ok(self.snapshot.lock().unwrap().clone())
-    }
-    fn update(&mut self, change: Change<'_>) -> anyhow::Result<Result<(), String>> {
-        if self.busy.load(Ordering::SeqCst) {
-            return Err(Busy("another program is writing".into()).into());
+struct LockHeld {
+    release: Option<mpsc::Sender<()>>,
+    holder: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for LockHeld {
+    fn drop(&mut self) {
+        self.release.take();
+        if let Some(holder) = self.holder.take() {
+            holder.join().unwrap();
         }
-        let mut stored = self.snapshot.lock().unwrap();
-        let mut after = stored.clone();
-        if let Err(refused) = change(&mut after) {
-            return Ok(Err(refused));
-        }
-        if let Err(e) = after.validate() {
-            return Ok(Err(format!("{}: {}", e.field, e.message)));
-        }
-        *stored = after;
-        self.saves.fetch_add(1, Ordering::SeqCst);
-        Ok(Ok(()))
-    }
-    fn watch(&self) -> anyhow::Result<Box<dyn Watch>> {
-        Ok(Box::new(self.clone()))
-    }
-    fn decide(&mut self, s: &Snapshot, method: Option<Method>) -> anyhow::Result<Decision> {
-        let doc = s
-            .decision_document(method)
-            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
-        Ok((decide(&doc)?, None))
-    }
-    fn review(
-        &mut self,
-        s: &Snapshot,
-        day: Date,
-        decision: Option<&Decision>,
-    ) -> anyhow::Result<Review> {
-        self.reviews.fetch_add(1, Ordering::SeqCst);
-        let weeks = milemarker_core::life::merged_weeks(&s.checkins, &BTreeMap::new());
-        let records = Records {
-            snapshot: s,
-            weeks: &weeks,
-            wages: Err("no wages in these tests"),
-            demand: None,
-            skills: &s.skills,
-        };
-        Ok(review(&ReviewInput {
-            records,
-            thresholds: &Thresholds::default(),
-            as_of: day,
-            decision: decision.map(|(r, robust)| (r, robust.as_ref())),
-        }))
-    }
-    fn market(&mut self, _: &Snapshot, _: Date) -> Market {
-        let none = || Err("no market data in these tests".to_string());
-        Market {
-            pay: none(),
-            demand: none(),
-            occupations: none(),
-        }
-    }
-    fn brag(&mut self, s: &Snapshot) -> anyhow::Result<String> {
-        Ok(format!("# Brag document: {} wins\n", s.achievements.len()))
     }
 }
 
 fn served() -> (Shelf, Shared) {
-    let shelf = Shelf::default();
-    *shelf.snapshot.lock().unwrap() = example::person_with_history(TODAY);
-    (shelf.clone(), test_app(Box::new(shelf)))
+    let shelf = Shelf::new(example::person_with_history(TODAY));
+    let session = shelf.session();
+    (shelf, blocking(move || test_app(session)))
+}
+
+/// How many times the dashboard was rendered.
+fn renders(app: &Shared) -> usize {
+    app.renders.load(Ordering::SeqCst)
 }
 
 async fn send(app: &Shared, request: Request<Body>) -> (StatusCode, String, axum::http::HeaderMap) {
@@ -136,7 +168,7 @@ fn post(path: &str, form: &str) -> Request<Body> {
 
 #[tokio::test]
 async fn the_dashboard_shows_the_review_and_renders_once_per_change() {
-    let (shelf, app) = served();
+    let (_shelf, app) = served();
     let (status, page, headers) = send(&app, get("/")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("Alex Morgan, as of 2026-10-28"), "{page}");
@@ -150,11 +182,7 @@ async fn the_dashboard_shows_the_review_and_renders_once_per_change() {
     );
     assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
     send(&app, get("/")).await;
-    assert_eq!(
-        shelf.reviews.load(Ordering::SeqCst),
-        1,
-        "the second view comes from the cache"
-    );
+    assert_eq!(renders(&app), 1, "the second view comes from the cache");
     let token = app.csrf.clone();
     let form = format!("csrf={token}&week=2026-W43&hours=61&energy=2&satisfaction=2");
     let (status, _, headers) = send(&app, post("/checkin", &form)).await;
@@ -166,11 +194,7 @@ async fn the_dashboard_shows_the_review_and_renders_once_per_change() {
         page.contains("2026-W43: 61 h"),
         "the chart shows the new week"
     );
-    assert_eq!(
-        shelf.reviews.load(Ordering::SeqCst),
-        2,
-        "a write renders it again"
-    );
+    assert_eq!(renders(&app), 2, "a write renders it again");
 }
 
 /// A change from elsewhere (the CLI) while the dashboard renders: other views get the page as
@@ -179,11 +203,7 @@ async fn the_dashboard_shows_the_review_and_renders_once_per_change() {
 async fn views_during_a_render_get_the_last_page_and_the_saver_gets_the_new_one() {
     let (shelf, app) = served();
     let (_, first, _) = send(&app, get("/")).await;
-    {
-        let mut s = shelf.snapshot.lock().unwrap();
-        s.profile.name = Some("Alex Changed".into());
-    }
-    shelf.saves.fetch_add(1, Ordering::SeqCst);
+    shelf.edit(|s| s.profile.name = Some("Alex Changed".into()));
 
     let render = app.rendering.lock().await;
     let (_, during, _) = send(&app, get("/")).await;
@@ -199,7 +219,7 @@ async fn views_during_a_render_get_the_last_page_and_the_saver_gets_the_new_one(
     assert!(after.contains("Alex Changed"), "{after}");
     let (_, next, _) = send(&app, get("/")).await;
     assert!(next.contains("Alex Changed"));
-    assert_eq!(shelf.reviews.load(Ordering::SeqCst), 2);
+    assert_eq!(renders(&app), 2);
 }
 
 #[tokio::test]
@@ -221,13 +241,13 @@ async fn a_form_without_the_token_is_refused_and_changes_nothing() {
     )
     .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    assert_eq!(shelf.saves.load(Ordering::SeqCst), 0);
+    assert!(shelf.unchanged());
 }
 
 #[tokio::test]
 async fn bad_input_is_shown_beside_its_field_and_nothing_is_written() {
     let (shelf, app) = served();
-    let before = shelf.snapshot.lock().unwrap().clone();
+    let before = shelf.snapshot();
     let form = format!(
         "csrf={}&week=2026-W44&hours=200&evenings=x&energy=3&satisfaction=&note=%3Cb%3E",
         app.csrf
@@ -248,8 +268,8 @@ async fn bad_input_is_shown_beside_its_field_and_nothing_is_written() {
     assert!(page.contains(r#"aria-invalid="true" aria-describedby="hours-error""#));
     assert!(page.contains(r#"value="200""#), "what was typed is kept");
     assert!(page.contains(r#"value="&#60;b&#62;""#), "and escaped");
-    assert_eq!(shelf.saves.load(Ordering::SeqCst), 0);
-    assert_eq!(*shelf.snapshot.lock().unwrap(), before);
+    assert!(shelf.unchanged());
+    assert_eq!(shelf.snapshot(), before);
     // A week that has not started is refused too.
     let form = format!(
         "csrf={}&week=2026-W50&hours=40&energy=3&satisfaction=3",
@@ -270,7 +290,7 @@ async fn bad_input_is_shown_beside_its_field_and_nothing_is_written() {
 #[tokio::test]
 async fn wins_are_logged_numbered_and_escaped() {
     let (shelf, app) = served();
-    let wins_before = shelf.snapshot.lock().unwrap().achievements.len();
+    let wins_before = shelf.snapshot().achievements.len();
     let form = format!(
         "csrf={}&title=%3Cscript%3Ealert(1)%3C%2Fscript%3E&date=2026-10-27&visibility=skip&section=projects",
         app.csrf
@@ -289,7 +309,7 @@ async fn wins_are_logged_numbered_and_escaped() {
         "{page}"
     );
     assert!(!page.contains("<script>"));
-    let s = shelf.snapshot.lock().unwrap().clone();
+    let s = shelf.snapshot();
     let win = s.achievements.last().unwrap();
     assert_eq!(
         (win.id as usize, win.visibility.label()),
@@ -306,10 +326,7 @@ async fn wins_are_logged_numbered_and_escaped() {
         page.contains(r#"id="title-error">say what you did"#),
         "{page}"
     );
-    assert_eq!(
-        shelf.snapshot.lock().unwrap().achievements.len(),
-        wins_before + 1
-    );
+    assert_eq!(shelf.snapshot().achievements.len(), wins_before + 1);
 }
 
 #[tokio::test]
@@ -385,7 +402,9 @@ async fn every_page_answers() {
         ),
         ("/contacts", "Contacts due"),
         ("/opportunities", "Director of Brand"),
-        ("/market", "no market data in these tests"),
+        // The real market answers: OEWS pay for the example's occupation, and no postings yet.
+        ("/market", "Marketing Managers (11-2021)"),
+        ("/market", "no job postings dated on or before 2026-10-28"),
         ("/style.css", "prefers-color-scheme"),
     ] {
         let (status, page, _) = send(&app, get(path)).await;
@@ -424,7 +443,7 @@ async fn the_audit_button_keeps_todays_tasks_as_an_audit() {
     let (status, _, headers) = send(&app, post("/tasks/audit", &form)).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(headers[header::LOCATION], "/tasks?saved=audit");
-    let audits = shelf.snapshot.lock().unwrap().audits.clone();
+    let audits = shelf.snapshot().audits.clone();
     assert_eq!(audits.last().unwrap().date, TODAY);
     let (_, page, _) = send(&app, get("/tasks?saved=audit")).await;
     assert!(page.contains("Audit recorded from today"), "{page}");
@@ -446,7 +465,7 @@ async fn in_touch_today_restarts_a_contacts_timer() {
     let (status, page, _) = send(&app, post("/contacts/touch", &form)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.contains("no contact") && page.contains("nothing was changed"));
-    assert_eq!(shelf.saves.load(Ordering::SeqCst), 0);
+    assert!(shelf.unchanged());
 
     let form = format!("csrf={}&id=mei-chen", app.csrf);
     let (status, _, headers) = send(&app, post("/contacts/touch", &form)).await;
@@ -455,7 +474,7 @@ async fn in_touch_today_restarts_a_contacts_timer() {
     let (_, page, _) = send(&app, get("/contacts?saved=contact")).await;
     assert!(page.contains("timer starts again today"));
     assert!(!page.contains("Mei Chen"), "no longer due: {page}");
-    let s = shelf.snapshot.lock().unwrap().clone();
+    let s = shelf.snapshot();
     let mei = s.contacts.iter().find(|c| c.id == "mei-chen").unwrap();
     assert_eq!(mei.log.last().unwrap().date, TODAY);
 }
@@ -474,12 +493,12 @@ async fn an_opportunity_moves_along_the_board() {
         let (status, ..) = send(&app, post("/opportunities/stage", &form)).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
     }
-    assert_eq!(shelf.saves.load(Ordering::SeqCst), 0);
+    assert!(shelf.unchanged());
     let form = format!("csrf={}&id=3&stage=replied", app.csrf);
     let (status, _, headers) = send(&app, post("/opportunities/stage", &form)).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(headers[header::LOCATION], "/opportunities?saved=stage");
-    let s = shelf.snapshot.lock().unwrap().clone();
+    let s = shelf.snapshot();
     let moved = s.opportunities.iter().find(|o| o.id == 3).unwrap();
     assert_eq!(moved.stage(), milemarker_core::network::Stage::Replied);
     assert_eq!(moved.since(), TODAY);
@@ -497,18 +516,15 @@ async fn an_opportunity_moves_along_the_board() {
 #[tokio::test]
 async fn the_move_menu_never_preselects_an_end_and_an_accepted_offer_is_the_path_taken() {
     let (shelf, app) = served();
-    shelf
-        .snapshot
-        .lock()
-        .unwrap()
-        .offers
-        .push(milemarker_core::network::Offer {
+    shelf.edit(|s| {
+        s.offers.push(milemarker_core::network::Offer {
             opportunity: 2,
             base: 98_000.0,
             bonus: None,
             equity: None,
             deadline: Some(TODAY + jiff::Span::new().days(9)),
-        });
+        })
+    });
     let (_, page, _) = send(&app, get("/opportunities")).await;
     let deadline = format!("decide by {}", TODAY + jiff::Span::new().days(9));
     assert!(page.contains(&deadline), "{page}");
@@ -531,10 +547,11 @@ async fn the_move_menu_never_preselects_an_end_and_an_accepted_offer_is_the_path
     );
     assert!(!menu(4).contains("selected"), "{}", menu(4));
     // The prompt chosen names no stage: refused, nothing saved.
+    let before = shelf.snapshot();
     let form = format!("csrf={}&id=2&stage=", app.csrf);
     let (status, ..) = send(&app, post("/opportunities/stage", &form)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(shelf.saves.load(Ordering::SeqCst), 0);
+    assert_eq!(shelf.snapshot(), before);
 
     let form = format!("csrf={}&id=2&stage=accepted", app.csrf);
     let (status, ..) = send(&app, post("/opportunities/stage", &form)).await;
@@ -564,8 +581,13 @@ async fn a_crafted_notice_shows_nothing_of_its_own() {
 #[tokio::test]
 async fn a_busy_database_keeps_the_form() {
     let (shelf, app) = served();
-    let wins_before = shelf.snapshot.lock().unwrap().achievements.len();
-    shelf.busy.store(true, Ordering::SeqCst);
+    let wins_before = shelf.snapshot().achievements.len();
+    // Writes give up quickly here, rather than after the ten seconds a person waits.
+    app.worker
+        .run(|b| b.set_write_wait(std::time::Duration::from_millis(100)))
+        .await
+        .unwrap();
+    let lock = shelf.hold_write_lock();
     let form = format!(
         "csrf={}&title=Closed+the+Q3+books&date=2026-10-27&impact=two+days+early&visibility=skip&section=projects",
         app.csrf
@@ -583,11 +605,8 @@ async fn a_busy_database_keeps_the_form() {
     let (status, page, _) = send(&app, post("/checkin", &checkin)).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert!(page.contains(r#"value="47""#), "{page}");
-    assert_eq!(
-        shelf.snapshot.lock().unwrap().achievements.len(),
-        wins_before
-    );
-    shelf.busy.store(false, Ordering::SeqCst);
+    assert_eq!(shelf.snapshot().achievements.len(), wins_before);
+    drop(lock);
     let (status, _, _) = send(&app, post("/wins", &form)).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
 }
@@ -598,7 +617,7 @@ async fn a_busy_database_keeps_the_form() {
 #[tokio::test]
 async fn a_checkin_changed_meanwhile_is_not_overwritten_unseen() {
     let (shelf, app) = served();
-    let week = shelf.snapshot.lock().unwrap().checkins.last().unwrap().week;
+    let week = shelf.snapshot().checkins.last().unwrap().week;
     let (_, page, _) = send(&app, get(&format!("/checkin?week={week}"))).await;
     let was = page
         .split_once(r#"name="was" value=""#)
@@ -606,14 +625,7 @@ async fn a_checkin_changed_meanwhile_is_not_overwritten_unseen() {
         .map(|(was, _)| was.replace("&#34;", "\"").replace("&quot;", "\""))
         .expect("the form carries the week as it showed it");
     // Meanwhile, elsewhere:
-    shelf
-        .snapshot
-        .lock()
-        .unwrap()
-        .checkins
-        .last_mut()
-        .unwrap()
-        .hours = 61.0;
+    shelf.edit(|s| s.checkins.last_mut().unwrap().hours = 61.0);
     let form = |was: &str| {
         let mut body = url_form(&[
             ("csrf", app.csrf.as_str()),
@@ -632,7 +644,7 @@ async fn a_checkin_changed_meanwhile_is_not_overwritten_unseen() {
     assert!(page.contains("changed while this form was open"), "{page}");
     assert!(page.contains("61 hours"), "{page}");
     assert!(page.contains(r#"value="44""#), "the figures typed are kept");
-    let stored = |s: &Shelf| s.snapshot.lock().unwrap().checkins.last().unwrap().hours;
+    let stored = |s: &Shelf| s.snapshot().checkins.last().unwrap().hours;
     assert_eq!(stored(&shelf), 61.0);
     // The page now carries the week as it is: saving again replaces it.
     let was = page
@@ -665,7 +677,7 @@ fn url_form(fields: &[(&str, &str)]) -> String {
 #[tokio::test]
 async fn overlong_fields_and_script_links_are_refused_server_side() {
     let (shelf, app) = served();
-    let wins_before = shelf.snapshot.lock().unwrap().achievements.len();
+    let wins_before = shelf.snapshot().achievements.len();
     let win = |title: &str, link: &str| {
         format!(
             "csrf={}&title={title}&date=2026-10-27&visibility=team&section=projects&link={link}",
@@ -689,11 +701,11 @@ async fn overlong_fields_and_script_links_are_refused_server_side() {
         app.csrf,
         "n".repeat(milemarker_core::limits::CHECKIN_NOTE + 1)
     );
-    let checkins_before = shelf.snapshot.lock().unwrap().checkins.clone();
+    let checkins_before = shelf.snapshot().checkins.clone();
     let (status, page, _) = send(&app, post("/checkin", &checkin)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.contains(r#"id="note-error">"#), "{page}");
-    let s = shelf.snapshot.lock().unwrap().clone();
+    let s = shelf.snapshot();
     assert_eq!(s.achievements.len(), wins_before);
     assert_eq!(s.checkins, checkins_before);
     // The limits the server enforces are the ones the form states.
@@ -715,7 +727,7 @@ async fn overlong_fields_and_script_links_are_refused_server_side() {
 #[tokio::test]
 async fn a_body_over_the_cap_is_refused_with_a_page() {
     let (shelf, app) = served();
-    let wins_before = shelf.snapshot.lock().unwrap().achievements.len();
+    let wins_before = shelf.snapshot().achievements.len();
     let form = format!(
         "csrf={}&title={}&date=2026-10-27&visibility=team&section=projects",
         app.csrf,
@@ -734,10 +746,7 @@ async fn a_body_over_the_cap_is_refused_with_a_page() {
         .unwrap();
     let (status, ..) = send(&app, request).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
-    assert_eq!(
-        shelf.snapshot.lock().unwrap().achievements.len(),
-        wins_before
-    );
+    assert_eq!(shelf.snapshot().achievements.len(), wins_before);
 }
 
 /// A body with no length: the text in 8 KiB chunks.
@@ -802,7 +811,9 @@ mod slow_clients {
             body_timeout: Duration::from_secs(2),
             stop_grace: Duration::from_secs(1),
         };
-        let app = test_app_with(Box::new(Shelf::default()), limits);
+        let shelf = Shelf::new(Snapshot::default());
+        let session = shelf.session();
+        let app = blocking(move || test_app_with(session, limits));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();

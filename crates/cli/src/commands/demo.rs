@@ -1,14 +1,13 @@
 use std::path::Path;
 
 use anyhow::{Result, bail};
+use milemarker_app::decide::{decide_person, with_robustness};
+use milemarker_app::demo::seed;
 use milemarker_core::career::{OptionKind, Snapshot};
 use milemarker_core::decision::format_number;
-use milemarker_core::example;
-use milemarker_market::postings::{Columns, Format};
 
 use crate::cli::{DemoArgs, ReviewFormat};
-use crate::commands::decide::{decide_person, with_robustness};
-use crate::commands::postings::load;
+
 use crate::commands::review;
 use crate::context::{Db, Settings, print, print_json, today};
 use crate::ui::{DIM, HEADING, paint};
@@ -36,7 +35,7 @@ pub fn run(db_flag: Option<&Path>, args: DemoArgs, settings: &Settings) -> Resul
     seed(&mut db, day)?;
     let person = db.load()?;
     let decision = decide_person(&person, None)?;
-    let review = review::build(&mut db, &person, settings, day, Some(&decision))?;
+    let review = milemarker_app::review::build(&mut db, &person, settings, day, Some(&decision))?;
     if args.json.json {
         let (result, robustness) = &decision;
         return print_json(&serde_json::json!({
@@ -60,27 +59,6 @@ pub fn run(db_flag: Option<&Path>, args: DemoArgs, settings: &Settings) -> Resul
         )
     ));
     print(&out)
-}
-
-/// Synthetic postings for the marketing occupations around the example person, made from O*NET
-/// task statements and ESCO labels by `bench/gen-postings.py` (the command is in its header), so
-/// the demo can count demand for the person's skills.
-const SAMPLE_POSTINGS: &str = include_str!("../../../../data/demo/postings.csv");
-
-/// Writes the example person and the sample postings into an empty database.
-pub fn seed(db: &mut Db, day: jiff::civil::Date) -> Result<()> {
-    // The example's year of history ends last week, whatever day the demo runs.
-    db.save(&example::person_with_history(day))?;
-    import_sample_postings(db)
-}
-
-fn import_sample_postings(db: &mut Db) -> Result<()> {
-    let dir = tempfile::tempdir()?;
-    let file = dir.path().join("sample-postings.csv");
-    std::fs::write(&file, SAMPLE_POSTINGS)?;
-    // Rows dated after a clock set in the past are skipped rather than refusing the demo.
-    load(db, &file, Format::Csv, &Columns::default(), true, false)?;
-    Ok(())
 }
 
 fn introduction(person: &Snapshot) -> String {

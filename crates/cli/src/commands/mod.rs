@@ -156,7 +156,7 @@ fn dispatch(cli: Cli, db_flag_given: bool, open: impl Fn() -> Result<Db>) -> Res
     let shapes = shapes_decision(&cli.command);
     dispatch_command(cli, db_flag_given, &open)?;
     if shapes {
-        let block = decide::lacks_block(&open()?.load()?);
+        let block = milemarker_app::decide::lacks_block(&open()?.load()?);
         if !block.is_empty() {
             crate::context::print(&block)?;
         }

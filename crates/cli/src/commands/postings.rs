@@ -2,28 +2,17 @@
 //! employer, title, date and skill ids in one transaction. A bad row refuses the whole file unless
 //! `--skip-bad` says to import the rest.
 
-use std::collections::HashMap;
 use std::path::Path;
-use std::sync::atomic::Ordering;
-use std::sync::mpsc;
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Result, anyhow};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use milemarker_market::postings::{self, BadRow, Columns, Format, ReadError, Record};
-use milemarker_market::skills::Matcher;
-use milemarker_store::{ImportCounts, NewPosting};
-use rayon::prelude::*;
+use milemarker_app::postings::{Progress, load};
+use milemarker_market::postings::{BadRow, Columns, Format, ReadError};
 
 use crate::cli::{PostingsCommand, PostingsFormatArg, PostingsImportArgs};
 use crate::context::{Db, print, print_json, today};
 use crate::ui::{DIM, paint};
 
-/// Records read, matched and written together: big enough to keep both cores busy, small enough
-/// that memory stays flat however long the file.
-const BATCH: usize = 4096;
-/// Bad rows kept for the report: `--json` lists them all up to this many (`bad_listed` of
-/// `bad_count`); past it they are only counted.
-const SHOWN: usize = 1_000;
 /// Bad rows named on the terminal; the rest are counted.
 const ON_SCREEN: usize = 20;
 
@@ -83,17 +72,6 @@ fn failure(file: &Path, err: &anyhow::Error) -> serde_json::Value {
     out
 }
 
-type Matched = (Record, Vec<u32>, u64);
-
-/// What an import did.
-pub struct Outcome {
-    pub read: u64,
-    pub counts: ImportCounts,
-    /// The first bad rows, and how many there were.
-    pub bad: Vec<BadRow>,
-    pub bad_count: u64,
-}
-
 fn import(db: &mut Db, args: PostingsImportArgs) -> Result<()> {
     let format = match args.format {
         Some(PostingsFormatArg::Csv) => Format::Csv,
@@ -112,7 +90,15 @@ fn import(db: &mut Db, args: PostingsImportArgs) -> Result<()> {
         date: args.date_column,
         text: args.text_column,
     };
-    let outcome = load(db, &args.file, format, &columns, args.skip_bad, true)?;
+    let outcome = load(
+        db,
+        &args.file,
+        format,
+        &columns,
+        args.skip_bad,
+        today()?,
+        &mut Bar(None),
+    )?;
     let name = args.file.display().to_string();
     let shown: Vec<String> = outcome
         .bad
@@ -174,114 +160,23 @@ fn import(db: &mut Db, args: PostingsImportArgs) -> Result<()> {
     print(&out)
 }
 
-/// Reads `file`, finds the skills in every posting on every core, and stores them in one
-/// transaction. With bad rows and no `skip_bad`, nothing is stored (the outcome says why).
-pub fn load(
-    db: &mut Db,
-    file: &Path,
-    format: Format,
-    columns: &Columns,
-    skip_bad: bool,
-    show_progress: bool,
-) -> Result<Outcome> {
-    let reader = postings::open(file, format, columns, today()?)?;
-    let progress = if show_progress {
-        progress_bar(reader.total, reader.unit)
-    } else {
-        ProgressBar::hidden()
-    };
-    let done = reader.done.clone();
-    let (send, batches) = mpsc::sync_channel::<Vec<Result<Record, BadRow>>>(2);
-    let mut records = reader.records;
-    // Reading (and for CSV, parsing) runs beside the matching.
-    let producer = std::thread::spawn(move || {
-        loop {
-            let batch: Vec<_> = records.by_ref().take(BATCH).collect();
-            if batch.is_empty() || send.send(batch).is_err() {
-                return;
-            }
-        }
-    });
-    let matcher = Matcher::global();
-    let mut ids: HashMap<u32, (String, &'static str)> = HashMap::new();
-    let (runtime, store) = db.parts();
-    let name = file.display().to_string();
-    let mut writer = runtime.block_on(store.begin_postings(&name, today()?))?;
-    let (mut bad, mut bad_count, mut read) = (Vec::new(), 0u64, 0u64);
-    for batch in batches {
-        read += batch.len() as u64;
-        // Once a bad row refuses the file, the rest is only checked, not matched.
-        let refusing = bad_count > 0 && !skip_bad;
-        let matched: Vec<Result<Matched, BadRow>> = batch
-            .into_par_iter()
-            .map(|r| {
-                r.map(|rec| {
-                    let skills = if refusing {
-                        Vec::new()
-                    } else {
-                        matcher.skills_rolled_up(&rec.text)
-                    };
-                    let digest = postings::digest(&rec);
-                    (rec, skills, digest)
-                })
-            })
-            .collect();
-        let mut good = Vec::with_capacity(matched.len());
-        for m in matched {
-            match m {
-                Ok(m) => good.push(m),
-                Err(row) => {
-                    bad_count += 1;
-                    if bad.len() < SHOWN {
-                        bad.push(row);
-                    }
-                }
-            }
-        }
-        if bad_count == 0 || skip_bad {
-            for (_, skills, _) in &good {
-                for &s in skills {
-                    ids.entry(s).or_insert_with(|| {
-                        let (id, label) = matcher.skill(s);
-                        (id.to_string(), label)
-                    });
-                }
-            }
-            let new: Vec<NewPosting> = good
-                .iter()
-                .map(|(r, skills, digest)| NewPosting {
-                    employer: &r.employer,
-                    title: &r.title,
-                    posted: r.posted,
-                    digest: *digest,
-                    skills: skills
-                        .iter()
-                        .map(|s| (ids[s].0.as_str(), ids[s].1))
-                        .collect(),
-                })
-                .collect();
-            runtime.block_on(writer.add(&new))?;
-        }
-        progress.set_position(done.load(Ordering::Relaxed));
+/// A progress bar on standard error, drawn only when that is a terminal.
+struct Bar(Option<ProgressBar>);
+
+impl Progress for Bar {
+    fn start(&mut self, total: u64, unit: &str) {
+        self.0 = Some(progress_bar(total, unit));
     }
-    producer
-        .join()
-        .map_err(|_| anyhow!("the reader of {} stopped", file.display()))?;
-    progress.finish_and_clear();
-    let counts = if bad_count > 0 && !skip_bad {
-        runtime.block_on(writer.abandon())?;
-        ImportCounts::default()
-    } else {
-        runtime
-            .block_on(writer.commit(bad_count))
-            .with_context(|| format!("cannot import {name}"))?
-    };
-    Ok(Outcome {
-        read,
-        counts,
-        bad,
-        bad_count,
-    })
+    fn at(&mut self, done: u64) {
+        if let Some(bar) = &self.0 {
+            bar.set_position(done);
+        }
+    }
+    fn finish(&mut self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 fn progress_bar(total: u64, unit: &str) -> ProgressBar {

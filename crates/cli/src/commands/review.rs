@@ -1,13 +1,11 @@
 //! The review (DESIGN 4.10): the main job, in the terminal, as Markdown, JSON or one HTML page.
 
 use anyhow::Result;
-use milemarker_core::career::Snapshot;
-use milemarker_core::decision::result::DecisionResult;
-use milemarker_core::review::{Review, ReviewInput, review};
+use milemarker_app::decide::decide_person;
+use milemarker_app::review::build;
+use milemarker_core::review::Review;
 
 use crate::cli::{ReviewArgs, ReviewFormat};
-use crate::commands::decide::decide_person;
-use crate::commands::markers::Derived;
 use crate::context::{Db, Settings, as_of, write_output};
 
 pub fn run(db: &mut Db, args: ReviewArgs, settings: &Settings) -> Result<()> {
@@ -18,25 +16,6 @@ pub fn run(db: &mut Db, args: ReviewArgs, settings: &Settings) -> Result<()> {
     let decision = decide_person(&s, None).ok();
     let r = build(db, &s, settings, day, decision.as_ref())?;
     write_output(args.out.as_deref(), &render(&r, args.format)?)
-}
-
-/// The review of `s` on `day`; `decision` is the person's decision and its robustness run, when
-/// there is one (the caller decides once and may show it in full too).
-pub fn build(
-    db: &mut Db,
-    s: &Snapshot,
-    settings: &Settings,
-    day: jiff::civil::Date,
-    decision: Option<&(DecisionResult, Option<DecisionResult>)>,
-) -> Result<Review> {
-    let derived = Derived::of(db, s, day)?;
-    let input = ReviewInput {
-        records: derived.records(s),
-        thresholds: &settings.thresholds,
-        as_of: day,
-        decision: decision.map(|(result, robust)| (result, robust.as_ref())),
-    };
-    Ok(review(&input))
 }
 
 pub fn render(r: &Review, format: ReviewFormat) -> Result<String> {

@@ -1,40 +1,23 @@
-//! `market occupations`: O*NET occupations ranked by fit to the person's skills (method in
-//! `milemarker_market::onet`), each with its Job Zone against the person's (step back, sideways,
-//! step up: seed 003), related occupations, and the OEWS median against the person's pay.
+//! `market occupations` as text: the ranking by fit, or occupations found by title.
 
 use anyhow::Result;
+use milemarker_app::market::{OccupationsAnswer, occupations};
 use milemarker_core::markers::grouped;
 use milemarker_core::text::count;
-use milemarker_market::lookup::{Source, Taxonomy};
-use milemarker_market::onet::{self, Onet};
-use milemarker_market::wages::{self, Cell};
-use serde_json::json;
 
-use super::Answer;
 use crate::cli::MarketOccupationsArgs;
-use crate::context::Db;
+use crate::context::{Db, print, print_json};
 use crate::ui::{DIM, HEADING, paint, percent, table};
 
-/// Related occupations shown per row.
-const RELATED: usize = 3;
-
-fn direction(zone: u8, current: Option<u8>) -> Option<&'static str> {
-    Some(match zone.cmp(&current?) {
-        std::cmp::Ordering::Less => "step back",
-        std::cmp::Ordering::Equal => "sideways",
-        std::cmp::Ordering::Greater => "step up",
-    })
-}
-
 /// Occupations by job title, best first: what `--occupation` takes.
-pub fn search(args: MarketOccupationsArgs) -> Answer {
+pub fn search(args: MarketOccupationsArgs) -> Result<()> {
     let words = args.search.unwrap_or_default();
-    let found = milemarker_market::names::find_occupations(&words, args.limit);
+    let found = milemarker_app::market::search(&words, args.limit);
     if args.json.json {
-        return Answer::Json(json!(found));
+        return print_json(&found);
     }
     if found.is_empty() {
-        return Answer::Text(format!(
+        return print(&format!(
             "No O*NET occupation is called anything like \"{words}\"; try other words.\n"
         ));
     }
@@ -51,7 +34,7 @@ pub fn search(args: MarketOccupationsArgs) -> Answer {
             vec![m.code.clone(), m.title.clone(), matched]
         }))
         .collect();
-    Answer::Text(format!(
+    print(&format!(
         "{}\n{}{}\n",
         paint(HEADING, &format!("Occupations called \"{words}\"")),
         table(&rows),
@@ -62,102 +45,16 @@ pub fn search(args: MarketOccupationsArgs) -> Answer {
     ))
 }
 
-pub fn run(db: &mut Db, args: MarketOccupationsArgs) -> Result<Answer> {
-    let s = db.load()?;
-    let onet = Onet::global();
-    let taxonomy = Taxonomy::global();
-    let counted = |wanted: &[Source]| {
-        s.skills
-            .iter()
-            .filter(|k| {
-                taxonomy
-                    .source(&k.id)
-                    .is_some_and(|src| wanted.contains(&src))
-            })
-            .count()
-    };
-    let elements = counted(&[Source::OnetSkill, Source::OnetKnowledge]);
-    let technology = counted(&[Source::OnetTechnology]);
-    let esco = onet.esco_counted(&s.skills);
-    let current = s
-        .profile
-        .occupation
-        .as_deref()
-        .and_then(|c| onet.occupation(c));
-    let pay = s.profile.total_pay();
-    let area = s.profile.area.as_deref();
-    let rows: Vec<serde_json::Value> = onet
-        .rank(&s.skills)
-        .into_iter()
-        .take(args.limit)
-        .map(|f| {
-            let occupation = onet.occupation(f.code).expect("ranked from the same table");
-            let median = wages::lookup(f.code, area)
-                .ok()
-                .and_then(|w| match w.percentiles[2] {
-                    Cell::Wage(m) => Some((m, w.area.name.clone())),
-                    _ => None,
-                });
-            let related: Vec<_> = occupation
-                .related
-                .iter()
-                .take(RELATED)
-                .map(|(code, _)| {
-                    json!({"code": code, "title": onet.occupation(code).map(|o| o.title)})
-                })
-                .collect();
-            json!({
-                "code": f.code,
-                "title": f.title,
-                "job_zone": f.job_zone,
-                "direction": direction(f.job_zone, current.map(|c| c.job_zone)),
-                "yours": current.is_some_and(|c| c.code == f.code),
-                "fit": round(f.fit),
-                "elements_fit": round(f.elements),
-                "technology_fit": round(f.technology),
-                "esco_fit": round(f.esco),
-                "median_wage": median.as_ref().map(|m| m.0),
-                "median_area": median.as_ref().map(|m| m.1.clone()),
-                "pay_change": median.as_ref().zip(pay).map(|(m, p)| m.0 - p),
-                "related": related,
-            })
-        })
-        .collect();
-    let based_on = json!({
-        "onet_skills_and_knowledge": elements,
-        "onet_technology": technology,
-        "esco_in_task_statements": esco,
-        "not_counted": s.skills.len() - elements - technology - esco,
-    });
+pub fn run(db: &mut Db, args: MarketOccupationsArgs) -> Result<()> {
+    let answer = occupations(&db.load()?, args.limit);
     if args.json.json {
-        return Ok(Answer::Json(json!({
-            "source": format!("{}; {}", onet::DATASET, wages::DATASET),
-            "current": current.map(|c| json!({"code": c.code, "title": c.title, "job_zone": c.job_zone})),
-            "pay": pay,
-            "based_on": based_on,
-            "occupations": rows,
-        })));
+        return print_json(&answer);
     }
-    Ok(Answer::Text(text(
-        &rows,
-        current.map(|c| (c.title, c.job_zone)),
-        pay,
-        [elements, technology, esco],
-        s.skills.len(),
-    )))
+    print(&text(&answer))
 }
 
-fn round(share: f64) -> f64 {
-    (share * 1000.0).round() / 1000.0
-}
-
-fn text(
-    rows: &[serde_json::Value],
-    current: Option<(&str, u8)>,
-    pay: Option<f64>,
-    [elements, technology, esco]: [usize; 3],
-    all: usize,
-) -> String {
+fn text(a: &OccupationsAnswer) -> String {
+    let basis = &a.based_on;
     let mut out = format!(
         "{}\n",
         paint(
@@ -172,30 +69,40 @@ fn text(
             &format!(
                 "Counted: {}, {}, {} named in O*NET task statements; {} not counted.",
                 count(
-                    elements as f64,
+                    basis.onet_skills_and_knowledge as f64,
                     "O*NET skill or knowledge area",
                     "O*NET skills and knowledge areas"
                 ),
-                count(technology as f64, "technology skill", "technology skills"),
-                count(esco as f64, "ESCO skill", "ESCO skills"),
-                all - elements - technology - esco
+                count(
+                    basis.onet_technology as f64,
+                    "technology skill",
+                    "technology skills"
+                ),
+                count(
+                    basis.esco_in_task_statements as f64,
+                    "ESCO skill",
+                    "ESCO skills"
+                ),
+                basis.not_counted
             )
         )
     ));
-    if elements == 0 {
+    if basis.onet_skills_and_knowledge == 0 {
         out.push_str(
             "  Claim O*NET skills and knowledge to rank by more than technology and ESCO skills: `milemarker skills add \"critical thinking\" --level proficient`.\n",
         );
     }
-    if let Some((title, zone)) = current {
-        out.push_str(&format!("  You: {title}, Job Zone {zone}.\n"));
+    if let Some(current) = &a.current {
+        out.push_str(&format!(
+            "  You: {}, Job Zone {}.\n",
+            current.title, current.job_zone
+        ));
     }
-    // Fifteen occupations at 0% fit, in code order, read as advice ("Chief Executives").
-    if rows.iter().all(|r| r["fit"].as_f64().unwrap_or(0.0) == 0.0) {
+    if !a.ranked() {
         out.push_str("  No occupation shares a skill with you yet, so none is ranked by fit.\n");
         return out;
     }
-    let mut table_rows = vec![vec![
+    let mut rows = vec![vec![
         "occupation".into(),
         "fit".into(),
         "zone".into(),
@@ -203,37 +110,32 @@ fn text(
         "vs your pay".into(),
         "related".into(),
     ]];
-    for r in rows {
-        let title = r["title"].as_str().unwrap_or_default();
-        let name = if r["yours"].as_bool() == Some(true) {
-            format!("{title} (yours)")
+    for r in &a.occupations {
+        let name = if r.yours {
+            format!("{} (yours)", r.title)
         } else {
-            title.to_string()
+            r.title.to_string()
         };
-        let zone = match r["direction"].as_str() {
-            Some(d) => format!("{} {d}", r["job_zone"]),
-            None => r["job_zone"].to_string(),
+        let zone = match r.direction {
+            Some(d) => format!("{} {d}", r.job_zone),
+            None => r.job_zone.to_string(),
         };
-        let median = r["median_wage"].as_f64().map_or("-".into(), grouped);
-        let change = match (r["pay_change"].as_f64(), pay) {
+        let change = match (r.pay_change, a.pay) {
             (Some(c), Some(_)) => {
                 format!("{}{}", if c < 0.0 { "-" } else { "+" }, grouped(c.abs()))
             }
             _ => "-".into(),
         };
-        let related: Vec<&str> = r["related"]
-            .as_array()
-            .map(|a| a.iter().filter_map(|x| x["title"].as_str()).collect())
-            .unwrap_or_default();
-        table_rows.push(vec![
+        let related: Vec<&str> = r.related.iter().filter_map(|x| x.title).collect();
+        rows.push(vec![
             name,
-            percent(r["fit"].as_f64().unwrap_or(0.0)),
+            percent(r.fit),
             zone,
-            median,
+            r.median_wage.map_or("-".into(), grouped),
             change,
             paint(DIM, &related.join("; ")),
         ]);
     }
-    out.push_str(&table(&table_rows));
+    out.push_str(&table(&rows));
     out
 }
