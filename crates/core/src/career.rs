@@ -4,7 +4,6 @@
 use indexmap::IndexMap;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
 use crate::decision::ahp::PairwiseMatrix;
 use crate::decision::document::{
@@ -21,19 +20,11 @@ use crate::tracker::TrackedInterval;
 /// The version of the export document and of the database schema it mirrors.
 pub const SCHEMA_VERSION: u32 = 7;
 
-/// A field of the person's data that does not hold, with how to fix it.
-#[derive(Debug, Clone, PartialEq, Error)]
-#[error("{field}: {message}")]
-pub struct InvalidField {
-    pub field: String,
-    pub message: String,
-}
+// Kept here too: callers named it from this module before it had its own.
+pub use crate::invalid::InvalidField;
 
 fn invalid(field: impl Into<String>, message: impl Into<String>) -> InvalidField {
-    InvalidField {
-        field: field.into(),
-        message: message.into(),
-    }
+    InvalidField::new(field, message)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -592,7 +583,7 @@ impl Snapshot {
     fn validate_week(&self) -> Result<(), InvalidField> {
         for (i, c) in self.checkins.iter().enumerate() {
             let path = format!("checkins[{i}]");
-            c.validate().map_err(|m| invalid(&path, m))?;
+            c.validate().map_err(|e| e.within(&path))?;
             if self.checkins[..i].iter().any(|o| o.week == c.week) {
                 return Err(invalid(
                     path,
@@ -603,7 +594,7 @@ impl Snapshot {
         for (i, t) in self.tasks.iter().enumerate() {
             let path = format!("tasks[{i}]");
             validate_id(&format!("{path}.id"), &t.id)?;
-            t.validate().map_err(|m| invalid(&path, m))?;
+            t.validate().map_err(|e| e.within(&path))?;
             if self.tasks[..i].iter().any(|o| o.id == t.id) {
                 return Err(invalid(path, format!("task \"{}\" is listed twice", t.id)));
             }
@@ -611,7 +602,7 @@ impl Snapshot {
         for (i, a) in self.audits.iter().enumerate() {
             for (k, t) in a.tasks.iter().enumerate() {
                 t.validate()
-                    .map_err(|m| invalid(format!("audits[{i}].tasks[{k}]"), m))?;
+                    .map_err(|e| e.within(format!("audits[{i}].tasks[{k}]")))?;
             }
             if self.audits[..i].iter().any(|o| o.date == a.date) {
                 return Err(invalid(
@@ -645,14 +636,15 @@ impl Snapshot {
     fn validate_evidence(&self) -> Result<(), InvalidField> {
         for (i, k) in self.skills.iter().enumerate() {
             let path = format!("skills[{i}]");
-            k.validate().map_err(|m| invalid(&path, m))?;
+            // The entry is the skill; its id or label is in the message already.
+            k.validate().map_err(|e| invalid(&path, e.message))?;
             if self.skills[..i].iter().any(|o| o.id == k.id) {
                 return Err(invalid(path, format!("skill {} is listed twice", k.label)));
             }
         }
         for (i, w) in self.achievements.iter().enumerate() {
             let path = format!("achievements[{i}]");
-            w.validate(None).map_err(|m| invalid(&path, m))?;
+            w.validate(None).map_err(|e| e.within(&path))?;
             if self.achievements[..i].iter().any(|o| o.id == w.id) {
                 return Err(invalid(path, format!("win #{} is listed twice", w.id)));
             }
@@ -660,7 +652,7 @@ impl Snapshot {
         for (i, c) in self.contacts.iter().enumerate() {
             let path = format!("contacts[{i}]");
             validate_id(&format!("{path}.id"), &c.id)?;
-            c.validate().map_err(|m| invalid(&path, m))?;
+            c.validate().map_err(|e| e.within(&path))?;
             if self.contacts[..i].iter().any(|o| o.id == c.id) {
                 return Err(invalid(
                     path,
@@ -670,7 +662,7 @@ impl Snapshot {
         }
         for (i, o) in self.opportunities.iter().enumerate() {
             let path = format!("opportunities[{i}]");
-            o.validate().map_err(|m| invalid(&path, m))?;
+            o.validate().map_err(|e| e.within(&path))?;
             if self.opportunities[..i].iter().any(|k| k.id == o.id) {
                 return Err(invalid(
                     path,
@@ -688,7 +680,7 @@ impl Snapshot {
         }
         for (i, f) in self.offers.iter().enumerate() {
             let path = format!("offers[{i}]");
-            f.validate().map_err(|m| invalid(&path, m))?;
+            f.validate().map_err(|e| e.within(&path))?;
             if !self.opportunities.iter().any(|o| o.id == f.opportunity) {
                 return Err(invalid(
                     format!("{path}.opportunity"),

@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::invalid::InvalidField;
 use crate::limits::{self, check_length, check_link};
 
 /// How far up an achievement was seen. The order matters: later is wider.
@@ -93,30 +94,39 @@ pub struct Achievement {
 }
 
 impl Achievement {
-    pub fn validate(&self, today: Option<Date>) -> Result<(), String> {
+    pub fn validate(&self, today: Option<Date>) -> Result<(), InvalidField> {
         if self.title.trim().is_empty() {
-            return Err("title: say what you did, e.g. \"Shipped the billing migration\"".into());
+            return Err(InvalidField::new(
+                "title",
+                "say what you did, e.g. \"Shipped the billing migration\"",
+            ));
         }
         if let Some(today) = today
             && self.date > today
         {
-            return Err(format!(
-                "date: {} is in the future (today is {today}); log a win once it happened",
-                self.date
+            return Err(InvalidField::new(
+                "date",
+                format!(
+                    "{} is in the future (today is {today}); log a win once it happened",
+                    self.date
+                ),
             ));
         }
         if self.skills.iter().any(|s| s.trim().is_empty()) {
-            return Err("skills: a skill is empty".into());
+            return Err(InvalidField::new("skills", "a skill is empty"));
         }
         check_length("title", &self.title, limits::WIN_TITLE)?;
         if let Some(impact) = &self.impact {
             check_length("impact", impact, limits::WIN_IMPACT)?;
         }
         if self.skills.len() > limits::WIN_SKILLS {
-            return Err(format!(
-                "skills: {} skills is too many; keep it to {}",
-                self.skills.len(),
-                limits::WIN_SKILLS
+            return Err(InvalidField::new(
+                "skills",
+                format!(
+                    "{} skills is too many; keep it to {}",
+                    self.skills.len(),
+                    limits::WIN_SKILLS
+                ),
             ));
         }
         for skill in &self.skills {
@@ -270,6 +280,7 @@ mod tests {
         assert!(
             w.validate(Some(date(2026, 11, 1)))
                 .unwrap_err()
+                .message
                 .contains("future")
         );
         assert!(w.validate(Some(date(2026, 12, 1))).is_ok());
@@ -286,15 +297,19 @@ mod tests {
         assert!(with(|w| w.title = "x".repeat(limits::WIN_TITLE)).is_ok());
         let err = with(|w| w.title = "x".repeat(1_900_000)).unwrap_err();
         assert!(
-            err.starts_with("title: 1900000 characters is too long"),
+            err.to_string()
+                .starts_with("title: 1900000 characters is too long"),
             "{err}"
         );
         assert!(with(|w| w.impact = Some("x".repeat(5000))).is_err());
         assert!(with(|w| w.skills = vec!["x".repeat(500)]).is_err());
         assert!(with(|w| w.skills = vec!["x".into(); 31]).is_err());
         let err = with(|w| w.link = Some("javascript:alert(1)".into())).unwrap_err();
-        assert!(err.starts_with("link: "), "{err}");
-        assert!(err.contains("http://, https:// or mailto:"), "{err}");
+        assert_eq!(err.field, "link");
+        assert!(
+            err.message.contains("http://, https:// or mailto:"),
+            "{err}"
+        );
         assert!(with(|w| w.link = Some("https://example.org/x".into())).is_ok());
     }
 }

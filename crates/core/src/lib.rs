@@ -5,6 +5,7 @@ pub mod career;
 pub mod decision;
 pub mod evidence;
 pub mod example;
+pub mod invalid;
 pub mod life;
 pub mod limits;
 pub mod markers;

@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::invalid::InvalidField;
 use crate::limits::{self, check_length};
 use crate::week::IsoWeek;
 
@@ -24,25 +25,28 @@ pub struct CheckIn {
 }
 
 impl CheckIn {
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), InvalidField> {
         if !(0.0..=168.0).contains(&self.hours) {
-            return Err(format!(
-                "hours: {} is not 0 to 168 hours in a week",
-                self.hours
+            return Err(InvalidField::new(
+                "hours",
+                format!("{} is not 0 to 168 hours in a week", self.hours),
             ));
         }
         if self.weekend_days > 2 {
-            return Err(format!(
-                "weekend_days: {} is more than the 2 days of a weekend",
-                self.weekend_days
+            return Err(InvalidField::new(
+                "weekend_days",
+                format!("{} is more than the 2 days of a weekend", self.weekend_days),
             ));
         }
         if self.evenings > 7 {
-            return Err(format!("evenings: {} is more than 7", self.evenings));
+            return Err(InvalidField::new(
+                "evenings",
+                format!("{} is more than 7", self.evenings),
+            ));
         }
         for (field, v) in [("energy", self.energy), ("satisfaction", self.satisfaction)] {
             if !(1..=5).contains(&v) {
-                return Err(format!("{field}: {v} is outside 1..5"));
+                return Err(InvalidField::new(field, format!("{v} is outside 1..5")));
             }
         }
         if let Some(note) = &self.note {
@@ -192,21 +196,24 @@ pub struct Task {
 }
 
 impl Task {
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), InvalidField> {
         if !(0.0..=168.0).contains(&self.hours_per_week) {
-            return Err(format!(
-                "hours: {} is not 0 to 168 a week",
-                self.hours_per_week
+            return Err(InvalidField::new(
+                "hours",
+                format!("{} is not 0 to 168 a week", self.hours_per_week),
             ));
         }
         if !(-2..=2).contains(&self.energy) {
-            return Err(format!(
-                "energy: {} is outside -2 (drains) .. +2 (energises)",
-                self.energy
+            return Err(InvalidField::new(
+                "energy",
+                format!("{} is outside -2 (drains) .. +2 (energises)", self.energy),
             ));
         }
         if !(1..=5).contains(&self.skill_fit) {
-            return Err(format!("skill_fit: {} is outside 1..5", self.skill_fit));
+            return Err(InvalidField::new(
+                "skill_fit",
+                format!("{} is outside 1..5", self.skill_fit),
+            ));
         }
         Ok(())
     }
@@ -241,12 +248,14 @@ pub struct Audit {
 
 impl Audit {
     /// Keeps today's tasks as the audit of `date`, in date order; a second audit on the same day
-    /// replaces the first. Refuses when there are no tasks to audit.
-    pub fn record(audits: &mut Vec<Audit>, tasks: &[Task], date: Date) -> Result<(), String> {
+    /// replaces the first. Refuses when there are no tasks to audit: the refusal is about the
+    /// task list as a whole, so its field is `tasks` and the message reads alone.
+    pub fn record(audits: &mut Vec<Audit>, tasks: &[Task], date: Date) -> Result<(), InvalidField> {
         if tasks.is_empty() {
-            return Err(
-                "no tasks to audit; add what you do each week with `milemarker task add`".into(),
-            );
+            return Err(InvalidField::new(
+                "tasks",
+                "no tasks to audit; add what you do each week with `milemarker task add`",
+            ));
         }
         audits.retain(|a| a.date != date);
         audits.push(Audit {

@@ -2,6 +2,8 @@
 //! every writer (the CLI's commands, the web's forms and their `maxlength`, an import), checked by
 //! the records' own `validate`.
 
+use crate::invalid::InvalidField;
+
 /// A win's title: a line, not an essay.
 pub const WIN_TITLE: usize = 300;
 /// What changed because of a win.
@@ -18,12 +20,13 @@ pub const CHECKIN_NOTE: usize = 1000;
 /// The schemes a link may have, as the error names them.
 pub const LINK_SCHEMES: &str = "http://, https:// or mailto:";
 
-/// `field: ...` when `text` is longer than `max` characters.
-pub fn check_length(field: &str, text: &str, max: usize) -> Result<(), String> {
+/// Refuses `text` longer than `max` characters, naming `field`.
+pub fn check_length(field: &str, text: &str, max: usize) -> Result<(), InvalidField> {
     let chars = text.chars().count();
     if chars > max {
-        return Err(format!(
-            "{field}: {chars} characters is too long; keep it to {max}"
+        return Err(InvalidField::new(
+            field,
+            format!("{chars} characters is too long; keep it to {max}"),
         ));
     }
     Ok(())
@@ -31,7 +34,7 @@ pub fn check_length(field: &str, text: &str, max: usize) -> Result<(), String> {
 
 /// A link the brag document and the pages can show as a link: http(s) or mailto only (a
 /// `javascript:` or `data:` link would run or smuggle content where it is clicked).
-pub fn check_link(field: &str, link: &str) -> Result<(), String> {
+pub fn check_link(field: &str, link: &str) -> Result<(), InvalidField> {
     check_length(field, link, LINK)?;
     let lower = link.to_ascii_lowercase();
     let rest = ["http://", "https://", "mailto:"]
@@ -39,9 +42,12 @@ pub fn check_link(field: &str, link: &str) -> Result<(), String> {
         .find_map(|scheme| lower.strip_prefix(scheme));
     match rest {
         Some(rest) if !rest.is_empty() && !link.chars().any(char::is_control) => Ok(()),
-        _ => Err(format!(
-            "{field}: \"{}\" is not a link milemarker keeps; give one starting {LINK_SCHEMES}",
-            link.chars().take(80).collect::<String>()
+        _ => Err(InvalidField::new(
+            field,
+            format!(
+                "\"{}\" is not a link milemarker keeps; give one starting {LINK_SCHEMES}",
+                link.chars().take(80).collect::<String>()
+            ),
         )),
     }
 }
@@ -54,7 +60,11 @@ mod tests {
     fn lengths_count_characters_not_bytes() {
         assert!(check_length("title", &"é".repeat(300), 300).is_ok());
         let err = check_length("title", &"é".repeat(301), 300).unwrap_err();
-        assert_eq!(err, "title: 301 characters is too long; keep it to 300");
+        assert_eq!(err.field, "title");
+        assert_eq!(
+            err.to_string(),
+            "title: 301 characters is too long; keep it to 300"
+        );
     }
 
     #[test]
@@ -78,7 +88,11 @@ mod tests {
             "https://example.org/\nx",
         ] {
             let err = check_link("link", bad).unwrap_err();
-            assert!(err.contains("http://, https:// or mailto:"), "{bad}: {err}");
+            assert_eq!(err.field, "link");
+            assert!(
+                err.message.contains("http://, https:// or mailto:"),
+                "{bad}: {err}"
+            );
         }
         assert!(check_link("link", &format!("https://{}", "a".repeat(LINK))).is_err());
     }

@@ -4,6 +4,8 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::invalid::InvalidField;
+
 /// An email address, phone number or web address, with its vCard types ("WORK", "CELL", "pref")
 /// and an Apple-style custom label (`itemN.X-ABLabel`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -66,12 +68,15 @@ impl Contact {
             .max()
     }
 
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), InvalidField> {
         if self.name.trim().is_empty() {
-            return Err("name: a contact needs a name".into());
+            return Err(InvalidField::new("name", "a contact needs a name"));
         }
         if self.cadence_days == Some(0) {
-            return Err("cadence: give a number of days of 1 or more".into());
+            return Err(InvalidField::new(
+                "cadence",
+                "give a number of days of 1 or more",
+            ));
         }
         for (field, items) in [
             ("emails", &self.emails),
@@ -79,7 +84,7 @@ impl Contact {
             ("urls", &self.urls),
         ] {
             if items.iter().any(|l| l.value.trim().is_empty()) {
-                return Err(format!("{field}: an entry is empty"));
+                return Err(InvalidField::new(field, "an entry is empty"));
             }
         }
         Ok(())
@@ -218,7 +223,7 @@ impl Offer {
         self.base + self.bonus.unwrap_or(0.0) + self.equity.unwrap_or(0.0)
     }
 
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), InvalidField> {
         for (field, amount) in [
             ("base", Some(self.base)),
             ("bonus", self.bonus),
@@ -227,7 +232,10 @@ impl Offer {
             if let Some(amount) = amount
                 && !(amount.is_finite() && amount >= 0.0)
             {
-                return Err(format!("{field}: give an amount of 0 or more per year"));
+                return Err(InvalidField::new(
+                    field,
+                    "give an amount of 0 or more per year",
+                ));
             }
         }
         Ok(())
@@ -279,21 +287,32 @@ impl Opportunity {
             .date
     }
 
-    pub fn validate(&self) -> Result<(), String> {
-        if self.company.trim().is_empty() || self.role.trim().is_empty() {
-            return Err("company and role: both are needed".into());
+    pub fn validate(&self) -> Result<(), InvalidField> {
+        for (field, text) in [("company", &self.company), ("role", &self.role)] {
+            if text.trim().is_empty() {
+                return Err(InvalidField::new(
+                    field,
+                    "an opportunity needs both a company and a role",
+                ));
+            }
         }
         if self.history.is_empty() {
-            return Err("history: an opportunity needs the date it arrived".into());
+            return Err(InvalidField::new(
+                "history",
+                "an opportunity needs the date it arrived",
+            ));
         }
         for pair in self.history.windows(2) {
             if pair[1].date < pair[0].date {
-                return Err(format!(
-                    "history: moved to {} on {}, before it was {} on {}",
-                    stage_word(pair[1].stage),
-                    pair[1].date,
-                    stage_word(pair[0].stage),
-                    pair[0].date
+                return Err(InvalidField::new(
+                    "history",
+                    format!(
+                        "moved to {} on {}, before it was {} on {}",
+                        stage_word(pair[1].stage),
+                        pair[1].date,
+                        stage_word(pair[0].stage),
+                        pair[0].date
+                    ),
                 ));
             }
         }
@@ -301,18 +320,24 @@ impl Opportunity {
     }
 
     /// Moves to `stage` on `date`; refuses a date before the current stage's.
-    pub fn advance(&mut self, stage: Stage, date: Date) -> Result<(), String> {
+    pub fn advance(&mut self, stage: Stage, date: Date) -> Result<(), InvalidField> {
         if date < self.since() {
-            return Err(format!(
-                "date: {date} is before it became {} on {}",
-                stage_word(self.stage()),
-                self.since()
+            return Err(InvalidField::new(
+                "date",
+                format!(
+                    "{date} is before it became {} on {}",
+                    stage_word(self.stage()),
+                    self.since()
+                ),
             ));
         }
         if stage == Stage::Accepted && !self.history.iter().any(|c| c.stage == Stage::Offer) {
-            return Err(format!(
-                "stage: only an offer can be accepted; it is {}",
-                stage_word(self.stage())
+            return Err(InvalidField::new(
+                "stage",
+                format!(
+                    "only an offer can be accepted; it is {}",
+                    stage_word(self.stage())
+                ),
             ));
         }
         self.history.push(StageChange { stage, date });
@@ -426,9 +451,13 @@ mod tests {
             link: None,
             option: None,
         };
-        assert!(o.advance(Stage::Replied, date(2026, 8, 30)).is_err());
-        assert!(
-            o.advance(Stage::Accepted, date(2026, 9, 2)).is_err(),
+        let early = o.advance(Stage::Replied, date(2026, 8, 30)).unwrap_err();
+        assert_eq!(early.field, "date");
+        assert_eq!(
+            o.advance(Stage::Accepted, date(2026, 9, 2))
+                .unwrap_err()
+                .field,
+            "stage",
             "not an offer yet"
         );
         o.advance(Stage::Replied, date(2026, 9, 2)).unwrap();

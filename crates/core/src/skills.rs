@@ -5,6 +5,8 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::invalid::InvalidField;
+
 /// Where ESCO skill URIs start; the rest is the skill's UUID.
 pub const ESCO_SKILL_URI: &str = "http://data.europa.eu/esco/skill/";
 
@@ -60,7 +62,7 @@ pub struct Skill {
 }
 
 impl Skill {
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), InvalidField> {
         let well_formed = match self.id.strip_prefix(ESCO_SKILL_URI) {
             Some(uuid) => {
                 uuid.len() == 36 && uuid.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
@@ -77,13 +79,19 @@ impl Skill {
             }),
         };
         if !well_formed {
-            return Err(format!(
-                "\"{}\" is not a taxonomy id (an ESCO skill URI, or onet: and a code)",
-                self.id
+            return Err(InvalidField::new(
+                "id",
+                format!(
+                    "\"{}\" is not a taxonomy id (an ESCO skill URI, or onet: and a code)",
+                    self.id
+                ),
             ));
         }
         if self.label.trim().is_empty() {
-            return Err(format!("skill {} has no label", self.id));
+            return Err(InvalidField::new(
+                "label",
+                format!("skill {} has no label", self.id),
+            ));
         }
         Ok(())
     }

@@ -6,6 +6,8 @@ use std::str::FromStr;
 use jiff::civil::{Date, ISOWeekDate, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::invalid::InvalidField;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct IsoWeek {
     year: i16,
@@ -64,11 +66,14 @@ impl IsoWeek {
     }
 
     /// The one rule for a check-in's week, whoever records it: it must have started by `today`.
-    pub fn started_by(self, today: Date) -> Result<(), String> {
+    pub fn started_by(self, today: Date) -> Result<(), InvalidField> {
         if self.monday() > today {
-            return Err(format!(
-                "{self} has not started yet (it starts on Monday {}); check in once it has",
-                self.monday()
+            return Err(InvalidField::new(
+                "week",
+                format!(
+                    "{self} has not started yet (it starts on Monday {}); check in once it has",
+                    self.monday()
+                ),
             ));
         }
         Ok(())
@@ -146,7 +151,10 @@ mod tests {
     #[test]
     fn a_week_counts_once_it_has_started() {
         let week = IsoWeek::new(2026, 49).unwrap(); // Monday 2026-11-30
-        assert!(week.started_by(date(2026, 11, 29)).is_err());
+        assert_eq!(
+            week.started_by(date(2026, 11, 29)).unwrap_err().field,
+            "week"
+        );
         assert!(week.started_by(date(2026, 11, 30)).is_ok());
     }
 

@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Display;
 use std::str::FromStr;
 
+use milemarker_core::invalid::InvalidField;
+
 pub struct Fields<'a> {
     form: &'a HashMap<String, String>,
     pub errors: BTreeMap<&'static str, String>,
@@ -88,15 +90,13 @@ impl<'a> Fields<'a> {
         found
     }
 
-    /// Routes a domain validation message of the form "field: what is wrong" to its field.
-    pub fn domain(&mut self, message: &str, fields: &[&'static str]) {
-        let (field, text) = message.split_once(": ").unwrap_or(("", message));
-        let name = fields
-            .iter()
-            .find(|f| **f == field)
-            .copied()
-            .unwrap_or("form");
-        self.fail(name, text.to_string());
+    /// Puts the domain's refusal beside its field when the form has it (one of `fields`); else
+    /// at the top of the form, whole, since no input there names the field.
+    pub fn domain(&mut self, err: &InvalidField, fields: &[&'static str]) {
+        match fields.iter().find(|f| **f == err.field) {
+            Some(name) => self.fail(name, err.message.clone()),
+            None => self.fail("form", err.to_string()),
+        }
     }
 
     pub fn ok(&self) -> bool {
@@ -137,9 +137,12 @@ mod tests {
     fn domain_messages_find_their_field() {
         let f = form(&[]);
         let mut fields = Fields::new(&f);
-        fields.domain("title: say what you did", &["title", "date"]);
-        fields.domain("something else entirely", &["title"]);
+        fields.domain(
+            &InvalidField::new("title", "say what you did"),
+            &["title", "date"],
+        );
+        fields.domain(&InvalidField::new("history", "out of order"), &["title"]);
         assert_eq!(fields.errors["title"], "say what you did");
-        assert_eq!(fields.errors["form"], "something else entirely");
+        assert_eq!(fields.errors["form"], "history: out of order");
     }
 }

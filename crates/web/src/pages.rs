@@ -339,8 +339,8 @@ fn read_checkin(fields: &mut Fields, today: Date) -> Option<CheckIn> {
             }
         },
     };
-    if let Some(Err(message)) = week.map(|w| w.started_by(today)) {
-        fields.fail("week", message);
+    if let Some(Err(err)) = week.map(|w| w.started_by(today)) {
+        fields.domain(&err, &["week"]);
     }
     // Every field is read before any is used, so every problem shows at once.
     let hours = fields.number("hours", None, 0.0, 168.0);
@@ -357,9 +357,9 @@ fn read_checkin(fields: &mut Fields, today: Date) -> Option<CheckIn> {
         satisfaction: satisfaction?,
         note: fields.optional_text("note"),
     };
-    if let Err(message) = checkin.validate() {
+    if let Err(err) = checkin.validate() {
         fields.domain(
-            &message,
+            &err,
             &[
                 "hours",
                 "weekend_days",
@@ -425,7 +425,7 @@ pub async fn audit_submit(
     Form(form): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     act(&app, &form, |s, today| {
-        Audit::record(&mut s.audits, &s.tasks, today)
+        Audit::record(&mut s.audits, &s.tasks, today).map_err(|e| e.message)
     })
     .await?;
     Ok(Redirect::to("/tasks?saved=audit").into_response())
@@ -602,8 +602,8 @@ fn read_win(fields: &mut Fields, today: Date) -> Option<Achievement> {
             .collect(),
         link: fields.optional_text("link"),
     };
-    if let Err(message) = win.validate(Some(today)) {
-        fields.domain(&message, &["title", "date", "impact", "link", "skills"]);
+    if let Err(err) = win.validate(Some(today)) {
+        fields.domain(&err, &["title", "date", "impact", "link", "skills"]);
     }
     Some(win)
 }

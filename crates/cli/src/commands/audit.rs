@@ -15,7 +15,8 @@ pub fn run(db: &mut Db, args: AuditArgs) -> Result<()> {
         None => today()?,
     };
     let audits = db.update(|s| {
-        Audit::record(&mut s.audits, &s.tasks, date).map_err(anyhow::Error::msg)?;
+        // The refusal reads alone ("no tasks to audit; ..."): no flag to name.
+        Audit::record(&mut s.audits, &s.tasks, date).map_err(|e| anyhow::Error::msg(e.message))?;
         Ok(s.audits.clone())
     })?;
     let reports: Vec<AuditReport> = audits.iter().map(audit).collect();

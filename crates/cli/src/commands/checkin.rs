@@ -16,7 +16,7 @@ pub fn run(db: &mut Db, mut args: CheckinArgs) -> Result<()> {
     let today = today()?;
     let week = args.week.unwrap_or_else(|| IsoWeek::of(today));
     week.started_by(today)
-        .map_err(|m| anyhow::anyhow!("--week: {m}; nothing was recorded"))?;
+        .map_err(|e| anyhow::anyhow!("--{}: {}; nothing was recorded", e.field, e.message))?;
     if !args.no_input && std::io::stdin().is_terminal() {
         let existing = db.load()?.checkins.into_iter().find(|c| c.week == week);
         ask(&mut args, week, existing.as_ref())?;

@@ -626,10 +626,12 @@ fn thresholds_refuse_what_cannot_be_met() {
     let mut t = Thresholds::default();
     t.validate().unwrap();
     t.overwork_creep.weeks_over = 5;
-    assert!(t.validate().unwrap_err().contains("overwork_creep"));
+    assert_eq!(t.validate().unwrap_err().field, "overwork_creep");
     let mut t = Thresholds::default();
     t.invisible_hard_work.visible_share = 25.0;
-    assert!(t.validate().unwrap_err().contains("0.25 = 25%"));
+    let err = t.validate().unwrap_err();
+    assert_eq!(err.field, "invisible_hard_work.visible_share");
+    assert!(err.message.contains("0.25 = 25%"), "{err}");
 }
 
 #[test]

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::invalid::InvalidField;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Overstaying {
@@ -158,27 +160,37 @@ impl Default for OverworkCreep {
 }
 
 impl Thresholds {
-    /// Checks that every threshold can be met; the error names the `[markers.<id>]` key.
-    pub fn validate(&self) -> Result<(), String> {
+    /// Checks that every threshold can be met; the error's field is the `[markers]` key
+    /// (`overstaying.years`), as the person writes it in the file.
+    pub fn validate(&self) -> Result<(), InvalidField> {
         let share = |key: &str, v: f64| {
             if (0.0..=1.0).contains(&v) {
                 Ok(())
             } else {
-                Err(format!("{key} = {v}: a share is 0 to 1 (0.25 = 25%)"))
+                Err(InvalidField::new(
+                    key,
+                    format!("{v} is not a share; a share is 0 to 1 (0.25 = 25%)"),
+                ))
             }
         };
         let positive = |key: &str, v: f64| {
             if v.is_finite() && v > 0.0 {
                 Ok(())
             } else {
-                Err(format!("{key} = {v}: give a number above 0"))
+                Err(InvalidField::new(
+                    key,
+                    format!("{v} is not above 0; give a number above 0"),
+                ))
             }
         };
         let window = |key: &str, over: usize, window: usize| {
             if over == 0 || window == 0 || over > window || window > 520 {
-                Err(format!(
-                    "{key}: weeks_over = {over} of window_weeks = {window} cannot be met; \
-                     weeks_over must be 1 to window_weeks (at most 520)"
+                Err(InvalidField::new(
+                    key,
+                    format!(
+                        "weeks_over = {over} of window_weeks = {window} cannot be met; \
+                         weeks_over must be 1 to window_weeks (at most 520)"
+                    ),
                 ))
             } else {
                 Ok(())
@@ -187,8 +199,9 @@ impl Thresholds {
         positive("overstaying.years", self.overstaying.years)?;
         let p = self.pay_behind_market.percentile;
         if !(10.0..=90.0).contains(&p) {
-            return Err(format!(
-                "pay_behind_market.percentile = {p}: OEWS publishes the 10th to 90th percentiles"
+            return Err(InvalidField::new(
+                "pay_behind_market.percentile",
+                format!("{p} is not published; OEWS publishes the 10th to 90th percentiles"),
             ));
         }
         positive(
