@@ -11,6 +11,7 @@ pub mod input;
 pub mod markdown;
 pub mod market;
 pub mod postings;
+pub mod present;
 pub mod records;
 pub mod review;
 pub mod session;

@@ -113,8 +113,6 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 pub use milemarker_core::text::{percent, word};
 
-pub use milemarker_app::markdown::markdown_prose;
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -185,7 +185,10 @@ async fn the_web_ui_in_a_real_browser() {
 
     // The dashboard: the person, the markers that fired with evidence, the hours chart.
     c.goto(&format!("{base}/")).await.expect("the dashboard");
-    assert_eq!(text(&c, "h1").await, "Alex Morgan, as of 2026-10-28");
+    assert_eq!(
+        text(&c, "h1").await,
+        "Review for Alex Morgan, as of 2026-10-28"
+    );
     assert!(
         text(&c, ".lead")
             .await

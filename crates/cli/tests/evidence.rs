@@ -710,13 +710,13 @@ fn the_markdown_review_prints_the_persons_words_as_written() {
         "{md}"
     );
     assert!(
-        md.contains("\\# Lead_dev at A\\|B \\[Labs\\](http://x): new since 2026-10-01"),
+        md.contains("- \\#1 # Lead_dev at A\\|B \\[Labs\\](http://x): new since 2026-10-01"),
         "{md}"
     );
     // The commands a marker suggests stay code.
     assert!(
         md.contains(
-            "_needs the date you started your role: `milemarker profile set --role-start DATE`_"
+            "_Needs the date you started your role: `milemarker profile set --role-start DATE`_"
         ),
         "{md}"
     );

@@ -3,82 +3,11 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
-use common::Env;
-
-/// A running `milemarker serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// `milemarker serve ARGS` with its own home (and temporary folder, `home/tmp`); the first line
-/// it prints is its address.
-fn serve(home: &Path, args: &[&str]) -> Server {
-    let tmp = home.join("tmp");
-    std::fs::create_dir_all(&tmp).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_milemarker"))
-        .arg("serve")
-        .args(args)
-        .env_clear()
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("TMPDIR", &tmp)
-        .env("MILEMARKER_DB", home.join("milemarker.db"))
-        .env("MILEMARKER_TODAY", "2026-10-28")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("milemarker starts");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("the address");
-    let addr = line
-        .trim()
-        .strip_prefix("http://")
-        .and_then(|a| a.strip_suffix('/'))
-        .unwrap_or_else(|| panic!("an address, not {line:?}"))
-        .parse()
-        .expect("an address");
-    Server { child, addr }
-}
-
-/// A request to `to` naming `host`; the status and the body.
-fn request(to: SocketAddr, method: &str, path: &str, host: &str, body: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect_timeout(&to, Duration::from_secs(10)).expect("connects");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .unwrap();
-    write!(
-        stream,
-        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\
-         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer).expect("an answer");
-    let status = answer
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("a status line: {answer:?}"));
-    (status, answer)
-}
+use common::{Env, Server, request, serve};
 
 fn get(to: SocketAddr, host: &str) -> u16 {
     request(to, "GET", "/wins", host, "").0

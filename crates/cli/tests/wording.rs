@@ -101,7 +101,7 @@ fn the_decision_names_options_by_their_names() {
     }
     let review = env.run(&["review"]);
     for said in [
-        "ruled out: ICU night rotation breaks family-time >= 5",
+        "ICU night rotation is ruled out: it breaks family-time >= 5",
         "Your current role breaks family-time >= 5: 3 (your score for this value).",
         "      family-time >= 5: 3 (your score for this value), broken\n",
         "Day-shift clinic nurse comes first in 100% of the weightings that keep the order of your values.\n",

@@ -23,7 +23,7 @@ use crate::forms::Fields;
 use crate::html::with_code;
 use crate::lists;
 use crate::market_view::{MarketView, market_view};
-use crate::review::{Views, views};
+use crate::review::{BlockView, DocView, doc_view};
 use crate::server::{PageError, Shared, csrf_ok};
 
 type Params = Query<HashMap<String, String>>;
@@ -145,10 +145,7 @@ fn forbidden() -> PageError {
 #[template(path = "dashboard.html")]
 struct Dashboard {
     current: &'static str,
-    as_of: Date,
-    total: usize,
-    energy_points: usize,
-    v: Views,
+    d: DocView,
 }
 
 pub(crate) async fn dashboard(app: &Shared, day: Date) -> Result<String, PageError> {
@@ -163,10 +160,7 @@ pub(crate) async fn dashboard(app: &Shared, day: Date) -> Result<String, PageErr
         .await?;
     Ok(Dashboard {
         current: "dashboard",
-        as_of: review.as_of,
-        total: review.markers.len(),
-        energy_points: review.energy.len(),
-        v: views(&review),
+        d: doc_view(&review, true),
     }
     .render()?)
 }

@@ -2,11 +2,11 @@
 
 use anyhow::Result;
 use milemarker_app::derived::judge;
+use milemarker_app::present::marker_item;
 
 use crate::cli::MarkersArgs;
 use crate::context::{Db, Settings, as_of, print, print_json};
-use crate::review::marker_state;
-use crate::ui::{DIM, HEADING, paint};
+use crate::ui::{HEADING, paint};
 
 pub fn run(db: &mut Db, args: MarkersArgs, settings: &Settings) -> Result<()> {
     let day = as_of(args.as_of)?;
@@ -17,23 +17,7 @@ pub fn run(db: &mut Db, args: MarkersArgs, settings: &Settings) -> Result<()> {
     }
     let mut out = format!("{}\n", paint(HEADING, &format!("Mile markers as of {day}")));
     for m in &markers {
-        out.push_str(&format!(
-            "  {} {}: {}\n",
-            marker_state(m),
-            m.id.title(),
-            m.summary
-        ));
-        if m.fired == Some(true) {
-            for e in &m.evidence {
-                out.push_str(&format!("      {}\n", paint(DIM, &e.describe())));
-            }
-        }
-        if let Some(missing) = &m.missing {
-            out.push_str(&format!(
-                "      {}\n",
-                paint(DIM, &format!("needs {missing}"))
-            ));
-        }
+        crate::review::item(&mut out, "", &marker_item(m));
     }
     print(&out)
 }
