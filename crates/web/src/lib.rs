@@ -10,12 +10,14 @@ pub mod html;
 mod listen;
 mod lists;
 mod market_view;
+mod nav;
 mod pages;
 pub mod review;
-mod server;
+mod routes;
+mod state;
 
 pub use listen::Limits;
-pub use server::{ServeOptions, serve};
+pub use routes::{ServeOptions, serve};
 
 #[cfg(test)]
 mod tests;

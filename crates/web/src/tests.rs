@@ -16,7 +16,8 @@ use milemarker_core::career::Snapshot;
 use milemarker_core::example;
 use tower::ServiceExt;
 
-use crate::server::{Shared, router, test_app};
+use crate::routes::{router, test_app};
+use crate::state::Shared;
 
 const TODAY: Date = date(2026, 10, 28);
 
@@ -367,7 +368,7 @@ async fn every_response_carries_the_security_headers_errors_included() {
             .unwrap()
     };
     let no_token = post("/wins", "title=x");
-    let big = post("/wins", &"x".repeat(crate::server::MAX_BODY + 1));
+    let big = post("/wins", &"x".repeat(crate::routes::MAX_BODY + 1));
     for (what, request, expect) in [
         ("page", get("/wins"), StatusCode::OK),
         ("style", get("/style.css"), StatusCode::OK),
@@ -769,7 +770,7 @@ mod slow_clients {
 
     use super::*;
     use crate::listen::{Limits, run};
-    use crate::server::test_app_with;
+    use crate::routes::test_app_with;
 
     const HOST: &str = "127.0.0.1:7878";
 
@@ -817,7 +818,7 @@ mod slow_clients {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let server = tokio::spawn(run(listener, crate::server::router(app), limits, async {
+        let server = tokio::spawn(run(listener, crate::routes::router(app), limits, async {
             let _ = stopped.await;
         }));
         // 200 connections, four times the cap, each a request's first line and nothing more.

@@ -1,0 +1,218 @@
+//! The routes: the pages by address, behind the middleware every request passes (the host check
+//! and security headers, the whole body read first), and serving them until stopped.
+
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use milemarker_app::session::Session;
+
+use crate::hosts::Hosts;
+use crate::listen::{self, Limits};
+use crate::pages;
+use crate::state::{App, PageError, Shared};
+
+pub struct ServeOptions {
+    pub bind: SocketAddr,
+    /// Host names answered besides this machine's own (`--allow-host`).
+    pub allowed_hosts: Vec<String>,
+    /// Deadlines for headers and bodies, and the cap on open connections.
+    pub limits: Limits,
+    /// Called once the socket listens, with the address it got (port 0 picks a free one).
+    pub on_ready: Box<dyn FnOnce(SocketAddr) + Send>,
+}
+
+/// Refuses requests for any other host name: a page elsewhere that rebinds its name to
+/// 127.0.0.1 could otherwise read these pages, form token included. Adds headers that keep the
+/// pages from being framed, sniffed or leaking where they were.
+async fn guard(State(app): State<Shared>, request: Request, next: Next) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    let mut response = if !app.hosts.allows(host) {
+        PageError {
+            status: StatusCode::MISDIRECTED_REQUEST,
+            message: format!("this server answers for {}", app.hosts.described()),
+        }
+        .into_response()
+    } else {
+        next.run(request).await
+    };
+    // Every response, a refusal included: an error page is a page too.
+    let headers = response.headers_mut();
+    for (name, value) in [
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::CACHE_CONTROL, "no-store"),
+    ] {
+        headers.insert(name, HeaderValue::from_static(value));
+    }
+    response
+}
+
+/// The largest request body read: the longest form (a win with every field at its limit, each
+/// character percent-encoded) fits several times over.
+pub const MAX_BODY: usize = 64 * 1024;
+
+/// Reads the whole request body before any handler sees it, refusing one over [`MAX_BODY`] with a
+/// page (413); the forms are small, so nothing is streamed.
+/// The body must arrive within the server's body deadline (408 otherwise): a client that sends
+/// it a byte at a time does not hold its connection for ever.
+async fn whole_body(State(app): State<Shared>, request: Request, next: Next) -> Response {
+    let too_large = || PageError {
+        status: StatusCode::PAYLOAD_TOO_LARGE,
+        message: format!(
+            "the form sent is larger than {} KiB; nothing was changed",
+            MAX_BODY / 1024
+        ),
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY as u64) {
+        return too_large().into_response();
+    }
+    let (parts, body) = request.into_parts();
+    let read = tokio::time::timeout(app.body_timeout, Limited::new(body, MAX_BODY).collect());
+    let bytes = match read.await {
+        Ok(Ok(collected)) => collected.to_bytes(),
+        Ok(Err(err)) if err.is::<LengthLimitError>() => return too_large().into_response(),
+        Err(_) => {
+            let mut response = PageError {
+                status: StatusCode::REQUEST_TIMEOUT,
+                message: format!(
+                    "the form took over {} s to arrive; nothing was changed",
+                    app.body_timeout.as_secs()
+                ),
+            }
+            .into_response();
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            return response;
+        }
+        Ok(Err(err)) => {
+            return PageError {
+                status: StatusCode::BAD_REQUEST,
+                message: format!("the form could not be read: {err}"),
+            }
+            .into_response();
+        }
+    };
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
+}
+
+pub fn router(app: Shared) -> Router {
+    Router::new()
+        .route("/", get(pages::dashboard::dashboard_handler))
+        .route(
+            "/checkin",
+            get(pages::checkin::checkin_form).post(pages::checkin::checkin_submit),
+        )
+        .route(
+            "/wins",
+            get(pages::wins::wins_page).post(pages::wins::win_submit),
+        )
+        .route("/wins/brag.md", get(pages::wins::brag))
+        .route("/tasks", get(pages::tasks::tasks_page))
+        .route("/tasks/audit", post(pages::tasks::audit_submit))
+        .route("/decision", get(pages::decision::decision_page))
+        .route("/contacts", get(pages::contacts::contacts_page))
+        .route("/contacts/touch", post(pages::contacts::contact_touch))
+        .route(
+            "/opportunities",
+            get(pages::opportunities::opportunities_page),
+        )
+        .route(
+            "/opportunities/stage",
+            post(pages::opportunities::opportunity_move),
+        )
+        .route("/market", get(pages::market::market_page))
+        .route("/style.css", get(pages::style))
+        .fallback(pages::not_found)
+        .layer(middleware::from_fn_with_state(app.clone(), whole_body))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(middleware::from_fn_with_state(app.clone(), guard))
+        .with_state(app)
+}
+
+/// The app, its dashboard cache given the dashboard page's render.
+fn app(session: Session, hosts: Hosts, limits: Limits) -> anyhow::Result<Shared> {
+    App::start(session, hosts, limits, pages::dashboard::render)
+}
+
+/// Resolves on Ctrl-C (SIGINT) or SIGTERM; never when neither can be listened for.
+async fn stop_signal() {
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let terminate = async {
+            match signal(SignalKind::terminate()) {
+                Ok(mut term) => {
+                    term.recv().await;
+                }
+                Err(_) => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! {
+            () = interrupt => {}
+            () = terminate => {}
+        }
+    }
+    #[cfg(not(unix))]
+    interrupt.await;
+}
+
+/// Serves until interrupted (Ctrl-C) or terminated (SIGTERM), then stops gracefully: requests
+/// under way finish, and the session is dropped (a `--demo` database's folder removed) before
+/// this returns.
+pub fn serve(session: Session, options: ServeOptions) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| anyhow::anyhow!("cannot start the server's runtime: {e}"))?;
+    let listener = {
+        let _in_runtime = runtime.enter();
+        listen::bind(options.bind)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", options.bind))?
+    };
+    let bound = listener.local_addr()?;
+    let hosts = Hosts::new(bound, None, &options.allowed_hosts);
+    let app = app(session, hosts, options.limits)?;
+    runtime.block_on(async move {
+        (options.on_ready)(bound);
+        listen::run(listener, router(app), options.limits, stop_signal()).await;
+        anyhow::Ok(())
+    })
+}
+
+#[cfg(test)]
+pub(crate) fn test_app(session: Session) -> Shared {
+    test_app_with(session, Limits::default())
+}
+
+/// An app that answers for 127.0.0.1:7878, whatever it listens on.
+#[cfg(test)]
+pub(crate) fn test_app_with(session: Session, limits: Limits) -> Shared {
+    let bound = "127.0.0.1:7878".parse().expect("an address");
+    app(session, Hosts::new(bound, None, &[]), limits).expect("an app")
+}
