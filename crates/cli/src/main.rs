@@ -3,9 +3,8 @@
 mod cli;
 mod commands;
 mod context;
+mod document;
 mod names;
-mod report;
-mod review;
 mod ui;
 
 use std::process::ExitCode;

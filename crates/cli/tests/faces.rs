@@ -6,7 +6,7 @@ mod common;
 
 use common::{Env, request, serve};
 use milemarker_app::decide::decide_person;
-use milemarker_app::present::review_document;
+use milemarker_app::present::{decision_document, review_document};
 use milemarker_app::records::Db;
 use milemarker_app::settings::Settings;
 
@@ -131,6 +131,36 @@ fn faces_agree(env: &Env, at_least: usize) {
         ("html file", &file),
         ("web dashboard", &dashboard),
     ] {
+        let missing: Vec<&String> = sentences.iter().filter(|s| !text.contains(*s)).collect();
+        assert!(missing.is_empty(), "{face} lacks {missing:#?}\n\n{text}");
+    }
+}
+
+/// The decision: `milemarker decide` and the web's decision page say the same.
+#[test]
+fn the_decision_says_the_same_on_the_terminal_and_the_web() {
+    let env = Env::new();
+    env.run(&["demo", "--db", env.db().to_str().unwrap()]);
+    let terminal = words(&env.run(&["decide"]));
+    let server = serve(env.dir.path(), &["--port", "0"]);
+    let (status, page) = request(
+        server.addr,
+        "GET",
+        "/decision",
+        &server.addr.to_string(),
+        "",
+    );
+    assert_eq!(status, 200, "{page}");
+    let web = html_text(&page);
+    let s = Db::open(&env.db()).unwrap().load().unwrap();
+    let (result, robustness) = decide_person(&s, None).unwrap();
+    let sentences: Vec<String> = decision_document(&result, robustness.as_ref(), Some(&s))
+        .sentences()
+        .iter()
+        .map(|s| words(s))
+        .collect();
+    assert!(sentences.len() > 30, "a full decision: {sentences:#?}");
+    for (face, text) in [("terminal", &terminal), ("web", &web)] {
         let missing: Vec<&String> = sentences.iter().filter(|s| !text.contains(*s)).collect();
         assert!(missing.is_empty(), "{face} lacks {missing:#?}\n\n{text}");
     }

@@ -94,7 +94,7 @@ fn the_decision_names_options_by_their_names() {
         "\"Day-shift clinic nurse\" fits your values best",
         "The risks of \"Nurse educator\" are not recorded",
         "Risks not recorded: Nurse educator. Name them: `milemarker risk add educator",
-        "  ICU night rotation: income covers expenses",
+        "  - ICU night rotation: income covers expenses",
         "      breaks family-time >= 5: it is 3\n",
     ] {
         assert!(decide.contains(said), "{said:?} in:\n{decide}");

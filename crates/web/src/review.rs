@@ -2,7 +2,7 @@
 //! to fetch; readable on a phone, printable.
 
 use askama::Template;
-use milemarker_app::present::{Block, Chart, Item, Tone, review_document};
+use milemarker_app::present::{Block, Chart, Document, Item, Tone, review_document};
 use milemarker_core::review::Review;
 
 use crate::charts::{energy_chart, hours_chart};
@@ -20,6 +20,12 @@ pub(crate) struct ItemView {
 
 pub(crate) enum BlockView {
     Line(String),
+    /// A line that says something is wrong.
+    Alert(String),
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
     Items(Vec<ItemView>),
     Numbered(Vec<(usize, ItemView)>),
     /// Items folded away behind their summary (the markers that did not fire, on the dashboard).
@@ -51,7 +57,7 @@ struct ReviewPage {
 /// The review as one self-contained page.
 pub fn render(review: &Review) -> anyhow::Result<String> {
     Ok(ReviewPage {
-        d: doc_view(review, false),
+        d: review_view(review, false),
     }
     .render()?)
 }
@@ -78,11 +84,35 @@ fn item_view(item: &Item) -> ItemView {
 
 /// The review's document as views; `fold_quiet` folds the markers that did not fire away
 /// behind one line, as the dashboard does.
-pub(crate) fn doc_view(review: &Review, fold_quiet: bool) -> DocView {
-    let doc = review_document(review);
+pub(crate) fn review_view(review: &Review, fold_quiet: bool) -> DocView {
+    let chart = |chart: Chart| match chart {
+        Chart::Hours => hours_chart(review),
+        Chart::Energy => format!(
+            "{}<p class=\"legend\"><span>solid: energy</span><span>dashed: satisfaction</span></p>",
+            energy_chart(review)
+        ),
+        Chart::Acceptability => String::new(),
+    };
+    doc_view(&review_document(review), &chart, fold_quiet)
+}
+
+/// A document as views, its charts drawn by `chart`.
+pub(crate) fn doc_view(
+    doc: &Document,
+    chart: &dyn Fn(Chart) -> String,
+    fold_quiet: bool,
+) -> DocView {
     let block = |block: &Block, id: &str| -> Vec<BlockView> {
         match block {
             Block::Line(line) => vec![BlockView::Line(with_code(line))],
+            Block::Alert(line) => vec![BlockView::Alert(with_code(line))],
+            Block::Table { header, rows } => vec![BlockView::Table {
+                header: header.iter().map(|h| with_code(h)).collect(),
+                rows: rows
+                    .iter()
+                    .map(|row| row.iter().map(|c| with_code(c)).collect())
+                    .collect(),
+            }],
             Block::Items(items) if fold_quiet && id == "markers" => {
                 let (fired, quiet): (Vec<&Item>, Vec<&Item>) = items
                     .iter()
@@ -99,11 +129,7 @@ pub(crate) fn doc_view(review: &Review, fold_quiet: bool) -> DocView {
             Block::Numbered(items) => vec![BlockView::Numbered(
                 items.iter().map(|(n, i)| (*n, item_view(i))).collect(),
             )],
-            Block::Chart(Chart::Hours) => vec![BlockView::Chart(hours_chart(review))],
-            Block::Chart(Chart::Energy) => vec![BlockView::Chart(format!(
-                "{}<p class=\"legend\"><span>solid: energy</span><span>dashed: satisfaction</span></p>",
-                energy_chart(review)
-            ))],
+            Block::Chart(kind) => vec![BlockView::Chart(chart(*kind))],
         }
     };
     DocView {

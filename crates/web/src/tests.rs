@@ -396,7 +396,7 @@ async fn every_page_answers() {
         ("/wins", "Download the brag document"),
         ("/wins/brag.md", "# Brag document"),
         ("/tasks", "Tasks and the energy audit"),
-        ("/decision", "Ruled out by your deal-breakers"),
+        ("/decision", "Ruled out by a deal-breaker"),
         (
             "/decision?method=topsis",
             "TOPSIS: closeness to the ideal option",
@@ -424,9 +424,14 @@ async fn the_decision_page_names_an_option_at_the_line() {
     let (_, app) = served();
     let (status, page, _) = send(&app, get("/decision")).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(page.contains("<h2>At the line</h2>"), "{page}");
     assert!(
-        page.contains("meets autonomy &#62;= 6 only at the line: its autonomy score is 6"),
+        page.contains(
+            ">At the line (a deal-breaker met exactly: a step less would rule the option out)</h2>"
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains("meets autonomy &gt;= 6 only at the line: its autonomy score is 6"),
         "{page}"
     );
     assert!(page.contains("Product marketing manager (narrower role)"));

@@ -6,7 +6,8 @@ use milemarker_core::decision::decide;
 
 use crate::cli::{DecideArgs, to_domain};
 use crate::context::{DECISION_LIMIT, Db, print, print_json, read_input, refuse_empty};
-use crate::report;
+use crate::document::terminal;
+use milemarker_app::present::decision_document;
 
 pub fn run(open: impl FnOnce() -> Result<Db>, args: DecideArgs) -> Result<()> {
     match &args.file {
@@ -23,7 +24,7 @@ pub fn run(open: impl FnOnce() -> Result<Db>, args: DecideArgs) -> Result<()> {
             if args.json.json {
                 print_json(&result)
             } else {
-                print(&report::render(&result, None, None))
+                print(&terminal(&decision_document(&result, None, None), None))
             }
         }
         None => {
@@ -38,7 +39,10 @@ pub fn run(open: impl FnOnce() -> Result<Db>, args: DecideArgs) -> Result<()> {
             if args.json.json {
                 print_json(&with_robustness(&result, robustness.as_ref())?)
             } else {
-                print(&report::render(&result, robustness.as_ref(), Some(&person)))
+                print(&terminal(
+                    &decision_document(&result, robustness.as_ref(), Some(&person)),
+                    None,
+                ))
             }
         }
     }

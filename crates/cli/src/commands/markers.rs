@@ -17,7 +17,7 @@ pub fn run(db: &mut Db, args: MarkersArgs, settings: &Settings) -> Result<()> {
     }
     let mut out = format!("{}\n", paint(HEADING, &format!("Mile markers as of {day}")));
     for m in &markers {
-        crate::review::item(&mut out, "", &marker_item(m));
+        crate::document::item(&mut out, "", &marker_item(m));
     }
     print(&out)
 }

@@ -20,9 +20,9 @@ pub fn run(db: &mut Db, args: ReviewArgs, settings: &Settings) -> Result<()> {
 
 pub fn render(r: &Review, format: ReviewFormat) -> Result<String> {
     Ok(match format {
-        ReviewFormat::Text => crate::review::text(r),
-        ReviewFormat::Markdown => crate::review::markdown(r),
+        ReviewFormat::Text => crate::document::text(r),
+        ReviewFormat::Markdown => crate::document::markdown(r),
         ReviewFormat::Json => format!("{}\n", serde_json::to_string_pretty(r)?),
-        ReviewFormat::Html => crate::review::html(r)?,
+        ReviewFormat::Html => crate::document::html(r)?,
     })
 }

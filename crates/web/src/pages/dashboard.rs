@@ -10,7 +10,7 @@ use jiff::civil::Date;
 
 use super::{Params, notice};
 use crate::html::with_code;
-use crate::review::{BlockView, DocView, doc_view};
+use crate::review::{BlockView, DocView, review_view};
 use crate::state::{PageError, Rendering, Shared};
 
 #[derive(Template)]
@@ -32,7 +32,7 @@ async fn dashboard(app: &Shared, day: Date) -> Result<String, PageError> {
         .await?;
     Ok(Dashboard {
         current: "dashboard",
-        d: doc_view(&review, true),
+        d: review_view(&review, true),
     }
     .render()?)
 }

@@ -7,7 +7,8 @@ use axum::response::{Html, IntoResponse, Response};
 use milemarker_core::decision::document::Method;
 
 use super::Params;
-use crate::decision_view::{DecisionView, decision_view};
+use crate::decision_view::decision_view;
+use crate::review::{BlockView, DocView};
 use crate::state::{PageError, Shared};
 
 #[derive(Template)]
@@ -15,7 +16,7 @@ use crate::state::{PageError, Shared};
 struct DecisionPage {
     current: &'static str,
     method: String,
-    d: Result<DecisionView, String>,
+    d: Result<DocView, String>,
 }
 
 const METHODS: [(&str, &str); 6] = [

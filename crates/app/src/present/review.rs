@@ -1,122 +1,15 @@
-//! One presentation model for the review: sections of lines and items, each sentence written
-//! here once. The terminal, Markdown, the HTML file and the web dashboard render this document;
-//! they may differ in layout (colour, charts, what is folded away), never in words or facts.
-//!
-//! Text is prose with commands in backticks (`milemarker checkin`): each face shows the
-//! backticked parts as code and the rest as literal text, the person's words included.
+//! The review as a document.
 
 use milemarker_core::decision::format_number;
-use milemarker_core::markers::{Marker, MarkerState};
+use milemarker_core::markers::Marker;
 use milemarker_core::network::overdue_words;
 use milemarker_core::review::{EnergyPoint, Review};
 use milemarker_core::text::{count, percent, word};
 
+use super::{Block, Chart, Document, Item, Section, Tone, section};
+
 /// Evidence rows shown under a fired marker; the rest are counted.
 const EVIDENCE_SHOWN: usize = 8;
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Document {
-    pub title: String,
-    pub lead: String,
-    pub sections: Vec<Section>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Section {
-    /// A stable name for anchors and styles: "actions", "markers", "hours"...
-    pub id: &'static str,
-    pub heading: String,
-    pub blocks: Vec<Block>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Block {
-    Line(String),
-    Items(Vec<Item>),
-    /// A list in order, each with its number (a rank may repeat).
-    Numbered(Vec<(usize, Item)>),
-    /// A chart of facts the lines around it already state: faces draw it as they can.
-    Chart(Chart),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Chart {
-    /// The last weeks' hours against the boundary.
-    Hours,
-    /// Energy and satisfaction by week.
-    Energy,
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Item {
-    /// A marker's state, shown before the label ("fired", "ok").
-    pub state: Option<String>,
-    pub tone: Tone,
-    /// A name set apart from the text (a marker's title).
-    pub label: Option<String>,
-    pub text: String,
-    /// Lines under the item: evidence, the reason for an action.
-    pub details: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Tone {
-    #[default]
-    Plain,
-    Good,
-    Warn,
-    Bad,
-    Faint,
-}
-
-impl Tone {
-    /// A marker's tone by its state: fired high is bad, fired is a warning.
-    pub fn of(state: MarkerState) -> Tone {
-        match state {
-            MarkerState::FiredHigh => Tone::Bad,
-            MarkerState::Fired | MarkerState::FiredLow => Tone::Warn,
-            MarkerState::Ok => Tone::Good,
-            MarkerState::CantTell => Tone::Faint,
-        }
-    }
-}
-
-impl Item {
-    fn text(text: impl Into<String>) -> Item {
-        Item {
-            text: text.into(),
-            ..Item::default()
-        }
-    }
-}
-
-impl Document {
-    /// Every sentence of the document in order, as plain words: what each face must show.
-    pub fn sentences(&self) -> Vec<String> {
-        let mut out = vec![self.title.clone(), self.lead.clone()];
-        for section in &self.sections {
-            out.push(section.heading.clone());
-            for block in &section.blocks {
-                let items: Vec<&Item> = match block {
-                    Block::Line(line) => {
-                        out.push(line.clone());
-                        continue;
-                    }
-                    Block::Items(items) => items.iter().collect(),
-                    Block::Numbered(items) => items.iter().map(|(_, item)| item).collect(),
-                    Block::Chart(_) => continue,
-                };
-                for item in items {
-                    out.extend(item.state.clone());
-                    out.extend(item.label.clone());
-                    out.push(item.text.clone());
-                    out.extend(item.details.iter().cloned());
-                }
-            }
-        }
-        out
-    }
-}
 
 /// The review as a document.
 pub fn review_document(r: &Review) -> Document {
@@ -148,14 +41,6 @@ pub fn review_document(r: &Review) -> Document {
             decision_section(r),
             network_section(r),
         ],
-    }
-}
-
-fn section(id: &'static str, heading: impl Into<String>, blocks: Vec<Block>) -> Section {
-    Section {
-        id,
-        heading: heading.into(),
-        blocks,
     }
 }
 
@@ -448,64 +333,4 @@ pub fn hours_bars(r: &Review) -> Vec<(String, String, bool)> {
             )
         })
         .collect()
-}
-
-/// The document as Markdown: the person's words literal, the commands as code.
-pub fn markdown(doc: &Document, r: &Review) -> String {
-    use crate::markdown::markdown_prose as md;
-    let mut out = format!("# {}\n\n{}\n\n", md(&doc.title), md(&doc.lead));
-    let item = |out: &mut String, bullet: &str, item: &Item| {
-        let state = item
-            .state
-            .as_ref()
-            .map_or(String::new(), |s| match item.tone {
-                Tone::Bad | Tone::Warn => format!("**{s}** "),
-                _ => format!("{s} "),
-            });
-        let label = item
-            .label
-            .as_ref()
-            .map_or(String::new(), |l| format!("{}: ", md(l)));
-        out.push_str(&format!("{bullet} {state}{label}{}\n", md(&item.text)));
-        for d in &item.details {
-            out.push_str(&format!("  - _{}_\n", md(d)));
-        }
-    };
-    for section in &doc.sections {
-        out.push_str(&format!("\n## {}\n\n", section.heading));
-        for block in &section.blocks {
-            match block {
-                Block::Line(line) => out.push_str(&format!("{}\n\n", md(line))),
-                Block::Items(items) => {
-                    items.iter().for_each(|i| item(&mut out, "-", i));
-                    out.push('\n');
-                }
-                Block::Numbered(items) => {
-                    items
-                        .iter()
-                        .for_each(|(n, i)| item(&mut out, &format!("{n}."), i));
-                    out.push('\n');
-                }
-                Block::Chart(Chart::Hours) => {
-                    for (week, bar, over) in hours_bars(r) {
-                        let bar = if bar.is_empty() {
-                            String::new()
-                        } else {
-                            format!("  `{bar}`")
-                        };
-                        let over = if over { " over" } else { "" };
-                        out.push_str(&format!("- {week}{bar}{over}\n"));
-                    }
-                    out.push('\n');
-                }
-                Block::Chart(Chart::Energy) => {}
-            }
-        }
-    }
-    let mut out = out.trim_end().to_string();
-    out.push('\n');
-    while out.contains("\n\n\n") {
-        out = out.replace("\n\n\n", "\n\n");
-    }
-    out
 }

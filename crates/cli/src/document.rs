@@ -1,13 +1,13 @@
-//! The review on the terminal: the application's review document in colour, its hours as bars.
-//! Markdown is the document's own; JSON is the review model as it is; HTML is the web crate's
-//! page of the same document.
+//! The application's documents (the review, the decision) on the terminal: in colour, tables
+//! aligned, the review's hours as bars. Markdown is the documents' own; JSON is the model as it
+//! is; HTML is the web crate's page of the same document.
 
 use milemarker_app::present::{Block, Chart, Document, Item, Tone, hours_bars, review_document};
 use milemarker_core::review::Review;
 
 pub use milemarker_web::review::render as html;
 
-use crate::ui::{BAD, DIM, GOOD, HEADING, WARN, paint};
+use crate::ui::{BAD, DIM, GOOD, HEADING, WARN, paint, table};
 
 fn style(tone: Tone) -> anstyle::Style {
     match tone {
@@ -41,26 +41,32 @@ pub fn item(out: &mut String, lead: &str, item: &Item) {
 }
 
 pub fn text(r: &Review) -> String {
-    terminal(&review_document(r), r)
+    terminal(&review_document(r), Some(r))
 }
 
 pub fn markdown(r: &Review) -> String {
     milemarker_app::present::markdown(&review_document(r), r)
 }
 
-fn terminal(doc: &Document, r: &Review) -> String {
+/// `doc` on the terminal; `review` draws the review's hours chart.
+pub fn terminal(doc: &Document, review: Option<&Review>) -> String {
     let mut out = format!("{}\n  {}\n", paint(HEADING, &doc.title), doc.lead);
     for section in &doc.sections {
         out.push_str(&format!("\n{}\n", paint(HEADING, &section.heading)));
         for block in &section.blocks {
             match block {
                 Block::Line(line) => out.push_str(&format!("  {line}\n")),
+                Block::Alert(line) => out.push_str(&format!("  {}\n", paint(BAD.bold(), line))),
+                Block::Table { header, rows } => {
+                    let header = header.iter().map(|h| paint(DIM, h)).collect();
+                    out.push_str(&table(&[vec![header], rows.clone()].concat()));
+                }
                 Block::Items(items) => items.iter().for_each(|i| item(&mut out, "- ", i)),
                 Block::Numbered(items) => items
                     .iter()
                     .for_each(|(n, i)| item(&mut out, &format!("{n}. "), i)),
                 Block::Chart(Chart::Hours) => {
-                    for (week, bar, over) in hours_bars(r) {
+                    for (week, bar, over) in review.map(hours_bars).unwrap_or_default() {
                         let over = if over { " over" } else { "" };
                         let bar = if bar.is_empty() {
                             String::new()
@@ -70,8 +76,8 @@ fn terminal(doc: &Document, r: &Review) -> String {
                         out.push_str(&format!("  - {week}{bar}{over}\n"));
                     }
                 }
-                // Its trend is the line above; a terminal draws no lines.
-                Block::Chart(Chart::Energy) => {}
+                // Their facts are the lines above; a terminal draws no lines.
+                Block::Chart(Chart::Energy | Chart::Acceptability) => {}
             }
         }
     }
