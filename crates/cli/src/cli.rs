@@ -108,15 +108,47 @@ pub enum Command {
     Man(ManArgs),
 }
 
-/// A clap choice as the domain value of the same name: the CLI keeps its own enums (clap stays
-/// out of core), and the names, checked by a test, are what ties the two together.
-pub fn to_domain<A: ValueEnum, T: serde::de::DeserializeOwned>(arg: A) -> T {
-    let name = arg
-        .to_possible_value()
-        .expect("no hidden choices")
-        .get_name()
-        .to_string();
-    serde_json::from_value(serde_json::Value::String(name)).expect("CLI choices are domain names")
+/// A clap choice as the domain value it names: the CLI keeps its own enums (clap stays out of
+/// core), and each converts by an exhaustive `From` below, so a choice added on either side
+/// without the other does not compile.
+pub fn to_domain<A: Into<T>, T>(arg: A) -> T {
+    arg.into()
+}
+
+/// `From<$arg> for $domain`, variant by variant of the same name.
+macro_rules! domain {
+    ($($arg:ident => $domain:path { $($variant:ident),+ $(,)? })+) => {$(
+        impl From<$arg> for $domain {
+            fn from(arg: $arg) -> $domain {
+                use $domain as Domain;
+                match arg {
+                    $($arg::$variant => Domain::$variant,)+
+                }
+            }
+        }
+    )+};
+}
+
+domain! {
+    WeightingArg => milemarker_core::career::Weighting { Direct, Rank, Ahp, Unsure }
+    KindArg => milemarker_core::career::OptionKind {
+        Stay, StepBack, Lateral, Promotion, Leave, CareerBreak, PartTime, Offer,
+    }
+    MethodArg => milemarker_core::decision::document::Method { Kt, Wsm, Topsis, Ahp, Smaa }
+    TrackerArg => milemarker_core::tracker::Tracker { Timewarrior, Toggl, Watson, Activitywatch }
+    AreaArg => milemarker_core::life::LifeArea { Career, Family, Health, Personal }
+    SeasonArg => milemarker_core::life::SeasonKind { Spring, Summer, Fall, Winter }
+    VisibilityArg => milemarker_core::evidence::Visibility {
+        Myself, Team, Manager, Skip, Company, Public,
+    }
+    SectionArg => milemarker_core::evidence::BragSection {
+        Projects, DesignDocs, Collaboration, NotMyJob,
+    }
+    SourceArg => milemarker_core::network::Source { Recruiter, Referral, Posting, Network }
+    StageArg => milemarker_core::network::Stage {
+        New, Replied, Applied, Interviewing, Offer, Accepted, Declined, Closed,
+    }
+    LevelArg => milemarker_core::skills::Level { Novice, Beginner, Competent, Proficient, Expert }
 }
 
 #[derive(Debug, Clone, Copy, Args)]
@@ -1404,40 +1436,26 @@ mod tests {
     }
 
     #[test]
-    fn every_choice_names_a_domain_value() {
-        for kind in KindArg::value_variants() {
-            let _: OptionKind = to_domain(*kind);
+    fn every_choice_is_the_word_the_domain_stores() {
+        /// The word typed on the command line is the word stored, printed and read back.
+        fn same_words<A: ValueEnum + Copy + Into<T>, T: serde::Serialize>() {
+            for arg in A::value_variants() {
+                let typed = arg.to_possible_value().expect("no hidden choices");
+                let domain: T = (*arg).into();
+                assert_eq!(typed.get_name(), milemarker_core::text::word(&domain));
+            }
         }
-        for mode in WeightingArg::value_variants() {
-            let _: Weighting = to_domain(*mode);
-        }
-        for method in MethodArg::value_variants() {
-            let _: Method = to_domain(*method);
-        }
-        for area in AreaArg::value_variants() {
-            let _: milemarker_core::life::LifeArea = to_domain(*area);
-        }
-        for tracker in TrackerArg::value_variants() {
-            let _: milemarker_core::tracker::Tracker = to_domain(*tracker);
-        }
-        for season in SeasonArg::value_variants() {
-            let _: milemarker_core::life::SeasonKind = to_domain(*season);
-        }
-        for v in VisibilityArg::value_variants() {
-            let _: milemarker_core::evidence::Visibility = to_domain(*v);
-        }
-        for section in SectionArg::value_variants() {
-            let _: milemarker_core::evidence::BragSection = to_domain(*section);
-        }
-        for source in SourceArg::value_variants() {
-            let _: milemarker_core::network::Source = to_domain(*source);
-        }
-        for stage in StageArg::value_variants() {
-            let _: milemarker_core::network::Stage = to_domain(*stage);
-        }
-        for level in LevelArg::value_variants() {
-            let _: milemarker_core::skills::Level = to_domain(*level);
-        }
+        same_words::<KindArg, OptionKind>();
+        same_words::<WeightingArg, Weighting>();
+        same_words::<MethodArg, Method>();
+        same_words::<AreaArg, milemarker_core::life::LifeArea>();
+        same_words::<TrackerArg, milemarker_core::tracker::Tracker>();
+        same_words::<SeasonArg, milemarker_core::life::SeasonKind>();
+        same_words::<VisibilityArg, milemarker_core::evidence::Visibility>();
+        same_words::<SectionArg, milemarker_core::evidence::BragSection>();
+        same_words::<SourceArg, milemarker_core::network::Source>();
+        same_words::<StageArg, milemarker_core::network::Stage>();
+        same_words::<LevelArg, milemarker_core::skills::Level>();
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Small words every report shares, whatever it is rendered as.
+//! Numbers and small words every report shares, whatever it is rendered as: counts, money,
+//! shares, ordinals, plurals. Every face formats them here, so they read the same everywhere.
 
 /// An enum's serde name, e.g. `LifeArea::Career` -> "career": the word the user typed.
 pub fn word<T: serde::Serialize>(value: &T) -> String {
@@ -48,6 +49,41 @@ pub fn count(n: impl Into<f64> + Copy, one: &str, many: &str) -> String {
         crate::decision::format_number(value),
         noun(value, one, many)
     )
+}
+
+/// Prints a number without a trailing ".0" and with at most four decimals.
+pub fn format_number(value: f64) -> String {
+    if value.is_infinite() {
+        return if value > 0.0 {
+            "unlimited".into()
+        } else {
+            "-unlimited".into()
+        };
+    }
+    let text = format!("{value:.4}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".into()
+    } else {
+        text.into()
+    }
+}
+
+/// A whole amount with thousands separators: 149282.4 -> "149,282".
+pub fn grouped(amount: f64) -> String {
+    let digits = format!("{:.0}", amount.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if amount < -0.5 {
+        format!("-{out}")
+    } else {
+        out
+    }
 }
 
 #[cfg(test)]

@@ -730,12 +730,11 @@ fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("plain data serialises")
 }
 
-/// An enum's serde name, e.g. `Weighting::Unsure` -> "unsure".
+/// An enum's serde name, e.g. `Weighting::Unsure` -> "unsure": the word every face prints.
 fn to_word<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        other => unreachable!("unit enum serialises to a string, not {other:?}"),
-    }
+    let word = milemarker_core::text::word(value);
+    debug_assert!(!word.is_empty(), "a unit enum is stored by its name");
+    word
 }
 
 fn from_word<T: DeserializeOwned>(word: &str) -> std::result::Result<T, serde_json::Error> {

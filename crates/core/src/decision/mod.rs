@@ -33,23 +33,7 @@ pub fn decide(doc: &DecisionDocument) -> Result<DecisionResult, DocumentError> {
     evaluate(&Problem::from_document(doc)?)
 }
 
-/// Prints a number without a trailing ".0" and with at most four decimals.
-pub fn format_number(value: f64) -> String {
-    if value.is_infinite() {
-        return if value > 0.0 {
-            "unlimited".into()
-        } else {
-            "-unlimited".into()
-        };
-    }
-    let text = format!("{value:.4}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".into()
-    } else {
-        text.into()
-    }
-}
+pub use crate::text::format_number;
 
 pub fn evaluate(problem: &Problem) -> Result<DecisionResult, DocumentError> {
     let (excluded, at_the_line, passing) = screen(problem);

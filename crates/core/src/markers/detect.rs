@@ -95,22 +95,7 @@ pub fn overstaying(profile: &Profile, th: &t::Overstaying, as_of: Date) -> Marke
     }
 }
 
-/// A whole amount with thousands separators: 149282.4 -> "149,282".
-pub fn grouped(amount: f64) -> String {
-    let digits = format!("{:.0}", amount.abs());
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if amount < -0.5 {
-        format!("-{out}")
-    } else {
-        out
-    }
-}
+pub use crate::text::grouped;
 
 /// The person's percentile among OEWS wages, interpolated linearly between published points;
 /// below the 10th or above the 90th it is clamped there (OEWS publishes nothing further out).
