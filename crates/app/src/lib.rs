@@ -22,4 +22,5 @@ pub mod review;
 pub mod risks;
 pub mod session;
 pub mod settings;
+pub mod skills;
 pub mod values;
