@@ -4,15 +4,23 @@
 
 pub mod brag;
 pub mod clock;
+pub mod dealbreakers;
 pub mod decide;
 pub mod demo;
 pub mod derived;
+pub mod finances;
+pub mod init;
 pub mod input;
 pub mod markdown;
 pub mod market;
+pub mod options;
 pub mod postings;
 pub mod present;
+pub mod profile;
 pub mod records;
 pub mod review;
+pub mod risks;
 pub mod session;
 pub mod settings;
+pub mod skills;
+pub mod values;

@@ -1,8 +1,9 @@
-use anyhow::{Result, bail};
-use milemarker_core::career::{DealBreaker, Snapshot, slug, validate_id};
+use anyhow::Result;
+use milemarker_app::dealbreakers::{add, remove};
+use milemarker_core::career::Snapshot;
 
 use crate::cli::{DealbreakersArgs, DealbreakersCommand};
-use crate::context::{Db, invalid, print, print_json};
+use crate::context::{Db, print, print_json, updated};
 use crate::ui::{DIM, HEADING, paint, table};
 
 pub fn run(db: &mut Db, args: DealbreakersArgs) -> Result<()> {
@@ -15,42 +16,13 @@ pub fn run(db: &mut Db, args: DealbreakersArgs) -> Result<()> {
                 print(&render(&snapshot))
             }
         }
-        DealbreakersCommand::Add { rule, id, note } => {
-            db.update(|s| add(s, &rule, id, note))?;
-            print(&render(&db.load()?))
-        }
-        DealbreakersCommand::Remove { id } => {
-            db.update(|s| {
-                let before = s.dealbreakers.len();
-                s.dealbreakers.retain(|d| d.id != id);
-                if s.dealbreakers.len() == before {
-                    bail!("no deal-breaker \"{id}\"; `milemarker dealbreakers` lists them");
-                }
-                Ok(())
-            })?;
-            print(&render(&db.load()?))
-        }
+        DealbreakersCommand::Add { rule, id, note } => changed(db, |s| add(s, &rule, id, note)),
+        DealbreakersCommand::Remove { id } => changed(db, |s| remove(s, &id)),
     }
 }
 
-pub fn add(s: &mut Snapshot, rule: &str, id: Option<String>, note: Option<String>) -> Result<()> {
-    let (attribute, op, value) = DealBreaker::parse_rule(rule).map_err(invalid)?;
-    validate_id("attribute", &attribute).map_err(invalid)?;
-    let id = id.unwrap_or_else(|| slug(&attribute));
-    validate_id("id", &id).map_err(invalid)?;
-    if s.dealbreakers.iter().any(|d| d.id == id) {
-        bail!(
-            "a deal-breaker \"{id}\" exists already; give this one --id NAME, or remove the old one"
-        );
-    }
-    s.dealbreakers.push(DealBreaker {
-        id,
-        attribute,
-        op,
-        value,
-        note,
-    });
-    Ok(())
+fn changed(db: &mut Db, change: impl FnOnce(&mut Snapshot) -> Result<()>) -> Result<()> {
+    print(&render(&updated(db, change)?))
 }
 
 fn render(s: &Snapshot) -> String {

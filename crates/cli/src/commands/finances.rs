@@ -1,12 +1,11 @@
 use anyhow::Result;
+use milemarker_app::finances::{self, runways};
 use milemarker_core::career::{Finances, Snapshot};
-use milemarker_core::decision::document::FinancesSpec;
 use milemarker_core::decision::format_number;
-use milemarker_core::decision::problem::runway_months;
 use milemarker_core::markers::grouped;
 
 use crate::cli::{FinancesArgs, FinancesCommand};
-use crate::context::{Db, print, print_json};
+use crate::context::{Db, print, print_json, updated};
 use crate::ui::{HEADING, paint, table};
 
 pub fn run(db: &mut Db, args: FinancesArgs) -> Result<()> {
@@ -24,37 +23,17 @@ pub fn run(db: &mut Db, args: FinancesArgs) -> Result<()> {
             savings,
             other_income,
         } => {
-            db.update(|s| {
-                s.finances = Some(Finances {
-                    monthly_expenses: expenses,
-                    savings,
-                    other_income,
-                });
+            let set = Finances {
+                monthly_expenses: expenses,
+                savings,
+                other_income,
+            };
+            print(&render(&updated(db, |s| {
+                finances::set(s, set);
                 Ok(())
-            })?;
-            print(&render(&db.load()?))
+            })?))
         }
     }
-}
-
-/// Each option's runway in months; `None` when income covers expenses.
-fn runways(s: &Snapshot) -> Vec<(String, Option<f64>)> {
-    let Some(f) = &s.finances else {
-        return Vec::new();
-    };
-    let spec = FinancesSpec {
-        monthly_expenses: f.monthly_expenses,
-        savings: f.savings,
-        other_income: f.other_income,
-    };
-    s.options
-        .iter()
-        .filter_map(|o| {
-            o.net_income
-                .map(|income| (o.id.clone(), runway_months(&spec, income)))
-        })
-        .map(|(id, m)| (id, m.is_finite().then_some(m)))
-        .collect()
 }
 
 fn report(s: &Snapshot) -> serde_json::Value {

@@ -1,38 +1,32 @@
-//! Guided set-up: a forced ranking of values (as the O*NET Work Importance Profiler asks, rather
-//! than a rating scale where everything is "very important") and the deal-breakers.
+//! Guided set-up: the questions; what the answers do is `milemarker_app::init`.
 
 use std::io::IsTerminal;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use dialoguer::Input;
-use milemarker_core::career::{DealBreaker, Snapshot, Weighting};
+use milemarker_app::dealbreakers;
+use milemarker_app::init::{self, Setup};
 
 use crate::cli::InitArgs;
-use crate::commands::{dealbreakers, values};
-use crate::context::{Db, print};
+use crate::commands::values;
+use crate::context::{Db, print, updated};
 use crate::ui::{DIM, HEADING, paint};
 
 const SUGGESTED_VALUES: &str = "autonomy, trust, flexibility, growth, pay, security, creativity, connection, recognition, family time";
 
 pub fn run(db: &mut Db, mut args: InitArgs) -> Result<()> {
-    let existing = db.load()?;
-    if (!existing.values.is_empty() || !existing.dealbreakers.is_empty()) && !args.force {
-        bail!(
-            "you are set up already ({}, {}); change them with `milemarker values` and \
-             `milemarker dealbreakers`, or run init --force to start them over",
-            milemarker_core::text::count(existing.values.len() as f64, "value", "values"),
-            milemarker_core::text::count(
-                existing.dealbreakers.len() as f64,
-                "deal-breaker",
-                "deal-breakers"
-            )
-        );
-    }
+    init::check_fresh(&db.load()?, args.force)?;
     if !args.no_input && std::io::stdin().is_terminal() {
         ask(&mut args)?;
     }
-    db.update(|s| apply(s, &args))?;
-    let s = db.load()?;
+    let setup = Setup {
+        name: args.name,
+        occupation: args.occupation,
+        boundary: args.boundary,
+        values: args.values,
+        dealbreakers: args.dealbreakers,
+    };
+    let s = updated(db, |s| init::apply(s, &setup))?;
     print(&format!(
         "{}\n{}{}",
         paint(HEADING, "You are set up."),
@@ -80,14 +74,7 @@ fn ask(args: &mut InitArgs) -> Result<()> {
             let rule: String = Input::new()
                 .with_prompt("A deal-breaker (empty when done)")
                 .allow_empty(true)
-                .validate_with(|rule: &String| -> Result<(), String> {
-                    match rule.trim() {
-                        "" => Ok(()),
-                        rule => DealBreaker::parse_rule(rule)
-                            .map(drop)
-                            .map_err(|e| e.message),
-                    }
-                })
+                .validate_with(|rule: &String| dealbreakers::check_rule(rule))
                 .interact_text()?;
             if rule.trim().is_empty() {
                 break;
@@ -101,50 +88,6 @@ fn ask(args: &mut InitArgs) -> Result<()> {
             .default(40.0)
             .interact_text()?;
         args.boundary = Some(hours);
-    }
-    Ok(())
-}
-
-fn apply(s: &mut Snapshot, args: &InitArgs) -> Result<()> {
-    if let Some(name) = &args.name {
-        s.profile.name = Some(name.clone());
-    }
-    if let Some(occupation) = &args.occupation {
-        s.profile.occupation = Some(occupation.clone());
-    }
-    if let Some(boundary) = args.boundary {
-        s.profile.boundary_hours = boundary;
-    }
-    if !args.values.is_empty() {
-        s.values.clear();
-        for option in &mut s.options {
-            option.scores.clear();
-            option.scores_horizon.clear();
-        }
-        let ids = args
-            .values
-            .iter()
-            .map(|v| values::value_id(v))
-            .collect::<Result<Vec<_>>>()?;
-        for (i, id) in ids.iter().enumerate() {
-            if ids[..i].contains(id) {
-                bail!("\"{id}\" is named twice; name each value once, most important first");
-            }
-            s.values.push(milemarker_core::career::Value {
-                id: id.clone(),
-                weight: None,
-                rank: Some(i as u32 + 1),
-                onet_work_value: None,
-                note: None,
-            });
-        }
-        s.settings.weighting = Weighting::Rank;
-    }
-    if !args.dealbreakers.is_empty() {
-        s.dealbreakers.clear();
-        for rule in &args.dealbreakers {
-            dealbreakers::add(s, rule, None, None)?;
-        }
     }
     Ok(())
 }

@@ -1,125 +1,47 @@
-use anyhow::{Context, Result, bail};
-use indexmap::IndexMap;
-use milemarker_core::career::{
-    CareerOption, Snapshot, find_named, parse_attr_value, slug, validate_id,
-};
+use anyhow::Result;
+use milemarker_app::options;
+use milemarker_core::career::Snapshot;
 use milemarker_core::decision::format_number;
 use milemarker_core::markers::grouped;
 
 use crate::cli::{OptionCommand, OptionFields, to_domain};
-use crate::commands::values::value_id;
-use crate::context::{Db, invalid, print, print_json};
+use crate::context::{Db, print, print_json, updated};
 use crate::ui::{DIM, HEADING, paint, table};
 
 pub fn run(db: &mut Db, command: OptionCommand) -> Result<()> {
-    match command {
+    let s = match command {
         OptionCommand::List(flag) => {
             let snapshot = db.load()?;
             if flag.json {
-                print_json(&snapshot.options)
-            } else {
-                print(&render(&snapshot))
+                return print_json(&snapshot.options);
             }
+            snapshot
         }
         OptionCommand::Add(args) => {
-            db.update(|s| {
-                validate_id("id", &args.id).map_err(invalid)?;
-                if s.options.iter().any(|o| o.id == args.id) {
-                    bail!("an option \"{}\" exists already; change it with `milemarker option edit {}`", args.id, args.id);
-                }
-                let mut option = CareerOption { id: args.id.clone(), name: args.id.clone(), ..CareerOption::default() };
-                apply(&mut option, args.fields)?;
-                s.options.push(option);
-                Ok(())
-            })?;
-            print(&render(&db.load()?))
+            let fields = fields(args.fields);
+            updated(db, |s| options::add(s, &args.id, fields))?
         }
         OptionCommand::Edit(args) => {
-            db.update(|s| {
-                let option = find(s, &args.id)?;
-                for key in &args.unset_attributes {
-                    if option.attributes.shift_remove(key).is_none() {
-                        bail!("option \"{}\" has no attribute \"{key}\"", args.id);
-                    }
-                }
-                apply(option, args.fields)
-            })?;
-            print(&render(&db.load()?))
+            let fields = fields(args.fields);
+            updated(db, |s| {
+                options::edit(s, &args.id, &args.unset_attributes, fields)
+            })?
         }
-        OptionCommand::Remove { id } => {
-            db.update(|s| {
-                let id = find(s, &id)?.id.clone();
-                s.options.retain(|o| o.id != id);
-                // The offer it was stays a lead, no longer linked: it can be promoted again.
-                for o in &mut s.opportunities {
-                    if o.option.as_deref() == Some(id.as_str()) {
-                        o.option = None;
-                    }
-                }
-                Ok(())
-            })?;
-            print(&render(&db.load()?))
-        }
-    }
+        OptionCommand::Remove { id } => updated(db, |s| options::remove(s, &id))?,
+    };
+    print(&render(&s))
 }
 
-/// The path a person means: by id, by name (any case), or by the start of either.
-pub fn find<'a>(s: &'a mut Snapshot, given: &str) -> Result<&'a mut CareerOption> {
-    let paths = s.options.iter().map(|o| (o.id.as_str(), o.name.as_str()));
-    match find_named("option", given, paths) {
-        Ok(i) => Ok(&mut s.options[i]),
-        Err(message) => {
-            let known: Vec<&str> = s.options.iter().map(|o| o.id.as_str()).collect();
-            let known = if known.is_empty() {
-                "none yet".to_string()
-            } else {
-                known.join(", ")
-            };
-            bail!("{message}; the options are: {known}")
-        }
+fn fields(args: OptionFields) -> options::OptionFields {
+    options::OptionFields {
+        name: args.name,
+        kind: args.kind.map(to_domain),
+        attributes: args.attributes,
+        scores: args.scores,
+        later: args.later,
+        net_income: args.net_income,
+        note: args.note,
     }
-}
-
-fn key_value<'a>(flag: &str, text: &'a str) -> Result<(&'a str, &'a str)> {
-    text.split_once('=')
-        .map(|(k, v)| (k.trim(), v.trim()))
-        .filter(|(k, v)| !k.is_empty() && !v.is_empty())
-        .with_context(|| {
-            format!("{flag} \"{text}\" is not KEY=VALUE (like {flag} hours_per_week=42)")
-        })
-}
-
-fn scores(flag: &str, items: &[String], into: &mut IndexMap<String, f64>) -> Result<()> {
-    for item in items {
-        let (value, score) = key_value(flag, item)?;
-        let score: f64 = score
-            .parse()
-            .with_context(|| format!("{flag} {item}: \"{score}\" is not a number from 1 to 10"))?;
-        into.insert(value_id(value)?, score);
-    }
-    Ok(())
-}
-
-fn apply(option: &mut CareerOption, fields: OptionFields) -> Result<()> {
-    if let Some(name) = fields.name {
-        option.name = name;
-    }
-    if let Some(kind) = fields.kind {
-        option.kind = to_domain(kind);
-    }
-    for item in &fields.attributes {
-        let (key, value) = key_value("--attr", item)?;
-        let key = slug(key).replace('-', "_");
-        validate_id("--attr", &key).map_err(invalid)?;
-        option.attributes.insert(key, parse_attr_value(value));
-    }
-    scores("--score", &fields.scores, &mut option.scores)?;
-    scores("--later", &fields.later, &mut option.scores_horizon)?;
-    option.net_income = fields.net_income.or(option.net_income);
-    if let Some(note) = fields.note {
-        option.note = Some(note);
-    }
-    Ok(())
 }
 
 fn render(s: &Snapshot) -> String {

@@ -1,4 +1,5 @@
 use anyhow::Result;
+use milemarker_app::profile::{self, ProfileFields};
 use milemarker_core::career::Profile;
 use milemarker_core::decision::format_number;
 use milemarker_core::markers::grouped;
@@ -20,7 +21,7 @@ pub fn run(db: &mut Db, args: ProfileArgs) -> Result<()> {
         }
         ProfileCommand::Set(args) => {
             let profile = db.update(|snapshot| {
-                apply(&mut snapshot.profile, *args);
+                profile::apply(&mut snapshot.profile, fields(*args));
                 Ok(snapshot.profile.clone())
             })?;
             print(&render(&profile))
@@ -28,7 +29,8 @@ pub fn run(db: &mut Db, args: ProfileArgs) -> Result<()> {
     }
 }
 
-fn apply(p: &mut Profile, args: ProfileSetArgs) {
+/// The flags as the profile's fields.
+fn fields(args: ProfileSetArgs) -> ProfileFields {
     let ProfileSetArgs {
         name,
         occupation,
@@ -44,26 +46,21 @@ fn apply(p: &mut Profile, args: ProfileSetArgs) {
         boundary,
         work_days,
     } = args;
-    let text = |value: Option<String>, slot: &mut Option<String>| {
-        if let Some(v) = value {
-            *slot = (!v.trim().is_empty()).then(|| v.trim().to_string());
-        }
-    };
-    text(name, &mut p.name);
-    text(occupation, &mut p.occupation);
-    text(area, &mut p.area);
-    text(level, &mut p.level);
-    p.role_start = role_start.or(p.role_start);
-    p.last_promotion = last_promotion.or(p.last_promotion);
-    p.promotion_promised = promotion_promised.or(p.promotion_promised);
-    p.pay = pay.or(p.pay);
-    p.bonus = bonus.or(p.bonus);
-    p.equity = equity.or(p.equity);
-    if let Some(c) = currency {
-        p.currency = c.to_ascii_uppercase();
+    ProfileFields {
+        name,
+        occupation,
+        area,
+        role_start,
+        last_promotion,
+        promotion_promised,
+        level,
+        pay,
+        bonus,
+        equity,
+        currency,
+        boundary,
+        work_days,
     }
-    p.boundary_hours = boundary.unwrap_or(p.boundary_hours);
-    p.work_days = work_days.unwrap_or(p.work_days);
 }
 
 /// An occupation code with its title where the wage table knows it: "Registered Nurses

@@ -1,11 +1,11 @@
-use anyhow::{Result, bail};
+use anyhow::Result;
+use milemarker_app::risks;
 use milemarker_core::career::Snapshot;
 use milemarker_core::decision::document::{RiskKind, RiskSpec};
 use milemarker_core::decision::format_number;
 
 use crate::cli::{RiskArgs, RiskCommand};
-use crate::commands::option::find;
-use crate::context::{Db, print, print_json};
+use crate::context::{Db, print, print_json, updated};
 use crate::ui::{DIM, HEADING, paint, table};
 
 pub fn run(db: &mut Db, args: RiskArgs) -> Result<()> {
@@ -30,33 +30,16 @@ pub fn run(db: &mut Db, args: RiskArgs) -> Result<()> {
             seriousness,
             fact,
         } => {
-            db.update(|s| {
-                let option = find(s, &option)?;
-                if option.risks.iter().any(|r| r.name == name) {
-                    bail!("\"{}\" already has the risk \"{name}\"", option.id);
-                }
-                let kind = if fact { RiskKind::Fact } else { RiskKind::Fear };
-                option.risks.push(RiskSpec {
-                    name,
-                    probability,
-                    seriousness,
-                    kind,
-                });
-                Ok(())
-            })?;
-            print(&render(&db.load()?))
+            let risk = RiskSpec {
+                name,
+                probability,
+                seriousness,
+                kind: if fact { RiskKind::Fact } else { RiskKind::Fear },
+            };
+            print(&render(&updated(db, |s| risks::add(s, &option, risk))?))
         }
         RiskCommand::Remove { option, name } => {
-            db.update(|s| {
-                let option = find(s, &option)?;
-                let before = option.risks.len();
-                option.risks.retain(|r| r.name != name);
-                if option.risks.len() == before {
-                    bail!("\"{}\" has no risk named \"{name}\"", option.id);
-                }
-                Ok(())
-            })?;
-            print(&render(&db.load()?))
+            print(&render(&updated(db, |s| risks::remove(s, &option, &name))?))
         }
     }
 }

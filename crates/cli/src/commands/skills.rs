@@ -1,10 +1,12 @@
-//! Skills (DESIGN 4.9): the person's own, each a taxonomy id (003: "identify and fill in any skill
-//! gaps"), and the ESCO and O*NET labels a posting or a CV names.
+//! Skills (DESIGN 4.9): the person's own (their rules are `milemarker_app::skills`), and the ESCO
+//! and O*NET labels a posting or a CV names.
 
 use anyhow::{Context, Result, bail};
-use milemarker_core::skills::{Level, Skill};
-use milemarker_market::lookup::{Candidate, Found, Taxonomy};
-use milemarker_market::skills::{Hit, Matcher};
+use milemarker_app::skills::{self, Concept, Proposal, WinTag, win_tags};
+use milemarker_core::career::Snapshot;
+use milemarker_core::skills::Level;
+use milemarker_market::lookup::{Candidate, Taxonomy};
+use milemarker_market::skills::Matcher;
 
 use crate::cli::{LevelArg, SkillsCommand, to_domain};
 use crate::context::{
@@ -172,51 +174,30 @@ fn candidates(list: &[Candidate]) -> String {
 }
 
 fn add(db: &mut Db, text: &str, level: Option<LevelArg>) -> Result<()> {
-    let found = match Taxonomy::global().find(text) {
-        Found::One(c) => c,
+    let found = match skills::concept(text)? {
+        Concept::One(c) => c,
         // A person at a terminal picks; a script is told the ids.
-        Found::Ambiguous(list) if crate::names::on_terminal() => {
+        Concept::Several(list) if crate::names::on_terminal() => {
             crate::names::pick("skill", text, &list, |c| {
                 format!("{} ({}, {})", c.label, c.source.describe(), c.id)
             })
             .map_err(anyhow::Error::msg)?
         }
-        Found::Ambiguous(list) => bail!(
+        Concept::Several(list) => bail!(
             "\"{text}\" could be any of these; run again with the id of the one you mean:\n{}",
             candidates(&list)
-        ),
-        Found::None => bail!(
-            "\"{text}\" is not a label in ESCO or O*NET; try fewer words, or find the label with \
-             `milemarker skills extract` on a sentence that uses it"
         ),
     };
     let level: Option<Level> = level.map(to_domain);
     let day = today()?;
-    let (label, updated) = db.update(|s| {
-        let source = (found.matched != found.label).then(|| text.to_string());
-        match s.skills.iter_mut().find(|k| k.id == found.id) {
-            Some(held) => {
-                held.level = level.or(held.level);
-                Ok((held.label.clone(), true))
-            }
-            None => {
-                s.skills.push(Skill {
-                    id: found.id.clone(),
-                    label: found.label.clone(),
-                    level,
-                    added: day,
-                    source,
-                });
-                Ok((found.label.clone(), false))
-            }
-        }
-    })?;
+    let claimed = db.update(|s| Ok(skills::add(s, &found, text, level, day)))?;
     let at = level
         .map(|l| format!(" at {}", word(&l)))
         .unwrap_or_default();
-    let verb = if updated { "Updated" } else { "Added" };
+    let verb = if claimed.updated { "Updated" } else { "Added" };
     print(&format!(
-        "{verb} {label}{at} ({}, {}).\n",
+        "{verb} {}{at} ({}, {}).\n",
+        claimed.label,
         found.source.describe(),
         paint(DIM, &found.id)
     ))
@@ -271,55 +252,11 @@ fn list(db: &mut Db, json: bool) -> Result<()> {
     print(&out)
 }
 
-/// A skill tagged on wins (`win add --skill`), what the taxonomy takes it for, and on how many
-/// wins it appears.
-struct WinTag {
-    tag: String,
-    wins: usize,
-    skill: Option<Candidate>,
-    /// What the taxonomy makes of it, in words.
-    reads_as: String,
-    /// Whether `skills add TAG` finds something (one skill, or candidates to pick from).
-    found: bool,
-}
-
-/// The skills tagged on the person's wins, once each (case-blind), the most used first.
-fn win_tags(s: &milemarker_core::career::Snapshot) -> Vec<WinTag> {
-    let mut tags: Vec<WinTag> = Vec::new();
-    for tag in s.achievements.iter().flat_map(|w| &w.skills) {
-        match tags.iter_mut().find(|t| t.tag.eq_ignore_ascii_case(tag)) {
-            Some(held) => held.wins += 1,
-            None => {
-                let found = Taxonomy::global().find(tag);
-                let (skill, reads_as) = match &found {
-                    Found::One(c) => (Some(c.clone()), c.label.clone()),
-                    Found::Ambiguous(all) => (None, format!("one of {} skills", all.len())),
-                    Found::None => (None, "no taxonomy skill of that name".into()),
-                };
-                tags.push(WinTag {
-                    tag: tag.clone(),
-                    wins: 1,
-                    skill,
-                    reads_as,
-                    found: found != Found::None,
-                });
-            }
-        }
-    }
-    tags.sort_by(|a, b| b.wins.cmp(&a.wins).then(a.tag.cmp(&b.tag)));
-    tags
-}
-
 /// The tags on wins that no claimed skill stands for, with the command that claims each.
-fn unclaimed_tags(s: &milemarker_core::career::Snapshot, tagged: &[WinTag]) -> String {
-    let claimed = |t: &WinTag| {
-        t.skill
-            .as_ref()
-            .is_some_and(|c| s.skills.iter().any(|k| k.id == c.id))
-    };
+fn unclaimed_tags(s: &Snapshot, tagged: &[WinTag]) -> String {
     let rows: Vec<Vec<String>> = tagged
         .iter()
-        .filter(|t| !claimed(t))
+        .filter(|t| !t.claimed(s))
         .map(|t| {
             vec![
                 t.tag.clone(),
@@ -363,27 +300,8 @@ fn shell_word(tag: &str) -> String {
 }
 
 fn remove(db: &mut Db, text: &str) -> Result<()> {
-    let wanted = |k: &Skill| {
-        k.id == text
-            || k.label.eq_ignore_ascii_case(text)
-            || matches!(Taxonomy::global().find(text), Found::One(c) if c.id == k.id)
-    };
-    let label = db.update(|s| {
-        let Some(at) = s.skills.iter().position(wanted) else {
-            bail!("\"{text}\" is not one of your skills; see `milemarker skills list`");
-        };
-        Ok(s.skills.remove(at).label)
-    })?;
+    let label = db.update(|s| skills::remove(s, text))?;
     print(&format!("Removed {label}.\n"))
-}
-
-/// A concept a text names, proposed to claim.
-struct Proposal<'t> {
-    id: String,
-    label: &'static str,
-    hit: Hit<'t>,
-    /// Sure enough to claim without asking (see `Matcher::extract_rated`).
-    sure: bool,
 }
 
 fn from_text(
@@ -394,19 +312,7 @@ fn from_text(
     json: bool,
 ) -> Result<()> {
     let text = read_input(file, TEXT_LIMIT)?;
-    // Concepts only: a phrase the span tagger found has no id to claim.
-    let hits: Vec<Proposal> = Matcher::global()
-        .extract_rated(&text)
-        .into_iter()
-        .filter_map(|(hit, sure)| {
-            Some(Proposal {
-                id: hit.id?.to_string(),
-                label: hit.label?,
-                hit,
-                sure,
-            })
-        })
-        .collect();
+    let hits = skills::proposals(&text);
     let mut db = match open() {
         Ok(db) => Some(db),
         // Proposing needs no records: a newcomer reads their CV before `init`.
@@ -425,19 +331,9 @@ fn from_text(
     if let (false, Some(db)) = (chosen.is_empty(), &mut db) {
         let day = today()?;
         let level: Option<Level> = level.map(to_domain);
+        let source = file.display().to_string();
         db.update(|s| {
-            for p in &chosen {
-                // Another process may have claimed it since the load above.
-                if !s.skills.iter().any(|k| p.id == k.id) {
-                    s.skills.push(Skill {
-                        id: p.id.clone(),
-                        label: p.label.to_string(),
-                        level,
-                        added: day,
-                        source: Some(file.display().to_string()),
-                    });
-                }
-            }
+            skills::claim(s, &chosen, level, day, &source);
             Ok(())
         })?;
     }
