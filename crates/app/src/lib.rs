@@ -4,6 +4,7 @@
 
 pub mod brag;
 pub mod clock;
+pub mod contacts;
 pub mod decide;
 pub mod demo;
 pub mod derived;
