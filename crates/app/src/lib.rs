@@ -12,6 +12,7 @@ pub mod derived;
 pub mod input;
 pub mod markdown;
 pub mod market;
+pub mod opportunities;
 pub mod postings;
 pub mod present;
 pub mod records;
