@@ -17,5 +17,7 @@ pub mod postings;
 pub mod present;
 pub mod records;
 pub mod review;
+pub mod seasons;
 pub mod session;
 pub mod settings;
+pub mod tasks;
