@@ -21,3 +21,4 @@ pub mod seasons;
 pub mod session;
 pub mod settings;
 pub mod tasks;
+pub mod wins;
