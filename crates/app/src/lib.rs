@@ -9,6 +9,7 @@ pub mod contacts;
 pub mod decide;
 pub mod demo;
 pub mod derived;
+pub mod exchange;
 pub mod hours;
 pub mod input;
 pub mod markdown;
