@@ -1,17 +1,52 @@
-//! Hours imported from time trackers: intervals read from an export, added once however often
-//! the export is imported again.
+//! Weeks against the boundary (000: weekly, not daily, overtime) with overwork creep, and hours
+//! imported from time trackers: intervals read from an export, added once however often the
+//! export is imported again.
 
 use std::path::Path;
 
 use anyhow::{Context, Result};
 use jiff::tz::TimeZone;
 use milemarker_core::career::Snapshot;
+use milemarker_core::life::{Creep, WeekHours, overwork_creep};
+use milemarker_core::markers::thresholds::OverworkCreep;
 use milemarker_core::tracker::{
     Parsed, TrackedInterval, Tracker, parse_activitywatch, parse_timewarrior, parse_toggl,
     parse_watson,
 };
 
 use crate::input::{TRACKER_LIMIT, read_input, refuse_empty};
+use crate::records::counted_weeks;
+
+/// The last weeks against the person's boundary, and whether overwork is creeping in.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Weeks {
+    pub boundary: f64,
+    /// Oldest first; none after the day judged by.
+    pub weeks: Vec<WeekHours>,
+    pub overwork_creep: Creep,
+}
+
+/// The `shown` weeks up to `as_of`, and overwork creep as `creep` defines it (by default over the
+/// boundary in 3 of the last 4 complete weeks).
+pub fn weeks(s: &Snapshot, as_of: jiff::civil::Date, shown: usize, creep: &OverworkCreep) -> Weeks {
+    let boundary = s.profile.boundary_hours;
+    let mut weeks = counted_weeks(s);
+    let hours: Vec<_> = weeks.iter().map(|w| (w.week, w.hours)).collect();
+    let creep = overwork_creep(
+        &hours,
+        boundary,
+        as_of,
+        creep.window_weeks,
+        creep.weeks_over,
+    );
+    weeks.retain(|w| w.week.monday() <= as_of);
+    weeks.drain(..weeks.len().saturating_sub(shown));
+    Weeks {
+        boundary,
+        weeks,
+        overwork_creep: creep,
+    }
+}
 
 /// A tracker's export, read and parsed, not yet in the records.
 #[derive(Debug, Clone)]
@@ -109,6 +144,34 @@ mod tests {
         assert_eq!(add_intervals(&mut s, &export), Added { added: 1, known: 0 });
         assert_eq!(add_intervals(&mut s, &export), Added { added: 0, known: 1 });
         assert_eq!(s.tracked.len(), 1);
+    }
+
+    #[test]
+    fn the_weeks_shown_end_at_the_day_judged_by() {
+        use jiff::civil::Date;
+        use milemarker_core::life::CheckIn;
+        use milemarker_core::week::IsoWeek;
+        let mut s = Snapshot::default();
+        s.profile.boundary_hours = 40.0;
+        for day in [2, 9, 16, 23] {
+            s.checkins.push(CheckIn {
+                week: IsoWeek::of(Date::constant(2026, 11, day)),
+                hours: 50.0,
+                weekend_days: 0,
+                evenings: 0,
+                energy: 3,
+                satisfaction: 3,
+                note: None,
+            });
+        }
+        let creep = OverworkCreep {
+            window_weeks: 2,
+            weeks_over: 2,
+        };
+        let view = weeks(&s, Date::constant(2026, 11, 18), 2, &creep);
+        let shown: Vec<String> = view.weeks.iter().map(|w| w.week.to_string()).collect();
+        assert_eq!(shown, ["2026-W46", "2026-W47"]);
+        assert_eq!(view.overwork_creep.fired, Some(true));
     }
 
     #[test]

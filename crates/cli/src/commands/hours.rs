@@ -4,13 +4,12 @@
 use anyhow::Result;
 use milemarker_app::hours::{self, Added};
 use milemarker_core::decision::format_number;
-use milemarker_core::life::{Creep, WeekHours, overwork_creep};
+use milemarker_core::life::Creep;
 use milemarker_core::markers::thresholds::OverworkCreep;
 use milemarker_core::text::count;
-use milemarker_core::week::IsoWeek;
 
 use crate::cli::{HoursArgs, HoursCommand, HoursImportArgs, to_domain};
-use crate::context::{Db, as_of, counted_weeks, print, print_json};
+use crate::context::{Db, as_of, print, print_json};
 use crate::ui::{BAD, DIM, GOOD, HEADING, WARN, paint, table};
 
 /// Overwork creep (000): by default over the boundary in 3 of the last 4 complete weeks; the
@@ -21,26 +20,11 @@ pub fn run(db: &mut Db, args: HoursArgs, creep: &OverworkCreep) -> Result<()> {
     }
     let s = db.load()?;
     let as_of = as_of(args.as_of)?;
-    let boundary = s.profile.boundary_hours;
-    let weeks = counted_weeks(&s);
-    let hours: Vec<(IsoWeek, f64)> = weeks.iter().map(|w| (w.week, w.hours)).collect();
-    let creep = overwork_creep(
-        &hours,
-        boundary,
-        as_of,
-        creep.window_weeks,
-        creep.weeks_over,
-    );
-    let recent: Vec<&WeekHours> = weeks.iter().filter(|w| w.week.monday() <= as_of).collect();
-    let shown = &recent[recent.len().saturating_sub(args.weeks)..];
+    let view = hours::weeks(&s, as_of, args.weeks, creep);
     if args.json.json {
-        return print_json(&serde_json::json!({
-            "boundary": boundary,
-            "weeks": shown,
-            "overwork_creep": creep,
-        }));
+        return print_json(&view);
     }
-    print(&render(shown, boundary, &creep))
+    print(&render(&view))
 }
 
 fn import_tracker(db: &mut Db, args: HoursImportArgs) -> Result<()> {
@@ -58,7 +42,8 @@ fn import_tracker(db: &mut Db, args: HoursImportArgs) -> Result<()> {
     ))
 }
 
-fn render(weeks: &[&WeekHours], boundary: f64, creep: &Creep) -> String {
+fn render(view: &hours::Weeks) -> String {
+    let (weeks, boundary) = (&view.weeks, view.boundary);
     if weeks.is_empty() {
         return "No hours yet: `milemarker checkin --hours 45 --energy 3 --satisfaction 3`, \
                 or `milemarker hours import`.\n"
@@ -104,7 +89,7 @@ fn render(weeks: &[&WeekHours], boundary: f64, creep: &Creep) -> String {
         .collect();
     out.push_str(&table(&rows));
     out.push('\n');
-    out.push_str(&creep_text(creep));
+    out.push_str(&creep_text(&view.overwork_creep));
     out
 }
 
