@@ -3,16 +3,21 @@
 //! market, in typed values; it knows nothing of clap, axum or terminals.
 
 pub mod brag;
+pub mod checkins;
 pub mod clock;
+pub mod contacts;
 pub mod dealbreakers;
 pub mod decide;
 pub mod demo;
 pub mod derived;
+pub mod exchange;
 pub mod finances;
+pub mod hours;
 pub mod init;
 pub mod input;
 pub mod markdown;
 pub mod market;
+pub mod opportunities;
 pub mod options;
 pub mod postings;
 pub mod present;
@@ -20,7 +25,10 @@ pub mod profile;
 pub mod records;
 pub mod review;
 pub mod risks;
+pub mod seasons;
 pub mod session;
 pub mod settings;
 pub mod skills;
+pub mod tasks;
 pub mod values;
+pub mod wins;

@@ -1,8 +1,9 @@
 //! The energy audit (002): "do more that you enjoy, less that you dread".
 
 use anyhow::Result;
+use milemarker_app::tasks;
 use milemarker_core::decision::format_number;
-use milemarker_core::life::{Audit, AuditReport, audit};
+use milemarker_core::life::AuditReport;
 use milemarker_core::text::count;
 
 use crate::cli::AuditArgs;
@@ -14,12 +15,7 @@ pub fn run(db: &mut Db, args: AuditArgs) -> Result<()> {
         Some(date) => date,
         None => today()?,
     };
-    let audits = db.update(|s| {
-        // The refusal reads alone ("no tasks to audit; ..."): no flag to name.
-        Audit::record(&mut s.audits, &s.tasks, date).map_err(|e| anyhow::Error::msg(e.message))?;
-        Ok(s.audits.clone())
-    })?;
-    let reports: Vec<AuditReport> = audits.iter().map(audit).collect();
+    let reports = db.update(|s| tasks::record_audit(s, date))?;
     let today_report = reports
         .iter()
         .find(|r| r.date == date)

@@ -2,73 +2,40 @@
 
 use std::io::IsTerminal;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use dialoguer::Input;
+use milemarker_app::checkins::{self, Answers};
 use milemarker_core::decision::format_number;
-use milemarker_core::life::{CheckIn, record_checkin};
+use milemarker_core::life::CheckIn;
 use milemarker_core::text::count;
 use milemarker_core::week::IsoWeek;
 
 use crate::cli::CheckinArgs;
 use crate::context::{Db, print, today};
 
-pub fn run(db: &mut Db, mut args: CheckinArgs) -> Result<()> {
+pub fn run(db: &mut Db, args: CheckinArgs) -> Result<()> {
     let today = today()?;
     let week = args.week.unwrap_or_else(|| IsoWeek::of(today));
-    week.started_by(today)
-        .map_err(|e| anyhow::anyhow!("--{}: {}; nothing was recorded", e.field, e.message))?;
+    checkins::check_week(week, today)?;
+    let mut answers = Answers {
+        hours: args.hours,
+        weekend_days: args.weekend_days,
+        evenings: args.evenings,
+        energy: args.energy,
+        satisfaction: args.satisfaction,
+        note: args.note,
+    };
     if !args.no_input && std::io::stdin().is_terminal() {
         let existing = db.load()?.checkins.into_iter().find(|c| c.week == week);
-        ask(&mut args, week, existing.as_ref())?;
+        ask(&mut answers, week, existing.as_ref())?;
     }
-    // A second check-in for a week updates it: what is not given again stays as it is stored
-    // now, read under the write lock.
-    let (checkin, replaced, boundary) = db.update(|s| {
-        let existing = s.checkins.iter().find(|c| c.week == week);
-        let checkin = merge(week, args, existing)?;
-        checkin
-            .validate()
-            .map_err(|m| anyhow::anyhow!("{m}; nothing was recorded"))?;
-        let replaced = record_checkin(&mut s.checkins, checkin.clone());
-        Ok((checkin, replaced, s.profile.boundary_hours))
-    })?;
-    print(&summary(&checkin, boundary, replaced))
-}
-
-fn merge(week: IsoWeek, args: CheckinArgs, existing: Option<&CheckIn>) -> Result<CheckIn> {
-    let hours = args.hours.or(existing.map(|c| c.hours));
-    let energy = args.energy.or(existing.map(|c| c.energy));
-    let satisfaction = args.satisfaction.or(existing.map(|c| c.satisfaction));
-    let (Some(hours), Some(energy), Some(satisfaction)) = (hours, energy, satisfaction) else {
-        let missing: Vec<&str> = [
-            ("--hours", hours.is_none()),
-            ("--energy", energy.is_none()),
-            ("--satisfaction", satisfaction.is_none()),
-        ]
-        .into_iter()
-        .filter_map(|(flag, absent)| absent.then_some(flag))
-        .collect();
-        bail!(
-            "a check-in needs {} (or run it on a terminal to be asked)",
-            missing.join(", ")
-        );
-    };
-    Ok(CheckIn {
-        week,
-        hours,
-        weekend_days: args
-            .weekend_days
-            .or(existing.map(|c| c.weekend_days))
-            .unwrap_or(0),
-        evenings: args.evenings.or(existing.map(|c| c.evenings)).unwrap_or(0),
-        energy,
-        satisfaction,
-        note: args.note.or(existing.and_then(|c| c.note.clone())),
-    })
+    // What is not given again stays as it is stored now, read under the write lock.
+    let done = db.update(|s| checkins::record(s, week, answers))?;
+    print(&summary(&done.checkin, done.boundary, done.replaced))
 }
 
 /// Asks for what the flags did not give; for a week already checked in, Enter keeps its answer.
-fn ask(args: &mut CheckinArgs, week: IsoWeek, existing: Option<&CheckIn>) -> Result<()> {
+fn ask(args: &mut Answers, week: IsoWeek, existing: Option<&CheckIn>) -> Result<()> {
     anstream::println!("Week {week}");
     // Each answer is checked as it is typed, so a slip is fixed on the spot.
     fn prompt<T>(question: &str, default: Option<T>, range: (T, T)) -> Result<T>

@@ -1,43 +1,26 @@
 //! The network (003: "build your network"): contacts with a stay-in-touch cadence, a log that
 //! restarts the timer, the losing-touch list, and vCard 3.0 in and out.
 
-use anyhow::{Context, Result, bail};
-use milemarker_core::career::{Snapshot, find_named, slug, validate_id};
-use milemarker_core::network::{Contact, Interaction, Labeled, due, overdue_words};
+use anyhow::Result;
+use milemarker_app::contacts::{self, CardsImported};
+use milemarker_core::career::Snapshot;
+use milemarker_core::network::{due, overdue_words};
 use milemarker_core::vcard;
 
 use crate::cli::{ContactCommand, ContactFields};
-use crate::context::{
-    Db, VCARD_LIMIT, as_of, happened_on, invalid, print, print_json, read_input, refuse_empty,
-    write_output,
-};
+use crate::context::{Db, as_of, happened_on, print, print_json, write_output};
 use crate::ui::{DIM, GOOD, HEADING, WARN, paint, table};
 
 pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
     match command {
         ContactCommand::Add(args) => {
-            let id = args.id.unwrap_or_else(|| slug(&args.name));
-            validate_id("id", &id).map_err(invalid)?;
-            db.update(|s| {
-                if s.contacts.iter().any(|c| c.id == id) {
-                    bail!("\"{id}\" is already a contact; change it with `milemarker contact edit {id}`, or pass --id");
-                }
-                let mut contact = Contact { id: id.clone(), name: args.name.trim().to_string(), ..Contact::default() };
-                apply(&mut contact, args.fields);
-                s.contacts.push(contact);
-                Ok(())
-            })?;
+            let fields = fields(args.fields);
+            let id = db.update(|s| contacts::add(s, &args.name, args.id, fields))?;
             print(&format!("{} {id}\n", paint(GOOD, "Added")))
         }
         ContactCommand::Edit(args) => {
-            let name = db.update(|s| {
-                let contact = find(s, &args.id)?;
-                if let Some(name) = args.name {
-                    contact.name = name.trim().to_string();
-                }
-                apply(contact, args.fields);
-                Ok(contact.name.clone())
-            })?;
+            let fields = fields(args.fields);
+            let name = db.update(|s| contacts::edit(s, &args.id, args.name, fields))?;
             print(&format!("Updated {name}\n"))
         }
         ContactCommand::List(flag) => {
@@ -49,14 +32,7 @@ pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
         }
         ContactCommand::Log { id, date, note } => {
             let date = happened_on(date)?;
-            let name = db.update(|s| {
-                let contact = find(s, &id)?;
-                contact.record(Interaction {
-                    date,
-                    note: note.filter(|n| !n.trim().is_empty()),
-                });
-                Ok(contact.name.clone())
-            })?;
+            let name = db.update(|s| contacts::log(s, &id, date, note))?;
             print(&format!(
                 "Logged contact with {name} on {date}; the timer restarts.\n"
             ))
@@ -71,27 +47,13 @@ pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
             print(&render_due(&list))
         }
         ContactCommand::Remove { id } => {
-            let name = db.update(|s| {
-                let contact = find(s, &id)?;
-                let (id, name) = (contact.id.clone(), contact.name.clone());
-                if let Some(o) = s
-                    .opportunities
-                    .iter()
-                    .find(|o| o.contact.as_deref() == Some(&id))
-                {
-                    bail!(
-                        "{name} brought opportunity #{} ({} at {}); that link would break",
-                        o.id,
-                        o.role,
-                        o.company
-                    );
-                }
-                s.contacts.retain(|c| c.id != id);
-                Ok(name)
-            })?;
+            let name = db.update(|s| contacts::remove(s, &id))?;
             print(&format!("Removed {name}\n"))
         }
-        ContactCommand::Import { file } => import(db, &file),
+        ContactCommand::Import { file } => {
+            let imported = contacts::import(db, &file)?;
+            print(&imported_text(&imported, &file.display().to_string()))
+        }
         ContactCommand::Export { file } => {
             let s = db.load()?;
             write_output(Some(&file), &vcard::write(&s.contacts))
@@ -99,107 +61,35 @@ pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
     }
 }
 
-/// The contact a person means: by id, by name (case-blind), or by the start of either.
-fn find<'a>(s: &'a mut Snapshot, given: &str) -> Result<&'a mut Contact> {
-    let people = s.contacts.iter().map(|c| (c.id.as_str(), c.name.as_str()));
-    match find_named("contact", given, people) {
-        Ok(i) => Ok(&mut s.contacts[i]),
-        Err(message) => bail!("{message}; `milemarker contact list` shows them"),
+fn fields(f: ContactFields) -> contacts::ContactFields {
+    contacts::ContactFields {
+        company: f.company,
+        title: f.title,
+        emails: f.emails,
+        phones: f.phones,
+        how: f.how,
+        mentor: f.mentor,
+        cadence: f.cadence,
+        note: f.note,
     }
 }
 
-fn apply(c: &mut Contact, f: ContactFields) {
-    let text = |value: Option<String>, slot: &mut Option<String>| {
-        if let Some(v) = value {
-            *slot = (!v.trim().is_empty()).then(|| v.trim().to_string());
-        }
-    };
-    text(f.company, &mut c.company);
-    text(f.title, &mut c.title);
-    text(f.how, &mut c.how_known);
-    text(f.note, &mut c.note);
-    let labeled = |values: Vec<String>| {
-        values
-            .into_iter()
-            .map(|value| Labeled {
-                value: value.trim().to_string(),
-                ..Labeled::default()
-            })
-            .collect()
-    };
-    if !f.emails.is_empty() {
-        c.emails = labeled(f.emails);
-    }
-    if !f.phones.is_empty() {
-        c.phones = labeled(f.phones);
-    }
-    c.mentor = f.mentor.unwrap_or(c.mentor);
-    if let Some(days) = f.cadence {
-        c.cadence_days = (days > 0).then_some(days);
-    }
-}
-
-/// Cards are matched to contacts by id (from the name): known ones are updated field by field,
-/// keeping what only milemarker knows (cadence, mentor, log) unless the card carries it too.
-fn import(db: &mut Db, file: &std::path::Path) -> Result<()> {
-    let name = file.display().to_string();
-    let text = read_input(file, VCARD_LIMIT)?;
-    refuse_empty(file, &text, "nothing to import")?;
-    let cards = vcard::parse(&text)
-        .map_err(|err| anyhow::anyhow!("{name}: {err}; nothing was imported"))?;
-    let (added, updated) = db
-        .update(|s| {
-            let (mut added, mut updated) = (0, 0);
-            for card in cards.contacts {
-                match s.contacts.iter_mut().find(|c| c.id == card.id) {
-                    Some(existing) => {
-                        merge(existing, card);
-                        updated += 1;
-                    }
-                    None => {
-                        s.contacts.push(card);
-                        added += 1;
-                    }
-                }
-            }
-            Ok((added, updated))
-        })
-        // Saving validates the whole record; say which file a refusal came from.
-        .with_context(|| format!("{name}: nothing was imported"))?;
+fn imported_text(done: &CardsImported, name: &str) -> String {
     let mut out = format!(
-        "{} {}, updated {updated} from {name}\n",
+        "{} {}, updated {} from {name}\n",
         paint(GOOD, "Added"),
-        milemarker_core::text::count(added, "contact", "contacts")
+        milemarker_core::text::count(done.added, "contact", "contacts"),
+        done.updated
     );
-    if !cards.skipped.is_empty() {
-        let skipped: Vec<String> = cards
+    if !done.skipped.is_empty() {
+        let skipped: Vec<String> = done
             .skipped
             .iter()
             .map(|(n, count)| format!("{n} ({count})"))
             .collect();
         out.push_str(&paint(DIM, &format!("Not kept: {}\n", skipped.join(", "))));
     }
-    print(&out)
-}
-
-fn merge(existing: &mut Contact, card: Contact) {
-    let keep_log = std::mem::take(&mut existing.log);
-    let (mentor, cadence, how) = (
-        existing.mentor,
-        existing.cadence_days,
-        existing.how_known.take(),
-    );
-    *existing = Contact {
-        mentor: mentor || card.mentor,
-        cadence_days: card.cadence_days.or(cadence),
-        how_known: card.how_known.clone().or(how),
-        ..card
-    };
-    for i in keep_log {
-        if !existing.log.contains(&i) {
-            existing.record(i);
-        }
-    }
+    out
 }
 
 fn render_list(s: &Snapshot) -> String {

@@ -1,14 +1,16 @@
+//! The export document, written whole or not at all.
+
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use milemarker_app::exchange;
 
 use crate::cli::ExportArgs;
 use crate::context::{Db, print};
 
 pub fn run(db: &mut Db, args: ExportArgs) -> Result<()> {
     let snapshot = db.load()?;
-    let mut text = serde_json::to_string_pretty(&snapshot)?;
-    text.push('\n');
+    let text = exchange::document(&snapshot)?;
     if args.file == Path::new("-") {
         return print(&text);
     }

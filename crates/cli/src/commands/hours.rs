@@ -1,21 +1,15 @@
 //! Weeks against the boundary (000: weekly, not daily, overtime), overwork creep, and hours
 //! imported from time trackers.
 
-use anyhow::{Context, Result};
-use jiff::tz::TimeZone;
+use anyhow::Result;
+use milemarker_app::hours::{self, Added};
 use milemarker_core::decision::format_number;
-use milemarker_core::life::{Creep, WeekHours, overwork_creep};
+use milemarker_core::life::Creep;
 use milemarker_core::markers::thresholds::OverworkCreep;
 use milemarker_core::text::count;
-use milemarker_core::tracker::{
-    TrackedInterval, Tracker, parse_activitywatch, parse_timewarrior, parse_toggl, parse_watson,
-};
-use milemarker_core::week::IsoWeek;
 
 use crate::cli::{HoursArgs, HoursCommand, HoursImportArgs, to_domain};
-use crate::context::{
-    Db, TRACKER_LIMIT, as_of, counted_weeks, print, print_json, read_input, refuse_empty,
-};
+use crate::context::{Db, as_of, print, print_json};
 use crate::ui::{BAD, DIM, GOOD, HEADING, WARN, paint, table};
 
 /// Overwork creep (000): by default over the boundary in 3 of the last 4 complete weeks; the
@@ -26,80 +20,30 @@ pub fn run(db: &mut Db, args: HoursArgs, creep: &OverworkCreep) -> Result<()> {
     }
     let s = db.load()?;
     let as_of = as_of(args.as_of)?;
-    let boundary = s.profile.boundary_hours;
-    let weeks = counted_weeks(&s);
-    let hours: Vec<(IsoWeek, f64)> = weeks.iter().map(|w| (w.week, w.hours)).collect();
-    let creep = overwork_creep(
-        &hours,
-        boundary,
-        as_of,
-        creep.window_weeks,
-        creep.weeks_over,
-    );
-    let recent: Vec<&WeekHours> = weeks.iter().filter(|w| w.week.monday() <= as_of).collect();
-    let shown = &recent[recent.len().saturating_sub(args.weeks)..];
+    let view = hours::weeks(&s, as_of, args.weeks, creep);
     if args.json.json {
-        return print_json(&serde_json::json!({
-            "boundary": boundary,
-            "weeks": shown,
-            "overwork_creep": creep,
-        }));
+        return print_json(&view);
     }
-    print(&render(shown, boundary, &creep))
+    print(&render(&view))
 }
 
 fn import_tracker(db: &mut Db, args: HoursImportArgs) -> Result<()> {
-    let name = args.file.display().to_string();
-    let tz = match args.tz {
-        Some(tz) => tz,
-        None => TimeZone::system()
-            .iana_name()
-            .map(String::from)
-            .context("cannot tell this system's time zone; pass --tz, e.g. --tz Europe/Berlin")?,
-    };
-    TimeZone::get(&tz).with_context(|| {
-        format!("--tz {tz}: not a time zone this system knows (like America/New_York)")
-    })?;
-    let source: Tracker = to_domain(args.format);
-    let text = read_input(&args.file, TRACKER_LIMIT)?;
-    refuse_empty(&args.file, &text, "nothing to import")?;
-    let zone = TimeZone::get(&tz)?;
-    let parsed = match source {
-        Tracker::Timewarrior => parse_timewarrior(&text),
-        Tracker::Toggl => parse_toggl(&text, &zone),
-        Tracker::Watson => parse_watson(&text),
-        Tracker::Activitywatch => parse_activitywatch(&text),
-    }
-    .map_err(|err| anyhow::anyhow!("{name}: {err}; nothing was imported"))?;
-    for warning in &parsed.warnings {
+    let export = hours::read(&args.file, to_domain(args.format), args.tz)?;
+    let name = &export.name;
+    for warning in &export.parsed.warnings {
         anstream::eprintln!("{} {name}: {warning}", paint(WARN, "warning:"));
     }
-    let (added, known) = db.update(|s| {
-        let mut added = 0;
-        for &(start, end) in &parsed.intervals {
-            let seen = s
-                .tracked
-                .iter()
-                .any(|t| t.source == source && t.start == start && t.end == end);
-            if !seen {
-                s.tracked.push(TrackedInterval {
-                    source,
-                    start,
-                    end,
-                    tz: tz.clone(),
-                });
-                added += 1;
-            }
-        }
-        Ok((added, parsed.intervals.len() - added))
-    })?;
+    let Added { added, known } = db.update(|s| Ok(hours::add_intervals(s, &export)))?;
     print(&format!(
-        "Imported {added} interval{} from {name} ({known} already known); days split at midnight in {tz}.\n",
-        if added == 1 { "" } else { "s" }
+        "Imported {added} interval{} from {name} ({known} already known); days split at \
+         midnight in {}.\n",
+        if added == 1 { "" } else { "s" },
+        export.tz
     ))
 }
 
-fn render(weeks: &[&WeekHours], boundary: f64, creep: &Creep) -> String {
+fn render(view: &hours::Weeks) -> String {
+    let (weeks, boundary) = (&view.weeks, view.boundary);
     if weeks.is_empty() {
         return "No hours yet: `milemarker checkin --hours 45 --energy 3 --satisfaction 3`, \
                 or `milemarker hours import`.\n"
@@ -145,7 +89,7 @@ fn render(weeks: &[&WeekHours], boundary: f64, creep: &Creep) -> String {
         .collect();
     out.push_str(&table(&rows));
     out.push('\n');
-    out.push_str(&creep_text(creep));
+    out.push_str(&creep_text(&view.overwork_creep));
     out
 }
 

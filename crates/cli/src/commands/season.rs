@@ -1,6 +1,7 @@
 //! Seasons of career and life (001): every season has a purpose, and it will change again.
 
 use anyhow::Result;
+use milemarker_app::seasons;
 use milemarker_core::life::{Season, current_seasons, season_meaning};
 use milemarker_core::review::lasted;
 
@@ -38,16 +39,10 @@ pub fn run(db: &mut Db, args: SeasonArgs) -> Result<()> {
                 season: to_domain(season),
                 since,
             };
-            db.update(|s| {
-                s.seasons
-                    .retain(|o| !(o.area == entry.area && o.since == entry.since));
-                s.seasons.push(entry);
-                s.seasons.sort_by_key(|o| o.since);
-                Ok(())
-            })?;
             // A season set to start later shows as it will be then.
             let as_of = today.max(since);
-            print(&render(&current_seasons(&db.load()?.seasons, as_of), as_of))
+            let current = db.update(|s| Ok(seasons::set(s, entry, as_of)))?;
+            print(&render(&current.iter().collect::<Vec<_>>(), as_of))
         }
         SeasonCommand::History(json) => {
             let s = db.load()?;

@@ -1,8 +1,7 @@
 //! Achievements, logged in seconds (003: "document your achievements and contributions").
 
-use anyhow::{Result, bail};
-use milemarker_core::career::next_number;
-use milemarker_core::evidence::{Achievement, BragSection, Visibility};
+use anyhow::Result;
+use milemarker_app::wins::{self, NewWin};
 
 use crate::cli::{WinAddArgs, WinArgs, WinCommand, WinListArgs, to_domain};
 use crate::context::{Db, print, print_json, today};
@@ -12,14 +11,7 @@ pub fn run(db: &mut Db, args: WinArgs) -> Result<()> {
     match args.command {
         Some(WinCommand::List(list)) => list_wins(db, list),
         Some(WinCommand::Remove { id }) => {
-            db.update(|s| {
-                let before = s.achievements.len();
-                s.achievements.retain(|w| w.id != id);
-                if s.achievements.len() == before {
-                    bail!("no win #{id}; `milemarker win list` shows their numbers");
-                }
-                Ok(())
-            })?;
+            db.update(|s| wins::remove(s, id))?;
             print(&format!("Removed win #{id}.\n"))
         }
         None => add(db, args.add),
@@ -27,28 +19,18 @@ pub fn run(db: &mut Db, args: WinArgs) -> Result<()> {
 }
 
 fn add(db: &mut Db, args: WinAddArgs) -> Result<()> {
-    let Some(title) = args.title.map(|t| t.trim().to_string()) else {
-        bail!(
-            "say what you did: `milemarker win \"Shipped the billing migration\" --impact \"...\"`"
-        );
-    };
+    let title = wins::title(args.title)?;
     let today = today()?;
-    let win = db.update(|s| {
-        let win = Achievement {
-            id: next_number(s.achievements.iter().map(|w| w.id)),
-            date: args.date.unwrap_or(today),
-            title,
-            impact: args.impact.filter(|i| !i.trim().is_empty()),
-            visibility: args.visibility.map_or(Visibility::Team, to_domain),
-            section: args.section.map_or(BragSection::Projects, to_domain),
-            skills: args.skills.iter().map(|k| k.trim().to_string()).collect(),
-            link: args.link,
-        };
-        win.validate(Some(today))
-            .map_err(|m| anyhow::anyhow!("{m}; nothing was logged"))?;
-        s.achievements.push(win.clone());
-        Ok(win)
-    })?;
+    let new = NewWin {
+        title,
+        impact: args.impact,
+        visibility: args.visibility.map(to_domain),
+        section: args.section.map(to_domain),
+        skills: args.skills,
+        date: args.date,
+        link: args.link,
+    };
+    let win = db.update(|s| wins::add(s, new, today))?;
     print(&format!(
         "{} win #{} on {}: {} {}\n",
         paint(GOOD, "Logged"),
@@ -61,12 +43,7 @@ fn add(db: &mut Db, args: WinAddArgs) -> Result<()> {
 
 fn list_wins(db: &mut Db, args: WinListArgs) -> Result<()> {
     let s = db.load()?;
-    let mut wins: Vec<&Achievement> = s
-        .achievements
-        .iter()
-        .filter(|w| args.from.is_none_or(|d| w.date >= d) && args.to.is_none_or(|d| w.date <= d))
-        .collect();
-    wins.sort_by_key(|w| std::cmp::Reverse((w.date, w.id)));
+    let wins = wins::listed(&s, args.from, args.to);
     if args.json.json {
         return print_json(&wins);
     }

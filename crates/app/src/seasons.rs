@@ -1,0 +1,39 @@
+//! Seasons of career and life (001): every season has a purpose, and it will change again.
+
+use milemarker_core::career::Snapshot;
+use milemarker_core::life::{Season, current_seasons};
+
+/// Starts a season: one already starting that day in that area is replaced. Returns the seasons
+/// as they stand on `as_of`, one for each area.
+pub fn set(s: &mut Snapshot, entry: Season, as_of: jiff::civil::Date) -> Vec<Season> {
+    s.seasons
+        .retain(|o| !(o.area == entry.area && o.since == entry.since));
+    s.seasons.push(entry);
+    s.seasons.sort_by_key(|o| o.since);
+    current_seasons(&s.seasons, as_of)
+        .into_iter()
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::Date;
+    use milemarker_core::life::{LifeArea, SeasonKind};
+
+    #[test]
+    fn a_season_set_twice_on_a_day_is_kept_once() {
+        let mut s = Snapshot::default();
+        let day = Date::constant(2026, 1, 5);
+        let season = |season| Season {
+            area: LifeArea::Career,
+            season,
+            since: day,
+        };
+        set(&mut s, season(SeasonKind::Winter), day);
+        let now = set(&mut s, season(SeasonKind::Spring), day);
+        assert_eq!(s.seasons.len(), 1);
+        assert_eq!(now, [season(SeasonKind::Spring)]);
+    }
+}
