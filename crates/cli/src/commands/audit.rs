@@ -6,9 +6,10 @@ use milemarker_core::decision::format_number;
 use milemarker_core::life::AuditReport;
 use milemarker_core::text::count;
 
-use crate::cli::AuditArgs;
+use crate::cli::JsonFlag;
 use crate::context::{Db, print, print_json, today};
 use crate::ui::{DIM, HEADING, paint, percent};
+use clap::Args;
 
 pub fn run(db: &mut Db, args: AuditArgs) -> Result<()> {
     let date = match args.date {
@@ -74,4 +75,15 @@ fn render(report: &AuditReport, all: &[AuditReport]) -> String {
         ));
     }
     out
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// The audit's date [default: today]; an audit on the same date is replaced
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<jiff::civil::Date>,
+    #[command(flatten)]
+    pub json: JsonFlag,
 }

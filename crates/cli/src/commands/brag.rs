@@ -2,8 +2,9 @@
 
 use anyhow::Result;
 
-use crate::cli::{BragArgs, BragFormat};
 use crate::context::{Db, today, write_output};
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
 
 pub fn run(db: &mut Db, args: BragArgs) -> Result<()> {
     let s = db.load()?;
@@ -13,4 +14,28 @@ pub fn run(db: &mut Db, args: BragArgs) -> Result<()> {
         BragFormat::Markdown => milemarker_app::brag::markdown(&s, &doc),
     };
     write_output(args.out.as_deref(), &text)
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Args)]
+pub struct BragArgs {
+    /// First day [default: a year before --to]
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<jiff::civil::Date>,
+    /// Last day [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<jiff::civil::Date>,
+    /// markdown or json
+    #[arg(long, value_enum, default_value_t = BragFormat::Markdown)]
+    pub format: BragFormat,
+    /// Write to a file instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BragFormat {
+    Markdown,
+    Json,
 }

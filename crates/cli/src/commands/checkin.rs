@@ -10,8 +10,8 @@ use milemarker_core::life::CheckIn;
 use milemarker_core::text::count;
 use milemarker_core::week::IsoWeek;
 
-use crate::cli::CheckinArgs;
 use crate::context::{Db, print, today};
+use clap::Args;
 
 pub fn run(db: &mut Db, args: CheckinArgs) -> Result<()> {
     let today = today()?;
@@ -111,4 +111,41 @@ fn summary(c: &CheckIn, boundary: f64, replaced: bool) -> String {
         c.energy,
         c.satisfaction
     )
+}
+
+// The command line of this command, beside its handler.
+
+/// A week as people name it (see `IsoWeek::named`), seen from today.
+fn named_week(text: &str) -> Result<milemarker_core::week::IsoWeek, String> {
+    let today = crate::context::today().map_err(|e| e.to_string())?;
+    milemarker_core::week::IsoWeek::named(text, today)
+}
+
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// The week: an ISO week (2026-W47), any date in it (2026-11-20), `this` or `last` [default:
+    /// this week]
+    #[arg(long, value_name = "WEEK", value_parser = named_week)]
+    pub week: Option<milemarker_core::week::IsoWeek>,
+    /// Hours worked that week
+    #[arg(long)]
+    pub hours: Option<f64>,
+    /// Weekend days worked (0-2)
+    #[arg(long, value_name = "N")]
+    pub weekend_days: Option<u8>,
+    /// Evenings worked
+    #[arg(long, value_name = "N")]
+    pub evenings: Option<u8>,
+    /// Energy, 1 (drained) to 5 (energised)
+    #[arg(long, value_name = "1-5")]
+    pub energy: Option<u8>,
+    /// Satisfaction, 1 to 5
+    #[arg(long, value_name = "1-5")]
+    pub satisfaction: Option<u8>,
+    /// Anything about the week worth remembering
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Never ask; use only the flags
+    #[arg(long)]
+    pub no_input: bool,
 }

@@ -1,10 +1,24 @@
 use anyhow::Result;
 use clap::CommandFactory;
 
-use crate::cli::{Cli, CompletionsArgs};
+use crate::cli::Cli;
+use clap::Args;
+
+use crate::cli::NoDatabase;
 
 pub fn run(args: CompletionsArgs) -> Result<()> {
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut Cli::command(), "milemarker", &mut out);
     crate::context::print(&String::from_utf8(out)?)
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    #[command(flatten)]
+    pub unused: NoDatabase,
+    /// The shell: bash, zsh, fish, elvish or powershell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }

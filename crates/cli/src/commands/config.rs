@@ -2,9 +2,10 @@
 
 use anyhow::Result;
 
-use crate::cli::ConfigArgs;
+use crate::cli::JsonFlag;
 use crate::context::{Settings, print, print_json};
 use crate::ui::{DIM, HEADING, paint};
+use clap::Args;
 
 pub fn run(args: ConfigArgs, settings: &Settings) -> Result<()> {
     if args.json.json {
@@ -32,4 +33,12 @@ pub fn run(args: ConfigArgs, settings: &Settings) -> Result<()> {
         paint(DIM, &source),
         body
     ))
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(flatten)]
+    pub json: JsonFlag,
 }

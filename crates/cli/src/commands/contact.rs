@@ -7,9 +7,12 @@ use milemarker_core::career::Snapshot;
 use milemarker_core::network::{due, overdue_words};
 use milemarker_core::vcard;
 
-use crate::cli::{ContactCommand, ContactFields};
+use crate::cli::JsonFlag;
+
 use crate::context::{Db, as_of, happened_on, print, print_json, write_output};
 use crate::ui::{DIM, GOOD, HEADING, WARN, paint, table};
+use clap::{Args, Subcommand};
+use std::path::PathBuf;
 
 pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
     match command {
@@ -154,4 +157,100 @@ fn render_due(list: &[milemarker_core::network::Due]) -> String {
         })
         .collect();
     format!("{}\n{}", paint(HEADING, "Losing touch"), table(&rows))
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Subcommand)]
+pub enum ContactCommand {
+    /// Add someone to your network
+    Add(ContactAddArgs),
+    /// Change a contact; what is not given stays
+    Edit(ContactEditArgs),
+    /// List your contacts
+    List(JsonFlag),
+    /// Log that you were in touch (restarts the stay-in-touch timer)
+    Log {
+        /// The contact: its id, its name (any case), or the start of either, e.g. "Marcus O'Neil"
+        id: String,
+        /// When [default: today]
+        #[arg(long, value_name = "DATE")]
+        date: Option<jiff::civil::Date>,
+        /// What you talked about
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Who you are losing touch with: past their cadence, mentors first
+    Due {
+        /// The day to judge by [default: today]
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<jiff::civil::Date>,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// Remove a contact
+    Remove {
+        /// The contact: its id, its name (any case), or the start of either, e.g. "Marcus O'Neil"
+        id: String,
+    },
+    /// Import contacts from a vCard 3.0 file (- for standard input); known names are updated
+    Import {
+        /// The vCard file (- for standard input)
+        file: PathBuf,
+    },
+    /// Write your contacts as vCard 3.0 (- for standard output)
+    Export {
+        /// Where to write it (- for standard output)
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ContactAddArgs {
+    /// Their name, e.g. "Dana Whitfield"
+    pub name: String,
+    /// A short id [default: from the name, e.g. dana-whitfield]
+    #[arg(long)]
+    pub id: Option<String>,
+    #[command(flatten)]
+    pub fields: ContactFields,
+}
+
+#[derive(Debug, Args)]
+pub struct ContactEditArgs {
+    /// The contact: its id, its name (any case), or the start of either, e.g. "Marcus O'Neil"
+    pub id: String,
+    /// Their name, as it should read
+    #[arg(long)]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub fields: ContactFields,
+}
+
+#[derive(Debug, Args)]
+pub struct ContactFields {
+    /// Where they work
+    #[arg(long)]
+    pub company: Option<String>,
+    /// Their job title
+    #[arg(long)]
+    pub title: Option<String>,
+    /// An email address; repeatable (replaces the list when editing)
+    #[arg(long = "email", value_name = "ADDRESS")]
+    pub emails: Vec<String>,
+    /// A phone number; repeatable (replaces the list when editing)
+    #[arg(long = "phone", value_name = "NUMBER")]
+    pub phones: Vec<String>,
+    /// How you know them, e.g. "former manager"
+    #[arg(long, value_name = "TEXT")]
+    pub how: Option<String>,
+    /// A mentor (true or false)
+    #[arg(long, num_args = 0..=1, default_missing_value = "true")]
+    pub mentor: Option<bool>,
+    /// Stay in touch at least every N days (0 to stop reminders)
+    #[arg(long, value_name = "DAYS")]
+    pub cadence: Option<u32>,
+    /// Anything to remember about them
+    #[arg(long)]
+    pub note: Option<String>,
 }

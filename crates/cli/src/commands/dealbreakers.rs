@@ -2,9 +2,11 @@ use anyhow::Result;
 use milemarker_app::dealbreakers::{add, remove};
 use milemarker_core::career::Snapshot;
 
-use crate::cli::{DealbreakersArgs, DealbreakersCommand};
+use crate::cli::JsonFlag;
+
 use crate::context::{Db, print, print_json, updated};
 use crate::ui::{DIM, HEADING, paint, table};
+use clap::{Args, Subcommand};
 
 pub fn run(db: &mut Db, args: DealbreakersArgs) -> Result<()> {
     match args.command.unwrap_or(DealbreakersCommand::List(args.list)) {
@@ -38,4 +40,42 @@ fn render(s: &Snapshot) -> String {
         ]);
     }
     format!("{}\n{}", paint(HEADING, "Deal-breakers"), table(&rows))
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct DealbreakersArgs {
+    #[command(subcommand)]
+    pub command: Option<DealbreakersCommand>,
+    #[command(flatten)]
+    pub list: JsonFlag,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DealbreakersCommand {
+    /// List your deal-breakers
+    List(JsonFlag),
+    /// Add a deal-breaker such as "hours_per_week <= 45" or "remote_days >= 2"
+    ///
+    /// The rule names an option attribute (`option add --attr NAME=V`) or one of your values, and
+    /// then tests the option's score for it ("autonomy >= 6" with `--score autonomy=5` rules the
+    /// option out). Where an option has an attribute of the same name as a value, the attribute
+    /// wins: it is the more specific fact.
+    Add {
+        /// "ATTRIBUTE OP VALUE" or "VALUE OP SCORE"; OP is >=, <=, >, <, == or !=
+        rule: String,
+        /// A short id [default: the attribute]
+        #[arg(long)]
+        id: Option<String>,
+        /// Why this line is yours, in your words
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Remove a deal-breaker by id
+    Remove {
+        /// The deal-breaker's id, from `milemarker dealbreakers`
+        id: String,
+    },
 }

@@ -4,10 +4,13 @@ use anyhow::{Context, Result};
 use milemarker_app::decide::{decide_person, parse_document, with_robustness};
 use milemarker_core::decision::decide;
 
-use crate::cli::{DecideArgs, to_domain};
+use crate::cli::JsonFlag;
+use crate::cli::to_domain;
 use crate::context::{DECISION_LIMIT, Db, print, print_json, read_input, refuse_empty};
 use crate::document::terminal;
+use clap::{Args, ValueEnum};
 use milemarker_app::present::decision_document;
+use std::path::PathBuf;
 
 pub fn run(open: impl FnOnce() -> Result<Db>, args: DecideArgs) -> Result<()> {
     match &args.file {
@@ -46,4 +49,31 @@ pub fn run(open: impl FnOnce() -> Result<Db>, args: DecideArgs) -> Result<()> {
             }
         }
     }
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Args)]
+pub struct DecideArgs {
+    /// A decision document (JSON, or TOML by extension; - for standard input); without it,
+    /// decides over the options in your database
+    pub file: Option<PathBuf>,
+    /// Method for your stored options [default: from your weighting]
+    #[arg(long, value_enum)]
+    pub method: Option<MethodArg>,
+    /// Only list what the decision still lacks, with the commands that fill it; exits 1 while
+    /// anything does, 0 ("ready to decide") once nothing does
+    #[arg(long, conflicts_with_all = ["file", "json"])]
+    pub check: bool,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum MethodArg {
+    Kt,
+    Wsm,
+    Topsis,
+    Ahp,
+    Smaa,
 }

@@ -6,11 +6,13 @@ use milemarker_app::demo::seed;
 use milemarker_core::career::{OptionKind, Snapshot};
 use milemarker_core::decision::format_number;
 
-use crate::cli::{DemoArgs, ReviewFormat};
+use crate::cli::ReviewFormat;
 
+use crate::cli::JsonFlag;
 use crate::commands::review;
 use crate::context::{Db, Settings, print, print_json, today};
 use crate::ui::{DIM, HEADING, paint};
+use clap::Args;
 
 pub fn run(db_flag: Option<&Path>, args: DemoArgs, settings: &Settings) -> Result<()> {
     // A temporary database unless --db is given; it is removed when `_dir` drops.
@@ -122,4 +124,12 @@ fn introduction(person: &Snapshot) -> String {
         ));
     }
     out
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    #[command(flatten)]
+    pub json: JsonFlag,
 }

@@ -5,8 +5,9 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use milemarker_app::exchange;
 
-use crate::cli::ExportArgs;
 use crate::context::{Db, print};
+use clap::Args;
+use std::path::PathBuf;
 
 pub fn run(db: &mut Db, args: ExportArgs) -> Result<()> {
     let snapshot = db.load()?;
@@ -21,4 +22,12 @@ pub fn run(db: &mut Db, args: ExportArgs) -> Result<()> {
         .with_context(|| format!("cannot write {}", args.file.display()))?;
     anstream::eprintln!("exported to {}", args.file.display());
     Ok(())
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Where to write (- for standard output)
+    pub file: PathBuf,
 }

@@ -4,9 +4,11 @@ use milemarker_core::career::{Finances, Snapshot};
 use milemarker_core::decision::format_number;
 use milemarker_core::markers::grouped;
 
-use crate::cli::{FinancesArgs, FinancesCommand};
+use crate::cli::JsonFlag;
+
 use crate::context::{Db, print, print_json, updated};
 use crate::ui::{HEADING, paint, table};
+use clap::{Args, Subcommand};
 
 pub fn run(db: &mut Db, args: FinancesArgs) -> Result<()> {
     match args.command.unwrap_or(FinancesCommand::Show(args.show)) {
@@ -69,4 +71,33 @@ fn render(s: &Snapshot) -> String {
         rows.push(vec![format!("runway: {name}"), text]);
     }
     format!("{}\n{}", paint(HEADING, "Finances"), table(&rows))
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct FinancesArgs {
+    #[command(subcommand)]
+    pub command: Option<FinancesCommand>,
+    #[command(flatten)]
+    pub show: JsonFlag,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FinancesCommand {
+    /// Show your finances and each path's runway
+    Show(JsonFlag),
+    /// Set your finances
+    Set {
+        /// Household expenses per month
+        #[arg(long, value_name = "N")]
+        expenses: f64,
+        /// Savings you could live on
+        #[arg(long, value_name = "N")]
+        savings: f64,
+        /// Other household income per month (a partner's, rent)
+        #[arg(long, value_name = "N", default_value_t = 0.0)]
+        other_income: f64,
+    },
 }

@@ -8,9 +8,12 @@ use milemarker_core::life::Creep;
 use milemarker_core::markers::thresholds::OverworkCreep;
 use milemarker_core::text::count;
 
-use crate::cli::{HoursArgs, HoursCommand, HoursImportArgs, to_domain};
+use crate::cli::JsonFlag;
+use crate::cli::to_domain;
 use crate::context::{Db, as_of, print, print_json};
 use crate::ui::{BAD, DIM, GOOD, HEADING, WARN, paint, table};
+use clap::{Args, Subcommand, ValueEnum};
+use std::path::PathBuf;
 
 /// Overwork creep (000): by default over the boundary in 3 of the last 4 complete weeks; the
 /// settings file can change both numbers.
@@ -127,4 +130,51 @@ fn creep_text(creep: &Creep) -> String {
             creep.weeks_with_data
         ),
     }
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct HoursArgs {
+    #[command(subcommand)]
+    pub command: Option<HoursCommand>,
+    /// The day to look back from [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<jiff::civil::Date>,
+    /// How many weeks to show
+    #[arg(long, default_value_t = 12)]
+    pub weeks: usize,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HoursCommand {
+    /// Import hours from a time tracker's export (re-importing adds nothing twice)
+    Import(HoursImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HoursImportArgs {
+    /// The tracker that wrote the file
+    #[arg(long, value_enum)]
+    pub format: TrackerArg,
+    /// The export (- for standard input)
+    pub file: PathBuf,
+    /// IANA time zone whose midnights split the hours into days [default: the system's]
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TrackerArg {
+    /// `timew export` JSON
+    Timewarrior,
+    /// Toggl Track's detailed report CSV (Clockify's detailed CSV too)
+    Toggl,
+    /// Watson's frames file (~/.config/watson/frames)
+    Watson,
+    /// An ActivityWatch export (not-afk time)
+    Activitywatch,
 }

@@ -4,8 +4,9 @@ use anyhow::Result;
 use milemarker_app::exchange;
 use milemarker_core::text::count;
 
-use crate::cli::ImportArgs;
 use crate::context::Db;
+use clap::Args;
+use std::path::PathBuf;
 
 pub fn run(db: &mut Db, args: ImportArgs) -> Result<()> {
     let snapshot = exchange::restore(db, &args.file)?;
@@ -21,4 +22,12 @@ pub fn run(db: &mut Db, args: ImportArgs) -> Result<()> {
         args.file.display()
     );
     Ok(())
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The document to read (- for standard input)
+    pub file: PathBuf,
 }

@@ -7,10 +7,10 @@ use dialoguer::Input;
 use milemarker_app::dealbreakers;
 use milemarker_app::init::{self, Setup};
 
-use crate::cli::InitArgs;
 use crate::commands::values;
 use crate::context::{Db, print, updated};
 use crate::ui::{DIM, HEADING, paint};
+use clap::Args;
 
 const SUGGESTED_VALUES: &str = "autonomy, trust, flexibility, growth, pay, security, creativity, connection, recognition, family time";
 
@@ -90,4 +90,31 @@ fn ask(args: &mut InitArgs) -> Result<()> {
         args.boundary = Some(hours);
     }
     Ok(())
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Your name, for the review and the brag document
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Your occupation: a job title ("marketing manager") or an O*NET-SOC code (11-2021.00)
+    #[arg(long, value_name = "TITLE|SOC", value_parser = crate::names::occupation)]
+    pub occupation: Option<String>,
+    /// Weekly hours you will not work past
+    #[arg(long, value_name = "HOURS")]
+    pub boundary: Option<f64>,
+    /// A value, most important first; repeat in order (a forced ranking)
+    #[arg(long = "value", value_name = "NAME")]
+    pub values: Vec<String>,
+    /// A deal-breaker rule such as "flexibility >= 6"; repeatable
+    #[arg(long = "dealbreaker", value_name = "RULE")]
+    pub dealbreakers: Vec<String>,
+    /// Never ask; use only the flags
+    #[arg(long)]
+    pub no_input: bool,
+    /// Replace values and deal-breakers that are already set
+    #[arg(long)]
+    pub force: bool,
 }

@@ -4,7 +4,9 @@
 use anyhow::{Context, Result, bail};
 use clap::CommandFactory;
 
-use crate::cli::{Cli, ManArgs};
+use crate::cli::Cli;
+use clap::Args;
+use std::path::PathBuf;
 
 pub fn run(args: ManArgs) -> Result<()> {
     let mut cli = Cli::command().disable_help_subcommand(true);
@@ -35,4 +37,28 @@ pub fn run(args: ManArgs) -> Result<()> {
     let mut out = Vec::new();
     clap_mangen::Man::new(page).render(&mut out)?;
     crate::context::print(&String::from_utf8(out)?)
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    #[command(flatten)]
+    pub unused: NoDatabase,
+    /// The command whose page to print, e.g. `init` or `contact add` [default: milemarker's own]
+    pub command: Vec<String>,
+    /// Write every page (milemarker.1, milemarker-init.1, ...) into this folder instead
+    #[arg(long, value_name = "DIR", conflicts_with = "command")]
+    pub dir: Option<PathBuf>,
+}
+
+/// `man` and `completions` read no database and no settings: their own hidden `--db` and
+/// `--config` stand where the global ones would be copied in (clap copies a global argument only
+/// into commands without one of the same name), so their help does not offer them.
+#[derive(Debug, Args)]
+pub struct NoDatabase {
+    #[arg(long, hide = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[arg(long, hide = true, value_name = "PATH")]
+    config: Option<PathBuf>,
 }

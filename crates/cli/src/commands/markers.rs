@@ -4,9 +4,11 @@ use anyhow::Result;
 use milemarker_app::derived::judge;
 use milemarker_app::present::marker_item;
 
-use crate::cli::MarkersArgs;
+use crate::cli::JsonFlag;
+
 use crate::context::{Db, Settings, as_of, print, print_json};
 use crate::ui::{HEADING, paint};
+use clap::Args;
 
 pub fn run(db: &mut Db, args: MarkersArgs, settings: &Settings) -> Result<()> {
     let day = as_of(args.as_of)?;
@@ -20,4 +22,15 @@ pub fn run(db: &mut Db, args: MarkersArgs, settings: &Settings) -> Result<()> {
         crate::document::item(&mut out, "", &marker_item(m));
     }
     print(&out)
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Args)]
+pub struct MarkersArgs {
+    /// Judge the records as they stood on this day [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<jiff::civil::Date>,
+    #[command(flatten)]
+    pub json: JsonFlag,
 }

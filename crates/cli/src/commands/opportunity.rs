@@ -8,9 +8,11 @@ use milemarker_core::network::{
     Offer, Source, Stage, days_between, source_word, stage_word, waited_words,
 };
 
-use crate::cli::{OfferArgs, OpportunityAddArgs, OpportunityCommand, to_domain};
+use crate::cli::JsonFlag;
+use crate::cli::to_domain;
 use crate::context::{Db, happened_on, print, print_json, today};
 use crate::ui::{DIM, GOOD, HEADING, WARN, paint, table};
+use clap::{Args, Subcommand, ValueEnum};
 
 /// `ignored_after`: days a recruiter lead may wait unanswered (the ignored-opportunity marker).
 pub fn run(db: &mut Db, command: OpportunityCommand, ignored_after: u32) -> Result<()> {
@@ -152,4 +154,107 @@ fn render(items: &[Listed], today: jiff::civil::Date, ignored_after: u32) -> Str
         )
         .collect();
     format!("{}\n{}", paint(HEADING, "Opportunities"), table(&rows))
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Subcommand)]
+pub enum OpportunityCommand {
+    /// Add a lead
+    Add(OpportunityAddArgs),
+    /// Move a lead to a stage (replied, applied, interviewing, offer, accepted, declined, closed);
+    /// accepted, declined and closed end it
+    Move {
+        /// The lead (its number, from `milemarker opportunity list`)
+        id: u32,
+        /// The stage it has reached
+        #[arg(value_enum)]
+        stage: StageArg,
+        /// When [default: today]
+        #[arg(long, value_name = "DATE")]
+        date: Option<jiff::civil::Date>,
+    },
+    /// List leads with their stage and how long they have waited
+    List {
+        /// Closed and declined ones too
+        #[arg(long)]
+        all: bool,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// Record what an offer carries: pay per year and the date to decide by. Again to change it:
+    /// only the amounts given change
+    Offer(OfferArgs),
+    /// Make an offer an option to decide on: link it to the option --as names, filling what that
+    /// option lacks from the offer, or create the option from the offer
+    Promote {
+        /// The lead (its number, from `milemarker opportunity list`)
+        id: u32,
+        /// An existing option to link, or the new option's id [default: from company and role]
+        #[arg(long = "as", value_name = "OPTION-ID")]
+        option_id: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct OfferArgs {
+    /// The lead (its number, from `milemarker opportunity list`)
+    pub id: u32,
+    /// Base pay per year (needed the first time)
+    #[arg(long, value_name = "N")]
+    pub base: Option<f64>,
+    /// Bonus per year, at target
+    #[arg(long, value_name = "N")]
+    pub bonus: Option<f64>,
+    /// Equity per year, at the offer's valuation
+    #[arg(long, value_name = "N")]
+    pub equity: Option<f64>,
+    /// Decide by this date
+    #[arg(long, value_name = "DATE")]
+    pub deadline: Option<jiff::civil::Date>,
+}
+
+#[derive(Debug, Args)]
+pub struct OpportunityAddArgs {
+    /// The employer
+    #[arg(long)]
+    pub company: String,
+    /// The role offered or discussed
+    #[arg(long)]
+    pub role: String,
+    /// How it came: recruiter, referral, posting or network
+    #[arg(long, value_enum)]
+    pub source: SourceArg,
+    /// The contact who brought it (a contact id)
+    #[arg(long, value_name = "CONTACT-ID")]
+    pub contact: Option<String>,
+    /// When it arrived [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<jiff::civil::Date>,
+    /// Anything to remember about it
+    #[arg(long)]
+    pub note: Option<String>,
+    /// A link to the posting or the conversation
+    #[arg(long, value_name = "URL")]
+    pub link: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SourceArg {
+    Recruiter,
+    Referral,
+    Posting,
+    Network,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StageArg {
+    New,
+    Replied,
+    Applied,
+    Interviewing,
+    Offer,
+    Accepted,
+    Declined,
+    Closed,
 }

@@ -4,9 +4,11 @@ use milemarker_core::career::Snapshot;
 use milemarker_core::decision::format_number;
 use milemarker_core::markers::grouped;
 
-use crate::cli::{OptionCommand, OptionFields, to_domain};
+use crate::cli::JsonFlag;
+use crate::cli::to_domain;
 use crate::context::{Db, print, print_json, updated};
 use crate::ui::{DIM, HEADING, paint, table};
+use clap::{Args, Subcommand, ValueEnum};
 
 pub fn run(db: &mut Db, command: OptionCommand) -> Result<()> {
     let s = match command {
@@ -102,4 +104,79 @@ fn render(s: &Snapshot) -> String {
         out.push_str(&table(&rows));
     }
     out
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Subcommand)]
+pub enum OptionCommand {
+    /// Add a path you are weighing
+    Add(OptionAddArgs),
+    /// Change a path; what is not given stays
+    Edit(OptionEditArgs),
+    /// List your paths
+    List(JsonFlag),
+    /// Remove a path
+    Remove {
+        /// The path to remove: its id, its name, or the start of either
+        id: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct OptionFields {
+    /// A name to show for the path, e.g. "Staff engineer at Acme" [default: the id]
+    #[arg(long)]
+    pub name: Option<String>,
+    /// What kind of move it is: stay, step-back, lateral (or sideways), promotion, leave, career-break, part-time, offer
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// A fact about the path, KEY=VALUE (hours_per_week=42, remote=yes); repeatable
+    #[arg(long = "attr", value_name = "KEY=VALUE")]
+    pub attributes: Vec<String>,
+    /// How well it serves a value today, VALUE=1-10; repeatable
+    #[arg(long = "score", value_name = "VALUE=N")]
+    pub scores: Vec<String>,
+    /// How well it would serve a value at the horizon, VALUE=1-10; repeatable
+    #[arg(long = "later", value_name = "VALUE=N")]
+    pub later: Vec<String>,
+    /// Net income per month on this path
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub net_income: Option<f64>,
+    /// Anything to remember about this path
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct OptionAddArgs {
+    /// A short id, e.g. part-time
+    pub id: String,
+    #[command(flatten)]
+    pub fields: OptionFields,
+}
+
+#[derive(Debug, Args)]
+pub struct OptionEditArgs {
+    /// The path to change: its id, its name, or the start of either
+    pub id: String,
+    #[command(flatten)]
+    pub fields: OptionFields,
+    /// Remove an attribute; repeatable
+    #[arg(long = "unset-attr", value_name = "KEY")]
+    pub unset_attributes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Stay,
+    StepBack,
+    /// A move sideways: another role at about the same level
+    #[value(alias = "sideways")]
+    Lateral,
+    Promotion,
+    Leave,
+    CareerBreak,
+    PartTime,
+    Offer,
 }

@@ -9,9 +9,12 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use milemarker_app::postings::{Progress, load};
 use milemarker_market::postings::{BadRow, Columns, Format, ReadError};
 
-use crate::cli::{PostingsCommand, PostingsFormatArg, PostingsImportArgs};
+use crate::cli::JsonFlag;
+
 use crate::context::{Db, print, print_json, today};
 use crate::ui::{DIM, paint};
+use clap::{Args, Subcommand, ValueEnum};
+use std::path::PathBuf;
 
 /// Bad rows named on the terminal; the rest are counted.
 const ON_SCREEN: usize = 20;
@@ -189,4 +192,45 @@ fn progress_bar(total: u64, unit: &str) -> ProgressBar {
     let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
     bar.set_style(ProgressStyle::with_template(template).expect("the template is valid"));
     bar
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Subcommand)]
+pub enum PostingsCommand {
+    /// Import job postings (CSV, JSON Lines or Parquet): employer, title, date and the skills in the text
+    Import(PostingsImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PostingsImportArgs {
+    /// The file; its format comes from the extension (.csv, .jsonl, .parquet) unless --format says
+    pub file: PathBuf,
+    /// csv, jsonl or parquet [default: from the file name]
+    #[arg(long, value_enum)]
+    pub format: Option<PostingsFormatArg>,
+    /// The column that names the employer
+    #[arg(long, value_name = "NAME", default_value = "employer")]
+    pub employer_column: String,
+    /// The column that holds the job title
+    #[arg(long, value_name = "NAME", default_value = "title")]
+    pub title_column: String,
+    /// The column that holds the date posted
+    #[arg(long, value_name = "NAME", default_value = "date")]
+    pub date_column: String,
+    /// The column that holds the posting's text
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub text_column: String,
+    /// Import the good rows and report the bad ones (default: refuse the file, write nothing)
+    #[arg(long)]
+    pub skip_bad: bool,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PostingsFormatArg {
+    Csv,
+    Jsonl,
+    Parquet,
 }

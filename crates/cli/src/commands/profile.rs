@@ -5,9 +5,11 @@ use milemarker_core::decision::format_number;
 use milemarker_core::markers::grouped;
 use milemarker_market::wages;
 
-use crate::cli::{ProfileArgs, ProfileCommand, ProfileSetArgs};
+use crate::cli::JsonFlag;
+
 use crate::context::{Db, print, print_json};
 use crate::ui::{DIM, HEADING, paint, table};
+use clap::{Args, Subcommand};
 
 pub fn run(db: &mut Db, args: ProfileArgs) -> Result<()> {
     match args.command.unwrap_or(ProfileCommand::Show(args.show)) {
@@ -105,4 +107,67 @@ pub fn render(p: &Profile) -> String {
         vec!["work days".into(), p.work_days.to_string()],
     ];
     format!("{}\n{}", paint(HEADING, "Profile"), table(&rows))
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ProfileArgs {
+    #[command(subcommand)]
+    pub command: Option<ProfileCommand>,
+    /// `milemarker profile` alone shows it
+    #[command(flatten)]
+    pub show: JsonFlag,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Show your profile
+    Show(JsonFlag),
+    /// Change fields of your profile; fields not given stay as they are
+    Set(Box<ProfileSetArgs>),
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileSetArgs {
+    /// Your name, for the review and the brag document
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Your occupation: a job title ("marketing manager") or an O*NET-SOC code (11-2021.00)
+    #[arg(long, value_name = "TITLE|SOC", value_parser = crate::names::occupation)]
+    pub occupation: Option<String>,
+    /// Where you work: a metro area (Seattle), a state (WA, Washington), national, or an OEWS code
+    #[arg(long, value_name = "PLACE", value_parser = crate::names::area)]
+    pub area: Option<String>,
+    /// When you started your current role (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub role_start: Option<jiff::civil::Date>,
+    /// When you were last promoted (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub last_promotion: Option<jiff::civil::Date>,
+    /// When you were told to expect a promotion (YYYY-MM-DD), for the loyalty-trap marker
+    #[arg(long, value_name = "DATE")]
+    pub promotion_promised: Option<jiff::civil::Date>,
+    /// Your level or grade, as your employer names it (e.g. "Senior", "L6")
+    #[arg(long)]
+    pub level: Option<String>,
+    /// Base pay per year
+    #[arg(long, value_name = "N")]
+    pub pay: Option<f64>,
+    /// Bonus per year
+    #[arg(long, value_name = "N")]
+    pub bonus: Option<f64>,
+    /// Equity per year
+    #[arg(long, value_name = "N")]
+    pub equity: Option<f64>,
+    /// ISO 4217 currency code, e.g. USD
+    #[arg(long)]
+    pub currency: Option<String>,
+    /// Weekly hours you will not work past (default 40)
+    #[arg(long, value_name = "HOURS")]
+    pub boundary: Option<f64>,
+    /// Working days a week
+    #[arg(long, value_name = "N")]
+    pub work_days: Option<u8>,
 }

@@ -5,8 +5,9 @@ use milemarker_app::decide::decide_person;
 use milemarker_app::review::build;
 use milemarker_core::review::Review;
 
-use crate::cli::{ReviewArgs, ReviewFormat};
 use crate::context::{Db, Settings, as_of, write_output};
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
 
 pub fn run(db: &mut Db, args: ReviewArgs, settings: &Settings) -> Result<()> {
     let day = as_of(args.as_of)?;
@@ -25,4 +26,28 @@ pub fn render(r: &Review, format: ReviewFormat) -> Result<String> {
         ReviewFormat::Json => format!("{}\n", serde_json::to_string_pretty(r)?),
         ReviewFormat::Html => crate::document::html(r)?,
     })
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// text, markdown, html or json
+    #[arg(long, value_enum, default_value_t = ReviewFormat::Text)]
+    pub format: ReviewFormat,
+    /// Write to a file instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Review the records as they stood on this day [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<jiff::civil::Date>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormat {
+    Text,
+    Markdown,
+    Json,
+    /// One self-contained page with charts
+    Html,
 }

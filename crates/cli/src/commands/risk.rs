@@ -4,9 +4,11 @@ use milemarker_core::career::Snapshot;
 use milemarker_core::decision::document::{RiskKind, RiskSpec};
 use milemarker_core::decision::format_number;
 
-use crate::cli::{RiskArgs, RiskCommand};
+use crate::cli::JsonFlag;
+
 use crate::context::{Db, print, print_json, updated};
 use crate::ui::{DIM, HEADING, paint, table};
+use clap::{Args, Subcommand};
 
 pub fn run(db: &mut Db, args: RiskArgs) -> Result<()> {
     match args.command.unwrap_or(RiskCommand::List(args.list)) {
@@ -81,4 +83,44 @@ fn render(s: &Snapshot) -> String {
         paint(HEADING, "Risks (a fear is to test; a fact is to plan for)"),
         table(&rows)
     )
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct RiskArgs {
+    #[command(subcommand)]
+    pub command: Option<RiskCommand>,
+    #[command(flatten)]
+    pub list: JsonFlag,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RiskCommand {
+    /// List the risks of every path
+    List(JsonFlag),
+    /// Add a risk to a path
+    Add {
+        /// The path's id
+        option: String,
+        /// What could go wrong, e.g. "gap on my resume"
+        name: String,
+        /// How likely, 1-10
+        #[arg(long, short)]
+        probability: f64,
+        /// How bad if it happens, 1-10
+        #[arg(long, short)]
+        seriousness: f64,
+        /// It will happen (plan for it), rather than a fear (test it)
+        #[arg(long)]
+        fact: bool,
+    },
+    /// Remove a risk from a path by its name
+    Remove {
+        /// The path the risk belongs to: its id, its name, or the start of either
+        option: String,
+        /// The risk, as it was named
+        name: String,
+    },
 }

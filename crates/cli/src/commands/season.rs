@@ -5,9 +5,11 @@ use milemarker_app::seasons;
 use milemarker_core::life::{Season, current_seasons, season_meaning};
 use milemarker_core::review::lasted;
 
-use crate::cli::{SeasonArgs, SeasonCommand, to_domain};
+use crate::cli::JsonFlag;
+use crate::cli::to_domain;
 use crate::context::{self, Db, print, print_json, today};
 use crate::ui::{DIM, HEADING, paint, table, word};
+use clap::{Args, Subcommand, ValueEnum};
 
 pub fn run(db: &mut Db, args: SeasonArgs) -> Result<()> {
     match args.command.unwrap_or(SeasonCommand::Show {
@@ -79,4 +81,59 @@ fn render(current: &[&Season], as_of: jiff::civil::Date) -> String {
         })
         .collect();
     format!("{}\n{}", paint(HEADING, "Seasons"), table(&rows))
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct SeasonArgs {
+    #[command(subcommand)]
+    pub command: Option<SeasonCommand>,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SeasonCommand {
+    /// The season of each area now, and how long it has lasted
+    Show {
+        /// The day to show the seasons on [default: today]
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<jiff::civil::Date>,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// Start a season in one area of life
+    Set {
+        /// The area of life: career, family, health or personal
+        #[arg(value_enum)]
+        area: AreaArg,
+        /// spring, summer, fall (or autumn) or winter
+        #[arg(value_enum)]
+        season: SeasonArg,
+        /// When it began [default: today]
+        #[arg(long, value_name = "DATE")]
+        since: Option<jiff::civil::Date>,
+    },
+    /// Every season recorded, oldest first
+    History(JsonFlag),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AreaArg {
+    Career,
+    Family,
+    Health,
+    Personal,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SeasonArg {
+    Spring,
+    Summer,
+    // The help says "autumn" too: it is the word outside North America.
+    #[value(alias = "autumn")]
+    Fall,
+    Winter,
 }

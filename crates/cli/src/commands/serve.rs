@@ -8,9 +8,9 @@ use anyhow::Result;
 use milemarker_app::session::{Clock, Session};
 use milemarker_web::{Limits, ServeOptions};
 
-use crate::cli::ServeArgs;
 use crate::context::{Db, Settings, database_path};
 use crate::ui::{WARN, paint};
+use clap::Args;
 
 /// The port from `--bind ADDR:PORT` or `--port`; given both ways, they must agree.
 fn port(args: &ServeArgs) -> Result<u16> {
@@ -62,4 +62,94 @@ pub fn run(db_flag: Option<&Path>, args: ServeArgs, settings: Settings) -> Resul
             }),
         },
     )
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on, with a port or without (127.0.0.1:9000, [::1]:9000); anything but a
+    /// loopback address lets other machines read your records
+    #[arg(long, value_name = "ADDR[:PORT]", default_value = "127.0.0.1", value_parser = parse_bind)]
+    pub bind: Bind,
+    /// Port to listen on (0 picks a free one) [default: 7878]
+    #[arg(long)]
+    pub port: Option<u16>,
+    /// Also answer requests for this host name (a name this machine has in your network, or a
+    /// proxy's); repeatable. Requests naming any other host are refused (421) on every address
+    /// listened on, so a web page cannot reach your records by pointing its own name here (DNS
+    /// rebinding). This machine's own names and addresses are always answered
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_hosts: Vec<String>,
+    /// Serve the example person from a temporary database instead of yours
+    #[arg(long)]
+    pub demo: bool,
+}
+
+/// `serve --bind`: an address, and a port when one was given with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bind {
+    pub ip: std::net::IpAddr,
+    pub port: Option<u16>,
+}
+
+fn parse_bind(text: &str) -> Result<Bind, String> {
+    use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+    let text = text.trim();
+    if let Ok(addr) = text.parse::<SocketAddr>() {
+        return Ok(Bind {
+            ip: addr.ip(),
+            port: Some(addr.port()),
+        });
+    }
+    let bare = text
+        .strip_prefix('[')
+        .and_then(|t| t.strip_suffix(']'))
+        .unwrap_or(text);
+    if let Ok(ip) = bare.parse::<IpAddr>() {
+        return Ok(Bind { ip, port: None });
+    }
+    let (name, port) = match text.rsplit_once(':') {
+        Some((name, port)) => (name, Some(port)),
+        None => (text, None),
+    };
+    let port = match port.map(str::parse::<u16>) {
+        Some(Ok(p)) => Some(p),
+        Some(Err(_)) => return Err(format!("\"{text}\" has no port 0-65535 after its colon")),
+        None => None,
+    };
+    if name.eq_ignore_ascii_case("localhost") {
+        return Ok(Bind {
+            ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port,
+        });
+    }
+    Err(format!(
+        "\"{text}\" is not an address: give one like 127.0.0.1, 127.0.0.1:9000, ::1 or [::1]:9000"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bind_takes_an_address_with_a_port_or_without() {
+        let bind = |ip: &str, port| Bind {
+            ip: ip.parse().unwrap(),
+            port,
+        };
+        assert_eq!(parse_bind("127.0.0.2"), Ok(bind("127.0.0.2", None)));
+        assert_eq!(
+            parse_bind("127.0.0.1:9000"),
+            Ok(bind("127.0.0.1", Some(9000)))
+        );
+        assert_eq!(parse_bind("::1"), Ok(bind("::1", None)));
+        assert_eq!(parse_bind("[::1]"), Ok(bind("::1", None)));
+        assert_eq!(parse_bind("[::1]:9000"), Ok(bind("::1", Some(9000))));
+        assert_eq!(parse_bind("localhost:0"), Ok(bind("127.0.0.1", Some(0))));
+        assert!(parse_bind("127.0.0.1:99999").is_err());
+        assert!(parse_bind("example.org").is_err());
+        assert!(parse_bind("").is_err());
+    }
 }

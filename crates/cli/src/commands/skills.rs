@@ -8,13 +8,16 @@ use milemarker_core::skills::Level;
 use milemarker_market::lookup::{Candidate, Taxonomy};
 use milemarker_market::skills::Matcher;
 
-use crate::cli::{LevelArg, SkillsCommand, to_domain};
+use crate::cli::JsonFlag;
+use crate::cli::to_domain;
 use crate::context::{
     Db, LINE_LIMIT, NoRecords, TEXT_LIMIT, input_name, open_input, print, print_json, read_input,
     size, today, utf8_text,
 };
 use crate::ui::{DIM, HEADING, paint, table, word};
+use clap::{Subcommand, ValueEnum};
 use milemarker_core::text::count;
+use std::path::PathBuf;
 
 pub fn run(open: impl FnOnce() -> Result<Db>, command: SkillsCommand) -> Result<()> {
     match command {
@@ -435,4 +438,63 @@ fn from_text_report(
         ),
         table(&rows)
     )
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Subcommand)]
+pub enum SkillsCommand {
+    /// Claim a skill: free text is matched to ESCO or O*NET, with candidates when it is ambiguous
+    Add {
+        /// What you would call it ("sql", "write press releases"), or a taxonomy id
+        #[arg(required = true, num_args = 1.., value_name = "SKILL")]
+        skill: Vec<String>,
+        /// How well you hold it
+        #[arg(long, value_enum)]
+        level: Option<LevelArg>,
+    },
+    /// Your skills, with their taxonomy ids
+    List {
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// Drop a skill, by label or id
+    Remove {
+        /// The skill: its ESCO URI or O*NET id, or its label
+        #[arg(required = true, num_args = 1.., value_name = "SKILL")]
+        skill: Vec<String>,
+    },
+    /// Propose skills from a CV or a list of achievements; --add claims them
+    FromText {
+        /// The text to read (- for standard input)
+        file: PathBuf,
+        /// Claim every proposed skill
+        #[arg(long)]
+        add: bool,
+        /// The level to claim them at (with --add)
+        #[arg(long, value_enum, requires = "add")]
+        level: Option<LevelArg>,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// The skills named in a text (a job posting, a CV), each once, with where it was found
+    Extract {
+        /// The text to read (- or nothing for standard input)
+        #[arg(default_value = "-")]
+        file: PathBuf,
+        /// Each line is a text of its own (one posting per line); with --json, one JSON array per line
+        #[arg(long)]
+        lines: bool,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LevelArg {
+    Novice,
+    Beginner,
+    Competent,
+    Proficient,
+    Expert,
 }

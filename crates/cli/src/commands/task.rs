@@ -5,9 +5,11 @@ use milemarker_app::tasks::{self, NewTask, TaskChange};
 use milemarker_core::decision::format_number;
 use milemarker_core::life::Task;
 
-use crate::cli::TaskCommand;
+use crate::cli::JsonFlag;
+
 use crate::context::{Db, print, print_json};
 use crate::ui::{DIM, HEADING, paint, table};
+use clap::{Args, Subcommand};
 
 pub fn run(db: &mut Db, command: TaskCommand) -> Result<()> {
     // Each edit shows the tasks as written: taken from the write, not loaded again.
@@ -78,4 +80,63 @@ fn render(tasks: &[Task]) -> String {
         ]);
     }
     format!("{}\n{}", paint(HEADING, "Tasks"), table(&rows))
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Subcommand)]
+pub enum TaskCommand {
+    /// Add a task: something you do every week
+    Add(TaskAddArgs),
+    /// Change a task; what is not given stays
+    Edit(TaskEditArgs),
+    /// List your tasks
+    List(JsonFlag),
+    /// Remove a task
+    Remove {
+        /// The task: its id, its name (any case), or the start of either
+        id: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct TaskAddArgs {
+    /// A short id, e.g. status-meetings
+    pub id: String,
+    /// A name to show [default: the id]
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Hours a week it takes
+    #[arg(long)]
+    pub hours: f64,
+    /// -2 drains you .. +2 energises you
+    #[arg(long, allow_negative_numbers = true, value_parser = clap::value_parser!(i8).range(-2..=2))]
+    pub energy: i8,
+    /// How well it uses your skills, 1-5
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub fit: u8,
+    /// Someone else could do it
+    #[arg(long)]
+    pub delegable: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TaskEditArgs {
+    /// The task: its id, its name (any case), or the start of either
+    pub id: String,
+    /// A new name to show
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Hours a week it takes
+    #[arg(long)]
+    pub hours: Option<f64>,
+    /// What it does to your energy, -2 (drains) to +2 (gives)
+    #[arg(long, allow_negative_numbers = true, value_parser = clap::value_parser!(i8).range(-2..=2))]
+    pub energy: Option<i8>,
+    /// How well it uses your skills, 1 to 5
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub fit: Option<u8>,
+    /// Someone else could do it (true or false)
+    #[arg(long)]
+    pub delegable: Option<bool>,
 }

@@ -6,9 +6,11 @@ use milemarker_core::career::{Snapshot, Weighting};
 use milemarker_core::decision::ahp::PairwiseMatrix;
 use milemarker_core::decision::format_number;
 
-use crate::cli::{ValuesArgs, ValuesCommand, to_domain};
+use crate::cli::JsonFlag;
+use crate::cli::to_domain;
 use crate::context::{Db, print, print_json, updated};
 use crate::ui::{DIM, HEADING, paint, table};
+use clap::{Args, Subcommand, ValueEnum};
 
 pub fn run(db: &mut Db, args: ValuesArgs) -> Result<()> {
     let command = args.command.unwrap_or(ValuesCommand::List(args.list));
@@ -158,4 +160,86 @@ fn pairwise_summary(s: &Snapshot) -> String {
         }
     }
     out
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ValuesArgs {
+    #[command(subcommand)]
+    pub command: Option<ValuesCommand>,
+    #[command(flatten)]
+    pub list: JsonFlag,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ValuesCommand {
+    /// List your values
+    List(JsonFlag),
+    /// Add a value or change it
+    Set(ValueSetArgs),
+    /// Rank your values, most important first (forced ranking; sets weighting to rank)
+    Rank {
+        /// Your values, most important first
+        #[arg(required = true, value_name = "VALUE")]
+        values: Vec<String>,
+    },
+    /// Compare two values: A matters JUDGEMENT times as much as B (1/9..9, e.g. 3 or 1/3); with
+    /// nothing given, on a terminal, asks every pair in turn. Sets weighting to ahp
+    Compare {
+        /// The first value
+        #[arg(requires = "b")]
+        a: Option<String>,
+        /// The second value
+        #[arg(requires = "judgement")]
+        b: Option<String>,
+        /// 1 equal, 3 moderately, 5 strongly, 7 very strongly, 9 extremely more; 1/3 etc. for less
+        judgement: Option<String>,
+    },
+    /// How your values are weighted: direct (1-10), rank, ahp (pairwise), or unsure (explore all);
+    /// refused until every value has the weight, rank or comparisons the mode needs
+    Weighting {
+        /// direct, rank, ahp or unsure
+        #[arg(value_enum)]
+        mode: WeightingArg,
+    },
+    /// How much the long term counts against today: what a path gives in a few years, beside what
+    /// it gives now
+    Horizon {
+        /// 0 = only today counts, 1 = only the horizon
+        #[arg(long)]
+        weight: f64,
+        /// Years ahead
+        #[arg(long, default_value_t = 2.0)]
+        years: f64,
+    },
+    /// Remove a value (and the options' scores for it)
+    Remove {
+        /// The value to remove (its name or id)
+        value: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ValueSetArgs {
+    /// The value, e.g. autonomy or "family time"
+    pub name: String,
+    /// How much it matters, 1-10
+    #[arg(long, value_name = "1-10")]
+    pub weight: Option<f64>,
+    /// The O*NET work value it maps to, e.g. Independence
+    #[arg(long, value_name = "WORK-VALUE")]
+    pub onet: Option<String>,
+    /// Why it matters to you, in your words
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum WeightingArg {
+    Direct,
+    Rank,
+    Ahp,
+    Unsure,
 }

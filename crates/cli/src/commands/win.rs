@@ -3,9 +3,11 @@
 use anyhow::Result;
 use milemarker_app::wins::{self, NewWin};
 
-use crate::cli::{WinAddArgs, WinArgs, WinCommand, WinListArgs, to_domain};
+use crate::cli::JsonFlag;
+use crate::cli::to_domain;
 use crate::context::{Db, print, print_json, today};
 use crate::ui::{DIM, GOOD, HEADING, paint, table};
+use clap::{Args, Subcommand, ValueEnum};
 
 pub fn run(db: &mut Db, args: WinArgs) -> Result<()> {
     match args.command {
@@ -63,4 +65,81 @@ fn list_wins(db: &mut Db, args: WinListArgs) -> Result<()> {
         })
         .collect();
     print(&format!("{}\n{}", paint(HEADING, "Wins"), table(&rows)))
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct WinArgs {
+    #[command(subcommand)]
+    pub command: Option<WinCommand>,
+    #[command(flatten)]
+    pub add: WinAddArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct WinAddArgs {
+    /// What you did, e.g. "Shipped the billing migration"
+    pub title: Option<String>,
+    /// What changed because of it, with a number where you can
+    #[arg(long)]
+    pub impact: Option<String>,
+    /// Who saw it [default: team]; skip = your manager's manager
+    #[arg(long, value_enum)]
+    pub visibility: Option<VisibilityArg>,
+    /// A skill it used; repeatable
+    #[arg(long = "skill", value_name = "SKILL")]
+    pub skills: Vec<String>,
+    /// The brag-document section [default: projects]
+    #[arg(long, value_enum)]
+    pub section: Option<SectionArg>,
+    /// When it happened [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<jiff::civil::Date>,
+    /// A link to the evidence (http, https or mailto): a doc, a dashboard, a thank-you
+    #[arg(long, value_name = "URL")]
+    pub link: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WinCommand {
+    /// List achievements, newest first
+    List(WinListArgs),
+    /// Remove an achievement by its number
+    Remove {
+        /// The win's number, from `milemarker win list`
+        id: u32,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct WinListArgs {
+    /// The first day to list [default: the first win]
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<jiff::civil::Date>,
+    /// The last day to list [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<jiff::civil::Date>,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum VisibilityArg {
+    #[value(name = "self")]
+    Myself,
+    Team,
+    Manager,
+    Skip,
+    Company,
+    Public,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SectionArg {
+    Projects,
+    DesignDocs,
+    Collaboration,
+    NotMyJob,
 }

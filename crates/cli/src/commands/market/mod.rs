@@ -4,9 +4,11 @@ use anyhow::Result;
 use milemarker_app::market::{self as answers, PayAnswer};
 use milemarker_core::career::Profile;
 
-use crate::cli::{MarketCommand, MarketPayArgs};
+use crate::cli::JsonFlag;
+
 use crate::context::{Db, NoRecords, Settings, print, print_json};
 use crate::ui::{DIM, HEADING, paint};
+use clap::{Args, Subcommand};
 
 mod demand;
 mod occupations;
@@ -72,4 +74,66 @@ fn pay_text(answer: &PayAnswer) -> String {
         ));
     }
     out
+}
+
+// The command line of this command, beside its handler.
+
+#[derive(Debug, Subcommand)]
+pub enum MarketCommand {
+    /// OEWS wage percentiles for an occupation and area, and where your pay falls among them
+    Pay(MarketPayArgs),
+    /// Demand for skills in the imported postings: per month, by distinct employers, year on year
+    Demand(MarketDemandArgs),
+    /// O*NET occupations ranked by fit to your skills, with Job Zone, related occupations and pay
+    Occupations(MarketOccupationsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MarketDemandArgs {
+    /// Months to count, ending with the month of the latest posting (or of --as-of)
+    #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=60))]
+    pub months: u32,
+    /// Your gap to a job title: the skills its postings ask for that you do not claim
+    #[arg(long, value_name = "TITLE", conflicts_with = "occupation")]
+    pub title: Option<String>,
+    /// Your gap to an O*NET occupation, by job title or code: what it rates important that you lack
+    #[arg(long, value_name = "TITLE|SOC", value_parser = crate::names::occupation)]
+    pub occupation: Option<String>,
+    /// Skills to show
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Count postings up to this day [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<jiff::civil::Date>,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Args)]
+pub struct MarketOccupationsArgs {
+    /// Occupations to show
+    #[arg(long, default_value_t = 15)]
+    pub limit: usize,
+    /// Find occupations by job title instead ("software engineering manager"): O*NET titles,
+    /// titles workers reported and alternate titles, best first, with their codes
+    #[arg(long, value_name = "WORDS")]
+    pub search: Option<String>,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Args)]
+pub struct MarketPayArgs {
+    /// A job title or an O*NET-SOC or SOC code [default: your profile's]
+    #[arg(long, value_name = "TITLE|SOC", value_parser = crate::names::occupation)]
+    pub occupation: Option<String>,
+    /// A metro area (Seattle), a state (WA, Washington), national, or an OEWS code (41860, 06)
+    /// [default: your profile's, else national]
+    #[arg(long, value_name = "PLACE", value_parser = crate::names::area)]
+    pub area: Option<String>,
+    /// Yearly pay to place [default: your profile's base + bonus + equity]
+    #[arg(long, value_name = "N")]
+    pub pay: Option<f64>,
+    #[command(flatten)]
+    pub json: JsonFlag,
 }
