@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use axum::Form;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use milemarker_core::network::Interaction;
 
 use super::{Params, act, list_page};
 use crate::lists;
@@ -17,16 +16,7 @@ pub async fn contact_touch(
 ) -> Result<Response, PageError> {
     let id = form.get("id").cloned().unwrap_or_default();
     act(&app, &form, move |s, today| {
-        let contact = s
-            .contacts
-            .iter_mut()
-            .find(|c| c.id == id)
-            .ok_or_else(|| format!("no contact {id:?}"))?;
-        contact.record(Interaction {
-            date: today,
-            note: None,
-        });
-        Ok(())
+        milemarker_app::contacts::log(s, &id, today, None).map(drop)
     })
     .await?;
     Ok(Redirect::to("/contacts?saved=contact").into_response())

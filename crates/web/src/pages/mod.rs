@@ -176,13 +176,16 @@ async fn read_form<T>(
 /// again in the background.
 pub(crate) async fn update<T: Send + 'static>(
     app: &Shared,
-    change: impl FnOnce(&mut Snapshot, Date) -> Result<T, String> + Send + 'static,
+    change: impl FnOnce(&mut Snapshot, Date) -> anyhow::Result<T> + Send + 'static,
 ) -> Result<T, PageError> {
     let today = app.today().await?;
     let outcome = app
         .worker
         .run(move |b| {
-            let made = b.update(|s| change(s, today).map_err(|m| anyhow::Error::new(Refused(m))));
+            // The change's own refusals (the app's rules) are words for the person.
+            let made = b.update(|s| {
+                change(s, today).map_err(|e| anyhow::Error::new(Refused(format!("{e:#}"))))
+            });
             match made {
                 Ok(value) => Ok(Ok(value)),
                 // Refused by the page or by validation: words for the person, not a failure.
@@ -210,7 +213,7 @@ struct Refused(String);
 async fn act(
     app: &Shared,
     form: &HashMap<String, String>,
-    change: impl FnOnce(&mut Snapshot, Date) -> Result<(), String> + Send + 'static,
+    change: impl FnOnce(&mut Snapshot, Date) -> anyhow::Result<()> + Send + 'static,
 ) -> Result<(), PageError> {
     if !csrf_ok(app, form) {
         return Err(forbidden());

@@ -18,12 +18,9 @@ pub async fn opportunity_move(
     let stage = form.get("stage").and_then(|w| lists::stage_from_word(w));
     act(&app, &form, move |s, today| {
         let (Some(id), Some(stage)) = (id, stage) else {
-            return Err("stage: choose one of the stages offered".into());
+            anyhow::bail!("stage: choose one of the stages offered");
         };
-        let found = s.opportunities.iter_mut().find(|o| o.id == id);
-        let o = found.ok_or_else(|| format!("no opportunity #{id}"))?;
-        o.advance(stage, today)
-            .map_err(|m| format!("opportunity #{id}: {m}"))
+        milemarker_app::opportunities::move_to(s, id, stage, today)
     })
     .await?;
     Ok(Redirect::to("/opportunities?saved=stage").into_response())

@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use axum::Form;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use milemarker_core::life::Audit;
 
 use super::{Params, act, list_page};
 use crate::lists;
@@ -16,7 +15,7 @@ pub async fn audit_submit(
     Form(form): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
     act(&app, &form, |s, today| {
-        Audit::record(&mut s.audits, &s.tasks, today).map_err(|e| e.message)
+        milemarker_app::tasks::record_audit(s, today).map(drop)
     })
     .await?;
     Ok(Redirect::to("/tasks?saved=audit").into_response())

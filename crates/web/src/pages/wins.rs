@@ -8,7 +8,7 @@ use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use jiff::civil::Date;
-use milemarker_core::career::next_number;
+use milemarker_app::wins::NewWin;
 use milemarker_core::evidence::{Achievement, BragSection, Visibility};
 
 use super::{FormState, Params, notice, read_form, update};
@@ -115,10 +115,17 @@ pub async fn win_submit(
         Err(f) => return wins_render(&app, f, None, StatusCode::UNPROCESSABLE_ENTITY).await,
     };
     // Numbered under the write lock, from the wins as they are then.
-    let saved = update(&app, move |s, _| {
-        let id = next_number(s.achievements.iter().map(|w| w.id));
-        s.achievements.push(Achievement { id, ..win });
-        Ok(id)
+    let saved = update(&app, move |s, today| {
+        let new = NewWin {
+            title: win.title,
+            impact: win.impact,
+            visibility: Some(win.visibility),
+            section: Some(win.section),
+            skills: win.skills,
+            date: Some(win.date),
+            link: win.link,
+        };
+        Ok(milemarker_app::wins::add(s, new, today)?.id)
     })
     .await;
     match saved {
