@@ -701,16 +701,36 @@ async fn read_schema_version(path: &Path) -> std::result::Result<u32, sqlx::Erro
         name.push(suffix);
         Path::new(&name).exists()
     };
+    let immutable = !beside("-wal") && !beside("-journal");
+    if immutable && let Some(version) = header_version(path) {
+        return Ok(version);
+    }
     let options = SqliteConnectOptions::new()
         .filename(path)
         .read_only(true)
-        .immutable(!beside("-wal") && !beside("-journal"));
+        .immutable(immutable);
     let mut conn = SqliteConnection::connect_with(&options).await?;
     let version: i64 = sqlx::query_scalar("PRAGMA user_version")
         .fetch_one(&mut conn)
         .await?;
     conn.close().await?;
     Ok(version as u32)
+}
+
+/// The `user_version` field of a database file's header (4 bytes, big-endian, at offset 60): what
+/// an immutable connection reads when no log beside the file holds newer commits, without
+/// starting a connection and its thread just to look. None when the file does not start with
+/// SQLite's header (empty, or not a database), so SQLite decides what it is.
+fn header_version(path: &Path) -> Option<u32> {
+    use std::io::Read;
+    let mut header = [0u8; 100];
+    std::fs::File::open(path)
+        .ok()?
+        .read_exact(&mut header)
+        .ok()?;
+    header
+        .starts_with(b"SQLite format 3\0")
+        .then(|| u32::from_be_bytes([header[60], header[61], header[62], header[63]]))
 }
 
 fn json<T: Serialize>(value: &T) -> String {

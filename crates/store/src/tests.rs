@@ -130,6 +130,35 @@ fn refusing_a_newer_database_leaves_no_files_beside_it() {
 }
 
 #[test]
+fn the_header_read_agrees_with_sqlite() {
+    runtime().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.db");
+        for version in [0, 7, 99, 0x0102_0304] {
+            let mut conn = raw_connection(&path).await;
+            sqlx::raw_sql(&format!(
+                "CREATE TABLE IF NOT EXISTS t (x); PRAGMA user_version = {version};"
+            ))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+            conn.close().await.unwrap();
+            assert_eq!(header_version(&path), Some(version));
+            assert_eq!(read_schema_version(&path).await.unwrap(), version);
+        }
+        // Not a database, or an empty file: SQLite says what it is, not the header read.
+        let empty = dir.path().join("empty.db");
+        std::fs::write(&empty, b"").unwrap();
+        assert_eq!(header_version(&empty), None);
+        assert_eq!(read_schema_version(&empty).await.unwrap(), 0);
+        let text = dir.path().join("text.db");
+        std::fs::write(&text, "not a database ".repeat(20)).unwrap();
+        assert_eq!(header_version(&text), None);
+        assert!(read_schema_version(&text).await.is_err());
+    });
+}
+
+#[test]
 fn migrates_forward_from_every_earlier_version() {
     // Version 0 is an empty SQLite file (what an older tool or `sqlite3 x.db` leaves).
     runtime().block_on(async {
