@@ -577,6 +577,12 @@ impl Reader<'_> {
 
     /// Reads a whole table as one JSON array built by SQLite, straight into the domain type: the
     /// long histories (ten years of weeks, thousands of wins) cost one row, not one per record.
+    ///
+    /// The objects are joined in a subquery's order, not with `json_group_array(... ORDER BY)`:
+    /// that sorts through a temporary b-tree holding every object (a sixth of `review`'s
+    /// instructions), where the subquery walks an index or sorts in memory. SQLite keeps a FROM
+    /// subquery's ORDER BY when the outer query aggregates with anything but count, min or max,
+    /// so that group_concat sees the rows in order.
     async fn json_rows<T: DeserializeOwned>(
         &mut self,
         what: &str,
@@ -584,7 +590,10 @@ impl Reader<'_> {
         table: &str,
         order: &str,
     ) -> Result<Vec<T>> {
-        let sql = format!("SELECT json_group_array({object} ORDER BY {order}) FROM {table} AS t");
+        let sql = format!(
+            "SELECT '[' || coalesce(group_concat(j, ','), '') || ']' \
+             FROM (SELECT {object} AS j FROM {table} AS t ORDER BY {order})"
+        );
         let text: String = sqlx::query_scalar(&sql)
             .fetch_one(&mut *self.conn)
             .await

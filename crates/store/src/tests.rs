@@ -66,6 +66,36 @@ fn save_then_load_is_lossless() {
     });
 }
 
+#[test]
+fn long_histories_load_in_their_order_whatever_order_they_were_saved_in() {
+    runtime().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.db");
+        let mut person = example::person_with_history(jiff::civil::date(2026, 10, 28));
+        assert!(person.checkins.len() > 1 && person.achievements.len() > 1);
+        person.checkins.reverse();
+        person.achievements.reverse();
+        let mut store = Store::open(&path).await.unwrap();
+        store.save(&person).await.unwrap();
+        let loaded = store.load().await.unwrap();
+        let weeks: Vec<String> = loaded.checkins.iter().map(|c| c.week.to_string()).collect();
+        assert!(weeks.is_sorted(), "{weeks:?}");
+        assert_eq!(loaded.checkins.len(), person.checkins.len());
+        let wins: Vec<(jiff::civil::Date, u32)> =
+            loaded.achievements.iter().map(|a| (a.date, a.id)).collect();
+        assert!(wins.is_sorted(), "{wins:?}");
+        assert_eq!(loaded.achievements.len(), person.achievements.len());
+        // Contacts keep the order they were saved in.
+        let names = |s: &Snapshot| {
+            s.contacts
+                .iter()
+                .map(|c| c.name.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(&loaded), names(&person));
+    });
+}
+
 /// A plain connection that creates the file: for writing a database as another version would.
 async fn raw_connection(path: &std::path::Path) -> SqliteConnection {
     let options = SqliteConnectOptions::new()
