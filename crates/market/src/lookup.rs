@@ -51,8 +51,15 @@ pub enum Found {
     None,
 }
 
-/// Every skill the person may claim: (full id, preferred label, source), and every label.
+/// Every skill the person may claim. Asking about one id reads the embedded files in place;
+/// searching by label builds [`Index`], on first use, as only the commands that search need it
+/// (it takes tens of milliseconds, more than all of `review`).
 pub struct Taxonomy {
+    index: OnceLock<Index>,
+}
+
+/// Every skill: (full id, preferred label, source), and every label, folded and sorted.
+struct Index {
     skills: Vec<(String, &'static str, Source)>,
     by_id: HashMap<String, usize>,
     /// (skill index, label, folded label, rank: which skill owns a label several share, as in
@@ -63,13 +70,89 @@ pub struct Taxonomy {
 /// At most this many candidates are offered.
 const CANDIDATES: usize = 8;
 
+/// The row of `skills.tsv` (short id, preferred label) for a full id, found by bisecting the
+/// file's text: its rows are sorted by id (`scripts/compile-data` writes them so), so a lookup
+/// reads a few dozen rows and nothing is built first.
+fn skill_row(full: &str) -> Option<(&'static str, &'static str)> {
+    let short = if full.starts_with("onet:") {
+        full
+    } else {
+        full.strip_prefix(ESCO_SKILL_URI)
+            .filter(|rest| !rest.starts_with("onet:"))?
+    };
+    let body = SKILLS.split_once('\n')?.1;
+    let bytes = body.as_bytes();
+    // `lo` and `hi` are always where a row starts (or the end), so every slice is on a boundary.
+    let (mut lo, mut hi) = (0, body.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = bytes[lo..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(lo, |at| lo + at + 1);
+        let end = bytes[start..hi]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(hi, |at| start + at);
+        let (id, label) = body[start..end].split_once('\t')?;
+        match id.cmp(short) {
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+            std::cmp::Ordering::Equal => return Some((id, label)),
+        }
+    }
+    None
+}
+
 impl Taxonomy {
     pub fn global() -> &'static Taxonomy {
-        static TAXONOMY: OnceLock<Taxonomy> = OnceLock::new();
-        TAXONOMY.get_or_init(Taxonomy::build)
+        static TAXONOMY: Taxonomy = Taxonomy {
+            index: OnceLock::new(),
+        };
+        &TAXONOMY
     }
 
-    fn build() -> Taxonomy {
+    fn index(&self) -> &Index {
+        self.index.get_or_init(Index::build)
+    }
+
+    /// The preferred label of a full id (ESCO URI or `onet:` code).
+    pub fn label(&self, id: &str) -> Option<&'static str> {
+        match skill_row(id) {
+            Some((_, label)) => Some(label),
+            None => onet::element(id.strip_prefix("onet:")?).map(|e| e.name),
+        }
+    }
+
+    pub fn source(&self, id: &str) -> Option<Source> {
+        match skill_row(id) {
+            Some((short, _)) if short.starts_with("onet:") => Some(Source::OnetTechnology),
+            Some(_) => Some(Source::Esco),
+            None => onet::element(id.strip_prefix("onet:")?).map(|e| {
+                if e.knowledge {
+                    Source::OnetKnowledge
+                } else {
+                    Source::OnetSkill
+                }
+            }),
+        }
+    }
+
+    /// Whether postings can name this skill: ESCO skills and O*NET technology skills are matched
+    /// in text; O*NET's skill and knowledge areas ("Writing") are ratings, never extracted.
+    pub fn in_postings(&self, id: &str) -> bool {
+        skill_row(id).is_some()
+    }
+
+    /// What `query` names: an id, a label (preferred or alternative, folded as the matcher folds),
+    /// or failing those the skills whose labels hold every word of it.
+    pub fn find(&self, query: &str) -> Found {
+        self.index().find(query)
+    }
+}
+
+impl Index {
+    fn build() -> Index {
         let mut skills: Vec<(String, &'static str, Source)> = skill_rows(SKILLS)
             .into_iter()
             .map(|(id, label)| {
@@ -81,7 +164,7 @@ impl Taxonomy {
                 (SkillId::new(id).to_string(), label, source)
             })
             .collect();
-        for e in onet::Onet::global().elements() {
+        for e in onet::elements() {
             let source = if e.knowledge {
                 Source::OnetKnowledge
             } else {
@@ -110,26 +193,11 @@ impl Taxonomy {
             .map(|(i, label, rank)| (i, label, canonical(label), rank))
             .collect();
         labels.sort_by(|a, b| a.2.cmp(&b.2).then(a.0.cmp(&b.0)));
-        Taxonomy {
+        Index {
             skills,
             by_id,
             labels,
         }
-    }
-
-    /// The preferred label of a full id (ESCO URI or `onet:` code).
-    pub fn label(&self, id: &str) -> Option<&'static str> {
-        self.by_id.get(id).map(|&i| self.skills[i].1)
-    }
-
-    pub fn source(&self, id: &str) -> Option<Source> {
-        self.by_id.get(id).map(|&i| self.skills[i].2)
-    }
-
-    /// Whether postings can name this skill: ESCO skills and O*NET technology skills are matched
-    /// in text; O*NET's skill and knowledge areas ("Writing") are ratings, never extracted.
-    pub fn in_postings(&self, id: &str) -> bool {
-        matches!(self.source(id), Some(Source::Esco | Source::OnetTechnology))
     }
 
     fn candidate(&self, skill: usize, matched: &str) -> Candidate {
@@ -142,9 +210,7 @@ impl Taxonomy {
         }
     }
 
-    /// What `query` names: an id, a label (preferred or alternative, folded as the matcher folds),
-    /// or failing those the skills whose labels hold every word of it.
-    pub fn find(&self, query: &str) -> Found {
+    fn find(&self, query: &str) -> Found {
         let query = query.trim();
         let as_id = if query.len() == 36 && !query.contains(' ') {
             format!("{ESCO_SKILL_URI}{query}")
@@ -282,6 +348,40 @@ mod tests {
             "{some:?}"
         );
         assert_eq!(Taxonomy::global().find("qwertyuiop zxcv"), Found::None);
+    }
+
+    #[test]
+    fn asking_about_an_id_agrees_with_the_index() {
+        let taxonomy = Taxonomy::global();
+        let index = taxonomy.index();
+        for (id, label, source) in &index.skills {
+            assert_eq!(taxonomy.label(id), Some(*label), "{id}");
+            assert_eq!(taxonomy.source(id), Some(*source), "{id}");
+            let in_postings = matches!(source, Source::Esco | Source::OnetTechnology);
+            assert_eq!(taxonomy.in_postings(id), in_postings, "{id}");
+        }
+        let onet_as_esco = format!("{ESCO_SKILL_URI}onet:43232110");
+        let first_as_short = skill_rows(SKILLS)[0].0;
+        for unknown in [
+            "",
+            "onet:",
+            "onet:99999999",
+            "onet:2.B.1",
+            "zzzz",
+            ESCO_SKILL_URI,
+            onet_as_esco.as_str(),
+            first_as_short,
+        ] {
+            assert_eq!(taxonomy.label(unknown), None, "{unknown:?}");
+            assert_eq!(taxonomy.source(unknown), None, "{unknown:?}");
+            assert!(!taxonomy.in_postings(unknown), "{unknown:?}");
+        }
+    }
+
+    #[test]
+    fn skills_tsv_is_sorted_by_id_for_bisecting() {
+        let rows = skill_rows(SKILLS);
+        assert!(rows.windows(2).all(|pair| pair[0].0 < pair[1].0));
     }
 
     #[test]

@@ -135,6 +135,21 @@ fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     tsv.lines().skip(1).map(|l| l.split('\t').collect())
 }
 
+/// O*NET's skill and knowledge areas, in file order, read without the rest of O*NET: claiming or
+/// naming one needs none of the occupations, which take tens of milliseconds to read.
+pub fn elements() -> impl Iterator<Item = Element> {
+    rows(ELEMENTS).map(|r| Element {
+        id: r[0],
+        knowledge: r[1] == "knowledge",
+        name: r[2],
+    })
+}
+
+/// The skill or knowledge area with this id (`2.B.1.c`, without `onet:`).
+pub fn element(id: &str) -> Option<Element> {
+    elements().find(|e| e.id == id)
+}
+
 impl Onet {
     pub fn global() -> &'static Onet {
         static ONET: OnceLock<Onet> = OnceLock::new();
@@ -142,13 +157,7 @@ impl Onet {
     }
 
     fn parse() -> Onet {
-        let elements: Vec<Element> = rows(ELEMENTS)
-            .map(|r| Element {
-                id: r[0],
-                knowledge: r[1] == "knowledge",
-                name: r[2],
-            })
-            .collect();
+        let elements: Vec<Element> = elements().collect();
         let element_index: HashMap<&str, usize> = elements
             .iter()
             .enumerate()

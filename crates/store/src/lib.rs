@@ -590,6 +590,12 @@ impl Reader<'_> {
 
     /// Reads a whole table as one JSON array built by SQLite, straight into the domain type: the
     /// long histories (ten years of weeks, thousands of wins) cost one row, not one per record.
+    ///
+    /// The objects are joined in a subquery's order, not with `json_group_array(... ORDER BY)`:
+    /// that sorts through a temporary b-tree holding every object (a sixth of `review`'s
+    /// instructions), where the subquery walks an index or sorts in memory. SQLite keeps a FROM
+    /// subquery's ORDER BY when the outer query aggregates with anything but count, min or max,
+    /// so that group_concat sees the rows in order.
     async fn json_rows<T: DeserializeOwned>(
         &mut self,
         what: &str,
@@ -597,7 +603,10 @@ impl Reader<'_> {
         table: &str,
         order: &str,
     ) -> Result<Vec<T>> {
-        let sql = format!("SELECT json_group_array({object} ORDER BY {order}) FROM {table} AS t");
+        let sql = format!(
+            "SELECT '[' || coalesce(group_concat(j, ','), '') || ']' \
+             FROM (SELECT {object} AS j FROM {table} AS t ORDER BY {order})"
+        );
         let text: String = sqlx::query_scalar(&sql)
             .fetch_one(&mut *self.conn)
             .await
@@ -714,16 +723,36 @@ async fn read_schema_version(path: &Path) -> std::result::Result<u32, sqlx::Erro
         name.push(suffix);
         Path::new(&name).exists()
     };
+    let immutable = !beside("-wal") && !beside("-journal");
+    if immutable && let Some(version) = header_version(path) {
+        return Ok(version);
+    }
     let options = SqliteConnectOptions::new()
         .filename(path)
         .read_only(true)
-        .immutable(!beside("-wal") && !beside("-journal"));
+        .immutable(immutable);
     let mut conn = SqliteConnection::connect_with(&options).await?;
     let version: i64 = sqlx::query_scalar("PRAGMA user_version")
         .fetch_one(&mut conn)
         .await?;
     conn.close().await?;
     Ok(version as u32)
+}
+
+/// The `user_version` field of a database file's header (4 bytes, big-endian, at offset 60): what
+/// an immutable connection reads when no log beside the file holds newer commits, without
+/// starting a connection and its thread just to look. None when the file does not start with
+/// SQLite's header (empty, or not a database), so SQLite decides what it is.
+fn header_version(path: &Path) -> Option<u32> {
+    use std::io::Read;
+    let mut header = [0u8; 100];
+    std::fs::File::open(path)
+        .ok()?
+        .read_exact(&mut header)
+        .ok()?;
+    header
+        .starts_with(b"SQLite format 3\0")
+        .then(|| u32::from_be_bytes([header[60], header[61], header[62], header[63]]))
 }
 
 fn json<T: Serialize>(value: &T) -> String {

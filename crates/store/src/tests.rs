@@ -66,6 +66,36 @@ fn save_then_load_is_lossless() {
     });
 }
 
+#[test]
+fn long_histories_load_in_their_order_whatever_order_they_were_saved_in() {
+    runtime().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.db");
+        let mut person = example::person_with_history(jiff::civil::date(2026, 10, 28));
+        assert!(person.checkins.len() > 1 && person.achievements.len() > 1);
+        person.checkins.reverse();
+        person.achievements.reverse();
+        let mut store = Store::open(&path).await.unwrap();
+        store.save(&person).await.unwrap();
+        let loaded = store.load().await.unwrap();
+        let weeks: Vec<String> = loaded.checkins.iter().map(|c| c.week.to_string()).collect();
+        assert!(weeks.is_sorted(), "{weeks:?}");
+        assert_eq!(loaded.checkins.len(), person.checkins.len());
+        let wins: Vec<(jiff::civil::Date, u32)> =
+            loaded.achievements.iter().map(|a| (a.date, a.id)).collect();
+        assert!(wins.is_sorted(), "{wins:?}");
+        assert_eq!(loaded.achievements.len(), person.achievements.len());
+        // Contacts keep the order they were saved in.
+        let names = |s: &Snapshot| {
+            s.contacts
+                .iter()
+                .map(|c| c.name.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(&loaded), names(&person));
+    });
+}
+
 /// A plain connection that creates the file: for writing a database as another version would.
 async fn raw_connection(path: &std::path::Path) -> SqliteConnection {
     let options = SqliteConnectOptions::new()
@@ -126,6 +156,35 @@ fn refusing_a_newer_database_leaves_no_files_beside_it() {
         assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
         assert_eq!(listing(), ["future.db"], "no -wal or -shm");
         assert_eq!(std::fs::read(&path).unwrap(), before);
+    });
+}
+
+#[test]
+fn the_header_read_agrees_with_sqlite() {
+    runtime().block_on(async {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.db");
+        for version in [0, 7, 99, 0x0102_0304] {
+            let mut conn = raw_connection(&path).await;
+            sqlx::raw_sql(&format!(
+                "CREATE TABLE IF NOT EXISTS t (x); PRAGMA user_version = {version};"
+            ))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+            conn.close().await.unwrap();
+            assert_eq!(header_version(&path), Some(version));
+            assert_eq!(read_schema_version(&path).await.unwrap(), version);
+        }
+        // Not a database, or an empty file: SQLite says what it is, not the header read.
+        let empty = dir.path().join("empty.db");
+        std::fs::write(&empty, b"").unwrap();
+        assert_eq!(header_version(&empty), None);
+        assert_eq!(read_schema_version(&empty).await.unwrap(), 0);
+        let text = dir.path().join("text.db");
+        std::fs::write(&text, "not a database ".repeat(20)).unwrap();
+        assert_eq!(header_version(&text), None);
+        assert!(read_schema_version(&text).await.is_err());
     });
 }
 
