@@ -3,6 +3,7 @@
 //! market, in typed values; it knows nothing of clap, axum or terminals.
 
 pub mod brag;
+pub mod calendar;
 pub mod checkins;
 pub mod clock;
 pub mod contacts;

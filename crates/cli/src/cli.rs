@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 pub use crate::commands::audit::AuditArgs;
 pub use crate::commands::brag::BragArgs;
+pub use crate::commands::calendar::CalendarArgs;
 pub use crate::commands::checkin::CheckinArgs;
 pub use crate::commands::completions::CompletionsArgs;
 pub use crate::commands::config::ConfigArgs;
@@ -126,6 +127,8 @@ pub enum Command {
     Decide(DecideArgs),
     /// Write everything as one JSON document (- for standard output)
     Export(ExportArgs),
+    /// Reminders for your calendar: the weekly check-in, the review, contacts due, offer deadlines
+    Calendar(CalendarArgs),
     /// Replace everything with a JSON document written by `export` (- for standard input)
     Import(ImportArgs),
     /// The full review of a bundled example person, on a temporary database

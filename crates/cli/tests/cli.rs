@@ -1472,3 +1472,31 @@ fn guided_comparisons_need_a_terminal_or_a_pair() {
     env.fails(&["values", "compare", "autonomy"], 2, "required");
     env.run(&["values", "compare", "autonomy", "pay", "3"]);
 }
+
+/// The reminders as a file a calendar app imports: the weekly check-in and review, the contacts
+/// due (today, not on a day gone by), each line CRLF; nothing to read, nothing written.
+#[test]
+fn calendar_writes_reminders_a_calendar_app_imports() {
+    let env = Env::new();
+    env.fails(&["calendar"], 1, "no records at");
+    env.run(&["demo", "--db", env.db().to_str().unwrap()]);
+    let out = env.dir.path().join("milemarker.ics");
+    env.run(&["calendar", "--out", out.to_str().unwrap()]);
+    let ics = std::fs::read_to_string(&out).unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"), "{ics}");
+    for said in [
+        "SUMMARY:milemarker: weekly check-in\r\n",
+        // 2026-10-28 is a Wednesday; the example works five days a week.
+        "DTSTART;VALUE=DATE:20261030\r\n",
+        "RRULE:FREQ=WEEKLY\r\n",
+        "SUMMARY:Be in touch with Dana Whitfield (mentor)\r\n",
+        "DTSTART;VALUE=DATE:20261028\r\n",
+    ] {
+        assert!(ics.contains(said), "{said:?} in:\n{ics}");
+    }
+    assert_eq!(
+        env.run(&["calendar"]),
+        ics,
+        "standard output gives the same file"
+    );
+}

@@ -142,6 +142,7 @@ pub fn router(app: Shared) -> Router {
             post(pages::opportunities::opportunity_move),
         )
         .route("/market", get(pages::market::market_page))
+        .route("/calendar.ics", get(pages::calendar::feed))
         .route("/style.css", get(pages::style))
         .fallback(pages::not_found)
         .layer(middleware::from_fn_with_state(app.clone(), whole_body))

@@ -407,6 +407,10 @@ async fn every_page_answers() {
         ("/market", "Marketing Managers (11-2021)"),
         ("/market", "no job postings dated on or before 2026-10-28"),
         ("/style.css", "prefers-color-scheme"),
+        (
+            "/calendar.ics",
+            "SUMMARY:milemarker: weekly check-in\r\nDESCRIPTION:",
+        ),
     ] {
         let (status, page, _) = send(&app, get(path)).await;
         assert_eq!(status, StatusCode::OK, "{path}");

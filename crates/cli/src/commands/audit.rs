@@ -1,6 +1,7 @@
 //! The energy audit (002): "do more that you enjoy, less that you dread".
 
 use anyhow::Result;
+use clap::Args;
 use milemarker_app::tasks;
 use milemarker_core::decision::format_number;
 use milemarker_core::life::AuditReport;
@@ -9,7 +10,6 @@ use milemarker_core::text::count;
 use crate::cli::JsonFlag;
 use crate::context::{Db, print, print_json, today};
 use crate::ui::{DIM, HEADING, paint, percent};
-use clap::Args;
 
 pub fn run(db: &mut Db, args: AuditArgs) -> Result<()> {
     let date = match args.date {

@@ -1,10 +1,11 @@
 //! `milemarker brag`: the brag document, as Markdown or JSON.
 
+use std::path::PathBuf;
+
 use anyhow::Result;
+use clap::{Args, ValueEnum};
 
 use crate::context::{Db, today, write_output};
-use clap::{Args, ValueEnum};
-use std::path::PathBuf;
 
 pub fn run(db: &mut Db, args: BragArgs) -> Result<()> {
     let s = db.load()?;

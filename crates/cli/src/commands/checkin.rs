@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 
 use anyhow::Result;
+use clap::Args;
 use dialoguer::Input;
 use milemarker_app::checkins::{self, Answers};
 use milemarker_core::decision::format_number;
@@ -11,7 +12,6 @@ use milemarker_core::text::count;
 use milemarker_core::week::IsoWeek;
 
 use crate::context::{Db, print, today};
-use clap::Args;
 
 pub fn run(db: &mut Db, args: CheckinArgs) -> Result<()> {
     let today = today()?;

@@ -1,9 +1,8 @@
 use anyhow::Result;
+use clap::Args;
 use clap::CommandFactory;
 
 use crate::cli::Cli;
-use clap::Args;
-
 use crate::cli::NoDatabase;
 
 pub fn run(args: CompletionsArgs) -> Result<()> {

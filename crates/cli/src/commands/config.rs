@@ -1,11 +1,11 @@
 //! The settings in effect: every marker threshold, and the file that can change it.
 
 use anyhow::Result;
+use clap::Args;
 
 use crate::cli::JsonFlag;
 use crate::context::{Settings, print, print_json};
 use crate::ui::{DIM, HEADING, paint};
-use clap::Args;
 
 pub fn run(args: ConfigArgs, settings: &Settings) -> Result<()> {
     if args.json.json {

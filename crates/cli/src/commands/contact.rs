@@ -1,18 +1,18 @@
 //! The network (003: "build your network"): contacts with a stay-in-touch cadence, a log that
 //! restarts the timer, the losing-touch list, and vCard 3.0 in and out.
 
+use std::path::PathBuf;
+
 use anyhow::Result;
+use clap::{Args, Subcommand};
 use milemarker_app::contacts::{self, CardsImported};
 use milemarker_core::career::Snapshot;
 use milemarker_core::network::{due, overdue_words};
 use milemarker_core::vcard;
 
 use crate::cli::JsonFlag;
-
 use crate::context::{Db, as_of, happened_on, print, print_json, write_output};
 use crate::ui::{DIM, GOOD, HEADING, WARN, paint, table};
-use clap::{Args, Subcommand};
-use std::path::PathBuf;
 
 pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
     match command {

@@ -1,12 +1,11 @@
 use anyhow::Result;
+use clap::{Args, Subcommand};
 use milemarker_app::dealbreakers::{add, remove};
 use milemarker_core::career::Snapshot;
 
 use crate::cli::JsonFlag;
-
 use crate::context::{Db, print, print_json, updated};
 use crate::ui::{DIM, HEADING, paint, table};
-use clap::{Args, Subcommand};
 
 pub fn run(db: &mut Db, args: DealbreakersArgs) -> Result<()> {
     match args.command.unwrap_or(DealbreakersCommand::List(args.list)) {

@@ -1,16 +1,17 @@
 //! `milemarker decide`: the person's decision, or a decision document's, in full.
 
+use std::path::PathBuf;
+
 use anyhow::{Context, Result};
+use clap::{Args, ValueEnum};
 use milemarker_app::decide::{decide_person, parse_document, with_robustness};
+use milemarker_app::present::decision_document;
 use milemarker_core::decision::decide;
 
 use crate::cli::JsonFlag;
 use crate::cli::to_domain;
 use crate::context::{DECISION_LIMIT, Db, print, print_json, read_input, refuse_empty};
 use crate::document::terminal;
-use clap::{Args, ValueEnum};
-use milemarker_app::present::decision_document;
-use std::path::PathBuf;
 
 pub fn run(open: impl FnOnce() -> Result<Db>, args: DecideArgs) -> Result<()> {
     match &args.file {

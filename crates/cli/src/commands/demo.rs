@@ -1,18 +1,17 @@
 use std::path::Path;
 
 use anyhow::{Result, bail};
+use clap::Args;
 use milemarker_app::decide::{decide_person, with_robustness};
 use milemarker_app::demo::seed;
 use milemarker_core::career::{OptionKind, Snapshot};
 use milemarker_core::decision::format_number;
 
-use crate::cli::ReviewFormat;
-
 use crate::cli::JsonFlag;
+use crate::cli::ReviewFormat;
 use crate::commands::review;
 use crate::context::{Db, Settings, print, print_json, today};
 use crate::ui::{DIM, HEADING, paint};
-use clap::Args;
 
 pub fn run(db_flag: Option<&Path>, args: DemoArgs, settings: &Settings) -> Result<()> {
     // A temporary database unless --db is given; it is removed when `_dir` drops.

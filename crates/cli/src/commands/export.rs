@@ -1,13 +1,12 @@
 //! The export document, written whole or not at all.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use clap::Args;
 use milemarker_app::exchange;
 
 use crate::context::{Db, print};
-use clap::Args;
-use std::path::PathBuf;
 
 pub fn run(db: &mut Db, args: ExportArgs) -> Result<()> {
     let snapshot = db.load()?;

@@ -1,14 +1,13 @@
 use anyhow::Result;
+use clap::{Args, Subcommand};
 use milemarker_app::finances::{self, runways};
 use milemarker_core::career::{Finances, Snapshot};
 use milemarker_core::decision::format_number;
 use milemarker_core::markers::grouped;
 
 use crate::cli::JsonFlag;
-
 use crate::context::{Db, print, print_json, updated};
 use crate::ui::{HEADING, paint, table};
-use clap::{Args, Subcommand};
 
 pub fn run(db: &mut Db, args: FinancesArgs) -> Result<()> {
     match args.command.unwrap_or(FinancesCommand::Show(args.show)) {

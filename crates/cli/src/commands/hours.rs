@@ -1,7 +1,10 @@
 //! Weeks against the boundary (000: weekly, not daily, overtime), overwork creep, and hours
 //! imported from time trackers.
 
+use std::path::PathBuf;
+
 use anyhow::Result;
+use clap::{Args, Subcommand, ValueEnum};
 use milemarker_app::hours::{self, Added};
 use milemarker_core::decision::format_number;
 use milemarker_core::life::Creep;
@@ -12,8 +15,6 @@ use crate::cli::JsonFlag;
 use crate::cli::to_domain;
 use crate::context::{Db, as_of, print, print_json};
 use crate::ui::{BAD, DIM, GOOD, HEADING, WARN, paint, table};
-use clap::{Args, Subcommand, ValueEnum};
-use std::path::PathBuf;
 
 /// Overwork creep (000): by default over the boundary in 3 of the last 4 complete weeks; the
 /// settings file can change both numbers.

@@ -1,12 +1,13 @@
 //! Restoring the records from an export document.
 
+use std::path::PathBuf;
+
 use anyhow::Result;
+use clap::Args;
 use milemarker_app::exchange;
 use milemarker_core::text::count;
 
 use crate::context::Db;
-use clap::Args;
-use std::path::PathBuf;
 
 pub fn run(db: &mut Db, args: ImportArgs) -> Result<()> {
     let snapshot = exchange::restore(db, &args.file)?;

@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 
 use anyhow::Result;
+use clap::Args;
 use dialoguer::Input;
 use milemarker_app::dealbreakers;
 use milemarker_app::init::{self, Setup};
@@ -10,7 +11,6 @@ use milemarker_app::init::{self, Setup};
 use crate::commands::values;
 use crate::context::{Db, print, updated};
 use crate::ui::{DIM, HEADING, paint};
-use clap::Args;
 
 const SUGGESTED_VALUES: &str = "autonomy, trust, flexibility, growth, pay, security, creativity, connection, recognition, family time";
 

@@ -1,12 +1,13 @@
 //! Man pages, generated from the same definition as `--help` (clap_mangen): one for milemarker and
 //! one for every command, printed one at a time or written all at once.
 
+use std::path::PathBuf;
+
 use anyhow::{Context, Result, bail};
+use clap::Args;
 use clap::CommandFactory;
 
 use crate::cli::Cli;
-use clap::Args;
-use std::path::PathBuf;
 
 pub fn run(args: ManArgs) -> Result<()> {
     let mut cli = Cli::command().disable_help_subcommand(true);

@@ -1,14 +1,13 @@
 //! The mile markers (004): every detector, fired or not, with the rows behind it.
 
 use anyhow::Result;
+use clap::Args;
 use milemarker_app::derived::judge;
 use milemarker_app::present::marker_item;
 
 use crate::cli::JsonFlag;
-
 use crate::context::{Db, Settings, as_of, print, print_json};
 use crate::ui::{HEADING, paint};
-use clap::Args;
 
 pub fn run(db: &mut Db, args: MarkersArgs, settings: &Settings) -> Result<()> {
     let day = as_of(args.as_of)?;

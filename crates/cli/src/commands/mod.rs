@@ -2,6 +2,7 @@
 
 pub(crate) mod audit;
 pub(crate) mod brag;
+pub(crate) mod calendar;
 pub(crate) mod checkin;
 pub(crate) mod completions;
 pub(crate) mod config;
@@ -132,6 +133,7 @@ fn writes(command: &Command) -> bool {
         | Command::Review(_)
         | Command::Brag(_)
         | Command::Export(_)
+        | Command::Calendar(_)
         | Command::Decide(_)
         | Command::Config(_)
         | Command::Completions(_)
@@ -198,6 +200,7 @@ fn dispatch_command(cli: Cli, db_flag_given: bool, open: impl Fn() -> Result<Db>
         Command::Season(args) => season::run(&mut open()?, args),
         Command::Decide(args) => decide::run(open, args),
         Command::Export(args) => export::run(&mut open()?, args),
+        Command::Calendar(args) => calendar::run(&mut open()?, args),
         Command::Import(args) => import::run(&mut open()?, args),
         Command::Demo(args) => demo::run(
             cli.db.as_deref().filter(|_| db_flag_given),

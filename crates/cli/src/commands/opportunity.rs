@@ -2,6 +2,7 @@
 //! stages; an offer becomes an option to decide on.
 
 use anyhow::Result;
+use clap::{Args, Subcommand, ValueEnum};
 use milemarker_app::opportunities::{self, Listed, NewLead, OfferTerms, Promoted};
 use milemarker_core::markers::grouped;
 use milemarker_core::network::{
@@ -12,7 +13,6 @@ use crate::cli::JsonFlag;
 use crate::cli::to_domain;
 use crate::context::{Db, happened_on, print, print_json, today};
 use crate::ui::{DIM, GOOD, HEADING, WARN, paint, table};
-use clap::{Args, Subcommand, ValueEnum};
 
 /// `ignored_after`: days a recruiter lead may wait unanswered (the ignored-opportunity marker).
 pub fn run(db: &mut Db, command: OpportunityCommand, ignored_after: u32) -> Result<()> {

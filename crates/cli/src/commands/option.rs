@@ -1,4 +1,5 @@
 use anyhow::Result;
+use clap::{Args, Subcommand, ValueEnum};
 use milemarker_app::options;
 use milemarker_core::career::Snapshot;
 use milemarker_core::decision::format_number;
@@ -8,7 +9,6 @@ use crate::cli::JsonFlag;
 use crate::cli::to_domain;
 use crate::context::{Db, print, print_json, updated};
 use crate::ui::{DIM, HEADING, paint, table};
-use clap::{Args, Subcommand, ValueEnum};
 
 pub fn run(db: &mut Db, command: OptionCommand) -> Result<()> {
     let s = match command {

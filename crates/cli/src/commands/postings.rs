@@ -2,19 +2,17 @@
 //! employer, title, date and skill ids in one transaction. A bad row refuses the whole file unless
 //! `--skip-bad` says to import the rest.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
+use clap::{Args, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use milemarker_app::postings::{Progress, load};
 use milemarker_market::postings::{BadRow, Columns, Format, ReadError};
 
 use crate::cli::JsonFlag;
-
 use crate::context::{Db, print, print_json, today};
 use crate::ui::{DIM, paint};
-use clap::{Args, Subcommand, ValueEnum};
-use std::path::PathBuf;
 
 /// Bad rows named on the terminal; the rest are counted.
 const ON_SCREEN: usize = 20;

@@ -1,4 +1,5 @@
 use anyhow::Result;
+use clap::{Args, Subcommand};
 use milemarker_app::profile::{self, ProfileFields};
 use milemarker_core::career::Profile;
 use milemarker_core::decision::format_number;
@@ -6,10 +7,8 @@ use milemarker_core::markers::grouped;
 use milemarker_market::wages;
 
 use crate::cli::JsonFlag;
-
 use crate::context::{Db, print, print_json};
 use crate::ui::{DIM, HEADING, paint, table};
-use clap::{Args, Subcommand};
 
 pub fn run(db: &mut Db, args: ProfileArgs) -> Result<()> {
     match args.command.unwrap_or(ProfileCommand::Show(args.show)) {

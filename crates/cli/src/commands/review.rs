@@ -1,13 +1,14 @@
 //! The review (DESIGN 4.10): the main job, in the terminal, as Markdown, JSON or one HTML page.
 
+use std::path::PathBuf;
+
 use anyhow::Result;
+use clap::{Args, ValueEnum};
 use milemarker_app::decide::decide_person;
 use milemarker_app::review::build;
 use milemarker_core::review::Review;
 
 use crate::context::{Db, Settings, as_of, write_output};
-use clap::{Args, ValueEnum};
-use std::path::PathBuf;
 
 pub fn run(db: &mut Db, args: ReviewArgs, settings: &Settings) -> Result<()> {
     let day = as_of(args.as_of)?;

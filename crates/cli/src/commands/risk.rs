@@ -1,14 +1,13 @@
 use anyhow::Result;
+use clap::{Args, Subcommand};
 use milemarker_app::risks;
 use milemarker_core::career::Snapshot;
 use milemarker_core::decision::document::{RiskKind, RiskSpec};
 use milemarker_core::decision::format_number;
 
 use crate::cli::JsonFlag;
-
 use crate::context::{Db, print, print_json, updated};
 use crate::ui::{DIM, HEADING, paint, table};
-use clap::{Args, Subcommand};
 
 pub fn run(db: &mut Db, args: RiskArgs) -> Result<()> {
     match args.command.unwrap_or(RiskCommand::List(args.list)) {

@@ -1,6 +1,7 @@
 //! Seasons of career and life (001): every season has a purpose, and it will change again.
 
 use anyhow::Result;
+use clap::{Args, Subcommand, ValueEnum};
 use milemarker_app::seasons;
 use milemarker_core::life::{Season, current_seasons, season_meaning};
 use milemarker_core::review::lasted;
@@ -9,7 +10,6 @@ use crate::cli::JsonFlag;
 use crate::cli::to_domain;
 use crate::context::{self, Db, print, print_json, today};
 use crate::ui::{DIM, HEADING, paint, table, word};
-use clap::{Args, Subcommand, ValueEnum};
 
 pub fn run(db: &mut Db, args: SeasonArgs) -> Result<()> {
     match args.command.unwrap_or(SeasonCommand::Show {

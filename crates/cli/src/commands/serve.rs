@@ -5,12 +5,12 @@ use std::net::SocketAddr;
 use std::path::Path;
 
 use anyhow::Result;
+use clap::Args;
 use milemarker_app::session::{Clock, Session};
 use milemarker_web::{Limits, ServeOptions};
 
 use crate::context::{Db, Settings, database_path};
 use crate::ui::{WARN, paint};
-use clap::Args;
 
 /// The port from `--bind ADDR:PORT` or `--port`; given both ways, they must agree.
 fn port(args: &ServeArgs) -> Result<u16> {

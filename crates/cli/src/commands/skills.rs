@@ -1,10 +1,14 @@
 //! Skills (DESIGN 4.9): the person's own (their rules are `milemarker_app::skills`), and the ESCO
 //! and O*NET labels a posting or a CV names.
 
+use std::path::PathBuf;
+
 use anyhow::{Context, Result, bail};
+use clap::{Subcommand, ValueEnum};
 use milemarker_app::skills::{self, Concept, Proposal, WinTag, win_tags};
 use milemarker_core::career::Snapshot;
 use milemarker_core::skills::Level;
+use milemarker_core::text::count;
 use milemarker_market::lookup::{Candidate, Taxonomy};
 use milemarker_market::skills::Matcher;
 
@@ -15,9 +19,6 @@ use crate::context::{
     size, today, utf8_text,
 };
 use crate::ui::{DIM, HEADING, paint, table, word};
-use clap::{Subcommand, ValueEnum};
-use milemarker_core::text::count;
-use std::path::PathBuf;
 
 pub fn run(open: impl FnOnce() -> Result<Db>, command: SkillsCommand) -> Result<()> {
     match command {

@@ -1,15 +1,14 @@
 //! The week's tasks, for the energy audit.
 
 use anyhow::Result;
+use clap::{Args, Subcommand};
 use milemarker_app::tasks::{self, NewTask, TaskChange};
 use milemarker_core::decision::format_number;
 use milemarker_core::life::Task;
 
 use crate::cli::JsonFlag;
-
 use crate::context::{Db, print, print_json};
 use crate::ui::{DIM, HEADING, paint, table};
-use clap::{Args, Subcommand};
 
 pub fn run(db: &mut Db, command: TaskCommand) -> Result<()> {
     // Each edit shows the tasks as written: taken from the write, not loaded again.

@@ -1,6 +1,7 @@
 use std::io::IsTerminal;
 
 use anyhow::{Result, bail};
+use clap::{Args, Subcommand, ValueEnum};
 use milemarker_app::values::{self, ValueFields};
 use milemarker_core::career::{Snapshot, Weighting};
 use milemarker_core::decision::ahp::PairwiseMatrix;
@@ -10,7 +11,6 @@ use crate::cli::JsonFlag;
 use crate::cli::to_domain;
 use crate::context::{Db, print, print_json, updated};
 use crate::ui::{DIM, HEADING, paint, table};
-use clap::{Args, Subcommand, ValueEnum};
 
 pub fn run(db: &mut Db, args: ValuesArgs) -> Result<()> {
     let command = args.command.unwrap_or(ValuesCommand::List(args.list));

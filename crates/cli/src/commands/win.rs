@@ -1,13 +1,13 @@
 //! Achievements, logged in seconds (003: "document your achievements and contributions").
 
 use anyhow::Result;
+use clap::{Args, Subcommand, ValueEnum};
 use milemarker_app::wins::{self, NewWin};
 
 use crate::cli::JsonFlag;
 use crate::cli::to_domain;
 use crate::context::{Db, print, print_json, today};
 use crate::ui::{DIM, GOOD, HEADING, paint, table};
-use clap::{Args, Subcommand, ValueEnum};
 
 pub fn run(db: &mut Db, args: WinArgs) -> Result<()> {
     match args.command {

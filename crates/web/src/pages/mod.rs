@@ -3,6 +3,7 @@
 //! not at all. This module holds what the pages share: the form as typed, the error page, the
 //! notice after a save, and the save itself.
 
+pub(crate) mod calendar;
 pub(crate) mod checkin;
 pub(crate) mod contacts;
 pub(crate) mod dashboard;

@@ -1,14 +1,13 @@
 //! `milemarker market`: the application's typed market answers, as text or as their JSON.
 
 use anyhow::Result;
+use clap::{Args, Subcommand};
 use milemarker_app::market::{self as answers, PayAnswer};
 use milemarker_core::career::Profile;
 
 use crate::cli::JsonFlag;
-
 use crate::context::{Db, NoRecords, Settings, print, print_json};
 use crate::ui::{DIM, HEADING, paint};
-use clap::{Args, Subcommand};
 
 mod demand;
 mod occupations;
