@@ -39,6 +39,10 @@ const TASKS: &str = include_str!("../../../data/onet-29.3/tasks.tsv");
 pub const DATASET: &str = "O*NET 29.3";
 /// Elements an occupation rates at least this important count towards fit and gaps.
 pub const IMPORTANT: f64 = 3.0;
+/// An important element is part of the gap to an occupation only when the occupation rates it
+/// this many standard deviations above the mean over all occupations: what sets it apart, not
+/// what every job needs (Reading Comprehension, English Language).
+pub const DISTINCT: f64 = 1.5;
 /// How much each kind of skill weighs in fit, before scaling the kinds a person claims to one.
 const ELEMENT_SHARE: f64 = 0.7;
 const TECHNOLOGY_SHARE: f64 = 0.3;
@@ -87,6 +91,8 @@ pub struct Onet {
     rarity: HashMap<&'static str, f64>,
     /// Per element: its mean importance x level over the occupations O*NET rates.
     element_means: Vec<f64>,
+    /// Per element: the mean and standard deviation of its importance over those occupations.
+    element_importance: Vec<(f64, f64)>,
     /// Found on first use: matching the task statements takes tens of milliseconds.
     task_words: OnceLock<TaskWords>,
 }
@@ -227,12 +233,14 @@ impl Onet {
             occupations.len(),
         );
         let element_means = element_means(&occupations, elements.len());
+        let element_importance = element_importance(&occupations, elements.len());
         Onet {
             elements,
             occupations,
             index,
             rarity,
             element_means,
+            element_importance,
             task_words: OnceLock::new(),
         }
     }
@@ -403,29 +411,32 @@ impl Onet {
         label: impl Fn(&str) -> String,
     ) -> Vec<Need> {
         let held = Held::of(skills);
-        let mut needs: Vec<Need> = occupation
+        let mut needs: Vec<(f64, Need)> = occupation
             .ratings
             .iter()
             .filter(|r| r.importance >= IMPORTANT)
             .filter_map(|r| {
+                let (mean, sd) = self.element_importance[r.element];
+                let distinct = (r.importance - mean) / sd.max(f64::EPSILON);
+                (distinct >= DISTINCT).then_some((distinct, r))
+            })
+            .filter_map(|(distinct, r)| {
                 let e = &self.elements[r.element];
                 let have = held.level(e.id);
-                (have < r.level).then(|| Need {
+                let need = Need {
                     id: format!("onet:{}", e.id),
                     label: e.name.to_string(),
                     importance: Some(r.importance),
                     level: Some(r.level),
                     hot: false,
                     below_level: have > 0.0,
-                })
+                };
+                (have < r.level).then_some((distinct, need))
             })
             .collect();
-        let importance = |n: &Need| n.importance.unwrap_or(0.0);
-        needs.sort_by(|a, b| {
-            importance(b)
-                .total_cmp(&importance(a))
-                .then(a.label.cmp(&b.label))
-        });
+        // Most distinctive first.
+        needs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.label.cmp(&b.1.label)));
+        let mut needs: Vec<Need> = needs.into_iter().map(|(_, need)| need).collect();
         needs.extend(
             occupation
                 .technology
@@ -605,6 +616,27 @@ fn stem(word: &str) -> String {
         }
     }
     word.to_string()
+}
+
+/// Per element: the mean and (population) standard deviation of its importance over the
+/// occupations that rate it.
+fn element_importance(occupations: &[Occupation], elements: usize) -> Vec<(f64, f64)> {
+    let mut by_element = vec![Vec::new(); elements];
+    for r in occupations.iter().flat_map(|o| &o.ratings) {
+        by_element[r.element].push(r.importance);
+    }
+    by_element
+        .into_iter()
+        .map(|values| {
+            if values.is_empty() {
+                return (0.0, 0.0);
+            }
+            let n = values.len() as f64;
+            let mean = values.iter().sum::<f64>() / n;
+            let variance = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n;
+            (mean, variance.sqrt())
+        })
+        .collect()
 }
 
 /// Per element: the mean of importance x level over the occupations that rate it.
@@ -847,5 +879,33 @@ mod tests {
         .into();
         assert_eq!(position(&nurse, "29-1141.00"), 0);
         assert!(position(&nurse, "29-1141.00") < position(&nurse, "31-9011.00"));
+    }
+
+    /// O*NET 29.3 rates Marketing Managers (11-2021.00) Sales and Marketing 4.85 in importance,
+    /// 3.5 standard deviations above all occupations' mean, and English Language 4.48 but only
+    /// 1.4 above: the gap names what sets the occupation apart, not what every job needs.
+    #[test]
+    fn the_gap_to_an_occupation_is_what_sets_it_apart() {
+        let onet = Onet::global();
+        let marketing = onet.occupation("11-2021.00").expect("in O*NET 29.3");
+        let labels: Vec<String> = onet
+            .gaps(marketing, &[], |id| id.to_string())
+            .into_iter()
+            .filter(|n| n.importance.is_some())
+            .map(|n| n.label)
+            .collect();
+        assert_eq!(
+            labels[..2],
+            ["Sales and Marketing", "Communications and Media"]
+        );
+        for apart in ["Negotiation", "Persuasion", "Administration and Management"] {
+            assert!(labels.iter().any(|l| l == apart), "{apart}: {labels:?}");
+        }
+        for everyday in ["English Language", "Reading Comprehension", "Speaking"] {
+            assert!(
+                !labels.iter().any(|l| l == everyday),
+                "{everyday}: {labels:?}"
+            );
+        }
     }
 }

@@ -175,7 +175,7 @@ fn occupation_gap_text(out: &mut String, gap: &milemarker_app::market::Occupatio
         paint(
             HEADING,
             &format!(
-                "Your gap to {} {} ({}): what it rates important, or marks hot, that you lack",
+                "Your gap to {} {} ({}): what sets it apart, or is hot, that you lack",
                 gap.occupation,
                 gap.title,
                 onet::DATASET
