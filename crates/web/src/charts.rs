@@ -178,14 +178,23 @@ pub fn acceptability_chart(rows: &[(String, Vec<f64>)]) -> String {
                 _ => "rankn",
             };
             let w = share * plot_w;
+            let shown = milemarker_core::text::percent(*share);
             let _ = write!(
                 svg,
-                r#"<rect class="{class}" x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{:.1}"><title>{name}: rank {} in {}</title></rect>"#,
+                r#"<rect class="{class}" x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{:.1}"><title>{name}: rank {} in {shown}</title></rect>"#,
                 row_h - 10.0,
                 rank + 1,
-                milemarker_core::text::percent(*share),
                 name = crate::html::with_code(name)
             );
+            // Each bar says its own share, so no part of it reads as the scale's 100%.
+            if w >= 36.0 {
+                let _ = write!(
+                    svg,
+                    r#"<text class="share" x="{:.1}" y="{:.1}" text-anchor="middle">{shown}</text>"#,
+                    x + w / 2.0,
+                    y + 17.0
+                );
+            }
             x += w;
         }
     }
