@@ -7,7 +7,7 @@ use std::net::{SocketAddr, TcpStream};
 use std::process::Command;
 use std::time::Duration;
 
-use common::{Env, Server, request, serve};
+use common::{Env, Server, request, serve, serve_with};
 
 fn get(to: SocketAddr, host: &str) -> u16 {
     request(to, "GET", "/wins", host, "").0
@@ -139,4 +139,41 @@ fn the_demo_folder_is_removed_on_sigterm_and_ctrl_c() {
         // Left behind on SIGTERM before.
         assert_eq!(folders(), 0, "SIG{signal} left the demo folder behind");
     }
+}
+
+/// `serve --open` hands the address to the person's browser ($BROWSER here: a script that notes
+/// what it was asked to open) and goes on serving.
+#[test]
+fn open_hands_the_address_to_the_browser() {
+    let env = Env::new();
+    let opened = env.dir.path().join("opened");
+    let browser = env.write(
+        "browser.sh",
+        &format!("#!/bin/sh\necho \"$1\" > {}\n", opened.display()),
+    );
+    std::fs::set_permissions(
+        &browser,
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    let server = serve_with(
+        env.dir.path(),
+        &["--demo", "--port", "0", "--open"],
+        &[("BROWSER", browser.to_str().unwrap())],
+    );
+    // The script's one line, once it is all there.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let url = loop {
+        match std::fs::read_to_string(&opened) {
+            Ok(line) if line.ends_with('\n') => break line,
+            _ if std::time::Instant::now() > deadline => panic!("the browser was not asked"),
+            _ => std::thread::sleep(Duration::from_millis(50)),
+        }
+    };
+    assert_eq!(url.trim(), format!("http://{}/", server.addr));
+    assert_eq!(
+        get(server.addr, &server.addr.to_string()),
+        200,
+        "still serving"
+    );
 }

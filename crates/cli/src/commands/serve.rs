@@ -41,7 +41,7 @@ pub fn run(db_flag: Option<&Path>, args: ServeArgs, settings: Settings) -> Resul
             args.bind.ip
         );
     }
-    let demo = args.demo;
+    let (demo, open) = (args.demo, args.open);
     milemarker_web::serve(
         session,
         ServeOptions {
@@ -51,6 +51,9 @@ pub fn run(db_flag: Option<&Path>, args: ServeArgs, settings: Settings) -> Resul
             on_ready: Box::new(move |addr| {
                 // The first line is the address, so scripts and tests can read it.
                 println!("http://{addr}/");
+                if open {
+                    open_browser(&format!("http://{addr}/"));
+                }
                 eprintln!(
                     "milemarker is serving {} at http://{addr}/ (Ctrl-C stops it)",
                     if demo {
@@ -62,6 +65,30 @@ pub fn run(db_flag: Option<&Path>, args: ServeArgs, settings: Settings) -> Resul
             }),
         },
     )
+}
+
+/// Opens `url` in the person's browser: `$BROWSER` when set (the convention on Unix), else the
+/// system's opener. A browser that cannot be started is said, and the server goes on.
+fn open_browser(url: &str) {
+    let mut command = match std::env::var_os("BROWSER").filter(|b| !b.is_empty()) {
+        Some(browser) => std::process::Command::new(browser),
+        None if cfg!(target_os = "macos") => std::process::Command::new("open"),
+        None if cfg!(windows) => {
+            let mut start = std::process::Command::new("cmd");
+            start.args(["/C", "start", ""]);
+            start
+        }
+        None => std::process::Command::new("xdg-open"),
+    };
+    let opened = command
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if let Err(err) = opened {
+        eprintln!("could not open a browser ({err}); open {url} yourself");
+    }
 }
 
 // The command line of this command, beside its handler.
@@ -84,6 +111,9 @@ pub struct ServeArgs {
     /// Serve the example person from a temporary database instead of yours
     #[arg(long)]
     pub demo: bool,
+    /// Open the pages in your default browser once the server listens ($BROWSER if set)
+    #[arg(long)]
+    pub open: bool,
 }
 
 /// `serve --bind`: an address, and a port when one was given with it.

@@ -90,6 +90,11 @@ impl Drop for Server {
 /// `milemarker serve ARGS` with its own home (and temporary folder, `home/tmp`); the first line
 /// it prints is its address.
 pub fn serve(home: &Path, args: &[&str]) -> Server {
+    serve_with(home, args, &[])
+}
+
+/// [`serve`] with more environment variables.
+pub fn serve_with(home: &Path, args: &[&str], vars: &[(&str, &str)]) -> Server {
     let tmp = home.join("tmp");
     std::fs::create_dir_all(&tmp).unwrap();
     let mut child = Process::new(env!("CARGO_BIN_EXE_milemarker"))
@@ -102,6 +107,7 @@ pub fn serve(home: &Path, args: &[&str]) -> Server {
         .env("TMPDIR", &tmp)
         .env("MILEMARKER_DB", home.join("milemarker.db"))
         .env("MILEMARKER_TODAY", "2026-10-28")
+        .envs(vars.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
