@@ -194,11 +194,26 @@ async fn the_web_ui_in_a_real_browser() {
             .await
             .contains("8 of 10 mile markers fired")
     );
+    // Each marker on one line, the fired first; its evidence a click away.
     let markers = text(&c, "ul.markers").await;
     assert!(markers.contains("Overwork creep"), "{markers}");
     assert!(
-        markers.contains("BLS OEWS May 2025"),
-        "evidence names the data set"
+        !markers.contains("your total pay: 126,000"),
+        "evidence folded: {markers}"
+    );
+    c.find(Locator::XPath(
+        "//summary[contains(., 'Pay behind the market')]",
+    ))
+    .await
+    .expect("the pay marker's line")
+    .click()
+    .await
+    .expect("opens");
+    let markers = text(&c, "ul.markers").await;
+    assert!(
+        markers.contains("your total pay: 126,000")
+            && markers.contains("BLS OEWS May 2025, Marketing Managers (11-2021)"),
+        "the evidence, naming the data set: {markers}"
     );
     let before = hours_chart(&c).await;
     assert!(before.contains("2026-W43: 55 h"), "{before}");

@@ -28,8 +28,8 @@ pub(crate) enum BlockView {
     },
     Items(Vec<ItemView>),
     Numbered(Vec<(usize, ItemView)>),
-    /// Items folded away behind their summary (the markers that did not fire, on the dashboard).
-    Folded(String, Vec<ItemView>),
+    /// Items of one line each, their details a click away (the markers, on the dashboard).
+    Disclosures(Vec<ItemView>),
     /// An inline SVG chart.
     Chart(String),
 }
@@ -82,8 +82,8 @@ fn item_view(item: &Item) -> ItemView {
     }
 }
 
-/// The review's document as views; `fold_quiet` folds the markers that did not fire away
-/// behind one line, as the dashboard does.
+/// The review's document as views; `fold_quiet` lays it out as the dashboard does: the actions,
+/// the charts, then each marker on one line with its evidence a click away.
 pub(crate) fn review_view(review: &Review, fold_quiet: bool) -> DocView {
     let chart = |chart: Chart| match chart {
         Chart::Hours => hours_chart(review),
@@ -93,7 +93,16 @@ pub(crate) fn review_view(review: &Review, fold_quiet: bool) -> DocView {
         ),
         Chart::Acceptability => String::new(),
     };
-    doc_view(&review_document(review), &chart, fold_quiet)
+    let mut doc = review_document(review);
+    if fold_quiet {
+        // The dashboard starts with what to do, then the charts, then the evidence.
+        let at = |id: &str| doc.sections.iter().position(|s| s.id == id);
+        if let (Some(markers), Some(energy)) = (at("markers"), at("energy")) {
+            let section = doc.sections.remove(markers);
+            doc.sections.insert(energy, section);
+        }
+    }
+    doc_view(&doc, &chart, fold_quiet)
 }
 
 /// A document as views, its charts drawn by `chart`.
@@ -113,17 +122,13 @@ pub(crate) fn doc_view(
                     .map(|row| row.iter().map(|c| with_code(c)).collect())
                     .collect(),
             }],
+            // One line a marker, the fired first, each with its evidence a click away.
             Block::Items(items) if fold_quiet && id == "markers" => {
                 let (fired, quiet): (Vec<&Item>, Vec<&Item>) = items
                     .iter()
                     .partition(|i| matches!(i.tone, Tone::Bad | Tone::Warn));
-                vec![
-                    BlockView::Items(fired.into_iter().map(item_view).collect()),
-                    BlockView::Folded(
-                        "The markers that did not fire".into(),
-                        quiet.into_iter().map(item_view).collect(),
-                    ),
-                ]
+                let lines = fired.into_iter().chain(quiet).map(item_view).collect();
+                vec![BlockView::Disclosures(lines)]
             }
             Block::Items(items) => vec![BlockView::Items(items.iter().map(item_view).collect())],
             Block::Numbered(items) => vec![BlockView::Numbered(
