@@ -186,11 +186,20 @@ pub fn acceptability_chart(rows: &[(String, Vec<f64>)]) -> String {
                 rank + 1,
                 name = crate::html::with_code(name)
             );
-            // Each bar says its own share, so no part of it reads as the scale's 100%.
+            // Each bar says which rank and its share ("2nd in 100%"), so no bar reads as the
+            // scale's 100%; a narrow one keeps the share alone.
+            let said = if w >= 110.0 {
+                format!(
+                    "{} in {shown}",
+                    milemarker_core::text::ordinal((rank + 1) as f64)
+                )
+            } else {
+                shown.clone()
+            };
             if w >= 36.0 {
                 let _ = write!(
                     svg,
-                    r#"<text class="share" x="{:.1}" y="{:.1}" text-anchor="middle">{shown}</text>"#,
+                    r#"<text class="share" x="{:.1}" y="{:.1}" text-anchor="middle">{said}</text>"#,
                     x + w / 2.0,
                     y + 17.0
                 );
