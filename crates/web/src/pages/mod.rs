@@ -8,6 +8,7 @@ pub(crate) mod checkin;
 pub(crate) mod contacts;
 pub(crate) mod dashboard;
 pub(crate) mod decision;
+pub(crate) mod downloads;
 pub(crate) mod market;
 pub(crate) mod opportunities;
 pub(crate) mod tasks;
