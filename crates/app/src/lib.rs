@@ -16,6 +16,7 @@ pub mod finances;
 pub mod hours;
 pub mod init;
 pub mod input;
+pub mod lookup;
 pub mod markdown;
 pub mod market;
 pub mod opportunities;

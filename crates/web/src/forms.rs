@@ -20,6 +20,11 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// The whole form as sent.
+    pub fn form(&self) -> &'a HashMap<String, String> {
+        self.form
+    }
+
     /// The field as typed, trimmed; "" when absent.
     pub fn text(&self, name: &str) -> &'a str {
         self.form.get(name).map_or("", |v| v.trim())

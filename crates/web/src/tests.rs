@@ -865,3 +865,78 @@ mod slow_clients {
             .unwrap();
     }
 }
+
+/// A new person begins in the browser: the dashboard points to the start; who they are is
+/// saved with the occupation and area found from words; their values, ranked; a bad step shows
+/// its problem beside the field and saves nothing.
+#[tokio::test]
+async fn a_new_person_begins_in_the_browser() {
+    let shelf = Shelf::new(Snapshot::default());
+    let session = shelf.session();
+    let app = blocking(move || test_app(session));
+    let (status, page, _) = send(&app, get("/")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains(r#"<a href="/start">"#), "{page}");
+    let (status, page, _) = send(&app, get("/start")).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(page.contains("1. Who you are"), "{page}");
+
+    let form = |occupation: &str| {
+        url_form(&[
+            ("csrf", app.csrf.as_str()),
+            ("name", "Rosa Delgado"),
+            ("occupation", occupation),
+            ("area", "Ohio"),
+            ("boundary", "40"),
+            ("work_days", "5"),
+        ])
+    };
+    let (status, page, _) = send(&app, post("/start/profile", &form("zzzz qqqq"))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains(r#"id="occupation-error">no O*NET occupation"#),
+        "{page}"
+    );
+    assert!(shelf.unchanged());
+
+    let (status, page, headers) =
+        send(&app, post("/start/profile", &form("registered nurse"))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    assert!(
+        headers[header::LOCATION]
+            .to_str()
+            .unwrap()
+            .starts_with("/start?saved=profile")
+    );
+    let p = shelf.snapshot().profile;
+    assert_eq!(p.name.as_deref(), Some("Rosa Delgado"));
+    assert_eq!(p.occupation.as_deref(), Some("29-1141.00"));
+    assert_eq!(p.area.as_deref(), Some("3900000"), "Ohio's OEWS code");
+
+    let one = url_form(&[("csrf", app.csrf.as_str()), ("value1", "family time")]);
+    let (status, page, _) = send(&app, post("/start/values", &one)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("name at least two"), "{page}");
+    let values = url_form(&[
+        ("csrf", app.csrf.as_str()),
+        ("value1", "family time"),
+        ("value2", "pay"),
+        ("value3", "patient care"),
+    ]);
+    let (status, _, _) = send(&app, post("/start/values", &values)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let s = shelf.snapshot();
+    let ranked: Vec<(&str, Option<u32>)> =
+        s.values.iter().map(|v| (v.id.as_str(), v.rank)).collect();
+    assert_eq!(
+        ranked,
+        [
+            ("family-time", Some(1)),
+            ("pay", Some(2)),
+            ("patient-care", Some(3))
+        ]
+    );
+    let (_, page, _) = send(&app, get("/start?saved=values")).await;
+    assert!(page.contains("Saved: what matters to you"), "{page}");
+    assert!(page.contains(r#"value="patient care""#), "{page}");
+}

@@ -18,21 +18,25 @@ use crate::state::{PageError, Rendering, Shared};
 struct Dashboard {
     current: &'static str,
     d: DocView,
+    /// No values and no paths yet: the page points to the guided start.
+    new_person: bool,
 }
 
 async fn dashboard(app: &Shared, day: Date) -> Result<String, PageError> {
-    let review = app
+    let (review, new_person) = app
         .worker
         .run(move |b| {
             let s = b.load()?;
             // No options yet, or scores missing: the decision section says so instead.
             let decision = b.decide(&s, None).ok();
-            b.review(&s, day, decision.as_ref())
+            let new_person = s.values.is_empty() && s.options.is_empty();
+            Ok((b.review(&s, day, decision.as_ref())?, new_person))
         })
         .await?;
     Ok(Dashboard {
         current: "dashboard",
         d: review_view(&review, true),
+        new_person,
     }
     .render()?)
 }

@@ -11,6 +11,7 @@ pub(crate) mod decision;
 pub(crate) mod downloads;
 pub(crate) mod market;
 pub(crate) mod opportunities;
+pub(crate) mod start;
 pub(crate) mod tasks;
 pub(crate) mod wins;
 
@@ -61,6 +62,20 @@ impl FormState {
     /// Whether a field (not the form as a whole) has a problem.
     pub fn field_errors(&self) -> bool {
         self.errors.keys().any(|name| *name != "form")
+    }
+
+    /// The form as the person left it, with why it was not saved, when the save was refused (a
+    /// rule of the app's, 422) or the database was busy (503). Any other failure is an error page.
+    fn refused(values: HashMap<String, String>, err: PageError) -> Result<FormState, PageError> {
+        if !matches!(
+            err.status,
+            StatusCode::UNPROCESSABLE_ENTITY | StatusCode::SERVICE_UNAVAILABLE
+        ) {
+            return Err(err);
+        }
+        let mut f = FormState::new(values);
+        f.errors.insert("form", err.message);
+        Ok(f)
     }
 
     /// The form as the person left it, when the save failed only because the database was busy:
@@ -142,6 +157,8 @@ pub(crate) fn notice(params: &HashMap<String, String>) -> Option<String> {
         "audit" => "Audit recorded from today's tasks.".into(),
         "contact" => "Logged: their stay-in-touch timer starts again today.".into(),
         "stage" => "Opportunity moved.".into(),
+        "profile" => "Saved: who you are.".into(),
+        "values" => "Saved: what matters to you, most important first.".into(),
         other => {
             let id: u32 = other.strip_prefix("win-")?.parse().ok()?;
             format!("Win #{id} logged.")
