@@ -5,6 +5,7 @@
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 use milemarker_core::career::Snapshot;
+use milemarker_core::vcard::{self, escape};
 
 /// One reminder, all day.
 #[derive(Debug, Clone, PartialEq)]
@@ -159,45 +160,16 @@ pub fn ics(events: &[Event], stamp: Date) -> String {
         lines.push("END:VEVENT".into());
     }
     lines.push("END:VCALENDAR".into());
-    lines.iter().map(|l| fold(l)).collect()
+    let mut out = String::new();
+    for line in &lines {
+        vcard::push_folded(&mut out, line);
+    }
+    out
 }
 
 /// 2026-11-28 -> "20261128".
 fn compact(day: Date) -> String {
     format!("{:04}{:02}{:02}", day.year(), day.month(), day.day())
-}
-
-/// RFC 5545 3.3.11: backslash, semicolon and comma escaped, line breaks as `\n`.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// RFC 5545 3.1: a line of at most 75 octets, then CRLF and a space before the rest; never
-/// inside a character.
-fn fold(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + 8);
-    let mut width = 0;
-    for c in line.chars() {
-        if width + c.len_utf8() > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += c.len_utf8();
-    }
-    out.push_str("\r\n");
-    out
 }
 
 #[cfg(test)]
@@ -211,7 +183,8 @@ mod tests {
     fn text_is_escaped_and_lines_folded_at_75_octets_between_characters() {
         assert_eq!(escape("a;b,c\\d\ne"), "a\\;b\\,c\\\\d\\ne");
         let long = format!("SUMMARY:{}", "é".repeat(60));
-        let folded = fold(&long);
+        let mut folded = String::new();
+        vcard::push_folded(&mut folded, &long);
         for line in folded.split("\r\n").filter(|l| !l.is_empty()) {
             assert!(line.len() <= 75, "{line:?} is {} octets", line.len());
         }

@@ -439,7 +439,9 @@ fn dedupe_ids(contacts: &mut [Contact]) {
     }
 }
 
-fn escape(text: &str) -> String {
+/// A text value escaped as vCard (RFC 6350 3.4) and iCalendar (RFC 5545 3.3.11) both escape it:
+/// backslash, comma and semicolon, line breaks as `\n`.
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -454,8 +456,9 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// Folds at 75 octets (RFC 2426 2.6), never inside a character.
-fn push_folded(out: &mut String, line: &str) {
+/// Folds at 75 octets, never inside a character, as vCard (RFC 2426 2.6) and iCalendar (RFC 5545
+/// 3.1) both fold their lines.
+pub fn push_folded(out: &mut String, line: &str) {
     let mut width = 0;
     for c in line.chars() {
         if width + c.len_utf8() > 75 {
