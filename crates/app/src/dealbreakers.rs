@@ -8,6 +8,13 @@ use crate::records::invalid;
 /// Adds the rule ("hours_per_week <= 45"), its id the attribute's unless given.
 pub fn add(s: &mut Snapshot, rule: &str, id: Option<String>, note: Option<String>) -> Result<()> {
     let (attribute, op, value) = DealBreaker::parse_rule(rule).map_err(invalid)?;
+    // A value as people say it ("family time") is the value's id ("family-time"); a fact's name
+    // (hours_per_week) is kept as written.
+    let attribute = if attribute.contains(char::is_whitespace) {
+        slug(&attribute)
+    } else {
+        attribute
+    };
     validate_id("attribute", &attribute).map_err(invalid)?;
     let id = id.unwrap_or_else(|| slug(&attribute));
     validate_id("id", &id).map_err(invalid)?;
@@ -77,5 +84,18 @@ mod tests {
             "no deal-breaker \"pay\"; `milemarker dealbreakers` lists them"
         );
         assert!(check_rule("  ").is_ok() && check_rule("pay").is_err());
+    }
+
+    #[test]
+    fn a_value_said_in_words_is_its_id() {
+        let mut s = Snapshot::default();
+        add(&mut s, "family time >= 5", None, None).unwrap();
+        add(&mut s, "hours_per_week <= 45", None, None).unwrap();
+        let attributes: Vec<&str> = s
+            .dealbreakers
+            .iter()
+            .map(|d| d.attribute.as_str())
+            .collect();
+        assert_eq!(attributes, ["family-time", "hours_per_week"]);
     }
 }

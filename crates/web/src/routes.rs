@@ -146,6 +146,8 @@ pub fn router(app: Shared) -> Router {
         .route("/start", get(pages::start::start_page))
         .route("/start/profile", post(pages::start::profile_submit))
         .route("/start/values", post(pages::start::values_submit))
+        .route("/start/rules", post(pages::start::rules_submit))
+        .route("/start/path", post(pages::start::path_submit))
         .route("/export.json", get(pages::downloads::export))
         .route("/contacts.vcf", get(pages::downloads::contacts))
         .route("/review.html", get(pages::downloads::review_html))

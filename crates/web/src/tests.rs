@@ -939,4 +939,59 @@ async fn a_new_person_begins_in_the_browser() {
     let (_, page, _) = send(&app, get("/start?saved=values")).await;
     assert!(page.contains("Saved: what matters to you"), "{page}");
     assert!(page.contains(r#"value="patient care""#), "{page}");
+
+    // Deal-breakers: a rule without a threshold is shown beside its field.
+    let rules = |rule: &str| url_form(&[("csrf", app.csrf.as_str()), ("rule1", rule)]);
+    let (status, page, _) = send(&app, post("/start/rules", &rules("family time >="))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains(r#"id="rule1-error""#), "{page}");
+    let (status, page, _) = send(&app, post("/start/rules", &rules("family time >= 5"))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    assert_eq!(shelf.snapshot().dealbreakers[0].attribute, "family-time");
+
+    // Two paths, scored against each value; then the decision is made in the browser.
+    let path = |name: &str, kind: &str, hours: &str, scores: [&str; 3]| {
+        url_form(&[
+            ("csrf", app.csrf.as_str()),
+            ("name", name),
+            ("kind", kind),
+            ("hours", hours),
+            ("score1-value", "family-time"),
+            ("score1", scores[0]),
+            ("score2-value", "pay"),
+            ("score2", scores[1]),
+            ("score3-value", "patient-care"),
+            ("score3", scores[2]),
+        ])
+    };
+    let bad = path("", "", "50", ["11", "6", "8"]);
+    let (status, page, _) = send(&app, post("/start/path", &bad)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    for field in ["name", "kind", "score1"] {
+        assert!(
+            page.contains(&format!(r#"id="{field}-error""#)),
+            "{field}: {page}"
+        );
+    }
+    let stay = path("Stay as charge nurse", "stay", "50", ["3", "6", "8"]);
+    let clinic = path("Day-shift clinic nurse", "lateral", "40", ["8", "5", "7"]);
+    for form in [stay, clinic] {
+        let (status, page, _) = send(&app, post("/start/path", &form)).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    }
+    let (_, page, _) = send(&app, get("/start?saved=path")).await;
+    assert!(
+        page.contains(r#"<a href="/decision">See your decision</a>"#),
+        "{page}"
+    );
+    let (status, page, _) = send(&app, get("/decision")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("Stay as charge nurse · stay-as-charge-nurse"),
+        "ruled out by family time: {page}"
+    );
+    assert!(
+        page.contains("breaks family-time &gt;= 5: it is 3"),
+        "{page}"
+    );
 }

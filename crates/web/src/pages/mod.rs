@@ -159,6 +159,8 @@ pub(crate) fn notice(params: &HashMap<String, String>) -> Option<String> {
         "stage" => "Opportunity moved.".into(),
         "profile" => "Saved: who you are.".into(),
         "values" => "Saved: what matters to you, most important first.".into(),
+        "rules" => "Saved: your deal-breakers.".into(),
+        "path" => "Path added.".into(),
         other => {
             let id: u32 = other.strip_prefix("win-")?.parse().ok()?;
             format!("Win #{id} logged.")

@@ -19,6 +19,28 @@ use crate::state::{PageError, Shared};
 
 /// Value fields offered, most important first.
 const VALUES: usize = 6;
+/// Deal-breaker fields offered.
+const RULES: usize = 3;
+/// Field names for the rules and the scores: a problem is kept beside its field by a name that
+/// lives as long as the page, so the forms offer at most this many.
+const RULE_SLOTS: [&str; 9] = [
+    "rule1", "rule2", "rule3", "rule4", "rule5", "rule6", "rule7", "rule8", "rule9",
+];
+const SCORE_SLOTS: [&str; 12] = [
+    "score1", "score2", "score3", "score4", "score5", "score6", "score7", "score8", "score9",
+    "score10", "score11", "score12",
+];
+/// The kinds of path, as the form offers them.
+const KINDS: [(&str, &str); 8] = [
+    ("stay", "stay where you are"),
+    ("promotion", "move up"),
+    ("lateral", "move sideways"),
+    ("step-back", "step back"),
+    ("part-time", "part-time"),
+    ("offer", "an offer"),
+    ("career-break", "a career break"),
+    ("leave", "leave"),
+];
 
 #[derive(Template)]
 #[template(path = "start.html")]
@@ -30,7 +52,16 @@ struct StartPage {
     values: FormState,
     /// The value fields' names: value1, value2, ...
     slots: Vec<String>,
-    options: usize,
+    rules: FormState,
+    rule_slots: Vec<String>,
+    path: FormState,
+    /// The person's values, (score field, id, as said), for the path's scores.
+    values_named: Vec<(String, String, String)>,
+    /// The paths so far: (name, kind).
+    paths: Vec<(String, String)>,
+    kinds: &'static [(&'static str, &'static str)],
+    /// What the decision still lacks, in words; empty when it can be made.
+    lacks: Vec<String>,
 }
 
 /// The profile as the form shows it.
@@ -62,24 +93,73 @@ fn value_values(s: &Snapshot) -> HashMap<String, String> {
         .collect()
 }
 
-async fn page(
-    app: &Shared,
+/// The forms of the start page; the one a failed submit came from is shown as it was typed.
+#[derive(Default)]
+struct Typed {
     profile: Option<FormState>,
     values: Option<FormState>,
+    rules: Option<FormState>,
+    path: Option<FormState>,
+}
+
+/// The deal-breakers as the form shows them: "family-time >= 5".
+fn rule_values(s: &Snapshot) -> HashMap<String, String> {
+    RULE_SLOTS
+        .iter()
+        .zip(&s.dealbreakers)
+        .map(|(slot, d)| {
+            let rule = format!("{} {} {}", d.attribute, d.op.as_str(), d.value);
+            (slot.to_string(), rule)
+        })
+        .collect()
+}
+
+async fn page(
+    app: &Shared,
+    typed: Typed,
     notice: Option<String>,
     status: StatusCode,
 ) -> Result<Response, PageError> {
     let s = app.worker.run(|b| b.load()).await?;
+    let kind = |k: milemarker_core::career::OptionKind| {
+        let word = k.as_str();
+        let said = KINDS.iter().find(|(v, _)| *v == word).map_or(word, |k| k.1);
+        said.to_string()
+    };
+    let rule_slots = RULES.max(s.dealbreakers.len()).min(RULE_SLOTS.len());
     let page = StartPage {
         current: "",
         csrf: app.csrf.clone(),
         notice,
-        profile: profile.unwrap_or_else(|| FormState::new(profile_values(&s))),
-        values: values.unwrap_or_else(|| FormState::new(value_values(&s))),
+        profile: typed
+            .profile
+            .unwrap_or_else(|| FormState::new(profile_values(&s))),
+        values: typed
+            .values
+            .unwrap_or_else(|| FormState::new(value_values(&s))),
         slots: (1..=VALUES.max(s.values.len()))
             .map(|i| format!("value{i}"))
             .collect(),
-        options: s.options.len(),
+        rules: typed
+            .rules
+            .unwrap_or_else(|| FormState::new(rule_values(&s))),
+        rule_slots: RULE_SLOTS[..rule_slots]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        path: typed.path.unwrap_or_else(|| FormState::new(HashMap::new())),
+        values_named: SCORE_SLOTS
+            .iter()
+            .zip(&s.values)
+            .map(|(slot, v)| (slot.to_string(), v.id.clone(), v.id.replace('-', " ")))
+            .collect(),
+        paths: s
+            .options
+            .iter()
+            .map(|o| (o.name.clone(), kind(o.kind)))
+            .collect(),
+        kinds: &KINDS,
+        lacks: s.decision_gaps(None).iter().map(|g| g.what()).collect(),
     };
     Ok((status, Html(page.render()?)).into_response())
 }
@@ -88,7 +168,7 @@ pub async fn start_page(
     State(app): State<Shared>,
     Query(params): Params,
 ) -> Result<Response, PageError> {
-    page(&app, None, None, notice(&params), StatusCode::OK).await
+    page(&app, Typed::default(), notice(&params), StatusCode::OK).await
 }
 
 fn read_profile(fields: &mut Fields, _: Date) -> Option<ProfileFields> {
@@ -123,7 +203,13 @@ pub async fn profile_submit(
     let kept = form.clone();
     let fields = match read_form(&app, form, read_profile).await? {
         Ok(fields) => fields,
-        Err(f) => return page(&app, Some(f), None, None, StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(f) => {
+            let typed = Typed {
+                profile: Some(f),
+                ..Typed::default()
+            };
+            return page(&app, typed, None, StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
     };
     let saved = update(&app, move |s, _| {
         milemarker_app::profile::apply(&mut s.profile, fields);
@@ -134,8 +220,11 @@ pub async fn profile_submit(
         Ok(()) => Ok(Redirect::to("/start?saved=profile#values-heading").into_response()),
         Err(err) => {
             let status = err.status;
-            let f = FormState::refused(kept, err)?;
-            page(&app, Some(f), None, None, status).await
+            let typed = Typed {
+                profile: Some(FormState::refused(kept, err)?),
+                ..Typed::default()
+            };
+            page(&app, typed, None, status).await
         }
     }
 }
@@ -167,15 +256,160 @@ pub async fn values_submit(
     let kept = form.clone();
     let names = match read_form(&app, form, read_values).await? {
         Ok(names) => names,
-        Err(f) => return page(&app, None, Some(f), None, StatusCode::UNPROCESSABLE_ENTITY).await,
+        Err(f) => {
+            let typed = Typed {
+                values: Some(f),
+                ..Typed::default()
+            };
+            return page(&app, typed, None, StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
     };
     let saved = update(&app, move |s, _| milemarker_app::values::rank(s, &names)).await;
     match saved {
-        Ok(()) => Ok(Redirect::to("/start?saved=values#next-heading").into_response()),
+        Ok(()) => Ok(Redirect::to("/start?saved=values#rules-heading").into_response()),
         Err(err) => {
             let status = err.status;
-            let f = FormState::refused(kept, err)?;
-            page(&app, None, Some(f), None, status).await
+            let typed = Typed {
+                values: Some(FormState::refused(kept, err)?),
+                ..Typed::default()
+            };
+            page(&app, typed, None, status).await
+        }
+    }
+}
+
+fn read_rules(fields: &mut Fields, _: Date) -> Option<Vec<String>> {
+    let mut rules = Vec::new();
+    for slot in RULE_SLOTS {
+        let text = fields.text(slot).to_string();
+        match milemarker_app::dealbreakers::check_rule(&text) {
+            Err(message) => fields.fail(slot, message),
+            Ok(()) if !text.is_empty() => rules.push(text),
+            Ok(()) => {}
+        }
+    }
+    fields.ok().then_some(rules)
+}
+
+/// The deal-breakers: the lines the person will not cross. Saved whole: the form lists them all.
+pub async fn rules_submit(
+    State(app): State<Shared>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let kept = form.clone();
+    let rules = match read_form(&app, form, read_rules).await? {
+        Ok(rules) => rules,
+        Err(f) => {
+            let typed = Typed {
+                rules: Some(f),
+                ..Typed::default()
+            };
+            return page(&app, typed, None, StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
+    };
+    let saved = update(&app, move |s, _| {
+        s.dealbreakers.clear();
+        for rule in &rules {
+            milemarker_app::dealbreakers::add(s, rule, None, None)?;
+        }
+        Ok(())
+    })
+    .await;
+    match saved {
+        Ok(()) => Ok(Redirect::to("/start?saved=rules#paths-heading").into_response()),
+        Err(err) => {
+            let status = err.status;
+            let typed = Typed {
+                rules: Some(FormState::refused(kept, err)?),
+                ..Typed::default()
+            };
+            page(&app, typed, None, status).await
+        }
+    }
+}
+
+/// A path to weigh: its name, kind, hours a week and a score from 1 to 10 for each value.
+struct NewPath {
+    name: String,
+    fields: milemarker_app::options::OptionFields,
+}
+
+fn read_path(fields: &mut Fields, _: Date) -> Option<NewPath> {
+    let name = fields.text("name").to_string();
+    if name.is_empty() {
+        fields.fail(
+            "name",
+            "name the path, e.g. \"stay as team lead\" or \"product manager\"",
+        );
+    }
+    let kind_word = fields.text("kind").to_string();
+    let kind = serde_json::from_value(serde_json::Value::String(kind_word.clone())).ok();
+    if kind.is_none() {
+        fields.fail("kind", "choose what kind of path it is");
+    }
+    let hours = if fields.text("hours").is_empty() {
+        None
+    } else {
+        fields.number::<f64>("hours", None, 0.0, 168.0)
+    };
+    // Each score field comes with the value it scores (a hidden field beside it).
+    let mut scores = Vec::new();
+    for slot in SCORE_SLOTS {
+        let value = fields.text(&format!("{slot}-value")).to_string();
+        if value.is_empty() || fields.text(slot).is_empty() {
+            continue;
+        }
+        if let Some(n) = fields.number::<f64>(slot, None, 1.0, 10.0) {
+            scores.push(format!("{value}={n}"));
+        }
+    }
+    Some(NewPath {
+        name,
+        fields: milemarker_app::options::OptionFields {
+            kind,
+            scores,
+            attributes: hours
+                .map(|h| format!("hours_per_week={h}"))
+                .into_iter()
+                .collect(),
+            ..Default::default()
+        },
+    })
+}
+
+pub async fn path_submit(
+    State(app): State<Shared>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let kept = form.clone();
+    let path = match read_form(&app, form, read_path).await? {
+        Ok(path) => path,
+        Err(f) => {
+            let typed = Typed {
+                path: Some(f),
+                ..Typed::default()
+            };
+            return page(&app, typed, None, StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
+    };
+    let saved = update(&app, move |s, _| {
+        let id = milemarker_core::career::slug(&path.name);
+        let fields = milemarker_app::options::OptionFields {
+            name: Some(path.name),
+            ..path.fields
+        };
+        milemarker_app::options::add(s, &id, fields)
+    })
+    .await;
+    match saved {
+        Ok(()) => Ok(Redirect::to("/start?saved=path#paths-heading").into_response()),
+        Err(err) => {
+            let status = err.status;
+            let typed = Typed {
+                path: Some(FormState::refused(kept, err)?),
+                ..Typed::default()
+            };
+            page(&app, typed, None, status).await
         }
     }
 }
