@@ -196,39 +196,6 @@ fn read_profile(fields: &mut Fields, _: Date) -> Option<ProfileFields> {
     })
 }
 
-pub async fn profile_submit(
-    State(app): State<Shared>,
-    Form(form): Form<HashMap<String, String>>,
-) -> Result<Response, PageError> {
-    let kept = form.clone();
-    let fields = match read_form(&app, form, read_profile).await? {
-        Ok(fields) => fields,
-        Err(f) => {
-            let typed = Typed {
-                profile: Some(f),
-                ..Typed::default()
-            };
-            return page(&app, typed, None, StatusCode::UNPROCESSABLE_ENTITY).await;
-        }
-    };
-    let saved = update(&app, move |s, _| {
-        milemarker_app::profile::apply(&mut s.profile, fields);
-        Ok(())
-    })
-    .await;
-    match saved {
-        Ok(()) => Ok(Redirect::to("/start?saved=profile#values-heading").into_response()),
-        Err(err) => {
-            let status = err.status;
-            let typed = Typed {
-                profile: Some(FormState::refused(kept, err)?),
-                ..Typed::default()
-            };
-            page(&app, typed, None, status).await
-        }
-    }
-}
-
 fn read_values(fields: &mut Fields, _: Date) -> Option<Vec<String>> {
     let mut named: Vec<(usize, String)> = fields
         .form()
@@ -249,35 +216,6 @@ fn read_values(fields: &mut Fields, _: Date) -> Option<Vec<String>> {
     Some(named.into_iter().map(|(_, v)| v).collect())
 }
 
-pub async fn values_submit(
-    State(app): State<Shared>,
-    Form(form): Form<HashMap<String, String>>,
-) -> Result<Response, PageError> {
-    let kept = form.clone();
-    let names = match read_form(&app, form, read_values).await? {
-        Ok(names) => names,
-        Err(f) => {
-            let typed = Typed {
-                values: Some(f),
-                ..Typed::default()
-            };
-            return page(&app, typed, None, StatusCode::UNPROCESSABLE_ENTITY).await;
-        }
-    };
-    let saved = update(&app, move |s, _| milemarker_app::values::rank(s, &names)).await;
-    match saved {
-        Ok(()) => Ok(Redirect::to("/start?saved=values#rules-heading").into_response()),
-        Err(err) => {
-            let status = err.status;
-            let typed = Typed {
-                values: Some(FormState::refused(kept, err)?),
-                ..Typed::default()
-            };
-            page(&app, typed, None, status).await
-        }
-    }
-}
-
 fn read_rules(fields: &mut Fields, _: Date) -> Option<Vec<String>> {
     let mut rules = Vec::new();
     for slot in RULE_SLOTS {
@@ -289,43 +227,6 @@ fn read_rules(fields: &mut Fields, _: Date) -> Option<Vec<String>> {
         }
     }
     fields.ok().then_some(rules)
-}
-
-/// The deal-breakers: the lines the person will not cross. Saved whole: the form lists them all.
-pub async fn rules_submit(
-    State(app): State<Shared>,
-    Form(form): Form<HashMap<String, String>>,
-) -> Result<Response, PageError> {
-    let kept = form.clone();
-    let rules = match read_form(&app, form, read_rules).await? {
-        Ok(rules) => rules,
-        Err(f) => {
-            let typed = Typed {
-                rules: Some(f),
-                ..Typed::default()
-            };
-            return page(&app, typed, None, StatusCode::UNPROCESSABLE_ENTITY).await;
-        }
-    };
-    let saved = update(&app, move |s, _| {
-        s.dealbreakers.clear();
-        for rule in &rules {
-            milemarker_app::dealbreakers::add(s, rule, None, None)?;
-        }
-        Ok(())
-    })
-    .await;
-    match saved {
-        Ok(()) => Ok(Redirect::to("/start?saved=rules#paths-heading").into_response()),
-        Err(err) => {
-            let status = err.status;
-            let typed = Typed {
-                rules: Some(FormState::refused(kept, err)?),
-                ..Typed::default()
-            };
-            page(&app, typed, None, status).await
-        }
-    }
 }
 
 /// A path to weigh: its name, kind, hours a week and a score from 1 to 10 for each value.
@@ -377,39 +278,117 @@ fn read_path(fields: &mut Fields, _: Date) -> Option<NewPath> {
     })
 }
 
+/// One step of the start: its form read, then saved by `save` under the write rule; or shown
+/// again as typed, with why, when a field is wrong (422), the app refuses it (422) or the
+/// database is busy (503).
+async fn step<T: Send + 'static>(
+    app: &Shared,
+    form: HashMap<String, String>,
+    read: fn(&mut Fields, Date) -> Option<T>,
+    which: fn(&mut Typed) -> &mut Option<FormState>,
+    save: impl FnOnce(&mut Snapshot, T) -> anyhow::Result<()> + Send + 'static,
+    done: &str,
+) -> Result<Response, PageError> {
+    let kept = form.clone();
+    let shown = |f: FormState| {
+        let mut typed = Typed::default();
+        *which(&mut typed) = Some(f);
+        typed
+    };
+    let value = match read_form(app, form, read).await? {
+        Ok(value) => value,
+        Err(f) => return page(app, shown(f), None, StatusCode::UNPROCESSABLE_ENTITY).await,
+    };
+    match update(app, move |s, _| save(s, value)).await {
+        Ok(()) => Ok(Redirect::to(done).into_response()),
+        Err(err) => {
+            let status = err.status;
+            page(app, shown(FormState::refused(kept, err)?), None, status).await
+        }
+    }
+}
+
+pub async fn profile_submit(
+    State(app): State<Shared>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let save = |s: &mut Snapshot, fields| {
+        milemarker_app::profile::apply(&mut s.profile, fields);
+        Ok(())
+    };
+    let which: fn(&mut Typed) -> &mut Option<FormState> = |t| &mut t.profile;
+    step(
+        &app,
+        form,
+        read_profile,
+        which,
+        save,
+        "/start?saved=profile#values-heading",
+    )
+    .await
+}
+
+pub async fn values_submit(
+    State(app): State<Shared>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let save = |s: &mut Snapshot, names: Vec<String>| milemarker_app::values::rank(s, &names);
+    let which: fn(&mut Typed) -> &mut Option<FormState> = |t| &mut t.values;
+    step(
+        &app,
+        form,
+        read_values,
+        which,
+        save,
+        "/start?saved=values#rules-heading",
+    )
+    .await
+}
+
+/// The deal-breakers: the lines the person will not cross. Saved whole: the form lists them all.
+pub async fn rules_submit(
+    State(app): State<Shared>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let save = |s: &mut Snapshot, rules: Vec<String>| {
+        s.dealbreakers.clear();
+        for rule in &rules {
+            milemarker_app::dealbreakers::add(s, rule, None, None)?;
+        }
+        Ok(())
+    };
+    let which: fn(&mut Typed) -> &mut Option<FormState> = |t| &mut t.rules;
+    step(
+        &app,
+        form,
+        read_rules,
+        which,
+        save,
+        "/start?saved=rules#paths-heading",
+    )
+    .await
+}
+
 pub async fn path_submit(
     State(app): State<Shared>,
     Form(form): Form<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let kept = form.clone();
-    let path = match read_form(&app, form, read_path).await? {
-        Ok(path) => path,
-        Err(f) => {
-            let typed = Typed {
-                path: Some(f),
-                ..Typed::default()
-            };
-            return page(&app, typed, None, StatusCode::UNPROCESSABLE_ENTITY).await;
-        }
-    };
-    let saved = update(&app, move |s, _| {
+    let save = |s: &mut Snapshot, path: NewPath| {
         let id = milemarker_core::career::slug(&path.name);
         let fields = milemarker_app::options::OptionFields {
             name: Some(path.name),
             ..path.fields
         };
         milemarker_app::options::add(s, &id, fields)
-    })
-    .await;
-    match saved {
-        Ok(()) => Ok(Redirect::to("/start?saved=path#paths-heading").into_response()),
-        Err(err) => {
-            let status = err.status;
-            let typed = Typed {
-                path: Some(FormState::refused(kept, err)?),
-                ..Typed::default()
-            };
-            page(&app, typed, None, status).await
-        }
-    }
+    };
+    let which: fn(&mut Typed) -> &mut Option<FormState> = |t| &mut t.path;
+    step(
+        &app,
+        form,
+        read_path,
+        which,
+        save,
+        "/start?saved=path#paths-heading",
+    )
+    .await
 }
