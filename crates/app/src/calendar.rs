@@ -30,15 +30,9 @@ pub fn events(s: &Snapshot, today: Date) -> Vec<Event> {
 /// The check-in at the end of the working week; the review at the start of the next, when the
 /// week just checked in counts (the review reads the complete weeks before today's).
 fn weekly_events(s: &Snapshot, today: Date) -> Vec<Event> {
-    let last_work_day = match s.profile.work_days.clamp(1, 7) {
-        1 => Weekday::Monday,
-        2 => Weekday::Tuesday,
-        3 => Weekday::Wednesday,
-        4 => Weekday::Thursday,
-        5 => Weekday::Friday,
-        6 => Weekday::Saturday,
-        _ => Weekday::Sunday,
-    };
+    // Work days run from Monday: five end on Friday.
+    let days = s.profile.work_days.clamp(1, 7) as i8;
+    let last_work_day = Weekday::from_monday_one_offset(days).expect("1 to 7 is a weekday");
     vec![
         Event {
             uid: "checkin@milemarker".into(),

@@ -1,56 +1,87 @@
 //! What a person types for an occupation or an area, as the code stored: a code as is, else a
-//! search by job title or place name. When several fit about as well, the refusal lists them
-//! with their codes, so the person can give the one they mean (a terminal offers a pick instead).
+//! search by job title or place name. When several fit about as well, a face offers them to pick
+//! from (a terminal) or lists them in the refusal (a page, a script), in the words below.
 
 use milemarker_core::career::validate_soc;
-use milemarker_market::names::{self, Found};
+use milemarker_market::names::{self, Found, TitleMatch};
+use milemarker_market::wages::Area;
 
-/// An O*NET-SOC code from a code or a job title.
-pub fn occupation(text: &str) -> Result<String, String> {
-    let text = text.trim();
-    if validate_soc(text).is_ok() {
-        return Ok(text.to_string());
-    }
-    match names::occupation(text) {
-        Found::One(m) => Ok(m.code),
-        Found::Several(list) => {
-            let listed: Vec<String> = list
-                .iter()
-                .take(6)
-                .map(|m| format!("{} ({})", m.title, m.code))
-                .collect();
-            Err(format!(
-                "several occupations fit \"{text}\": {}; give the code of yours",
-                listed.join(", ")
-            ))
-        }
+/// What a search found: one, or several about as good, best first.
+pub enum Lookup<T> {
+    One(T),
+    Several(Vec<T>),
+}
+
+/// The occupation a code or a job title names; the refusal when none does.
+pub fn occupation_of(text: &str) -> Result<Lookup<TitleMatch>, String> {
+    match names::occupation(text.trim()) {
+        Found::One(m) => Ok(Lookup::One(m)),
+        Found::Several(list) => Ok(Lookup::Several(list)),
         Found::None => Err(format!(
-            "no O*NET occupation is called anything like \"{text}\"; try other words for it"
+            "no O*NET occupation is called anything like \"{}\"; try other words for it",
+            text.trim()
         )),
     }
 }
 
-/// An OEWS area code from a code or a place: `national`, a state (`WA`, `Washington`) or a metro
-/// area by a word of its name (`Seattle`).
-pub fn area(text: &str) -> Result<String, String> {
-    let text = text.trim();
-    match names::area(text) {
-        Found::One(a) => Ok(a.code),
-        Found::Several(list) => {
-            let listed: Vec<String> = list
-                .iter()
-                .take(6)
-                .map(|a| format!("{} ({})", a.name, a.code))
-                .collect();
-            Err(format!(
-                "several areas are called \"{text}\": {}; give the code of yours",
-                listed.join(", ")
-            ))
-        }
+/// The area a code or a place names; the refusal when none does.
+pub fn area_of(text: &str) -> Result<Lookup<Area>, String> {
+    match names::area(text.trim()) {
+        Found::One(a) => Ok(Lookup::One(a)),
+        Found::Several(list) => Ok(Lookup::Several(list)),
         Found::None => Err(format!(
-            "no OEWS area is called \"{text}\"; give a metro area (Seattle), a state (WA or \
-             Washington) or `national`"
+            "no OEWS area is called \"{}\"; give a metro area (Seattle), a state (WA or \
+             Washington), `national`, or an OEWS code (41860)",
+            text.trim()
         )),
+    }
+}
+
+/// An occupation as a list of choices shows it: "11-2021.00 Marketing Managers (as "...")".
+pub fn show_occupation(m: &TitleMatch) -> String {
+    if m.matched == m.title {
+        format!("{} {}", m.code, m.title)
+    } else {
+        format!("{} {} (as \"{}\")", m.code, m.title, m.matched)
+    }
+}
+
+pub fn show_area(a: &Area) -> String {
+    format!("{} {}", a.code, a.name)
+}
+
+/// The refusal when several fit and nobody is there to pick: each with its code.
+pub fn several(what: &str, text: &str, shown: &[String]) -> String {
+    format!(
+        "\"{}\" could be more than one {what}; give its code or more words:\n  {}",
+        text.trim(),
+        shown.join("\n  ")
+    )
+}
+
+/// An O*NET-SOC code from a code or a job title, or why not.
+pub fn occupation(text: &str) -> Result<String, String> {
+    if validate_soc(text.trim()).is_ok() {
+        return Ok(text.trim().to_string());
+    }
+    match occupation_of(text)? {
+        Lookup::One(m) => Ok(m.code),
+        Lookup::Several(list) => {
+            let shown: Vec<String> = list.iter().take(10).map(show_occupation).collect();
+            Err(several("occupation", text, &shown))
+        }
+    }
+}
+
+/// An OEWS area code from a code or a place: `national`, a state (`WA`, `Washington`) or a metro
+/// area by a word of its name (`Seattle`), or why not.
+pub fn area(text: &str) -> Result<String, String> {
+    match area_of(text)? {
+        Lookup::One(a) => Ok(a.code),
+        Lookup::Several(list) => {
+            let shown: Vec<String> = list.iter().take(10).map(show_area).collect();
+            Err(several("area", text, &shown))
+        }
     }
 }
 

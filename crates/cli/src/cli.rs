@@ -141,12 +141,8 @@ pub enum Command {
     Man(ManArgs),
 }
 
-/// A clap choice as the domain value it names: the CLI keeps its own enums (clap stays out of
-/// core), and each converts by an exhaustive `From` below, so a choice added on either side
-/// without the other does not compile.
-pub fn to_domain<A: Into<T>, T>(arg: A) -> T {
-    arg.into()
-}
+// A clap choice converts to the domain value it names (clap stays out of core) by an exhaustive
+// `From` below: a choice added on either side without the other does not compile.
 
 /// `From<$arg> for $domain`, variant by variant of the same name.
 macro_rules! domain {

@@ -1,54 +1,34 @@
-//! What a person types for an occupation or an area, turned into the code stored: a code as is,
-//! otherwise a search by title or place name (`milemarker_market::names`). When several fit, a
-//! terminal offers them to pick from; elsewhere the refusal lists them with their codes.
+//! What a person types for an occupation or an area, turned into the code stored (the search and
+//! its words are the app's, `milemarker_app::lookup`): when several fit, a terminal offers them to
+//! pick from; elsewhere the refusal lists them with their codes.
 
 use std::io::IsTerminal;
 
+use milemarker_app::lookup::{self, Lookup};
 use milemarker_core::career::validate_soc;
-use milemarker_market::names::{self, Found, TitleMatch};
-use milemarker_market::wages::Area;
 
-/// An O*NET-SOC code from a code or a job title.
+/// An O*NET-SOC code from a code or a job title; several that fit are offered on a terminal.
 pub fn occupation(text: &str) -> Result<String, String> {
     let text = text.trim();
     if validate_soc(text).is_ok() {
         return Ok(text.to_string());
     }
-    let show = |m: &TitleMatch| {
-        if m.matched == m.title {
-            format!("{} {}", m.code, m.title)
-        } else {
-            format!("{} {} (as \"{}\")", m.code, m.title, m.matched)
-        }
-    };
-    let chosen = match names::occupation(text) {
-        Found::One(m) => m,
-        Found::Several(list) => pick("occupation", text, &list, show)?,
-        Found::None => {
-            return Err(format!(
-                "no O*NET occupation is called anything like \"{text}\"; try other words for it, \
-                 or `milemarker market occupations --search WORDS`"
-            ));
-        }
+    let chosen = match lookup::occupation_of(text)
+        .map_err(|e| format!("{e}, or `milemarker market occupations --search WORDS`"))?
+    {
+        Lookup::One(m) => m,
+        Lookup::Several(list) => pick("occupation", text, &list, lookup::show_occupation)?,
     };
     eprintln!("occupation: {} ({})", chosen.title, chosen.code);
     Ok(chosen.code)
 }
 
-/// An OEWS area code from a code or a place: `national`, a state (`WA`, `Washington`) or a metro
-/// area by a word of its name (`Seattle`).
+/// An OEWS area code from a code or a place; several that fit are offered on a terminal.
 pub fn area(text: &str) -> Result<String, String> {
     let text = text.trim();
-    let show = |a: &Area| format!("{} {}", a.code, a.name);
-    let chosen = match names::area(text) {
-        Found::One(a) => a,
-        Found::Several(list) => pick("area", text, &list, show)?,
-        Found::None => {
-            return Err(format!(
-                "no OEWS area is called \"{text}\"; give a metro area (Seattle), a state (WA or \
-                 Washington), `national`, or an OEWS code (41860)"
-            ));
-        }
+    let chosen = match lookup::area_of(text)? {
+        Lookup::One(a) => a,
+        Lookup::Several(list) => pick("area", text, &list, lookup::show_area)?,
     };
     if chosen.code.trim_start_matches('0') != text.trim_start_matches('0') {
         eprintln!("area: {}", chosen.place());
@@ -78,8 +58,5 @@ pub fn pick<T: Clone>(
             .map_err(|e| format!("no {what} chosen: {e}"))?;
         return Ok(list[chosen].clone());
     }
-    Err(format!(
-        "\"{text}\" could be more than one {what}; give its code or more words:\n  {}",
-        shown.join("\n  ")
-    ))
+    Err(lookup::several(what, text, &shown))
 }

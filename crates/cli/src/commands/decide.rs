@@ -9,7 +9,6 @@ use milemarker_app::present::decision_document;
 use milemarker_core::decision::decide;
 
 use crate::cli::JsonFlag;
-use crate::cli::to_domain;
 use crate::context::{DECISION_LIMIT, Db, print, print_json, read_input, refuse_empty};
 use crate::document::terminal;
 
@@ -33,7 +32,7 @@ pub fn run(open: impl FnOnce() -> Result<Db>, args: DecideArgs) -> Result<()> {
         }
         None => {
             let person = open()?.load()?;
-            let method = args.method.map(to_domain);
+            let method = args.method.map(Into::into);
             if args.check {
                 // Ready means `decide` works: no gaps, and nothing else refuses it either.
                 decide_person(&person, method)?;

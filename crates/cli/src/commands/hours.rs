@@ -12,7 +12,6 @@ use milemarker_core::markers::thresholds::OverworkCreep;
 use milemarker_core::text::count;
 
 use crate::cli::JsonFlag;
-use crate::cli::to_domain;
 use crate::context::{Db, as_of, print, print_json};
 use crate::ui::{BAD, DIM, GOOD, HEADING, WARN, paint, table};
 
@@ -32,7 +31,7 @@ pub fn run(db: &mut Db, args: HoursArgs, creep: &OverworkCreep) -> Result<()> {
 }
 
 fn import_tracker(db: &mut Db, args: HoursImportArgs) -> Result<()> {
-    let export = hours::read(&args.file, to_domain(args.format), args.tz)?;
+    let export = hours::read(&args.file, args.format.into(), args.tz)?;
     let name = &export.name;
     for warning in &export.parsed.warnings {
         anstream::eprintln!("{} {name}: {warning}", paint(WARN, "warning:"));

@@ -10,7 +10,6 @@ use milemarker_core::network::{
 };
 
 use crate::cli::JsonFlag;
-use crate::cli::to_domain;
 use crate::context::{Db, happened_on, print, print_json, today};
 use crate::ui::{DIM, GOOD, HEADING, WARN, paint, table};
 
@@ -20,7 +19,7 @@ pub fn run(db: &mut Db, command: OpportunityCommand, ignored_after: u32) -> Resu
         OpportunityCommand::Add(args) => add(db, args),
         OpportunityCommand::Move { id, stage, date } => {
             let date = happened_on(date)?;
-            let stage: Stage = to_domain(stage);
+            let stage: Stage = stage.into();
             db.update(|s| opportunities::move_to(s, id, stage, date))?;
             print(&format!(
                 "Opportunity #{id} moved to the {} stage on {date}.\n",
@@ -47,7 +46,7 @@ fn add(db: &mut Db, args: OpportunityAddArgs) -> Result<()> {
     let lead = NewLead {
         company: args.company,
         role: args.role,
-        source: to_domain(args.source),
+        source: args.source.into(),
         contact: args.contact,
         date: happened_on(args.date)?,
         note: args.note,

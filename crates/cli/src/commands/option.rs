@@ -6,7 +6,6 @@ use milemarker_core::decision::format_number;
 use milemarker_core::markers::grouped;
 
 use crate::cli::JsonFlag;
-use crate::cli::to_domain;
 use crate::context::{Db, print, print_json, updated};
 use crate::ui::{DIM, HEADING, paint, table};
 
@@ -37,7 +36,7 @@ pub fn run(db: &mut Db, command: OptionCommand) -> Result<()> {
 fn fields(args: OptionFields) -> options::OptionFields {
     options::OptionFields {
         name: args.name,
-        kind: args.kind.map(to_domain),
+        kind: args.kind.map(Into::into),
         attributes: args.attributes,
         scores: args.scores,
         later: args.later,

@@ -7,7 +7,6 @@ use milemarker_core::life::{Season, current_seasons, season_meaning};
 use milemarker_core::review::lasted;
 
 use crate::cli::JsonFlag;
-use crate::cli::to_domain;
 use crate::context::{self, Db, print, print_json, today};
 use crate::ui::{DIM, HEADING, paint, table, word};
 
@@ -37,8 +36,8 @@ pub fn run(db: &mut Db, args: SeasonArgs) -> Result<()> {
             let today = today()?;
             let since = since.unwrap_or(today);
             let entry = Season {
-                area: to_domain(area),
-                season: to_domain(season),
+                area: area.into(),
+                season: season.into(),
                 since,
             };
             // A season set to start later shows as it will be then.

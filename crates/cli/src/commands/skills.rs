@@ -13,7 +13,6 @@ use milemarker_market::lookup::{Candidate, Taxonomy};
 use milemarker_market::skills::Matcher;
 
 use crate::cli::JsonFlag;
-use crate::cli::to_domain;
 use crate::context::{
     Db, LINE_LIMIT, NoRecords, TEXT_LIMIT, input_name, open_input, print, print_json, read_input,
     size, today, utf8_text,
@@ -192,7 +191,7 @@ fn add(db: &mut Db, text: &str, level: Option<LevelArg>) -> Result<()> {
             candidates(&list)
         ),
     };
-    let level: Option<Level> = level.map(to_domain);
+    let level: Option<Level> = level.map(Into::into);
     let day = today()?;
     let claimed = db.update(|s| Ok(skills::add(s, &found, text, level, day)))?;
     let at = level
@@ -334,7 +333,7 @@ fn from_text(
     let chosen: Vec<&Proposal> = if add { choose(&new, json)? } else { Vec::new() };
     if let (false, Some(db)) = (chosen.is_empty(), &mut db) {
         let day = today()?;
-        let level: Option<Level> = level.map(to_domain);
+        let level: Option<Level> = level.map(Into::into);
         let source = file.display().to_string();
         db.update(|s| {
             skills::claim(s, &chosen, level, day, &source);

@@ -8,7 +8,6 @@ use milemarker_core::decision::ahp::PairwiseMatrix;
 use milemarker_core::decision::format_number;
 
 use crate::cli::JsonFlag;
-use crate::cli::to_domain;
 use crate::context::{Db, print, print_json, updated};
 use crate::ui::{DIM, HEADING, paint, table};
 
@@ -33,9 +32,7 @@ pub fn run(db: &mut Db, args: ValuesArgs) -> Result<()> {
             changed(db, |s| values::set(s, fields))
         }
         ValuesCommand::Rank { values } => changed(db, |s| values::rank(s, &values)),
-        ValuesCommand::Weighting { mode } => {
-            changed(db, |s| values::set_weighting(s, to_domain(mode)))
-        }
+        ValuesCommand::Weighting { mode } => changed(db, |s| values::set_weighting(s, mode.into())),
         ValuesCommand::Horizon { weight, years } => changed(db, |s| {
             values::set_horizon(s, weight, years);
             Ok(())

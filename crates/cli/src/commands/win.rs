@@ -5,7 +5,6 @@ use clap::{Args, Subcommand, ValueEnum};
 use milemarker_app::wins::{self, NewWin};
 
 use crate::cli::JsonFlag;
-use crate::cli::to_domain;
 use crate::context::{Db, print, print_json, today};
 use crate::ui::{DIM, GOOD, HEADING, paint, table};
 
@@ -26,8 +25,8 @@ fn add(db: &mut Db, args: WinAddArgs) -> Result<()> {
     let new = NewWin {
         title,
         impact: args.impact,
-        visibility: args.visibility.map(to_domain),
-        section: args.section.map(to_domain),
+        visibility: args.visibility.map(Into::into),
+        section: args.section.map(Into::into),
         skills: args.skills,
         date: args.date,
         link: args.link,

@@ -67,15 +67,14 @@ impl FormState {
     /// The form as the person left it, with why it was not saved, when the save was refused (a
     /// rule of the app's, 422) or the database was busy (503). Any other failure is an error page.
     fn refused(values: HashMap<String, String>, err: PageError) -> Result<FormState, PageError> {
-        if !matches!(
-            err.status,
-            StatusCode::UNPROCESSABLE_ENTITY | StatusCode::SERVICE_UNAVAILABLE
-        ) {
-            return Err(err);
-        }
-        let mut f = FormState::new(values);
-        f.errors.insert("form", err.message);
-        Ok(f)
+        FormState::kept_for(
+            values,
+            err,
+            &[
+                StatusCode::UNPROCESSABLE_ENTITY,
+                StatusCode::SERVICE_UNAVAILABLE,
+            ],
+        )
     }
 
     /// The form as the person left it, when the save failed only because the database was busy:
@@ -84,7 +83,15 @@ impl FormState {
         values: HashMap<String, String>,
         err: PageError,
     ) -> Result<FormState, PageError> {
-        if err.status != StatusCode::SERVICE_UNAVAILABLE {
+        FormState::kept_for(values, err, &[StatusCode::SERVICE_UNAVAILABLE])
+    }
+
+    fn kept_for(
+        values: HashMap<String, String>,
+        err: PageError,
+        kept: &[StatusCode],
+    ) -> Result<FormState, PageError> {
+        if !kept.contains(&err.status) {
             return Err(err);
         }
         let mut f = FormState::new(values);

@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use jiff::civil::Date;
 use milemarker_app::profile::ProfileFields;
-use milemarker_core::career::Snapshot;
+use milemarker_core::career::{OptionKind, Snapshot};
 
 use super::{FormState, Params, notice, read_form, update};
 use crate::forms::Fields;
@@ -31,15 +31,15 @@ const SCORE_SLOTS: [&str; 12] = [
     "score10", "score11", "score12",
 ];
 /// The kinds of path, as the form offers them.
-const KINDS: [(&str, &str); 8] = [
-    ("stay", "stay where you are"),
-    ("promotion", "move up"),
-    ("lateral", "move sideways"),
-    ("step-back", "step back"),
-    ("part-time", "part-time"),
-    ("offer", "an offer"),
-    ("career-break", "a career break"),
-    ("leave", "leave"),
+const KINDS: [(OptionKind, &str); 8] = [
+    (OptionKind::Stay, "stay where you are"),
+    (OptionKind::Promotion, "move up"),
+    (OptionKind::Lateral, "move sideways"),
+    (OptionKind::StepBack, "step back"),
+    (OptionKind::PartTime, "part-time"),
+    (OptionKind::Offer, "an offer"),
+    (OptionKind::CareerBreak, "a career break"),
+    (OptionKind::Leave, "leave"),
 ];
 
 #[derive(Template)]
@@ -59,7 +59,8 @@ struct StartPage {
     values_named: Vec<(String, String, String)>,
     /// The paths so far: (name, kind).
     paths: Vec<(String, String)>,
-    kinds: &'static [(&'static str, &'static str)],
+    /// (form value, as said).
+    kinds: Vec<(&'static str, &'static str)>,
     /// What the decision still lacks, in words; empty when it can be made.
     lacks: Vec<String>,
 }
@@ -121,9 +122,11 @@ async fn page(
     status: StatusCode,
 ) -> Result<Response, PageError> {
     let s = app.worker.run(|b| b.load()).await?;
-    let kind = |k: milemarker_core::career::OptionKind| {
-        let word = k.as_str();
-        let said = KINDS.iter().find(|(v, _)| *v == word).map_or(word, |k| k.1);
+    let kind = |k: OptionKind| {
+        let said = KINDS
+            .iter()
+            .find(|(kind, _)| *kind == k)
+            .map_or(k.as_str(), |k| k.1);
         said.to_string()
     };
     let rule_slots = RULES.max(s.dealbreakers.len()).min(RULE_SLOTS.len());
@@ -158,7 +161,7 @@ async fn page(
             .iter()
             .map(|o| (o.name.clone(), kind(o.kind)))
             .collect(),
-        kinds: &KINDS,
+        kinds: KINDS.iter().map(|(k, said)| (k.as_str(), *said)).collect(),
         lacks: s.decision_gaps(None).iter().map(|g| g.what()).collect(),
     };
     Ok((status, Html(page.render()?)).into_response())
@@ -243,11 +246,11 @@ fn read_path(fields: &mut Fields, _: Date) -> Option<NewPath> {
             "name the path, e.g. \"stay as team lead\" or \"product manager\"",
         );
     }
-    let kind_word = fields.text("kind").to_string();
-    let kind = serde_json::from_value(serde_json::Value::String(kind_word.clone())).ok();
-    if kind.is_none() {
-        fields.fail("kind", "choose what kind of path it is");
-    }
+    let kinds: Vec<(String, OptionKind)> = KINDS
+        .iter()
+        .map(|(k, _)| (k.as_str().to_string(), *k))
+        .collect();
+    let kind = fields.choice("kind", &kinds);
     let hours = if fields.text("hours").is_empty() {
         None
     } else {
