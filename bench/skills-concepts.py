@@ -100,11 +100,24 @@ def judgments(part):
 
 def score(part, binary):
     texts = items(part)
-    found = extract(part, texts, binary)
+    return tally(part, texts, extract(part, texts, binary))
+
+
+def tally(part, texts, found):
+    """Counts for one part: `found` holds each text's hits (dicts with matched, label, id).
+
+    Concepts present in an item are fixed by the judgments, not by what this run returned: every
+    text judged right in the item (by whichever matcher returned it) and every missed row that
+    names a concept. So a change that drops a right hit loses recall, and one that finds a missed
+    concept gains it."""
     judged, missed = judgments(part)
+    right_texts_judged = defaultdict(set)
+    for (item, matched, _), j in judged.items():
+        if j["verdict"] == "right":
+            right_texts_judged[item].add(matched)
     s = defaultdict(int)
     unjudged = []
-    for (item, text), hits in zip(texts, found):
+    for (item, _), hits in zip(texts, found):
         right_labels, right_texts = set(), set()
         for h in hits:
             j = judged.get((item, h["matched"].lower(), h["label"].lower()))
@@ -120,12 +133,16 @@ def score(part, binary):
                 s["class"] += j["level"] == "class"
                 right_labels.add(norm(h["label"]))
                 right_texts.add(h["matched"].lower())
+        for named in right_texts_judged[item]:
+            s["present"] += 1
+            s["found"] += named in right_texts
         for named, alternatives in missed.get(item, []):
             if not alternatives:
                 s["missed_no_concept"] += 1
-            elif not (alternatives & right_labels or named in right_texts):
-                s["missed"] += 1
-    s["present"] = s["right"] + s["missed"]
+            elif named not in right_texts_judged[item]:
+                s["present"] += 1
+                s["found"] += bool(alternatives & right_labels or named in right_texts)
+    s["missed"] = s["present"] - s["found"]
     return s, unjudged
 
 
@@ -142,7 +159,7 @@ def table(results):
         multi = s["multi_right"] + s["multi_wrong"]
         print(f"| {part} | {n} | {s['hits']} | {s['right']} | {s['class']} | {s['wrong']} | {s['unjudged']} | "
               f"{ratio(s['right'], s['right'] + s['wrong'])} | {s['present']} | {s['missed']} | "
-              f"{ratio(s['right'], s['present'])} | {ratio(s['single_right'], single)} ({single}) | "
+              f"{ratio(s['found'], s['present'])} | {ratio(s['single_right'], single)} ({single}) | "
               f"{ratio(s['multi_right'], multi)} ({multi}) |")
 
 

@@ -7,10 +7,13 @@
 //!    and sentence ends; a passage is boilerplate when its cue words ([`CUES`]) weigh
 //!    [`BOILERPLATE`] or more. The weights are set by hand: no data set at hand labels
 //!    boilerplate, so a learned model could not be trained or checked honestly.
-//! 2. **A learned hit filter** for single-word hits: logistic regression over a few features of
-//!    the hit ([`features`]), trained on SkillSpan train with the thresholds chosen on dev
-//!    (`bench/train-context.py`, see docs/skills-quality.md). The model is
-//!    `data/skills/context-model.tsv`, embedded and parsed once.
+//! 2. **A learned hit filter**: logistic regression over features of the hit, its neighbours and
+//!    the other words of its passage ([`features`]), trained on hand judgments of the concept
+//!    (is the skill returned what the text means, and does the job ask for it?) of every
+//!    candidate in SkillSpan train, with three thresholds (single words, single-word ESCO
+//!    alternative labels, phrases) chosen on judged dev candidates (`bench/train-context.py`,
+//!    see docs/skills-quality.md). The model is `data/skills/context-model.tsv`, embedded and
+//!    parsed once.
 //!
 //! Features are named `kind=value` in the model file and hashed (the same bytes, built on the
 //! stack) at run time, so scoring a hit allocates nothing; the `context-features` example prints the same
@@ -367,6 +370,7 @@ fn features(
     if near {
         feature(sink, "near", b"1");
     }
+    passage_words(words, first, end, sink);
     match (length, label_kind, source) {
         (b"1", b"alt", b"esco") => Gate::SingleAlternative,
         (b"1", ..) => Gate::Single,
@@ -374,11 +378,26 @@ fn features(
     }
 }
 
+/// The other words of the hit's passage (sentence or line), one feature each: whether the
+/// passage is about the job ("experience", "you", "knowledge") or about the company, its perks
+/// or how to apply ("we", "our", "industry", "offer"). A word of a single letter or digits alone
+/// says little and is left out.
+fn passage_words(words: &Words, first: usize, end: usize, sink: &mut impl Sink) {
+    let (from, to) = words.passage(first);
+    for i in (from..to).filter(|i| !(first..end).contains(i)) {
+        let word = words.word(i);
+        if word.len() > 1 && !word.iter().all(u8::is_ascii_digit) {
+            feature(sink, "s", word);
+        }
+    }
+}
+
 /// Which threshold a hit answers to.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Gate {
-    /// Labels of two words or more ("Microsoft Excel", "project management") are seldom anything
-    /// but the skill: kept unless in boilerplate (on dev, gating them too changed F1 by 0.001).
+    /// Labels of two words or more ("Microsoft Excel", "project management") are seldom the
+    /// wrong concept, but can be about the company ("trials for lifesaving medicines"): a
+    /// threshold of their own, `threshold_phrase`.
     Phrase,
     /// Single words: the model's threshold.
     Single,
@@ -519,6 +538,10 @@ struct Model {
     /// concept judgments found most of them wrong even where the span is right, so they may
     /// need more evidence.
     cut_single: f32,
+    /// The same for labels of two words or more: seldom the wrong concept, but wrong in a
+    /// passage about the company ("trials for lifesaving medicines"). Without one in the
+    /// file, phrases are kept whatever they score.
+    cut_phrase: f32,
     weights: FxHashMap<u64, f32>,
 }
 
@@ -535,6 +558,7 @@ impl Model {
             bias: 0.0,
             cut: f32::NEG_INFINITY,
             cut_single: f32::NAN,
+            cut_phrase: f32::NEG_INFINITY,
             weights: FxHashMap::default(),
         };
         let logit = |p: f32| (p / (1.0 - p)).ln();
@@ -545,6 +569,7 @@ impl Model {
                 "bias" => model.bias = value,
                 "threshold" => model.cut = logit(value),
                 "threshold_single_word_alternative" => model.cut_single = logit(value),
+                "threshold_phrase" => model.cut_phrase = logit(value),
                 _ => {
                     model.weights.insert(Name::of(name).hash(), value);
                 }
@@ -647,7 +672,7 @@ fn score(words: &Words, found: &[Candidate], k: usize, matcher: &Matcher) -> (f3
         total: model.bias,
     };
     let cut = match features(words, found, k, matcher, &mut scorer) {
-        Gate::Phrase => f32::NEG_INFINITY,
+        Gate::Phrase => model.cut_phrase,
         Gate::Single => model.cut,
         Gate::SingleAlternative => model.cut_single,
     };
@@ -659,12 +684,13 @@ fn score(words: &Words, found: &[Candidate], k: usize, matcher: &Matcher) -> (f3
 pub(crate) fn retain(words: &Words, found: &mut Vec<Candidate>, matcher: &Matcher) {
     const REJECTED: u32 = u32::MAX;
     let mut passages = Passages::default();
+    // Without a phrase threshold a phrase (Gate::Phrase) passes whatever it scores: not scored.
+    let phrases_pass = model().cut_phrase == f32::NEG_INFINITY;
     // Marked first, removed after: a later hit's features read the earlier hits' positions.
     for k in 0..found.len() {
-        // A phrase (Gate::Phrase) passes whatever it scores, so it is not scored.
         let phrase = found[k].1 - found[k].0 > 1;
         let rejected = passages.boilerplate(words, found[k].0)
-            || !phrase && !score(words, found, k, matcher).1;
+            || !(phrase && phrases_pass) && !score(words, found, k, matcher).1;
         if rejected {
             found[k].2 = REJECTED;
         }
@@ -867,7 +893,8 @@ mod tests {
         assert!(!all.is_empty(), "{text}: a candidate to judge");
         assert!(m.extract(text).is_empty(), "{text}: {all:?}");
         assert!(m.skills_in(text).is_empty(), "{text}");
-        // Labels of two words or more are kept whatever the model thinks of their neighbours.
+        // Labels of two words or more answer to a threshold of their own, lower than single
+        // words': a tool named in a requirement is kept beside an odd neighbour.
         let text = "You bring experience with use weft preparation technologies, Microsoft Excel.";
         assert!(
             m.extract(text)
