@@ -689,8 +689,9 @@ pub(crate) fn retain(words: &Words, found: &mut Vec<Candidate>, matcher: &Matche
     // Marked first, removed after: a later hit's features read the earlier hits' positions.
     for k in 0..found.len() {
         let phrase = found[k].1 - found[k].0 > 1;
+        let scored = !(phrase && phrases_pass);
         let rejected = passages.boilerplate(words, found[k].0)
-            || !(phrase && phrases_pass) && !score(words, found, k, matcher).1;
+            || scored && !score(words, found, k, matcher).1;
         if rejected {
             found[k].2 = REJECTED;
         }
