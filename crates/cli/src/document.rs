@@ -2,7 +2,9 @@
 //! aligned, the review's hours as bars. Markdown is the documents' own; JSON is the model as it
 //! is; HTML is the web crate's page of the same document.
 
-use milemarker_app::present::{Block, Chart, Document, Item, Tone, hours_bars, review_document};
+use milemarker_app::present::{
+    Block, Chart, Document, Item, Output, Part, Span, Tone, hours_bars, review_document,
+};
 use milemarker_core::review::Review;
 
 pub use milemarker_web::review::render as html;
@@ -82,4 +84,42 @@ pub fn terminal(doc: &Document, review: Option<&Review>) -> String {
         }
     }
     out
+}
+
+fn span(s: &Span) -> String {
+    match s.tone {
+        Tone::Plain => s.text.clone(),
+        tone => paint(style(tone), &s.text),
+    }
+}
+
+/// A command's answer on the terminal: headings bold (a blank line before all but the first
+/// part), tables aligned, each span in its tone.
+pub fn output(o: &Output) -> String {
+    let mut out = String::new();
+    for (at, part) in o.parts.iter().enumerate() {
+        match part {
+            Part::Heading(h) => {
+                if at > 0 {
+                    out.push('\n');
+                }
+                out.push_str(&format!("{}\n", paint(HEADING, h)));
+            }
+            Part::Line(spans) => {
+                out.push_str(&spans.iter().map(span).collect::<String>());
+                out.push('\n');
+            }
+            Part::Table(rows) => {
+                let rows: Vec<Vec<String>> =
+                    rows.iter().map(|r| r.iter().map(span).collect()).collect();
+                out.push_str(&table(&rows));
+            }
+        }
+    }
+    out
+}
+
+/// Prints a command's answer.
+pub fn show(o: &Output) -> anyhow::Result<()> {
+    crate::context::print(&output(o))
 }

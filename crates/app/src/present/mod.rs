@@ -9,9 +9,12 @@ use milemarker_core::markers::MarkerState;
 use milemarker_core::review::Review;
 
 mod decision;
+mod output;
 mod review;
+pub mod skills;
 
 pub use decision::decision_document;
+pub use output::{Output, Part, Span, counted};
 pub use review::{hours_bars, marker_item, review_document};
 
 #[derive(Debug, Clone, PartialEq)]
