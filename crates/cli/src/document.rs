@@ -3,7 +3,8 @@
 //! is; HTML is the web crate's page of the same document.
 
 use milemarker_app::present::{
-    Block, Chart, Document, Item, Output, Part, Span, Tone, hours_bars, review_document,
+    Block, Chart, Document, Item, Output, Part, Span, Tone, cells_drawn, hours_bars,
+    review_document,
 };
 use milemarker_core::review::Review;
 
@@ -87,10 +88,16 @@ pub fn terminal(doc: &Document, review: Option<&Review>) -> String {
 }
 
 fn span(s: &Span) -> String {
-    match s.tone {
-        Tone::Plain => s.text.clone(),
-        tone => paint(style(tone), &s.text),
+    match (s.tone, s.strong) {
+        (Tone::Plain, false) => s.text.clone(),
+        (tone, true) => paint(style(tone).bold(), &s.text),
+        (tone, false) => paint(style(tone), &s.text),
     }
+}
+
+/// The rows' cells painted, each glued span joined to the cell before it.
+fn spans(rows: &[Vec<Span>]) -> Vec<Vec<String>> {
+    rows.iter().map(|r| cells_drawn(r, span)).collect()
 }
 
 /// A command's answer on the terminal: headings bold (a blank line before all but the first
@@ -109,10 +116,11 @@ pub fn output(o: &Output) -> String {
                 out.push_str(&spans.iter().map(span).collect::<String>());
                 out.push('\n');
             }
-            Part::Table(rows) => {
-                let rows: Vec<Vec<String>> =
-                    rows.iter().map(|r| r.iter().map(span).collect()).collect();
-                out.push_str(&table(&rows));
+            Part::Table(rows) => out.push_str(&table(&spans(rows))),
+            Part::Nested(rows) => {
+                for line in table(&spans(rows)).lines() {
+                    out.push_str(&format!("    {line}\n"));
+                }
             }
         }
     }

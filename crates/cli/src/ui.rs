@@ -111,7 +111,7 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-pub use milemarker_core::text::{percent, word};
+pub use milemarker_core::text::percent;
 
 #[cfg(test)]
 mod tests {

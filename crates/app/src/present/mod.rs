@@ -9,12 +9,16 @@ use milemarker_core::markers::MarkerState;
 use milemarker_core::review::Review;
 
 mod decision;
+pub mod life;
+pub mod network;
 mod output;
+pub mod records;
 mod review;
 pub mod skills;
+pub mod values;
 
 pub use decision::decision_document;
-pub use output::{Output, Part, Span, counted};
+pub use output::{Output, Part, Span, cells, cells_drawn, counted};
 pub use review::{hours_bars, marker_item, review_document};
 
 #[derive(Debug, Clone, PartialEq)]

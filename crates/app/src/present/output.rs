@@ -18,6 +18,8 @@ pub enum Part {
     Line(Vec<Span>),
     /// Rows of cells, aligned by column.
     Table(Vec<Vec<Span>>),
+    /// Rows about the line above, set in under it.
+    Nested(Vec<Vec<Span>>),
 }
 
 /// Words with a tone: an id is faint, a warning warns.
@@ -25,6 +27,10 @@ pub enum Part {
 pub struct Span {
     pub text: String,
     pub tone: Tone,
+    /// A name set apart (an option's title among its facts).
+    pub strong: bool,
+    /// In a table, the rest of the cell before (a bar's blocks past the boundary), not a cell.
+    pub glued: bool,
 }
 
 impl Span {
@@ -32,6 +38,23 @@ impl Span {
         Span {
             text: text.into(),
             tone,
+            strong: false,
+            glued: false,
+        }
+    }
+
+    /// This span as the rest of the cell before it.
+    pub fn glued(self) -> Span {
+        Span {
+            glued: true,
+            ..self
+        }
+    }
+
+    pub fn strong(text: impl Into<String>) -> Span {
+        Span {
+            strong: true,
+            ..Span::from(text.into())
         }
     }
 
@@ -106,10 +129,9 @@ impl Output {
             match part {
                 Part::Heading(h) => out.push(h.clone()),
                 Part::Line(spans) => out.push(words(spans)),
-                Part::Table(rows) => out.extend(rows.iter().map(|row| {
-                    let cells: Vec<&str> = row.iter().map(|c| c.text.as_str()).collect();
-                    cells.join("  ")
-                })),
+                Part::Table(rows) | Part::Nested(rows) => {
+                    out.extend(rows.iter().map(|row| cells(row).join("  ")))
+                }
             }
         }
         out
@@ -131,7 +153,7 @@ impl Output {
                     continue;
                 }
                 Part::Line(spans) => Block::Line(text(spans)),
-                Part::Table(rows) => Block::Table {
+                Part::Table(rows) | Part::Nested(rows) => Block::Table {
                     header: Vec::new(),
                     rows: rows
                         .iter()
@@ -150,6 +172,24 @@ impl Output {
         }
         doc
     }
+}
+
+/// A row's cells as words, each glued span joined to the cell before it.
+pub fn cells(row: &[Span]) -> Vec<String> {
+    cells_drawn(row, |s| s.text.clone())
+}
+
+/// A row's cells, each span drawn by `draw` (in colour, say) and each glued one joined to the
+/// cell before it.
+pub fn cells_drawn(row: &[Span], draw: impl Fn(&Span) -> String) -> Vec<String> {
+    let mut cells: Vec<String> = Vec::new();
+    for span in row {
+        match cells.last_mut() {
+            Some(cell) if span.glued => cell.push_str(&draw(span)),
+            _ => cells.push(draw(span)),
+        }
+    }
+    cells
 }
 
 /// `n` with its noun ("1 skill", "3 skills"), for counts in headings.
@@ -171,6 +211,17 @@ mod tests {
         assert_eq!(doc.sections[0].heading, "Contacts");
         assert_eq!(doc.sections[0].blocks.len(), 2);
         assert!(doc.sentences().contains(&"never".to_string()));
+    }
+
+    #[test]
+    fn a_glued_span_is_part_of_the_cell_before() {
+        let row = vec![
+            "W40".into(),
+            "###".into(),
+            Span::new(Tone::Bad, "##").glued(),
+            "x".into(),
+        ];
+        assert_eq!(cells(&row), ["W40", "#####", "x"]);
     }
 
     #[test]
