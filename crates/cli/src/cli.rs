@@ -21,7 +21,7 @@ pub use crate::commands::import::ImportArgs;
 pub use crate::commands::init::InitArgs;
 pub use crate::commands::man::{ManArgs, NoDatabase};
 pub use crate::commands::markers::MarkersArgs;
-pub use crate::commands::market::{MarketCommand, MarketDemandArgs, MarketOccupationsArgs};
+pub use crate::commands::market::MarketCommand;
 pub use crate::commands::opportunity::{OpportunityCommand, SourceArg, StageArg};
 pub use crate::commands::option::{KindArg, OptionCommand};
 pub use crate::commands::postings::PostingsCommand;

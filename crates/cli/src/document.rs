@@ -131,3 +131,15 @@ pub fn output(o: &Output) -> String {
 pub fn show(o: &Output) -> anyhow::Result<()> {
     crate::context::print(&output(o))
 }
+
+/// Prints `value` as JSON when `json`, else the `output` in words.
+pub fn answer(
+    json: bool,
+    value: &impl serde::Serialize,
+    output: impl FnOnce() -> Output,
+) -> anyhow::Result<()> {
+    match json {
+        true => crate::context::print_json(value),
+        false => show(&output()),
+    }
+}

@@ -10,6 +10,7 @@ use milemarker_core::review::Review;
 
 mod decision;
 pub mod life;
+pub mod market;
 pub mod network;
 mod output;
 pub mod records;

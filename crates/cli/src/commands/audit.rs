@@ -6,8 +6,8 @@ use milemarker_app::present::life as present;
 use milemarker_app::tasks;
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, print_json, today};
-use crate::document::show;
+use crate::context::{Db, today};
+use crate::document::answer;
 
 pub fn run(db: &mut Db, args: AuditArgs) -> Result<()> {
     let date = match args.date {
@@ -19,10 +19,11 @@ pub fn run(db: &mut Db, args: AuditArgs) -> Result<()> {
         .iter()
         .find(|r| r.date == date)
         .expect("just recorded");
-    if args.json.json {
-        return print_json(&present::audit_json(today_report, &reports));
-    }
-    show(&present::audit(today_report, &reports))
+    answer(
+        args.json.json,
+        &present::audit_json(today_report, &reports),
+        || present::audit(today_report, &reports),
+    )
 }
 
 // The command line of this command, beside its handler.

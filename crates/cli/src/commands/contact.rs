@@ -11,8 +11,8 @@ use milemarker_core::network::due;
 use milemarker_core::vcard;
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, as_of, happened_on, print, print_json, write_output};
-use crate::document::show;
+use crate::context::{Db, as_of, happened_on, print, write_output};
+use crate::document::{answer, show};
 use crate::ui::{GOOD, paint};
 
 pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
@@ -29,10 +29,7 @@ pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
         }
         ContactCommand::List(flag) => {
             let s = db.load()?;
-            if flag.json {
-                return print_json(&s.contacts);
-            }
-            show(&present::contacts(&s))
+            answer(flag.json, &s.contacts, || present::contacts(&s))
         }
         ContactCommand::Log { id, date, note } => {
             let date = happened_on(date)?;
@@ -45,10 +42,7 @@ pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
             let day = as_of(day)?;
             let s = db.load()?;
             let list = due(&s.contacts, day);
-            if json.json {
-                return print_json(&list);
-            }
-            show(&present::losing_touch(&list))
+            answer(json.json, &list, || present::losing_touch(&list))
         }
         ContactCommand::Remove { id } => {
             let name = db.update(|s| contacts::remove(s, &id))?;

@@ -5,18 +5,16 @@ use milemarker_app::present::life as present;
 use milemarker_core::career::Finances;
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, print_json, updated};
-use crate::document::show;
+use crate::context::{Db, updated};
+use crate::document::{answer, show};
 
 pub fn run(db: &mut Db, args: FinancesArgs) -> Result<()> {
     match args.command.unwrap_or(FinancesCommand::Show(args.show)) {
         FinancesCommand::Show(flag) => {
             let s = db.load()?;
-            if flag.json {
-                print_json(&present::finances_json(&s))
-            } else {
-                show(&present::finances(&s))
-            }
+            answer(flag.json, &present::finances_json(&s), || {
+                present::finances(&s)
+            })
         }
         FinancesCommand::Set {
             expenses,

@@ -10,8 +10,8 @@ use milemarker_app::present::life as present;
 use milemarker_core::markers::thresholds::OverworkCreep;
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, as_of, print, print_json};
-use crate::document::show;
+use crate::context::{Db, as_of, print};
+use crate::document::answer;
 use crate::ui::{WARN, paint};
 
 /// Overwork creep (000): by default over the boundary in 3 of the last 4 complete weeks; the
@@ -23,10 +23,7 @@ pub fn run(db: &mut Db, args: HoursArgs, creep: &OverworkCreep) -> Result<()> {
     let s = db.load()?;
     let as_of = as_of(args.as_of)?;
     let view = hours::weeks(&s, as_of, args.weeks, creep);
-    if args.json.json {
-        return print_json(&view);
-    }
-    show(&present::hours(&view))
+    answer(args.json.json, &view, || present::hours(&view))
 }
 
 fn import_tracker(db: &mut Db, args: HoursImportArgs) -> Result<()> {

@@ -8,8 +8,8 @@ use milemarker_app::present::network as present;
 use milemarker_core::network::{Stage, stage_word};
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, happened_on, print, print_json, today};
-use crate::document::show;
+use crate::context::{Db, happened_on, print, today};
+use crate::document::{answer, show};
 use crate::ui::{GOOD, paint};
 
 /// `ignored_after`: days a recruiter lead may wait unanswered (the ignored-opportunity marker).
@@ -28,10 +28,10 @@ pub fn run(db: &mut Db, command: OpportunityCommand, ignored_after: u32) -> Resu
         OpportunityCommand::List { all, json } => {
             let s = db.load()?;
             let shown = opportunities::listed(&s, all);
-            if json.json {
-                return print_json(&shown);
-            }
-            show(&present::opportunities(&shown, today()?, ignored_after))
+            let today = today()?;
+            answer(json.json, &shown, || {
+                present::opportunities(&shown, today, ignored_after)
+            })
         }
         OpportunityCommand::Offer(args) => offer(db, args),
         OpportunityCommand::Promote { id, option_id } => {

@@ -5,18 +5,14 @@ use milemarker_app::risks;
 use milemarker_core::decision::document::{RiskKind, RiskSpec};
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, print_json, updated};
-use crate::document::show;
+use crate::context::{Db, updated};
+use crate::document::{answer, show};
 
 pub fn run(db: &mut Db, args: RiskArgs) -> Result<()> {
     match args.command.unwrap_or(RiskCommand::List(args.list)) {
         RiskCommand::List(flag) => {
             let s = db.load()?;
-            if flag.json {
-                print_json(&present::risks_json(&s))
-            } else {
-                show(&present::risks(&s))
-            }
+            answer(flag.json, &present::risks_json(&s), || present::risks(&s))
         }
         RiskCommand::Add {
             option,

@@ -7,8 +7,8 @@ use milemarker_app::seasons;
 use milemarker_core::life::{Season, current_seasons};
 
 use crate::cli::JsonFlag;
-use crate::context::{self, Db, print_json, today};
-use crate::document::show;
+use crate::context::{self, Db, today};
+use crate::document::{answer, show};
 
 pub fn run(db: &mut Db, args: SeasonArgs) -> Result<()> {
     match args.command.unwrap_or(SeasonCommand::Show {
@@ -19,10 +19,8 @@ pub fn run(db: &mut Db, args: SeasonArgs) -> Result<()> {
             let as_of = context::as_of(as_of)?;
             let s = db.load()?;
             let current = current_seasons(&s.seasons, as_of);
-            if json.json {
-                return print_json(&present::seasons_json(&current, as_of));
-            }
-            show(&present::seasons(&current, as_of))
+            let json_value = present::seasons_json(&current, as_of);
+            answer(json.json, &json_value, || present::seasons(&current, as_of))
         }
         SeasonCommand::Set {
             area,
@@ -46,10 +44,7 @@ pub fn run(db: &mut Db, args: SeasonArgs) -> Result<()> {
         }
         SeasonCommand::History(json) => {
             let s = db.load()?;
-            if json.json {
-                return print_json(&s.seasons);
-            }
-            show(&present::season_history(&s))
+            answer(json.json, &s.seasons, || present::season_history(&s))
         }
     }
 }

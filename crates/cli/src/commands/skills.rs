@@ -14,7 +14,7 @@ use crate::cli::JsonFlag;
 use crate::context::{
     Db, LineBatches, NoRecords, TEXT_LIMIT, print, print_json, read_input, today,
 };
-use crate::document::{output, show};
+use crate::document::{answer, output, show};
 
 pub fn run(open: impl FnOnce() -> Result<Db>, command: SkillsCommand) -> Result<()> {
     match command {
@@ -36,10 +36,7 @@ pub fn run(open: impl FnOnce() -> Result<Db>, command: SkillsCommand) -> Result<
 
 fn extract(text: &str, json: bool) -> Result<()> {
     let hits = Matcher::global().extract(text);
-    if json {
-        return print_json(&hits);
-    }
-    show(&present::extracted(&hits))
+    answer(json, &hits, || present::extracted(&hits))
 }
 
 /// One text per line, matched on every core, each batch written out before the next is read;
@@ -99,10 +96,7 @@ fn add(db: &mut Db, text: &str, level: Option<LevelArg>) -> Result<()> {
 
 fn list(db: &mut Db, json: bool) -> Result<()> {
     let s = db.load()?;
-    if json {
-        return print_json(&s.skills);
-    }
-    show(&present::listed(&s))
+    answer(json, &s.skills, || present::listed(&s))
 }
 
 fn remove(db: &mut Db, text: &str) -> Result<()> {
