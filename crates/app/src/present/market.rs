@@ -11,6 +11,33 @@ use crate::market::{
     DemandAnswer, GAP_SHARE, Gap, OccupationGap, OccupationRow, OccupationsAnswer, PayAnswer,
     TitleGap,
 };
+use crate::postings::Outcome;
+
+/// What importing postings from `name` did, with the bad rows skipped.
+pub fn imported(name: &str, outcome: &Outcome) -> Output {
+    let counts = &outcome.counts;
+    let mut said = format!(
+        "Imported {} {} from {name}",
+        grouped(counts.added as f64),
+        noun(counts.added as f64, "posting", "postings")
+    );
+    if counts.duplicates > 0 {
+        said.push_str(&format!(
+            " ({} already imported, skipped)",
+            counts.duplicates
+        ));
+    }
+    let out = Output::line(format!("{said}."));
+    if outcome.bad_count == 0 {
+        return out;
+    }
+    let (shown, more) = outcome.bad_lines();
+    out.with_line(vec![
+        format!("Skipped {} bad rows:\n", outcome.bad_count).into(),
+        Span::faint(shown.join("\n")),
+        more.into(),
+    ])
+}
 
 /// Pay against the market: the percentiles, and where the person's pay sits among them.
 pub fn pay(answer: &PayAnswer) -> Output {

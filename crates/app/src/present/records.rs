@@ -1,13 +1,17 @@
 //! What the commands that list the person's records answer after each change: the options,
 //! the week's tasks, the wins.
 
-use milemarker_core::career::{CareerOption, Snapshot};
+use jiff::civil::Date;
+use milemarker_core::career::{CareerOption, OptionKind, Profile, Snapshot};
 use milemarker_core::decision::format_number;
 use milemarker_core::evidence::Achievement;
 use milemarker_core::life::Task;
 use milemarker_core::markers::grouped;
 
+use milemarker_market::wages;
+
 use super::{Output, Span};
+use crate::lookup::occupation_title;
 
 /// The options, each under its name with its facts, scores, income and risks.
 pub fn options(s: &Snapshot) -> Output {
@@ -72,6 +76,45 @@ fn option_facts(o: &CareerOption) -> Vec<Vec<Span>> {
     rows
 }
 
+/// The profile, each field named, the occupation and area by their names.
+pub fn profile(p: &Profile) -> Output {
+    let unset = || Span::faint("not set");
+    let text = |v: &Option<String>| v.clone().map_or_else(unset, Span::from);
+    let money =
+        |v: Option<f64>| v.map_or_else(unset, |v| format!("{} {}", grouped(v), p.currency).into());
+    let date = |v: Option<Date>| v.map_or_else(unset, |d| d.to_string().into());
+    let occupation = p.occupation.as_deref().map_or_else(unset, |code| {
+        occupation_title(code)
+            .map_or_else(|| code.to_string(), |title| format!("{title} ({code})"))
+            .into()
+    });
+    let code = p.area.as_deref();
+    let area = code
+        .map_or_else(|| wages::area("0000000"), wages::area)
+        .map_or_else(|| code.unwrap_or("national").to_string(), |a| a.place());
+    let boundary = format!("{} hours a week", format_number(p.boundary_hours));
+    let rows = [
+        ("name", text(&p.name)),
+        ("occupation", occupation),
+        ("area", area.into()),
+        ("level", text(&p.level)),
+        ("role start", date(p.role_start)),
+        ("last promotion", date(p.last_promotion)),
+        ("promotion promised", date(p.promotion_promised)),
+        ("pay", money(p.pay)),
+        ("bonus", money(p.bonus)),
+        ("equity", money(p.equity)),
+        ("total pay", money(p.total_pay())),
+        ("boundary", boundary.into()),
+        ("work days", p.work_days.to_string().into()),
+    ];
+    let rows = rows
+        .into_iter()
+        .map(|(name, v)| vec![name.into(), v])
+        .collect();
+    Output::table("Profile", rows)
+}
+
 /// The week's tasks, under their column names.
 pub fn tasks(tasks: &[Task]) -> Output {
     if tasks.is_empty() {
@@ -128,6 +171,84 @@ pub fn logged(win: &Achievement) -> Output {
         format!(" win #{} on {}: {} ", win.id, win.date, win.title).into(),
         Span::faint(format!("(seen by {})", win.visibility.label())),
     ])
+}
+
+/// The example person of `demo`, met before their review: who they are, what they value, the
+/// lines they will not cross, their skills and the paths they weigh.
+pub fn introduction(person: &Snapshot) -> Output {
+    let p = &person.profile;
+    let name = p.name.as_deref().unwrap_or("The example person");
+    let role = p.level.as_deref().unwrap_or("in a role");
+    let since = p
+        .role_start
+        .map(|d| format!(", in the role since {d}"))
+        .unwrap_or_default();
+    let hours = person
+        .options
+        .iter()
+        .find(|o| o.kind == OptionKind::Stay)
+        .and_then(|o| o.attributes.get("hours_per_week"))
+        .map(|h| {
+            format!(
+                " Works {h} hours a week against a boundary of {}.",
+                format_number(p.boundary_hours)
+            )
+        })
+        .unwrap_or_default();
+    // The occupation by its title, as the review says it ("Marketing Managers"), not its code.
+    let occupation = p.occupation.as_deref().map_or_else(
+        || "no O*NET occupation".to_string(),
+        |code| {
+            occupation_title(code)
+                .map_or_else(|| format!("O*NET {code}"), |t| format!("{t} in O*NET"))
+        },
+    );
+    let values: Vec<String> = person
+        .values_by_importance()
+        .iter()
+        .map(|v| format!("{} {}", v.id, v.weight.map_or(String::new(), format_number)))
+        .collect();
+    let rules: Vec<String> = person.dealbreakers.iter().map(|d| d.rule()).collect();
+    let skills: Vec<&str> = person.skills.iter().map(|k| k.label.as_str()).collect();
+    let mut out = Output::default()
+        .with_heading(format!("Meet {name}"))
+        .with_text(format!("  {role} ({occupation}){since}.{hours}"))
+        .with_text(format!(
+            "  Values (importance 1-10): {}.",
+            values.join(", ")
+        ))
+        .with_text(format!("  Deal-breakers: {}.", rules.join("; ")))
+        .with_text(format!(
+            "  Skills: {}; demand for them is counted in 2,400 synthetic job postings.",
+            skills.join(", ")
+        ))
+        .with_text("  Weighing:");
+    for o in &person.options {
+        // The name first, the id to type after it, as the review ranks them.
+        out = out.with_line(vec![
+            "    ".into(),
+            Span::strong(&o.name),
+            " ".into(),
+            Span::faint(format!("({})", o.id)),
+        ]);
+    }
+    out
+}
+
+/// The deal-breakers, each with its id and note.
+pub fn dealbreakers(s: &Snapshot) -> Output {
+    if s.dealbreakers.is_empty() {
+        return Output::line(
+            "No deal-breakers yet. Add the lines you will not cross: `milemarker dealbreakers add \
+             \"hours_per_week <= 45\"`.",
+        );
+    }
+    let mut rows = vec![["id", "rule", "note"].map(Span::faint).to_vec()];
+    rows.extend(s.dealbreakers.iter().map(|d| {
+        let cells = [d.id.clone(), d.rule(), d.note.clone().unwrap_or_default()];
+        cells.map(Span::from).to_vec()
+    }));
+    Output::table("Deal-breakers", rows)
 }
 
 #[cfg(test)]

@@ -4,14 +4,14 @@ use anyhow::{Result, bail};
 use clap::Args;
 use milemarker_app::decide::{decide_person, with_robustness};
 use milemarker_app::demo::seed;
-use milemarker_core::career::{OptionKind, Snapshot};
-use milemarker_core::decision::format_number;
+use milemarker_app::present::records as present;
 
 use crate::cli::JsonFlag;
 use crate::cli::ReviewFormat;
 use crate::commands::review;
 use crate::context::{Db, Settings, print, print_json, today};
-use crate::ui::{DIM, HEADING, paint};
+use crate::document::output;
+use crate::ui::{DIM, paint};
 
 pub fn run(db_flag: Option<&Path>, args: DemoArgs, settings: &Settings) -> Result<()> {
     // A temporary database unless --db is given; it is removed when `_dir` drops.
@@ -45,7 +45,7 @@ pub fn run(db_flag: Option<&Path>, args: DemoArgs, settings: &Settings) -> Resul
             "review": review,
         }));
     }
-    let mut out = introduction(&person);
+    let mut out = output(&present::introduction(&person));
     out.push('\n');
     out.push_str(&review::render(&review, ReviewFormat::Text)?);
     out.push_str(&format!(
@@ -60,69 +60,6 @@ pub fn run(db_flag: Option<&Path>, args: DemoArgs, settings: &Settings) -> Resul
         )
     ));
     print(&out)
-}
-
-fn introduction(person: &Snapshot) -> String {
-    let p = &person.profile;
-    let name = p.name.as_deref().unwrap_or("The example person");
-    let mut out = format!("{}\n", paint(HEADING, &format!("Meet {name}")));
-    let role = p.level.as_deref().unwrap_or("in a role");
-    let since = p
-        .role_start
-        .map(|d| format!(", in the role since {d}"))
-        .unwrap_or_default();
-    let hours = person
-        .options
-        .iter()
-        .find(|o| o.kind == OptionKind::Stay)
-        .and_then(|o| o.attributes.get("hours_per_week"))
-        .map(|h| {
-            format!(
-                " Works {h} hours a week against a boundary of {}.",
-                format_number(p.boundary_hours)
-            )
-        })
-        .unwrap_or_default();
-    // The occupation by its title, as the review says it ("Marketing Managers"), not its code.
-    let occupation = p.occupation.as_deref().map_or_else(
-        || "no O*NET occupation".to_string(),
-        |code| {
-            milemarker_market::wages::soc(code)
-                .ok()
-                .and_then(|soc| milemarker_market::wages::occupation_title(&soc))
-                .map_or_else(
-                    || format!("O*NET {code}"),
-                    |title| format!("{title} in O*NET"),
-                )
-        },
-    );
-    out.push_str(&format!("  {role} ({occupation}){since}.{hours}\n"));
-    let values: Vec<String> = person
-        .values_by_importance()
-        .iter()
-        .map(|v| format!("{} {}", v.id, v.weight.map_or(String::new(), format_number)))
-        .collect();
-    out.push_str(&format!(
-        "  Values (importance 1-10): {}.\n",
-        values.join(", ")
-    ));
-    let rules: Vec<String> = person.dealbreakers.iter().map(|d| d.rule()).collect();
-    out.push_str(&format!("  Deal-breakers: {}.\n", rules.join("; ")));
-    let skills: Vec<&str> = person.skills.iter().map(|k| k.label.as_str()).collect();
-    out.push_str(&format!(
-        "  Skills: {}; demand for them is counted in 2,400 synthetic job postings.\n",
-        skills.join(", ")
-    ));
-    out.push_str("  Weighing:\n");
-    for o in &person.options {
-        // The name first, the id to type after it, as the review ranks them.
-        out.push_str(&format!(
-            "    {} {}\n",
-            paint(HEADING, &o.name),
-            paint(DIM, &format!("({})", o.id))
-        ));
-    }
-    out
 }
 
 // The command line of this command, beside its handler.
