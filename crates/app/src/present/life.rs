@@ -307,3 +307,31 @@ pub fn risks_json(
         .map(|o| (o.id.as_str(), &o.risks))
         .collect()
 }
+
+/// The settings in effect as the TOML a settings file holds, under where they come from.
+pub fn settings(settings: &crate::settings::Settings) -> anyhow::Result<Output> {
+    let path = settings.path.display();
+    let source = if settings.file_exists {
+        format!("# Settings from {path}; keys not in the file are defaults.")
+    } else {
+        format!(
+            "# No settings file at {path}: these are the defaults.\n# Copy this into that file \
+             and change what you need."
+        )
+    };
+    let body = toml::to_string(&serde_json::json!({ "markers": settings.thresholds }))?;
+    let body = body.strip_suffix('\n').unwrap_or(&body).to_string();
+    Ok(Output::default()
+        .with_heading("Settings")
+        .with_line(vec![Span::faint(source)])
+        .with_text(body))
+}
+
+/// `config --json`: where the settings come from and the marker thresholds in effect.
+pub fn settings_json(settings: &crate::settings::Settings) -> serde_json::Value {
+    serde_json::json!({
+        "path": settings.path,
+        "file_exists": settings.file_exists,
+        "markers": settings.thresholds,
+    })
+}

@@ -1,15 +1,15 @@
 use std::path::Path;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::Args;
 use milemarker_app::decide::{decide_person, with_robustness};
-use milemarker_app::demo::seed;
+use milemarker_app::demo::seed_at;
 use milemarker_app::present::records as present;
 
 use crate::cli::JsonFlag;
 use crate::cli::ReviewFormat;
 use crate::commands::review;
-use crate::context::{Db, Settings, print, print_json, today};
+use crate::context::{Settings, print, print_json, today};
 use crate::document::output;
 use crate::ui::{DIM, paint};
 
@@ -23,17 +23,8 @@ pub fn run(db_flag: Option<&Path>, args: DemoArgs, settings: &Settings) -> Resul
             _dir.path().join("demo.db")
         }
     };
-    let mut db = Db::open(&path)?;
-    let existing = db.load()?;
-    if !existing.values.is_empty() || !existing.options.is_empty() {
-        bail!(
-            "{} already holds someone's data; the demo writes an example person, so give it an empty \
-             --db (or none, for a temporary one)",
-            path.display()
-        );
-    }
     let day = today()?;
-    seed(&mut db, day)?;
+    let mut db = seed_at(&path, day)?;
     let person = db.load()?;
     let decision = decide_person(&person, None)?;
     let review = milemarker_app::review::build(&mut db, &person, settings, day, Some(&decision))?;
