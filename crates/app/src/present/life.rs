@@ -144,6 +144,16 @@ fn creep(creep: &Creep) -> Output {
     }
 }
 
+/// What importing a time tracker's intervals from `name` did; days split at midnight in `tz`.
+pub fn intervals_imported(added: &crate::hours::Added, name: &str, tz: &str) -> Output {
+    let crate::hours::Added { added, known } = added;
+    Output::line(format!(
+        "Imported {added} interval{} from {name} ({known} already known); days split at \
+         midnight in {tz}.",
+        if *added == 1 { "" } else { "s" },
+    ))
+}
+
 /// What a check-in recorded, against the boundary.
 pub fn checked_in(c: &CheckIn, boundary: f64, replaced: bool) -> Output {
     let verb = if replaced { "Updated" } else { "Recorded" };

@@ -121,6 +121,25 @@ pub fn terms(offer: &Offer, open: bool) -> String {
     text
 }
 
+/// "Added opportunity #3" and the like: `what` was added.
+pub fn added(what: impl std::fmt::Display) -> Output {
+    Output::said(Tone::Good, "Added", format!(" {what}"))
+}
+
+/// The stage lead `id` moved to, and when.
+pub fn moved(id: u32, stage: Stage, date: Date) -> Output {
+    Output::line(format!(
+        "Opportunity #{id} moved to the {} stage on {date}.",
+        stage_word(stage)
+    ))
+}
+
+/// The offer of lead `id` as recorded.
+pub fn offer_recorded(id: u32, offer: &Offer) -> Output {
+    let said = format!(" the offer of opportunity #{id}: {}", terms(offer, true));
+    Output::said(Tone::Good, "Recorded", said)
+}
+
 /// What promoting the offer of lead `id` did, and what to do next.
 pub fn promoted(id: u32, done: &Promoted) -> Output {
     let how = if done.linked {

@@ -13,14 +13,13 @@ use milemarker_core::vcard;
 use crate::cli::JsonFlag;
 use crate::context::{Db, as_of, happened_on, print, write_output};
 use crate::document::{answer, show};
-use crate::ui::{GOOD, paint};
 
 pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
     match command {
         ContactCommand::Add(args) => {
             let fields = fields(args.fields);
             let id = db.update(|s| contacts::add(s, &args.name, args.id, fields))?;
-            print(&format!("{} {id}\n", paint(GOOD, "Added")))
+            show(&present::added(id))
         }
         ContactCommand::Edit(args) => {
             let fields = fields(args.fields);

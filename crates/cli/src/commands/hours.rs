@@ -5,13 +5,13 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
-use milemarker_app::hours::{self, Added};
+use milemarker_app::hours;
 use milemarker_app::present::life as present;
 use milemarker_core::markers::thresholds::OverworkCreep;
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, as_of, print};
-use crate::document::answer;
+use crate::context::{Db, as_of};
+use crate::document::{answer, show};
 use crate::ui::{WARN, paint};
 
 /// Overwork creep (000): by default over the boundary in 3 of the last 4 complete weeks; the
@@ -32,13 +32,8 @@ fn import_tracker(db: &mut Db, args: HoursImportArgs) -> Result<()> {
     for warning in &export.parsed.warnings {
         anstream::eprintln!("{} {name}: {warning}", paint(WARN, "warning:"));
     }
-    let Added { added, known } = db.update(|s| Ok(hours::add_intervals(s, &export)))?;
-    print(&format!(
-        "Imported {added} interval{} from {name} ({known} already known); days split at \
-         midnight in {}.\n",
-        if added == 1 { "" } else { "s" },
-        export.tz
-    ))
+    let added = db.update(|s| Ok(hours::add_intervals(s, &export)))?;
+    show(&present::intervals_imported(&added, name, &export.tz))
 }
 
 // The command line of this command, beside its handler.

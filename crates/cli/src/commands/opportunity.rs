@@ -5,12 +5,11 @@ use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
 use milemarker_app::opportunities::{self, NewLead, OfferTerms};
 use milemarker_app::present::network as present;
-use milemarker_core::network::{Stage, stage_word};
+use milemarker_core::network::Stage;
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, happened_on, print, today};
+use crate::context::{Db, happened_on, today};
 use crate::document::{answer, show};
-use crate::ui::{GOOD, paint};
 
 /// `ignored_after`: days a recruiter lead may wait unanswered (the ignored-opportunity marker).
 pub fn run(db: &mut Db, command: OpportunityCommand, ignored_after: u32) -> Result<()> {
@@ -20,10 +19,7 @@ pub fn run(db: &mut Db, command: OpportunityCommand, ignored_after: u32) -> Resu
             let date = happened_on(date)?;
             let stage: Stage = stage.into();
             db.update(|s| opportunities::move_to(s, id, stage, date))?;
-            print(&format!(
-                "Opportunity #{id} moved to the {} stage on {date}.\n",
-                stage_word(stage)
-            ))
+            show(&present::moved(id, stage, date))
         }
         OpportunityCommand::List { all, json } => {
             let s = db.load()?;
@@ -52,7 +48,7 @@ fn add(db: &mut Db, args: OpportunityAddArgs) -> Result<()> {
         link: args.link,
     };
     let id = db.update(|s| opportunities::add(s, lead))?;
-    print(&format!("{} opportunity #{id}\n", paint(GOOD, "Added")))
+    show(&present::added(format!("opportunity #{id}")))
 }
 
 fn offer(db: &mut Db, args: OfferArgs) -> Result<()> {
@@ -64,11 +60,7 @@ fn offer(db: &mut Db, args: OfferArgs) -> Result<()> {
         deadline: args.deadline,
     };
     let offer = db.update(|s| opportunities::offer(s, id, terms))?;
-    print(&format!(
-        "{} the offer of opportunity #{id}: {}\n",
-        paint(GOOD, "Recorded"),
-        present::terms(&offer, true)
-    ))
+    show(&present::offer_recorded(id, &offer))
 }
 
 // The command line of this command, beside its handler.
