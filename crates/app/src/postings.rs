@@ -50,6 +50,16 @@ pub struct Outcome {
     pub bad_count: u64,
 }
 
+/// The format `given`, else the one `file`'s name says; refused when it says none.
+pub fn format_of(file: &Path, given: Option<Format>) -> Result<Format> {
+    given.or_else(|| Format::of(file)).ok_or_else(|| {
+        anyhow!(
+            "{}: cannot tell the format from the name; pass --format csv, jsonl or parquet",
+            file.display()
+        )
+    })
+}
+
 /// Reads `file`, finds the skills in every posting on every core, and stores them in one
 /// transaction. With bad rows and no `skip_bad`, nothing is stored (the outcome says why).
 pub fn load(

@@ -121,6 +121,18 @@ impl Db {
             Ok(out)
         }))?
     }
+
+    /// [`Db::update`], returning the records as written, to show them without loading them
+    /// again.
+    pub fn updated(
+        &mut self,
+        change: impl FnOnce(&mut Snapshot) -> Result<()>,
+    ) -> Result<Snapshot> {
+        self.update(|s| {
+            change(s)?;
+            Ok(s.clone())
+        })
+    }
 }
 
 /// A field that does not hold, kept typed inside the error: the CLI prints it as "field: what

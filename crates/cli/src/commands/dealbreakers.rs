@@ -5,7 +5,7 @@ use milemarker_app::present::records as present;
 use milemarker_core::career::Snapshot;
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, updated};
+use crate::context::Db;
 use crate::document::{answer, show};
 
 pub fn run(db: &mut Db, args: DealbreakersArgs) -> Result<()> {
@@ -22,7 +22,7 @@ pub fn run(db: &mut Db, args: DealbreakersArgs) -> Result<()> {
 }
 
 fn changed(db: &mut Db, change: impl FnOnce(&mut Snapshot) -> Result<()>) -> Result<()> {
-    show(&present::dealbreakers(&updated(db, change)?))
+    show(&present::dealbreakers(&db.updated(change)?))
 }
 
 // The command line of this command, beside its handler.

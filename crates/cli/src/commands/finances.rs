@@ -5,7 +5,7 @@ use milemarker_app::present::life as present;
 use milemarker_core::career::Finances;
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, updated};
+use crate::context::Db;
 use crate::document::{answer, show};
 
 pub fn run(db: &mut Db, args: FinancesArgs) -> Result<()> {
@@ -26,7 +26,7 @@ pub fn run(db: &mut Db, args: FinancesArgs) -> Result<()> {
                 savings,
                 other_income,
             };
-            show(&present::finances(&updated(db, |s| {
+            show(&present::finances(&db.updated(|s| {
                 finances::set(s, set);
                 Ok(())
             })?))

@@ -10,7 +10,7 @@ use milemarker_app::init::{self, Setup};
 
 use milemarker_app::present::values as present;
 
-use crate::context::{Db, updated};
+use crate::context::Db;
 use crate::document::show;
 use crate::ui::{DIM, paint};
 
@@ -28,7 +28,7 @@ pub fn run(db: &mut Db, mut args: InitArgs) -> Result<()> {
         values: args.values,
         dealbreakers: args.dealbreakers,
     };
-    let s = updated(db, |s| init::apply(s, &setup))?;
+    let s = db.updated(|s| init::apply(s, &setup))?;
     show(&present::set_up(&s))
 }
 

@@ -117,9 +117,8 @@ fn writes(command: &Command) -> bool {
 /// Whether a command changes what the decision is made of, and so ends with what it still lacks.
 fn shapes_decision(command: &Command) -> bool {
     match command {
-        Command::Values(a) => !matches!(a.command, None | Some(ValuesCommand::List(_))),
-        Command::Dealbreakers(a) => !matches!(a.command, None | Some(DealbreakersCommand::List(_))),
-        Command::Option(c) => !matches!(c, OptionCommand::List(_)),
+        // What they write is what the decision is made of.
+        Command::Values(_) | Command::Dealbreakers(_) | Command::Option(_) => writes(command),
         Command::Opportunity(c) => matches!(c, OpportunityCommand::Promote { .. }),
         _ => false,
     }

@@ -4,7 +4,7 @@ use milemarker_app::options;
 use milemarker_app::present::records as present;
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, print_json, updated};
+use crate::context::{Db, print_json};
 use crate::document::show;
 
 pub fn run(db: &mut Db, command: OptionCommand) -> Result<()> {
@@ -18,15 +18,13 @@ pub fn run(db: &mut Db, command: OptionCommand) -> Result<()> {
         }
         OptionCommand::Add(args) => {
             let fields = fields(args.fields);
-            updated(db, |s| options::add(s, &args.id, fields))?
+            db.updated(|s| options::add(s, &args.id, fields))?
         }
         OptionCommand::Edit(args) => {
             let fields = fields(args.fields);
-            updated(db, |s| {
-                options::edit(s, &args.id, &args.unset_attributes, fields)
-            })?
+            db.updated(|s| options::edit(s, &args.id, &args.unset_attributes, fields))?
         }
-        OptionCommand::Remove { id } => updated(db, |s| options::remove(s, &id))?,
+        OptionCommand::Remove { id } => db.updated(|s| options::remove(s, &id))?,
     };
     show(&present::options(&s))
 }

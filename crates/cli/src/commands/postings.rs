@@ -4,12 +4,12 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use milemarker_app::postings::{Progress, failure_json, load};
+use milemarker_app::postings::{Progress, failure_json, format_of, load};
 use milemarker_app::present::market as present;
-use milemarker_market::postings::{Columns, Format};
+use milemarker_market::postings::Columns;
 
 use crate::cli::JsonFlag;
 use crate::context::{Db, print_json, today};
@@ -30,17 +30,7 @@ pub fn run(db: &mut Db, command: PostingsCommand) -> Result<()> {
 }
 
 fn import(db: &mut Db, args: PostingsImportArgs) -> Result<()> {
-    let format = match args.format {
-        Some(PostingsFormatArg::Csv) => Format::Csv,
-        Some(PostingsFormatArg::Jsonl) => Format::Jsonl,
-        Some(PostingsFormatArg::Parquet) => Format::Parquet,
-        None => Format::of(&args.file).ok_or_else(|| {
-            anyhow!(
-                "{}: cannot tell the format from the name; pass --format csv, jsonl or parquet",
-                args.file.display()
-            )
-        })?,
-    };
+    let format = format_of(&args.file, args.format.map(Into::into))?;
     let columns = Columns {
         employer: args.employer_column,
         title: args.title_column,

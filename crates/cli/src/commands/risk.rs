@@ -5,7 +5,7 @@ use milemarker_app::risks;
 use milemarker_core::decision::document::{RiskKind, RiskSpec};
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, updated};
+use crate::context::Db;
 use crate::document::{answer, show};
 
 pub fn run(db: &mut Db, args: RiskArgs) -> Result<()> {
@@ -27,13 +27,13 @@ pub fn run(db: &mut Db, args: RiskArgs) -> Result<()> {
                 seriousness,
                 kind: if fact { RiskKind::Fact } else { RiskKind::Fear },
             };
-            show(&present::risks(&updated(db, |s| {
-                risks::add(s, &option, risk)
-            })?))
+            show(&present::risks(
+                &db.updated(|s| risks::add(s, &option, risk))?,
+            ))
         }
-        RiskCommand::Remove { option, name } => show(&present::risks(&updated(db, |s| {
-            risks::remove(s, &option, &name)
-        })?)),
+        RiskCommand::Remove { option, name } => show(&present::risks(
+            &db.updated(|s| risks::remove(s, &option, &name))?,
+        )),
     }
 }
 

@@ -7,7 +7,7 @@ use milemarker_app::values::{self, ValueFields};
 use milemarker_core::career::Snapshot;
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, print_json, updated};
+use crate::context::{Db, print_json};
 use crate::document::show;
 
 pub fn run(db: &mut Db, args: ValuesArgs) -> Result<()> {
@@ -47,7 +47,7 @@ pub fn run(db: &mut Db, args: ValuesArgs) -> Result<()> {
 }
 
 fn changed(db: &mut Db, change: impl FnOnce(&mut Snapshot) -> Result<()>) -> Result<()> {
-    show(&present::values(&updated(db, change)?))
+    show(&present::values(&db.updated(change)?))
 }
 
 /// Every pair of values in turn, on Saaty's scale, each answer starting from the judgement already
