@@ -117,6 +117,7 @@ pub fn output(o: &Output) -> String {
                 out.push('\n');
             }
             Part::Table(rows) => out.push_str(&table(&spans(rows))),
+            Part::Items(items) => items.iter().for_each(|i| item(&mut out, "", i)),
             Part::Nested(rows) => {
                 for line in table(&spans(rows)).lines() {
                     out.push_str(&format!("    {line}\n"));

@@ -20,7 +20,7 @@ pub mod values;
 
 pub use decision::decision_document;
 pub use output::{Output, Part, Span, cells, cells_drawn, counted};
-pub use review::{hours_bars, marker_item, review_document};
+pub use review::{hours_bars, marker_item, markers, review_document};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {

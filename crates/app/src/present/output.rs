@@ -2,7 +2,7 @@
 //! tables and lines whose parts carry a tone. The words are written here once; a face only lays
 //! them out (the terminal in colour, aligned; a page as a table).
 
-use super::{Block, Document, Tone, section};
+use super::{Block, Document, Item, Tone, section};
 
 /// A command's answer, in order.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -20,6 +20,8 @@ pub enum Part {
     Table(Vec<Vec<Span>>),
     /// Rows about the line above, set in under it.
     Nested(Vec<Vec<Span>>),
+    /// Items with a state, a label and details (the mile markers), as a document lists them.
+    Items(Vec<Item>),
 }
 
 /// Words with a tone: an id is faint, a warning warns.
@@ -115,6 +117,11 @@ impl Output {
         self
     }
 
+    pub fn with_items(mut self, items: Vec<Item>) -> Output {
+        self.parts.push(Part::Items(items));
+        self
+    }
+
     /// Both outputs, one after the other.
     pub fn then(mut self, other: Output) -> Output {
         self.parts.extend(other.parts);
@@ -123,7 +130,6 @@ impl Output {
 
     /// Every line as plain words, a table's cells two spaces apart: what each face must show.
     pub fn sentences(&self) -> Vec<String> {
-        let words = |spans: &[Span]| spans.iter().map(|s| s.text.as_str()).collect::<String>();
         let mut out = Vec::new();
         for part in &self.parts {
             match part {
@@ -132,6 +138,7 @@ impl Output {
                 Part::Table(rows) | Part::Nested(rows) => {
                     out.extend(rows.iter().map(|row| cells(row).join("  ")))
                 }
+                Part::Items(items) => out.extend(items.iter().map(|i| i.text.clone())),
             }
         }
         out
@@ -145,21 +152,18 @@ impl Output {
             lead: String::new(),
             sections: Vec::new(),
         };
-        let text = |spans: &[Span]| spans.iter().map(|s| s.text.as_str()).collect::<String>();
         for part in &self.parts {
             let block = match part {
                 Part::Heading(h) => {
                     doc.sections.push(section("output", h.clone(), Vec::new()));
                     continue;
                 }
-                Part::Line(spans) => Block::Line(text(spans)),
+                Part::Line(spans) => Block::Line(words(spans)),
                 Part::Table(rows) | Part::Nested(rows) => Block::Table {
                     header: Vec::new(),
-                    rows: rows
-                        .iter()
-                        .map(|r| r.iter().map(|c| c.text.clone()).collect())
-                        .collect(),
+                    rows: rows.iter().map(|r| cells(r)).collect(),
                 },
+                Part::Items(items) => Block::Items(items.clone()),
             };
             if doc.sections.is_empty() {
                 doc.sections.push(section("output", "", Vec::new()));
@@ -172,6 +176,11 @@ impl Output {
         }
         doc
     }
+}
+
+/// A line's spans as its words.
+fn words(spans: &[Span]) -> String {
+    spans.iter().map(|s| s.text.as_str()).collect()
 }
 
 /// A row's cells as words, each glued span joined to the cell before it.
