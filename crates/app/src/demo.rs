@@ -29,6 +29,20 @@ pub fn seed_at(path: &std::path::Path, day: Date) -> Result<Db> {
     Ok(db)
 }
 
+/// `demo --json`: the example person, their decision with its robustness, and their review.
+pub fn json(
+    person: &milemarker_core::career::Snapshot,
+    decision: &crate::decide::Decision,
+    review: &milemarker_core::review::Review,
+) -> Result<serde_json::Value> {
+    let (result, robustness) = decision;
+    Ok(serde_json::json!({
+        "person": person,
+        "decision": crate::decide::with_robustness(result, robustness.as_ref())?,
+        "review": review,
+    }))
+}
+
 /// Writes the example person and the sample postings into an empty database.
 pub fn seed(db: &mut Db, day: Date) -> Result<()> {
     // The example's year of history ends last week, whatever day the demo runs.

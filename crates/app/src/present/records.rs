@@ -235,6 +235,18 @@ pub fn introduction(person: &Snapshot) -> Output {
     out
 }
 
+/// What the demo ends with: where the example person went (`saved` in the database given), and
+/// what to try next.
+pub fn demo_end(saved: bool) -> Output {
+    Output::default().with_line(vec![Span::faint(if saved {
+        "The example person is saved in that database. Try `milemarker review --format html \
+         --out review.html --db ...`, or `milemarker decide --db ...` for the decision in full."
+    } else {
+        "This ran on a temporary database and nothing was kept. Start your own with `milemarker \
+         init`."
+    })])
+}
+
 /// The deal-breakers, each with its id and note.
 pub fn dealbreakers(s: &Snapshot) -> Output {
     if s.dealbreakers.is_empty() {
