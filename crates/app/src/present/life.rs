@@ -345,3 +345,50 @@ pub fn settings_json(settings: &crate::settings::Settings) -> serde_json::Value 
         "markers": settings.thresholds,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use milemarker_core::week::IsoWeek;
+
+    use super::*;
+
+    fn creep_of(fired: Option<bool>, over: usize) -> Creep {
+        let window: Vec<IsoWeek> = (40..44).map(|w| IsoWeek::new(2026, w).unwrap()).collect();
+        Creep {
+            fired,
+            boundary: 40.0,
+            over: window.iter().take(over).map(|w| (*w, 50.0)).collect(),
+            window,
+            weeks_with_data: 4,
+            threshold: 3,
+        }
+    }
+
+    #[test]
+    fn creep_says_all_and_none_rather_than_counting_to_the_window() {
+        let said = |fired, over| creep(&creep_of(fired, over)).sentences()[0].clone();
+        assert!(said(Some(true), 4).starts_with("Overwork creep: all of the last 4"));
+        assert!(said(Some(false), 0).starts_with("No overwork creep: none of the last 4"));
+        assert!(said(Some(true), 3).contains(" 3 of the last 4 complete weeks"));
+        assert!(said(None, 0).contains("not enough weeks recorded to tell (4 of the 4 weeks"));
+    }
+
+    #[test]
+    fn a_check_in_is_said_against_the_boundary() {
+        let c = CheckIn {
+            week: IsoWeek::new(2026, 44).unwrap(),
+            hours: 45.0,
+            weekend_days: 1,
+            evenings: 2,
+            energy: 3,
+            satisfaction: 4,
+            note: None,
+        };
+        let said = checked_in(&c, 40.0, false).sentences()[0].clone();
+        assert_eq!(
+            said,
+            "Recorded 2026-W44: 45 hours, 5 hours over your 40-hour boundary; 1 weekend day, 2 \
+             evenings; energy 3/5, satisfaction 4/5."
+        );
+    }
+}

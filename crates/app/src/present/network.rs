@@ -206,3 +206,67 @@ fn lead_row(listed: &Listed, today: Date, ignored_after: u32) -> Vec<Span> {
     }
     row
 }
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+    use milemarker_core::network::{Opportunity, StageChange};
+
+    use super::*;
+
+    fn lead(source: Source, arrived: Date) -> Opportunity {
+        Opportunity {
+            id: 1,
+            company: "Acme".into(),
+            role: "Lead".into(),
+            source,
+            contact: None,
+            history: vec![StageChange {
+                stage: Stage::New,
+                date: arrived,
+            }],
+            note: None,
+            link: None,
+            option: None,
+        }
+    }
+
+    fn stage_tone(o: &Opportunity, today: Date) -> Tone {
+        let listed = Listed {
+            opportunity: o,
+            offer: None,
+        };
+        lead_row(&listed, today, 7)[3].tone
+    }
+
+    #[test]
+    fn a_recruiter_left_waiting_past_the_threshold_warns() {
+        let today = date(2026, 11, 20);
+        let waited = lead(Source::Recruiter, date(2026, 11, 13));
+        assert_eq!(stage_tone(&waited, today), Tone::Warn);
+        let fresh = lead(Source::Recruiter, date(2026, 11, 14));
+        assert_eq!(stage_tone(&fresh, today), Tone::Plain);
+        let posting = lead(Source::Posting, date(2026, 10, 1));
+        assert_eq!(
+            stage_tone(&posting, today),
+            Tone::Plain,
+            "only recruiters wait on you"
+        );
+    }
+
+    #[test]
+    fn the_deadline_is_said_only_while_the_lead_is_open() {
+        let offer = Offer {
+            opportunity: 1,
+            base: 98_000.0,
+            bonus: Some(9_500.0),
+            equity: None,
+            deadline: Some(date(2026, 11, 6)),
+        };
+        assert_eq!(
+            terms(&offer, true),
+            "98,000 base + 9,500 bonus a year, decide by 2026-11-06"
+        );
+        assert_eq!(terms(&offer, false), "98,000 base + 9,500 bonus a year");
+    }
+}
