@@ -89,6 +89,8 @@ pub fn terminal(doc: &Document, review: Option<&Review>) -> String {
 
 fn span(s: &Span) -> String {
     match (s.tone, s.strong) {
+        // Unpainted, so a table trims an empty last cell.
+        _ if s.text.is_empty() => String::new(),
         (Tone::Plain, false) => s.text.clone(),
         (tone, true) => paint(style(tone).bold(), &s.text),
         (tone, false) => paint(style(tone), &s.text),
