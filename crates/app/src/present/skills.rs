@@ -5,9 +5,10 @@ use milemarker_core::career::Snapshot;
 use milemarker_core::skills::{Level, Skill};
 use milemarker_core::text::word;
 use milemarker_market::lookup::{Candidate, Taxonomy};
-use milemarker_market::skills::Hit;
+use milemarker_market::skills::{Hit, Matcher};
 
 use super::{Output, Span, counted};
+use crate::input::Batch;
 use crate::skills::{Claimed, Proposal, WinTag, win_tags};
 
 /// What a list says of a phrase the span tagger found and no taxonomy skill names.
@@ -32,8 +33,27 @@ pub fn extracted(hits: &[Hit]) -> Output {
     Output::table(counted(hits.len(), "skill", "skills"), rows)
 }
 
+/// What `extract --lines` writes for a batch of texts, one line each, matched on every core:
+/// a JSON list of hits (`json`), or the labels after the line's number.
+pub fn extracted_lines(batch: &Batch, json: bool) -> serde_json::Result<Vec<String>> {
+    use rayon::prelude::*;
+    batch
+        .lines
+        .par_iter()
+        .enumerate()
+        .map(|(at, line)| {
+            let hits = Matcher::global().extract(line);
+            let number = batch.first as usize + at;
+            Ok(match json {
+                true => serde_json::to_string(&hits)?,
+                false => extracted_line(number, &hits),
+            } + "\n")
+        })
+        .collect()
+}
+
 /// Line `number`'s skills as one line of `extract --lines`: the labels after the number.
-pub fn extracted_line(number: usize, hits: &[Hit]) -> String {
+fn extracted_line(number: usize, hits: &[Hit]) -> String {
     let labels: Vec<String> = hits
         .iter()
         .map(|h| match h.label {
@@ -238,6 +258,19 @@ mod tests {
         assert_eq!(shell_word("sql"), "sql");
         assert_eq!(shell_word("data-analysis"), "data-analysis");
         assert_eq!(shell_word("say \"hi\""), "\"say \\\"hi\\\"\"");
+    }
+
+    #[test]
+    fn each_line_is_numbered_from_the_batch_start() {
+        let batch = Batch {
+            first: 7,
+            lines: vec!["SQL and Python".into(), "nothing here".into()],
+            stopped: None,
+        };
+        let lines = extracted_lines(&batch, false).unwrap();
+        assert!(lines[0].starts_with("7: "), "{lines:?}");
+        assert_eq!(lines[1], "8: \n");
+        assert_eq!(extracted_lines(&batch, true).unwrap()[1], "[]\n");
     }
 
     #[test]

@@ -42,25 +42,11 @@ fn extract(text: &str, json: bool) -> Result<()> {
 /// One text per line, matched on every core, each batch written out before the next is read;
 /// offsets are into the line. What stops the reading is the error, after the lines before it.
 fn extract_lines(file: &std::path::Path, json: bool) -> Result<()> {
-    use rayon::prelude::*;
     use std::io::Write;
     let mut lines = LineBatches::open(file)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     while let Some(batch) = lines.next_batch(4096) {
-        let written: Vec<String> = batch
-            .lines
-            .par_iter()
-            .enumerate()
-            .map(|(at, line)| {
-                let hits = Matcher::global().extract(line);
-                let number = batch.first as usize + at;
-                let line = match json {
-                    true => serde_json::to_string(&hits)?,
-                    false => present::extracted_line(number, &hits),
-                };
-                Ok(line + "\n")
-            })
-            .collect::<Result<_>>()?;
+        let written = present::extracted_lines(&batch, json)?;
         for line in written {
             out.write_all(line.as_bytes())?;
         }
