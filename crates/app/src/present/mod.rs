@@ -1,6 +1,8 @@
 //! One presentation model for the review: sections of lines and items, each sentence written
 //! here once. The terminal, Markdown, the HTML file and the web dashboard render this document;
 //! they may differ in layout (colour, charts, what is folded away), never in words or facts.
+//! What the other commands answer (lists, lookups, summaries) is an [`Output`], built per noun in
+//! `records`, `network`, `life`, `values`, `skills` and `market`; it reads as a [`Document`] too.
 //!
 //! Text is prose with commands in backticks (`milemarker checkin`): each face shows the
 //! backticked parts as code and the rest as literal text, the person's words included.
