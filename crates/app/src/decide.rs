@@ -23,6 +23,20 @@ pub fn parse_document(name: &str, text: &str) -> Result<DecisionDocument> {
     result.map_err(|err| anyhow!("{name}: {err}"))
 }
 
+/// The decision a document file (- for standard input) holds.
+pub fn decide_file(path: &std::path::Path) -> Result<DecisionResult> {
+    use crate::input::{DECISION_LIMIT, read_input, refuse_empty};
+    let text = read_input(path, DECISION_LIMIT)?;
+    refuse_empty(
+        path,
+        &text,
+        "nothing to decide: a decision document lists the options and what they are judged on",
+    )?;
+    let name = path.display().to_string();
+    let doc = parse_document(&name, &text)?;
+    anyhow::Context::with_context(decide(&doc), || format!("{name} cannot be decided"))
+}
+
 /// The person's decision and, unless it is SMAA already, how it holds up when only the order of
 /// their values is trusted (SMAA-2 over weights that respect that order).
 pub fn decide_person(person: &Snapshot, method: Option<Method>) -> Result<Decision> {

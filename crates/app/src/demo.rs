@@ -13,6 +13,36 @@ use crate::records::Db;
 /// the demo can count demand for the person's skills.
 const SAMPLE_POSTINGS: &str = include_str!("../../../data/demo/postings.csv");
 
+/// Seeds the database at `path` with the example person, refused when it holds someone's
+/// records already.
+pub fn seed_at(path: &std::path::Path, day: Date) -> Result<Db> {
+    let mut db = Db::open(path)?;
+    let existing = db.load()?;
+    if !existing.values.is_empty() || !existing.options.is_empty() {
+        anyhow::bail!(
+            "{} already holds someone's data; the demo writes an example person, so give it an \
+             empty --db (or none, for a temporary one)",
+            path.display()
+        );
+    }
+    seed(&mut db, day)?;
+    Ok(db)
+}
+
+/// `demo --json`: the example person, their decision with its robustness, and their review.
+pub fn json(
+    person: &milemarker_core::career::Snapshot,
+    decision: &crate::decide::Decision,
+    review: &milemarker_core::review::Review,
+) -> Result<serde_json::Value> {
+    let (result, robustness) = decision;
+    Ok(serde_json::json!({
+        "person": person,
+        "decision": crate::decide::with_robustness(result, robustness.as_ref())?,
+        "review": review,
+    }))
+}
+
 /// Writes the example person and the sample postings into an empty database.
 pub fn seed(db: &mut Db, day: Date) -> Result<()> {
     // The example's year of history ends last week, whatever day the demo runs.

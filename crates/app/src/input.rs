@@ -171,3 +171,127 @@ pub fn refuse_empty(path: &Path, text: &str, words: &str) -> Result<()> {
     }
     Ok(())
 }
+
+/// A file (or standard input) read one text a line, a batch at a time, so memory stays flat
+/// however long the input. A line that cannot be read (not UTF-8, over [`LINE_LIMIT`]) ends
+/// the reading there, named, after the lines before it.
+pub struct LineBatches {
+    name: String,
+    max: u64,
+    input: Box<dyn std::io::BufRead>,
+    number: u64,
+    done: bool,
+}
+
+/// Lines read, the number of the first, and what stopped the reading, if something did.
+pub struct Batch {
+    pub first: u64,
+    pub lines: Vec<String>,
+    pub stopped: Option<anyhow::Error>,
+}
+
+impl LineBatches {
+    pub fn open(path: &Path) -> Result<LineBatches> {
+        Ok(LineBatches::new(
+            input_name(path),
+            LINE_LIMIT.bytes()?,
+            open_input(path)?,
+        ))
+    }
+
+    fn new(name: String, max: u64, input: Box<dyn std::io::BufRead>) -> LineBatches {
+        LineBatches {
+            name,
+            max,
+            input,
+            number: 0,
+            done: false,
+        }
+    }
+
+    /// Up to `size` more lines; `None` once the input is read or stopped.
+    pub fn next_batch(&mut self, size: usize) -> Option<Batch> {
+        if self.done {
+            return None;
+        }
+        let mut batch = Batch {
+            first: self.number + 1,
+            lines: Vec::with_capacity(size),
+            stopped: None,
+        };
+        while batch.lines.len() < size {
+            match self.line() {
+                Ok(Some(line)) => batch.lines.push(line),
+                Ok(None) => break,
+                Err(err) => {
+                    batch.stopped = Some(err);
+                    break;
+                }
+            }
+        }
+        self.done = batch.lines.len() < size;
+        Some(batch)
+    }
+
+    fn line(&mut self) -> Result<Option<String>> {
+        use std::io::{BufRead, Read};
+        let name = &self.name;
+        let mut buf = Vec::new();
+        let read = (&mut self.input)
+            .take(self.max + 2)
+            .read_until(b'\n', &mut buf)
+            .with_context(|| format!("cannot read {name}"))?;
+        if read == 0 {
+            return Ok(None);
+        }
+        self.number += 1;
+        if buf.ends_with(b"\n") {
+            buf.pop();
+            if buf.ends_with(b"\r") {
+                buf.pop();
+            }
+        }
+        if buf.len() as u64 > self.max {
+            anyhow::bail!(
+                "{name}: line {} is over {}, the most {} may be; nothing was read past it (one \
+                 text a line, as --lines reads it?)",
+                self.number,
+                size(self.max),
+                LINE_LIMIT.what
+            );
+        }
+        utf8_text(name, self.number, buf).map(Some)
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    fn batches(text: &'static [u8], max: u64) -> LineBatches {
+        LineBatches::new("posts".into(), max, Box::new(std::io::Cursor::new(text)))
+    }
+
+    #[test]
+    fn lines_come_in_batches_numbered_without_their_ends() {
+        let mut read = batches(b"one\r\ntwo\nthree", 100);
+        let first = read.next_batch(2).unwrap();
+        assert_eq!(
+            (first.first, first.lines),
+            (1, vec!["one".into(), "two".into()])
+        );
+        let second = read.next_batch(2).unwrap();
+        assert_eq!((second.first, second.lines), (3, vec!["three".to_string()]));
+        assert!(read.next_batch(2).is_none());
+    }
+
+    #[test]
+    fn a_long_line_stops_the_reading_after_the_lines_before_it() {
+        let mut read = batches(b"ok\nmuch too long\nnever read\n", 5);
+        let batch = read.next_batch(10).unwrap();
+        assert_eq!(batch.lines, ["ok"]);
+        let err = batch.stopped.unwrap().to_string();
+        assert!(err.starts_with("posts: line 2 is over"), "{err}");
+        assert!(read.next_batch(10).is_none());
+    }
+}

@@ -85,6 +85,11 @@ pub fn area(text: &str) -> Result<String, String> {
     }
 }
 
+/// The title of the occupation an SOC code names ("Marketing Managers"), if the wages know it.
+pub fn occupation_title(code: &str) -> Option<String> {
+    milemarker_market::wages::occupation_title(&milemarker_market::wages::soc(code).ok()?)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -50,6 +50,16 @@ pub struct Outcome {
     pub bad_count: u64,
 }
 
+/// The format `given`, else the one `file`'s name says; refused when it says none.
+pub fn format_of(file: &Path, given: Option<Format>) -> Result<Format> {
+    given.or_else(|| Format::of(file)).ok_or_else(|| {
+        anyhow!(
+            "{}: cannot tell the format from the name; pass --format csv, jsonl or parquet",
+            file.display()
+        )
+    })
+}
+
 /// Reads `file`, finds the skills in every posting on every core, and stores them in one
 /// transaction. With bad rows and no `skip_bad`, nothing is stored (the outcome says why).
 pub fn load(
@@ -155,4 +165,103 @@ pub fn load(
         bad,
         bad_count,
     })
+}
+
+/// Bad rows named in words; the rest are counted (the JSON lists up to [`SHOWN`]).
+const ON_SCREEN: usize = 20;
+
+/// A file refused for its bad rows: nothing was imported. The message lists the first of them.
+#[derive(Debug)]
+pub struct Refused {
+    message: String,
+    read: u64,
+    bad: Vec<BadRow>,
+    bad_count: u64,
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Refused {}
+
+impl Outcome {
+    /// The first bad rows as lines, and "... and N more" when there were more.
+    pub fn bad_lines(&self) -> (Vec<String>, String) {
+        let shown: Vec<String> = self
+            .bad
+            .iter()
+            .take(ON_SCREEN)
+            .map(|b| format!("  {b}"))
+            .collect();
+        let more = match self.bad_count.saturating_sub(shown.len() as u64) {
+            0 => String::new(),
+            n => format!("\n  ... and {n} more"),
+        };
+        (shown, more)
+    }
+
+    /// The outcome of importing `name`, refused when it had bad rows and `skip_bad` was not
+    /// given (nothing was stored then).
+    pub fn refuse_bad(self, name: &str, skip_bad: bool) -> Result<Outcome> {
+        if self.bad_count == 0 || skip_bad {
+            return Ok(self);
+        }
+        let (shown, more) = self.bad_lines();
+        Err(Refused {
+            message: format!(
+                "{name}: {} of {} rows cannot be used; nothing was imported. Fix them, or pass \
+                 --skip-bad to import the rest:\n{}{more}",
+                self.bad_count,
+                self.read,
+                shown.join("\n")
+            ),
+            read: self.read,
+            bad: self.bad,
+            bad_count: self.bad_count,
+        }
+        .into())
+    }
+
+    /// `postings import --json`: what was read, added and skipped, with the bad rows.
+    pub fn json(&self, name: &str) -> serde_json::Value {
+        serde_json::json!({
+            "file": name,
+            "rows": self.read,
+            "added": self.counts.added,
+            "duplicates": self.counts.duplicates,
+            "skipped": self.bad_count,
+            "bad_count": self.bad_count,
+            "bad_listed": self.bad.len(),
+            "bad": self.bad,
+        })
+    }
+}
+
+/// A failed import of `file` as JSON: the error, and the line and field it names, with the bad
+/// rows when they refused it.
+pub fn failure_json(file: &Path, err: &anyhow::Error) -> serde_json::Value {
+    let mut out = serde_json::json!({
+        "error": format!("{err:#}"),
+        "file": file.display().to_string(),
+        "line": null,
+        "field": null,
+    });
+    if let Some(read) = err.downcast_ref::<postings::ReadError>() {
+        out["line"] = read.line().into();
+        out["field"] = read.field().into();
+    }
+    if let Some(refused) = err.downcast_ref::<Refused>() {
+        if let Some(first) = refused.bad.first() {
+            out["line"] = first.line.into();
+            out["field"] = first.field.clone().into();
+        }
+        out["rows"] = refused.read.into();
+        out["bad_count"] = refused.bad_count.into();
+        out["bad_listed"] = refused.bad.len().into();
+        out["bad"] = serde_json::to_value(&refused.bad).unwrap_or_default();
+    }
+    out
 }

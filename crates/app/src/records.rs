@@ -121,6 +121,18 @@ impl Db {
             Ok(out)
         }))?
     }
+
+    /// [`Db::update`], returning the records as written, to show them without loading them
+    /// again.
+    pub fn updated(
+        &mut self,
+        change: impl FnOnce(&mut Snapshot) -> Result<()>,
+    ) -> Result<Snapshot> {
+        self.update(|s| {
+            change(s)?;
+            Ok(s.clone())
+        })
+    }
 }
 
 /// A field that does not hold, kept typed inside the error: the CLI prints it as "field: what
@@ -136,4 +148,69 @@ pub fn counted_weeks(s: &Snapshot) -> Vec<milemarker_core::life::WeekHours> {
         jiff::tz::TimeZone::get(name).unwrap_or(jiff::tz::TimeZone::UTC)
     });
     milemarker_core::life::merged_weeks(&s.checkins, &tracked)
+}
+
+/// A database a run is about to create, with the directories made for it: when the run fails
+/// before anything is written, [`Created::remove_if_unused`] takes them away again.
+pub struct Created {
+    path: PathBuf,
+    dirs: Vec<PathBuf>,
+}
+
+impl Created {
+    /// What opening `path` would create; `None` when it exists already.
+    pub fn before_open(path: &Path) -> Option<Created> {
+        if path.exists() {
+            return None;
+        }
+        let dirs = path
+            .ancestors()
+            .skip(1)
+            .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+            .map(Path::to_path_buf)
+            .collect();
+        Some(Created {
+            path: path.to_path_buf(),
+            dirs,
+        })
+    }
+
+    /// Removes the database and the directories made for it, if nothing was written to it.
+    pub fn remove_if_unused(self) {
+        // Another program may have found the new file and written to it meanwhile: then it stays.
+        let unused = Db::open(&self.path).and_then(|mut db| {
+            let empty = db.load()? == Snapshot::default();
+            let (runtime, store) = db.parts();
+            Ok(empty && runtime.block_on(store.posting_names())?.postings == 0)
+        });
+        if !unused.unwrap_or(false) {
+            return;
+        }
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut name = self.path.as_os_str().to_owned();
+            name.push(suffix);
+            let _ = std::fs::remove_file(name);
+        }
+        for dir in &self.dirs {
+            // Only when empty.
+            let _ = std::fs::remove_dir(dir);
+        }
+    }
+}
+
+#[cfg(test)]
+mod created_tests {
+    use super::*;
+
+    #[test]
+    fn a_database_created_and_never_written_goes_with_its_directories() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a/b/records.db");
+        let created = Created::before_open(&path).expect("not there yet");
+        drop(Db::open(&path).unwrap());
+        assert!(Created::before_open(&path).is_none(), "there now");
+        created.remove_if_unused();
+        assert!(!path.exists());
+        assert!(!dir.path().join("a").exists());
+    }
 }

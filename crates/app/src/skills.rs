@@ -109,6 +109,13 @@ pub fn proposals(text: &str) -> Vec<Proposal<'_>> {
         .collect()
 }
 
+/// The proposals that are not among the skills `held`.
+pub fn not_held<'a, 't>(hits: &'a [Proposal<'t>], held: &[Skill]) -> Vec<&'a Proposal<'t>> {
+    hits.iter()
+        .filter(|p| !held.iter().any(|k| p.id == k.id))
+        .collect()
+}
+
 /// Claims the chosen proposals from the text `source` names, those not held already.
 pub fn claim(
     s: &mut Snapshot,

@@ -21,10 +21,10 @@ pub use crate::commands::import::ImportArgs;
 pub use crate::commands::init::InitArgs;
 pub use crate::commands::man::{ManArgs, NoDatabase};
 pub use crate::commands::markers::MarkersArgs;
-pub use crate::commands::market::{MarketCommand, MarketDemandArgs, MarketOccupationsArgs};
+pub use crate::commands::market::MarketCommand;
 pub use crate::commands::opportunity::{OpportunityCommand, SourceArg, StageArg};
 pub use crate::commands::option::{KindArg, OptionCommand};
-pub use crate::commands::postings::PostingsCommand;
+pub use crate::commands::postings::{PostingsCommand, PostingsFormatArg};
 pub use crate::commands::profile::{ProfileArgs, ProfileCommand};
 pub use crate::commands::review::{ReviewArgs, ReviewFormat};
 pub use crate::commands::risk::{RiskArgs, RiskCommand};
@@ -178,6 +178,7 @@ domain! {
         New, Replied, Applied, Interviewing, Offer, Accepted, Declined, Closed,
     }
     LevelArg => milemarker_core::skills::Level { Novice, Beginner, Competent, Proficient, Expert }
+    PostingsFormatArg => milemarker_market::postings::Format { Csv, Jsonl, Parquet }
 }
 
 #[derive(Debug, Clone, Copy, Args)]

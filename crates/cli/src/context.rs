@@ -66,15 +66,3 @@ pub fn write_output(out: Option<&Path>, text: &str) -> Result<()> {
         .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }
-
-/// Writes `change` by the write rule and returns the records as written, to print them without
-/// loading them again.
-pub fn updated(
-    db: &mut Db,
-    change: impl FnOnce(&mut milemarker_core::career::Snapshot) -> Result<()>,
-) -> Result<milemarker_core::career::Snapshot> {
-    db.update(|s| {
-        change(s)?;
-        Ok(s.clone())
-    })
-}

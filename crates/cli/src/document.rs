@@ -2,7 +2,10 @@
 //! aligned, the review's hours as bars. Markdown is the documents' own; JSON is the model as it
 //! is; HTML is the web crate's page of the same document.
 
-use milemarker_app::present::{Block, Chart, Document, Item, Tone, hours_bars, review_document};
+use milemarker_app::present::{
+    Block, Chart, Document, Item, Output, Part, Span, Tone, cells_drawn, hours_bars,
+    review_document,
+};
 use milemarker_core::review::Review;
 
 pub use milemarker_web::review::render as html;
@@ -82,4 +85,64 @@ pub fn terminal(doc: &Document, review: Option<&Review>) -> String {
         }
     }
     out
+}
+
+fn span(s: &Span) -> String {
+    match (s.tone, s.strong) {
+        // Unpainted, so a table trims an empty last cell.
+        _ if s.text.is_empty() => String::new(),
+        (Tone::Plain, false) => s.text.clone(),
+        (tone, true) => paint(style(tone).bold(), &s.text),
+        (tone, false) => paint(style(tone), &s.text),
+    }
+}
+
+/// The rows' cells painted, each glued span joined to the cell before it.
+fn spans(rows: &[Vec<Span>]) -> Vec<Vec<String>> {
+    rows.iter().map(|r| cells_drawn(r, span)).collect()
+}
+
+/// A command's answer on the terminal: headings bold (a blank line before all but the first
+/// part), tables aligned, each span in its tone.
+pub fn output(o: &Output) -> String {
+    let mut out = String::new();
+    for (at, part) in o.parts.iter().enumerate() {
+        match part {
+            Part::Heading(h) => {
+                if at > 0 {
+                    out.push('\n');
+                }
+                out.push_str(&format!("{}\n", paint(HEADING, h)));
+            }
+            Part::Line(spans) => {
+                out.push_str(&spans.iter().map(span).collect::<String>());
+                out.push('\n');
+            }
+            Part::Table(rows) => out.push_str(&table(&spans(rows))),
+            Part::Items(items) => items.iter().for_each(|i| item(&mut out, "", i)),
+            Part::Nested(rows) => {
+                for line in table(&spans(rows)).lines() {
+                    out.push_str(&format!("    {line}\n"));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Prints a command's answer.
+pub fn show(o: &Output) -> anyhow::Result<()> {
+    crate::context::print(&output(o))
+}
+
+/// Prints `value` as JSON when `json`, else the `output` in words.
+pub fn answer(
+    json: bool,
+    value: &impl serde::Serialize,
+    output: impl FnOnce() -> Output,
+) -> anyhow::Result<()> {
+    match json {
+        true => crate::context::print_json(value),
+        false => show(&output()),
+    }
 }

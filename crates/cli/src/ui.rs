@@ -111,8 +111,6 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-pub use milemarker_core::text::{percent, word};
-
 #[cfg(test)]
 mod tests {
     use super::*;

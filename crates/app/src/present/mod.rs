@@ -1,6 +1,8 @@
 //! One presentation model for the review: sections of lines and items, each sentence written
 //! here once. The terminal, Markdown, the HTML file and the web dashboard render this document;
 //! they may differ in layout (colour, charts, what is folded away), never in words or facts.
+//! What the other commands answer (lists, lookups, summaries) is an [`Output`], built per noun in
+//! `records`, `network`, `life`, `values`, `skills` and `market`; it reads as a [`Document`] too.
 //!
 //! Text is prose with commands in backticks (`milemarker checkin`): each face shows the
 //! backticked parts as code and the rest as literal text, the person's words included.
@@ -9,10 +11,18 @@ use milemarker_core::markers::MarkerState;
 use milemarker_core::review::Review;
 
 mod decision;
+pub mod life;
+pub mod market;
+pub mod network;
+mod output;
+pub mod records;
 mod review;
+pub mod skills;
+pub mod values;
 
 pub use decision::decision_document;
-pub use review::{hours_bars, marker_item, review_document};
+pub use output::{Output, Part, Span, cells, cells_drawn, counted};
+pub use review::{hours_bars, marker_item, markers, review_document};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {

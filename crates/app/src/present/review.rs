@@ -69,6 +69,13 @@ fn markers_section(r: &Review) -> Section {
     section("markers", "Mile markers", vec![Block::Items(items)])
 }
 
+/// Every mile marker as of `day`, fired or not.
+pub fn markers(day: jiff::civil::Date, markers: &[Marker]) -> super::Output {
+    super::Output::default()
+        .with_heading(format!("Mile markers as of {day}"))
+        .with_items(markers.iter().map(marker_item).collect())
+}
+
 /// A marker, its state and summary; a fired one with its evidence.
 pub fn marker_item(m: &Marker) -> Item {
     let mut details = Vec::new();

@@ -6,12 +6,12 @@ use anyhow::Result;
 use clap::Args;
 use dialoguer::Input;
 use milemarker_app::checkins::{self, Answers};
-use milemarker_core::decision::format_number;
+use milemarker_app::present::life as present;
 use milemarker_core::life::CheckIn;
-use milemarker_core::text::count;
 use milemarker_core::week::IsoWeek;
 
-use crate::context::{Db, print, today};
+use crate::context::{Db, today};
+use crate::document::show;
 
 pub fn run(db: &mut Db, args: CheckinArgs) -> Result<()> {
     let today = today()?;
@@ -31,7 +31,11 @@ pub fn run(db: &mut Db, args: CheckinArgs) -> Result<()> {
     }
     // What is not given again stays as it is stored now, read under the write lock.
     let done = db.update(|s| checkins::record(s, week, answers))?;
-    print(&summary(&done.checkin, done.boundary, done.replaced))
+    show(&present::checked_in(
+        &done.checkin,
+        done.boundary,
+        done.replaced,
+    ))
 }
 
 /// Asks for what the flags did not give; for a week already checked in, Enter keeps its answer.
@@ -89,28 +93,6 @@ fn ask(args: &mut Answers, week: IsoWeek, existing: Option<&CheckIn>) -> Result<
         args.note = (!note.trim().is_empty()).then_some(note);
     }
     Ok(())
-}
-
-fn summary(c: &CheckIn, boundary: f64, replaced: bool) -> String {
-    let verb = if replaced { "Updated" } else { "Recorded" };
-    let against = if c.hours > boundary {
-        format!(
-            "{} over your {}-hour boundary",
-            count(c.hours - boundary, "hour", "hours"),
-            format_number(boundary)
-        )
-    } else {
-        format!("within your {}-hour boundary", format_number(boundary))
-    };
-    format!(
-        "{verb} {}: {}, {against}; {}, {}; energy {}/5, satisfaction {}/5.\n",
-        c.week,
-        count(c.hours, "hour", "hours"),
-        count(c.weekend_days, "weekend day", "weekend days"),
-        count(c.evenings, "evening", "evenings"),
-        c.energy,
-        c.satisfaction
-    )
 }
 
 // The command line of this command, beside its handler.

@@ -4,35 +4,16 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::cli::JsonFlag;
-use crate::context::{Settings, print, print_json};
-use crate::ui::{DIM, HEADING, paint};
+use milemarker_app::present::life as present;
+
+use crate::context::{Settings, print_json};
+use crate::document::show;
 
 pub fn run(args: ConfigArgs, settings: &Settings) -> Result<()> {
     if args.json.json {
-        return print_json(&serde_json::json!({
-            "path": settings.path,
-            "file_exists": settings.file_exists,
-            "markers": settings.thresholds,
-        }));
+        return print_json(&present::settings_json(settings));
     }
-    let source = if settings.file_exists {
-        format!(
-            "# Settings from {}; keys not in the file are defaults.",
-            settings.path.display()
-        )
-    } else {
-        format!(
-            "# No settings file at {}: these are the defaults.\n# Copy this into that file and change what you need.",
-            settings.path.display()
-        )
-    };
-    let body = toml::to_string(&serde_json::json!({ "markers": settings.thresholds }))?;
-    print(&format!(
-        "{}\n{}\n{}",
-        paint(HEADING, "Settings"),
-        paint(DIM, &source),
-        body
-    ))
+    show(&present::settings(settings)?)
 }
 
 // The command line of this command, beside its handler.

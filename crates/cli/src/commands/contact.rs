@@ -5,21 +5,21 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
-use milemarker_app::contacts::{self, CardsImported};
-use milemarker_core::career::Snapshot;
-use milemarker_core::network::{due, overdue_words};
+use milemarker_app::contacts;
+use milemarker_app::present::network as present;
+use milemarker_core::network::due;
 use milemarker_core::vcard;
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, as_of, happened_on, print, print_json, write_output};
-use crate::ui::{DIM, GOOD, HEADING, WARN, paint, table};
+use crate::context::{Db, as_of, happened_on, print, write_output};
+use crate::document::{answer, show};
 
 pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
     match command {
         ContactCommand::Add(args) => {
             let fields = fields(args.fields);
             let id = db.update(|s| contacts::add(s, &args.name, args.id, fields))?;
-            print(&format!("{} {id}\n", paint(GOOD, "Added")))
+            show(&present::added(id))
         }
         ContactCommand::Edit(args) => {
             let fields = fields(args.fields);
@@ -28,10 +28,7 @@ pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
         }
         ContactCommand::List(flag) => {
             let s = db.load()?;
-            if flag.json {
-                return print_json(&s.contacts);
-            }
-            print(&render_list(&s))
+            answer(flag.json, &s.contacts, || present::contacts(&s))
         }
         ContactCommand::Log { id, date, note } => {
             let date = happened_on(date)?;
@@ -44,10 +41,7 @@ pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
             let day = as_of(day)?;
             let s = db.load()?;
             let list = due(&s.contacts, day);
-            if json.json {
-                return print_json(&list);
-            }
-            print(&render_due(&list))
+            answer(json.json, &list, || present::losing_touch(&list))
         }
         ContactCommand::Remove { id } => {
             let name = db.update(|s| contacts::remove(s, &id))?;
@@ -55,7 +49,7 @@ pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
         }
         ContactCommand::Import { file } => {
             let imported = contacts::import(db, &file)?;
-            print(&imported_text(&imported, &file.display().to_string()))
+            show(&present::imported(&imported, &file.display().to_string()))
         }
         ContactCommand::Export { file } => {
             let s = db.load()?;
@@ -75,88 +69,6 @@ fn fields(f: ContactFields) -> contacts::ContactFields {
         cadence: f.cadence,
         note: f.note,
     }
-}
-
-fn imported_text(done: &CardsImported, name: &str) -> String {
-    let mut out = format!(
-        "{} {}, updated {} from {name}\n",
-        paint(GOOD, "Added"),
-        milemarker_core::text::count(done.added, "contact", "contacts"),
-        done.updated
-    );
-    if !done.skipped.is_empty() {
-        let skipped: Vec<String> = done
-            .skipped
-            .iter()
-            .map(|(n, count)| format!("{n} ({count})"))
-            .collect();
-        out.push_str(&paint(DIM, &format!("Not kept: {}\n", skipped.join(", "))));
-    }
-    out
-}
-
-fn render_list(s: &Snapshot) -> String {
-    if s.contacts.is_empty() {
-        return "No contacts yet: `milemarker contact add \"Dana Whitfield\" --cadence 60`, or import a vCard file.\n".into();
-    }
-    let rows: Vec<Vec<String>> = s
-        .contacts
-        .iter()
-        .map(|c| {
-            let role = [c.title.as_deref(), c.company.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(", ");
-            vec![
-                c.id.clone(),
-                format!("{}{}", c.name, if c.mentor { " (mentor)" } else { "" }),
-                role,
-                c.cadence_days.map_or_else(
-                    || paint(DIM, "no cadence"),
-                    |d| {
-                        if d == 1 {
-                            "every day".into()
-                        } else {
-                            format!("every {d} days")
-                        }
-                    },
-                ),
-                c.last_contact()
-                    .map_or_else(|| paint(DIM, "never"), |d| format!("last {d}")),
-            ]
-        })
-        .collect();
-    format!("{}\n{}", paint(HEADING, "Contacts"), table(&rows))
-}
-
-fn render_due(list: &[milemarker_core::network::Due]) -> String {
-    if list.is_empty() {
-        return "Nobody is past their stay-in-touch cadence.\n".into();
-    }
-    let rows: Vec<Vec<String>> = list
-        .iter()
-        .map(|d| {
-            vec![
-                d.contact.id.clone(),
-                format!(
-                    "{}{}",
-                    d.contact.name,
-                    if d.contact.mentor { " (mentor)" } else { "" }
-                ),
-                d.last_contact
-                    .map_or_else(|| "never contacted".into(), |l| format!("last {l}")),
-                if d.overdue_days > 0 {
-                    paint(WARN, &overdue_words(d.overdue_days))
-                } else if d.last_contact.is_none() {
-                    "due now".into()
-                } else {
-                    overdue_words(0)
-                },
-            ]
-        })
-        .collect();
-    format!("{}\n{}", paint(HEADING, "Losing touch"), table(&rows))
 }
 
 // The command line of this command, beside its handler.

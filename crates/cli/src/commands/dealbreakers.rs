@@ -1,21 +1,20 @@
 use anyhow::Result;
 use clap::{Args, Subcommand};
 use milemarker_app::dealbreakers::{add, remove};
+use milemarker_app::present::records as present;
 use milemarker_core::career::Snapshot;
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, print, print_json, updated};
-use crate::ui::{DIM, HEADING, paint, table};
+use crate::context::Db;
+use crate::document::{answer, show};
 
 pub fn run(db: &mut Db, args: DealbreakersArgs) -> Result<()> {
     match args.command.unwrap_or(DealbreakersCommand::List(args.list)) {
         DealbreakersCommand::List(flag) => {
             let snapshot = db.load()?;
-            if flag.json {
-                print_json(&snapshot.dealbreakers)
-            } else {
-                print(&render(&snapshot))
-            }
+            answer(flag.json, &snapshot.dealbreakers, || {
+                present::dealbreakers(&snapshot)
+            })
         }
         DealbreakersCommand::Add { rule, id, note } => changed(db, |s| add(s, &rule, id, note)),
         DealbreakersCommand::Remove { id } => changed(db, |s| remove(s, &id)),
@@ -23,22 +22,7 @@ pub fn run(db: &mut Db, args: DealbreakersArgs) -> Result<()> {
 }
 
 fn changed(db: &mut Db, change: impl FnOnce(&mut Snapshot) -> Result<()>) -> Result<()> {
-    print(&render(&updated(db, change)?))
-}
-
-fn render(s: &Snapshot) -> String {
-    if s.dealbreakers.is_empty() {
-        return "No deal-breakers yet. Add the lines you will not cross: `milemarker dealbreakers add \"hours_per_week <= 45\"`.\n".into();
-    }
-    let mut rows = vec![["id", "rule", "note"].map(|h| paint(DIM, h)).to_vec()];
-    for d in &s.dealbreakers {
-        rows.push(vec![
-            d.id.clone(),
-            d.rule(),
-            d.note.clone().unwrap_or_default(),
-        ]);
-    }
-    format!("{}\n{}", paint(HEADING, "Deal-breakers"), table(&rows))
+    show(&present::dealbreakers(&db.updated(change)?))
 }
 
 // The command line of this command, beside its handler.

@@ -2,28 +2,19 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Args, ValueEnum};
-use milemarker_app::decide::{decide_person, parse_document, with_robustness};
+use milemarker_app::decide::{decide_file, decide_person, with_robustness};
 use milemarker_app::present::decision_document;
-use milemarker_core::decision::decide;
 
 use crate::cli::JsonFlag;
-use crate::context::{DECISION_LIMIT, Db, print, print_json, read_input, refuse_empty};
+use crate::context::{Db, print, print_json};
 use crate::document::terminal;
 
 pub fn run(open: impl FnOnce() -> Result<Db>, args: DecideArgs) -> Result<()> {
     match &args.file {
         Some(path) => {
-            let text = read_input(path, DECISION_LIMIT)?;
-            refuse_empty(
-                path,
-                &text,
-                "nothing to decide: a decision document lists the options and what they are judged on",
-            )?;
-            let name = path.display().to_string();
-            let doc = parse_document(&name, &text)?;
-            let result = decide(&doc).with_context(|| format!("{name} cannot be decided"))?;
+            let result = decide_file(path)?;
             if args.json.json {
                 print_json(&result)
             } else {

@@ -2,24 +2,20 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 use milemarker_app::exchange;
 
-use crate::context::{Db, print};
+use crate::context::{Db, write_output};
 
 pub fn run(db: &mut Db, args: ExportArgs) -> Result<()> {
     let snapshot = db.load()?;
     let text = exchange::document(&snapshot)?;
-    if args.file == Path::new("-") {
-        return print(&text);
+    // Whole or not at all; into a pipe as is, so its bytes are the export's.
+    write_output(Some(&args.file), &text)?;
+    if args.file != Path::new("-") {
+        anstream::eprintln!("exported to {}", args.file.display());
     }
-    // Write beside the target and rename, so a crash never leaves half a document.
-    let tmp = args.file.with_extension("json.partial");
-    std::fs::write(&tmp, &text).with_context(|| format!("cannot write {}", tmp.display()))?;
-    std::fs::rename(&tmp, &args.file)
-        .with_context(|| format!("cannot write {}", args.file.display()))?;
-    anstream::eprintln!("exported to {}", args.file.display());
     Ok(())
 }
 

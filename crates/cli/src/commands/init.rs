@@ -8,9 +8,11 @@ use dialoguer::Input;
 use milemarker_app::dealbreakers;
 use milemarker_app::init::{self, Setup};
 
-use crate::commands::values;
-use crate::context::{Db, print, updated};
-use crate::ui::{DIM, HEADING, paint};
+use milemarker_app::present::values as present;
+
+use crate::context::Db;
+use crate::document::show;
+use crate::ui::{DIM, paint};
 
 const SUGGESTED_VALUES: &str = "autonomy, trust, flexibility, growth, pay, security, creativity, connection, recognition, family time";
 
@@ -26,16 +28,8 @@ pub fn run(db: &mut Db, mut args: InitArgs) -> Result<()> {
         values: args.values,
         dealbreakers: args.dealbreakers,
     };
-    let s = updated(db, |s| init::apply(s, &setup))?;
-    print(&format!(
-        "{}\n{}{}",
-        paint(HEADING, "You are set up."),
-        values::render(&s),
-        paint(
-            DIM,
-            "Next: add the paths you are weighing with `milemarker option add`, then `milemarker decide`.\n"
-        )
-    ))
+    let s = db.updated(|s| init::apply(s, &setup))?;
+    show(&present::set_up(&s))
 }
 
 fn ask(args: &mut InitArgs) -> Result<()> {

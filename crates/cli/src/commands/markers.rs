@@ -3,24 +3,18 @@
 use anyhow::Result;
 use clap::Args;
 use milemarker_app::derived::judge;
-use milemarker_app::present::marker_item;
+use milemarker_app::present;
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, Settings, as_of, print, print_json};
-use crate::ui::{HEADING, paint};
+use crate::context::{Db, Settings, as_of};
+use crate::document::answer;
 
 pub fn run(db: &mut Db, args: MarkersArgs, settings: &Settings) -> Result<()> {
     let day = as_of(args.as_of)?;
     let s = db.load()?;
     let markers = judge(db, &s, settings, day)?;
-    if args.json.json {
-        return print_json(&serde_json::json!({ "as_of": day, "markers": markers }));
-    }
-    let mut out = format!("{}\n", paint(HEADING, &format!("Mile markers as of {day}")));
-    for m in &markers {
-        crate::document::item(&mut out, "", &marker_item(m));
-    }
-    print(&out)
+    let json = serde_json::json!({ "as_of": day, "markers": markers });
+    answer(args.json.json, &json, || present::markers(day, &markers))
 }
 
 // The command line of this command, beside its handler.

@@ -31,10 +31,9 @@ pub(crate) mod task;
 pub(crate) mod values;
 pub(crate) mod win;
 
-use std::cell::RefCell;
-use std::path::{Path, PathBuf};
-
 use anyhow::Result;
+use milemarker_app::records::Created;
+use std::cell::RefCell;
 
 use crate::cli::{
     Cli, Command, ContactCommand, DealbreakersCommand, FinancesCommand, OpportunityCommand,
@@ -47,20 +46,14 @@ pub fn run(cli: Cli, db_flag_given: bool) -> Result<()> {
     let writes = writes(&cli.command);
     let db_flag = cli.db.clone();
     // A database this command creates, and the directories it creates for it.
-    let created: RefCell<Option<(PathBuf, Vec<PathBuf>)>> = RefCell::new(None);
+    let created: RefCell<Option<Created>> = RefCell::new(None);
     let open = || -> Result<Db> {
         let path = database_path(db_flag.as_deref())?;
         if !writes {
             return Db::open_existing(&path);
         }
-        if !path.exists() {
-            let dirs = path
-                .ancestors()
-                .skip(1)
-                .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
-                .map(Path::to_path_buf)
-                .collect();
-            *created.borrow_mut() = Some((path.clone(), dirs));
+        if let Some(new) = Created::before_open(&path) {
+            *created.borrow_mut() = Some(new);
         }
         Db::open(&path)
     };
@@ -68,33 +61,11 @@ pub fn run(cli: Cli, db_flag_given: bool) -> Result<()> {
     // A write that failed wrote nothing; the database it would have been the first to write is
     // not left behind either.
     if outcome.is_err()
-        && let Some((path, dirs)) = created.take()
+        && let Some(created) = created.take()
     {
-        remove_unused(&path, &dirs);
+        created.remove_if_unused();
     }
     outcome
-}
-
-/// Removes a database this run created and nothing wrote to, with the directories made for it.
-fn remove_unused(path: &Path, dirs: &[PathBuf]) {
-    // Another program may have found the new file and written to it meanwhile: then it stays.
-    let unused = Db::open(path).and_then(|mut db| {
-        let empty = db.load()? == milemarker_core::career::Snapshot::default();
-        let (runtime, store) = db.parts();
-        Ok(empty && runtime.block_on(store.posting_names())?.postings == 0)
-    });
-    if !unused.unwrap_or(false) {
-        return;
-    }
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        let _ = std::fs::remove_file(name);
-    }
-    for dir in dirs {
-        // Only when empty.
-        let _ = std::fs::remove_dir(dir);
-    }
 }
 
 /// Whether a command may write the person's records, and so create the database. One that only
@@ -146,9 +117,8 @@ fn writes(command: &Command) -> bool {
 /// Whether a command changes what the decision is made of, and so ends with what it still lacks.
 fn shapes_decision(command: &Command) -> bool {
     match command {
-        Command::Values(a) => !matches!(a.command, None | Some(ValuesCommand::List(_))),
-        Command::Dealbreakers(a) => !matches!(a.command, None | Some(DealbreakersCommand::List(_))),
-        Command::Option(c) => !matches!(c, OptionCommand::List(_)),
+        // What they write is what the decision is made of.
+        Command::Values(_) | Command::Dealbreakers(_) | Command::Option(_) => writes(command),
         Command::Opportunity(c) => matches!(c, OpportunityCommand::Promote { .. }),
         _ => false,
     }

@@ -3,15 +3,13 @@
 
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
-use milemarker_app::opportunities::{self, Listed, NewLead, OfferTerms, Promoted};
-use milemarker_core::markers::grouped;
-use milemarker_core::network::{
-    Offer, Source, Stage, days_between, source_word, stage_word, waited_words,
-};
+use milemarker_app::opportunities::{self, NewLead, OfferTerms};
+use milemarker_app::present::network as present;
+use milemarker_core::network::Stage;
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, happened_on, print, print_json, today};
-use crate::ui::{DIM, GOOD, HEADING, WARN, paint, table};
+use crate::context::{Db, happened_on, today};
+use crate::document::{answer, show};
 
 /// `ignored_after`: days a recruiter lead may wait unanswered (the ignored-opportunity marker).
 pub fn run(db: &mut Db, command: OpportunityCommand, ignored_after: u32) -> Result<()> {
@@ -21,23 +19,20 @@ pub fn run(db: &mut Db, command: OpportunityCommand, ignored_after: u32) -> Resu
             let date = happened_on(date)?;
             let stage: Stage = stage.into();
             db.update(|s| opportunities::move_to(s, id, stage, date))?;
-            print(&format!(
-                "Opportunity #{id} moved to the {} stage on {date}.\n",
-                stage_word(stage)
-            ))
+            show(&present::moved(id, stage, date))
         }
         OpportunityCommand::List { all, json } => {
             let s = db.load()?;
             let shown = opportunities::listed(&s, all);
-            if json.json {
-                return print_json(&shown);
-            }
-            print(&render(&shown, today()?, ignored_after))
+            let today = today()?;
+            answer(json.json, &shown, || {
+                present::opportunities(&shown, today, ignored_after)
+            })
         }
         OpportunityCommand::Offer(args) => offer(db, args),
         OpportunityCommand::Promote { id, option_id } => {
             let done = db.update(|s| opportunities::promote(s, id, option_id))?;
-            print(&promoted_text(id, &done))
+            show(&present::promoted(id, &done))
         }
     }
 }
@@ -53,7 +48,7 @@ fn add(db: &mut Db, args: OpportunityAddArgs) -> Result<()> {
         link: args.link,
     };
     let id = db.update(|s| opportunities::add(s, lead))?;
-    print(&format!("{} opportunity #{id}\n", paint(GOOD, "Added")))
+    show(&present::added(format!("opportunity #{id}")))
 }
 
 fn offer(db: &mut Db, args: OfferArgs) -> Result<()> {
@@ -65,94 +60,7 @@ fn offer(db: &mut Db, args: OfferArgs) -> Result<()> {
         deadline: args.deadline,
     };
     let offer = db.update(|s| opportunities::offer(s, id, terms))?;
-    print(&format!(
-        "{} the offer of opportunity #{id}: {}\n",
-        paint(GOOD, "Recorded"),
-        terms_text(&offer, true)
-    ))
-}
-
-fn promoted_text(id: u32, done: &Promoted) -> String {
-    let how = if done.linked {
-        "is now linked to the option"
-    } else {
-        "is now the option"
-    };
-    let filled = if done.filled.is_empty() {
-        String::new()
-    } else {
-        format!(" (from the offer: {})", done.filled.join(", "))
-    };
-    format!(
-        "Opportunity #{id} {how} \"{}\"{filled}. Score it against your values:\n  milemarker \
-         option edit {} --score VALUE=N --attr KEY=VALUE\n",
-        done.name, done.option
-    )
-}
-
-/// "98,000 base + 9,500 bonus a year, decide by 2026-11-06" (the deadline while `open`).
-fn terms_text(offer: &Offer, open: bool) -> String {
-    let mut parts = vec![format!("{} base", grouped(offer.base))];
-    if let Some(bonus) = offer.bonus {
-        parts.push(format!("{} bonus", grouped(bonus)));
-    }
-    if let Some(equity) = offer.equity {
-        parts.push(format!("{} equity", grouped(equity)));
-    }
-    let mut text = format!("{} a year", parts.join(" + "));
-    if let Some(deadline) = offer.deadline.filter(|_| open) {
-        text.push_str(&format!(", decide by {deadline}"));
-    }
-    text
-}
-
-fn render(items: &[Listed], today: jiff::civil::Date, ignored_after: u32) -> String {
-    if items.is_empty() {
-        return "No open opportunities. `milemarker opportunity add --company ... --role ... --source recruiter`\n".into();
-    }
-    let rows: Vec<Vec<String>> = items
-        .iter()
-        .map(
-            |&Listed {
-                 opportunity: o,
-                 offer,
-             }| {
-                let waited = days_between(o.since(), today);
-                let stage = format!("{} {}", stage_word(o.stage()), waited_words(waited));
-                let option = match (&o.option, o.stage()) {
-                    (Some(_), Stage::Accepted) => "the path taken",
-                    (Some(_), _) => "an option",
-                    (None, _) => "",
-                };
-                let mut row = vec![
-                    format!("#{}", o.id),
-                    format!("{} at {}", o.role, o.company),
-                    paint(DIM, source_word(o.source)),
-                    if o.stage() == Stage::New
-                        && o.source == Source::Recruiter
-                        && waited >= i64::from(ignored_after)
-                    {
-                        paint(WARN, &stage)
-                    } else {
-                        stage
-                    },
-                    paint(DIM, option),
-                ];
-                if let Some(offer) = offer {
-                    let open = o.stage().is_open();
-                    let text = terms_text(offer, open);
-                    let due = offer.deadline.filter(|d| open && *d <= today);
-                    row.push(if due.is_some() {
-                        paint(WARN, &text)
-                    } else {
-                        text
-                    });
-                }
-                row
-            },
-        )
-        .collect();
-    format!("{}\n{}", paint(HEADING, "Opportunities"), table(&rows))
+    show(&present::offer_recorded(id, &offer))
 }
 
 // The command line of this command, beside its handler.

@@ -1,13 +1,11 @@
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
 use milemarker_app::options;
-use milemarker_core::career::Snapshot;
-use milemarker_core::decision::format_number;
-use milemarker_core::markers::grouped;
+use milemarker_app::present::records as present;
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, print, print_json, updated};
-use crate::ui::{DIM, HEADING, paint, table};
+use crate::context::{Db, print_json};
+use crate::document::show;
 
 pub fn run(db: &mut Db, command: OptionCommand) -> Result<()> {
     let s = match command {
@@ -20,17 +18,15 @@ pub fn run(db: &mut Db, command: OptionCommand) -> Result<()> {
         }
         OptionCommand::Add(args) => {
             let fields = fields(args.fields);
-            updated(db, |s| options::add(s, &args.id, fields))?
+            db.updated(|s| options::add(s, &args.id, fields))?
         }
         OptionCommand::Edit(args) => {
             let fields = fields(args.fields);
-            updated(db, |s| {
-                options::edit(s, &args.id, &args.unset_attributes, fields)
-            })?
+            db.updated(|s| options::edit(s, &args.id, &args.unset_attributes, fields))?
         }
-        OptionCommand::Remove { id } => updated(db, |s| options::remove(s, &id))?,
+        OptionCommand::Remove { id } => db.updated(|s| options::remove(s, &id))?,
     };
-    print(&render(&s))
+    show(&present::options(&s))
 }
 
 fn fields(args: OptionFields) -> options::OptionFields {
@@ -43,66 +39,6 @@ fn fields(args: OptionFields) -> options::OptionFields {
         net_income: args.net_income,
         note: args.note,
     }
-}
-
-fn render(s: &Snapshot) -> String {
-    if s.options.is_empty() {
-        return "No options yet. Add the paths you are weighing: `milemarker option add stay --kind stay --score autonomy=4`.\n".into();
-    }
-    let mut out = paint(HEADING, "Options");
-    out.push('\n');
-    for o in &s.options {
-        // The name first, then the id to type and the kind: "stay stay Stay on ..." ran the three
-        // together.
-        let (title, id) = if o.name.is_empty() || o.name == o.id {
-            (o.id.as_str(), String::new())
-        } else {
-            (o.name.as_str(), format!("id {}, ", o.id))
-        };
-        out.push_str(&format!(
-            "  {}  {}\n",
-            paint(HEADING, title),
-            paint(DIM, &format!("({id}kind {})", o.kind.as_str()))
-        ));
-        let mut rows = Vec::new();
-        if !o.attributes.is_empty() {
-            let facts: Vec<String> = o
-                .attributes
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect();
-            rows.push(vec!["    facts".into(), facts.join(", ")]);
-        }
-        if !o.scores.is_empty() {
-            let scores: Vec<String> = o
-                .scores
-                .iter()
-                .map(|(k, v)| match o.scores_horizon.get(k) {
-                    Some(later) => format!("{k} {}->{}", format_number(*v), format_number(*later)),
-                    None => format!("{k} {}", format_number(*v)),
-                })
-                .collect();
-            rows.push(vec!["    scores".into(), scores.join(", ")]);
-        }
-        if let Some(income) = o.net_income {
-            rows.push(vec![
-                "    net income".into(),
-                format!("{} a month", grouped(income)),
-            ]);
-        }
-        if !o.risks.is_empty() {
-            rows.push(vec![
-                "    risks".into(),
-                o.risks
-                    .iter()
-                    .map(|r| r.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ]);
-        }
-        out.push_str(&table(&rows));
-    }
-    out
 }
 
 // The command line of this command, beside its handler.

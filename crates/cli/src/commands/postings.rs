@@ -2,20 +2,18 @@
 //! employer, title, date and skill ids in one transaction. A bad row refuses the whole file unless
 //! `--skip-bad` says to import the rest.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use milemarker_app::postings::{Progress, load};
-use milemarker_market::postings::{BadRow, Columns, Format, ReadError};
+use milemarker_app::postings::{Progress, failure_json, format_of, load};
+use milemarker_app::present::market as present;
+use milemarker_market::postings::Columns;
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, print, print_json, today};
-use crate::ui::{DIM, paint};
-
-/// Bad rows named on the terminal; the rest are counted.
-const ON_SCREEN: usize = 20;
+use crate::context::{Db, print_json, today};
+use crate::document::answer;
 
 pub fn run(db: &mut Db, command: PostingsCommand) -> Result<()> {
     match command {
@@ -24,67 +22,15 @@ pub fn run(db: &mut Db, command: PostingsCommand) -> Result<()> {
             // With --json a failure is JSON too; standard error still says it in words.
             import(db, args).inspect_err(|err| {
                 if json {
-                    let _ = print_json(&failure(&file, err));
+                    let _ = print_json(&failure_json(&file, err));
                 }
             })
         }
     }
 }
 
-/// A file refused for its bad rows: nothing was imported.
-#[derive(Debug)]
-struct Refused {
-    message: String,
-    read: u64,
-    bad: Vec<BadRow>,
-    bad_count: u64,
-}
-
-impl std::fmt::Display for Refused {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for Refused {}
-
-/// A failed import as JSON: the error, the file and, where known, the line and the field.
-fn failure(file: &Path, err: &anyhow::Error) -> serde_json::Value {
-    let mut out = serde_json::json!({
-        "error": format!("{err:#}"),
-        "file": file.display().to_string(),
-        "line": null,
-        "field": null,
-    });
-    if let Some(read) = err.downcast_ref::<ReadError>() {
-        out["line"] = read.line().into();
-        out["field"] = read.field().into();
-    }
-    if let Some(refused) = err.downcast_ref::<Refused>() {
-        if let Some(first) = refused.bad.first() {
-            out["line"] = first.line.into();
-            out["field"] = first.field.clone().into();
-        }
-        out["rows"] = refused.read.into();
-        out["bad_count"] = refused.bad_count.into();
-        out["bad_listed"] = refused.bad.len().into();
-        out["bad"] = serde_json::to_value(&refused.bad).unwrap_or_default();
-    }
-    out
-}
-
 fn import(db: &mut Db, args: PostingsImportArgs) -> Result<()> {
-    let format = match args.format {
-        Some(PostingsFormatArg::Csv) => Format::Csv,
-        Some(PostingsFormatArg::Jsonl) => Format::Jsonl,
-        Some(PostingsFormatArg::Parquet) => Format::Parquet,
-        None => Format::of(&args.file).ok_or_else(|| {
-            anyhow!(
-                "{}: cannot tell the format from the name; pass --format csv, jsonl or parquet",
-                args.file.display()
-            )
-        })?,
-    };
+    let format = format_of(&args.file, args.format.map(Into::into))?;
     let columns = Columns {
         employer: args.employer_column,
         title: args.title_column,
@@ -101,67 +47,12 @@ fn import(db: &mut Db, args: PostingsImportArgs) -> Result<()> {
         &mut Bar(None),
     )?;
     let name = args.file.display().to_string();
-    let shown: Vec<String> = outcome
-        .bad
-        .iter()
-        .take(ON_SCREEN)
-        .map(|b| format!("  {b}"))
-        .collect();
-    let more = match outcome.bad_count.saturating_sub(shown.len() as u64) {
-        0 => String::new(),
-        n => format!("\n  ... and {n} more"),
-    };
-    if outcome.bad_count > 0 && !args.skip_bad {
-        return Err(Refused {
-            message: format!(
-                "{name}: {} of {} rows cannot be used; nothing was imported. Fix them, or pass \
-                 --skip-bad to import the rest:\n{}{more}",
-                outcome.bad_count,
-                outcome.read,
-                shown.join("\n")
-            ),
-            read: outcome.read,
-            bad: outcome.bad,
-            bad_count: outcome.bad_count,
-        }
-        .into());
-    }
-    let counts = outcome.counts;
-    if args.json.json {
-        return print_json(&serde_json::json!({
-            "file": name,
-            "rows": outcome.read,
-            "added": counts.added,
-            "duplicates": counts.duplicates,
-            "skipped": outcome.bad_count,
-            "bad_count": outcome.bad_count,
-            "bad_listed": outcome.bad.len(),
-            "bad": outcome.bad,
-        }));
-    }
-    let mut out = format!(
-        "Imported {} {} from {name}",
-        milemarker_core::markers::grouped(counts.added as f64),
-        milemarker_core::text::noun(counts.added as f64, "posting", "postings")
-    );
-    if counts.duplicates > 0 {
-        out.push_str(&format!(
-            " ({} already imported, skipped)",
-            counts.duplicates
-        ));
-    }
-    out.push_str(".\n");
-    if outcome.bad_count > 0 {
-        out.push_str(&format!(
-            "Skipped {} bad rows:\n{}{more}\n",
-            outcome.bad_count,
-            paint(DIM, &shown.join("\n"))
-        ));
-    }
-    print(&out)
+    let outcome = outcome.refuse_bad(&name, args.skip_bad)?;
+    answer(args.json.json, &outcome.json(&name), || {
+        present::imported(&name, &outcome)
+    })
 }
 
-/// A progress bar on standard error, drawn only when that is a terminal.
 struct Bar(Option<ProgressBar>);
 
 impl Progress for Bar {

@@ -2,13 +2,13 @@
 
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
+use milemarker_app::present::life as present;
 use milemarker_app::seasons;
-use milemarker_core::life::{Season, current_seasons, season_meaning};
-use milemarker_core::review::lasted;
+use milemarker_core::life::{Season, current_seasons};
 
 use crate::cli::JsonFlag;
-use crate::context::{self, Db, print, print_json, today};
-use crate::ui::{DIM, HEADING, paint, table, word};
+use crate::context::{self, Db, today};
+use crate::document::{answer, show};
 
 pub fn run(db: &mut Db, args: SeasonArgs) -> Result<()> {
     match args.command.unwrap_or(SeasonCommand::Show {
@@ -19,14 +19,8 @@ pub fn run(db: &mut Db, args: SeasonArgs) -> Result<()> {
             let as_of = context::as_of(as_of)?;
             let s = db.load()?;
             let current = current_seasons(&s.seasons, as_of);
-            if json.json {
-                let rows: Vec<serde_json::Value> = current
-                    .iter()
-                    .map(|c| serde_json::json!({"area": c.area, "season": c.season, "since": c.since, "days": (as_of - c.since).get_days()}))
-                    .collect();
-                return print_json(&rows);
-            }
-            print(&render(&current, as_of))
+            let json_value = present::seasons_json(&current, as_of);
+            answer(json.json, &json_value, || present::seasons(&current, as_of))
         }
         SeasonCommand::Set {
             area,
@@ -43,43 +37,16 @@ pub fn run(db: &mut Db, args: SeasonArgs) -> Result<()> {
             // A season set to start later shows as it will be then.
             let as_of = today.max(since);
             let current = db.update(|s| Ok(seasons::set(s, entry, as_of)))?;
-            print(&render(&current.iter().collect::<Vec<_>>(), as_of))
+            show(&present::seasons(
+                &current.iter().collect::<Vec<_>>(),
+                as_of,
+            ))
         }
         SeasonCommand::History(json) => {
             let s = db.load()?;
-            if json.json {
-                return print_json(&s.seasons);
-            }
-            let rows: Vec<Vec<String>> = s
-                .seasons
-                .iter()
-                .map(|e| vec![e.since.to_string(), word(&e.area), word(&e.season)])
-                .collect();
-            print(&format!(
-                "{}\n{}",
-                paint(HEADING, "Season history"),
-                table(&rows)
-            ))
+            answer(json.json, &s.seasons, || present::season_history(&s))
         }
     }
-}
-
-fn render(current: &[&Season], as_of: jiff::civil::Date) -> String {
-    if current.is_empty() {
-        return "No seasons yet: `milemarker season set career winter`.\n".into();
-    }
-    let rows: Vec<Vec<String>> = current
-        .iter()
-        .map(|c| {
-            vec![
-                word(&c.area),
-                word(&c.season),
-                lasted(c.since, as_of),
-                paint(DIM, season_meaning(c.area, c.season)),
-            ]
-        })
-        .collect();
-    format!("{}\n{}", paint(HEADING, "Seasons"), table(&rows))
 }
 
 // The command line of this command, beside its handler.

@@ -2,13 +2,12 @@
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
+use milemarker_app::present::records as present;
 use milemarker_app::tasks::{self, NewTask, TaskChange};
-use milemarker_core::decision::format_number;
-use milemarker_core::life::Task;
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, print, print_json};
-use crate::ui::{DIM, HEADING, paint, table};
+use crate::context::{Db, print_json};
+use crate::document::show;
 
 pub fn run(db: &mut Db, command: TaskCommand) -> Result<()> {
     // Each edit shows the tasks as written: taken from the write, not loaded again.
@@ -45,40 +44,7 @@ pub fn run(db: &mut Db, command: TaskCommand) -> Result<()> {
             db.update(|s| tasks::remove(s, &id).map(|()| s.tasks.clone()))?
         }
     };
-    print(&render(&written))
-}
-
-fn render(tasks: &[Task]) -> String {
-    if tasks.is_empty() {
-        return "No tasks yet: `milemarker task add status-meetings --hours 6 --energy -1 --fit 2`.\n".into();
-    }
-    let mut rows = vec![
-        [
-            "task",
-            "hours",
-            "energy",
-            "fit",
-            "someone else could",
-            "name",
-        ]
-        .map(|h| paint(DIM, h))
-        .to_vec(),
-    ];
-    for t in tasks {
-        rows.push(vec![
-            t.id.clone(),
-            format_number(t.hours_per_week),
-            format!("{:+}", t.energy),
-            format!("{}/5", t.skill_fit),
-            if t.delegable {
-                "yes".into()
-            } else {
-                "no".into()
-            },
-            t.name.clone(),
-        ]);
-    }
-    format!("{}\n{}", paint(HEADING, "Tasks"), table(&rows))
+    show(&present::tasks(&written))
 }
 
 // The command line of this command, beside its handler.

@@ -2,14 +2,13 @@ use std::io::IsTerminal;
 
 use anyhow::{Result, bail};
 use clap::{Args, Subcommand, ValueEnum};
+use milemarker_app::present::values as present;
 use milemarker_app::values::{self, ValueFields};
-use milemarker_core::career::{Snapshot, Weighting};
-use milemarker_core::decision::ahp::PairwiseMatrix;
-use milemarker_core::decision::format_number;
+use milemarker_core::career::Snapshot;
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, print, print_json, updated};
-use crate::ui::{DIM, HEADING, paint, table};
+use crate::context::{Db, print_json};
+use crate::document::show;
 
 pub fn run(db: &mut Db, args: ValuesArgs) -> Result<()> {
     let command = args.command.unwrap_or(ValuesCommand::List(args.list));
@@ -19,7 +18,7 @@ pub fn run(db: &mut Db, args: ValuesArgs) -> Result<()> {
             if flag.json {
                 print_json(&snapshot.values)
             } else {
-                print(&render(&snapshot))
+                show(&present::values(&snapshot))
             }
         }
         ValuesCommand::Set(args) => {
@@ -48,7 +47,7 @@ pub fn run(db: &mut Db, args: ValuesArgs) -> Result<()> {
 }
 
 fn changed(db: &mut Db, change: impl FnOnce(&mut Snapshot) -> Result<()>) -> Result<()> {
-    print(&render(&updated(db, change)?))
+    show(&present::values(&db.updated(change)?))
 }
 
 /// Every pair of values in turn, on Saaty's scale, each answer starting from the judgement already
@@ -83,80 +82,6 @@ fn guided_comparisons(db: &mut Db) -> Result<()> {
         }
         Ok(())
     })
-}
-
-pub fn render(s: &Snapshot) -> String {
-    if s.values.is_empty() {
-        return "No values yet. Add what matters to you: `milemarker values set autonomy --weight 9`.\n".into();
-    }
-    let mut rows = vec![
-        ["value", "weight", "rank", "O*NET work value", "note"]
-            .map(|h| paint(DIM, h))
-            .to_vec(),
-    ];
-    for v in s.values_by_importance() {
-        rows.push(vec![
-            v.id.clone(),
-            v.weight.map_or("-".into(), format_number),
-            v.rank.map_or("-".into(), |r| r.to_string()),
-            v.onet_work_value.clone().unwrap_or_else(|| "-".into()),
-            v.note.clone().unwrap_or_default(),
-        ]);
-    }
-    let horizon = if s.settings.horizon_weight > 0.0 {
-        format!(
-            "; the view {} ahead counts {}",
-            milemarker_core::text::count(s.settings.horizon_years, "year", "years"),
-            crate::ui::percent(s.settings.horizon_weight)
-        )
-    } else {
-        String::new()
-    };
-    let consistency = match s.settings.weighting {
-        Weighting::Ahp => pairwise_summary(s),
-        _ => String::new(),
-    };
-    format!(
-        "{} {}\n{}{consistency}",
-        paint(HEADING, "Values"),
-        paint(
-            DIM,
-            &format!("(weighting: {}{horizon})", s.settings.weighting.as_str())
-        ),
-        table(&rows)
-    )
-}
-
-/// The weights the comparisons imply and whether they hang together (CR <= 0.10).
-fn pairwise_summary(s: &Snapshot) -> String {
-    let rows = match s.values_pairwise() {
-        Ok(rows) => rows,
-        Err(err) => return format!("  {}\n", paint(crate::ui::WARN, &err.message)),
-    };
-    let labels: Vec<&str> = s.values.iter().map(|v| v.id.as_str()).collect();
-    let Ok(matrix) = PairwiseMatrix::from_judgements("values", &rows, &labels) else {
-        return String::new();
-    };
-    let (weights, consistency) = matrix.analyse();
-    // Most important first, the order the decision keeps.
-    let mut order: Vec<usize> = (0..labels.len()).collect();
-    order.sort_by(|&a, &b| weights[b].total_cmp(&weights[a]));
-    let shares: Vec<String> = order
-        .iter()
-        .map(|&i| format!("{} {}", labels[i], crate::ui::percent(weights[i])))
-        .collect();
-    let mut out = format!("  weights from your comparisons: {}\n", shares.join(", "));
-    if let Some(cr) = consistency.cr {
-        out.push_str(&format!("  consistency ratio {cr:.3}"));
-        match &consistency.most_inconsistent {
-            Some(worst) => out.push_str(&format!(
-                ": above 0.10, so revisit {} against {} (you said {}; the rest implies about {})\n",
-                worst.row, worst.column, worst.given, worst.suggested
-            )),
-            None => out.push_str(" (consistent)\n"),
-        }
-    }
-    out
 }
 
 // The command line of this command, beside its handler.

@@ -2,11 +2,12 @@
 
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
+use milemarker_app::present::records as present;
 use milemarker_app::wins::{self, NewWin};
 
 use crate::cli::JsonFlag;
 use crate::context::{Db, print, print_json, today};
-use crate::ui::{DIM, GOOD, HEADING, paint, table};
+use crate::document::show;
 
 pub fn run(db: &mut Db, args: WinArgs) -> Result<()> {
     match args.command {
@@ -32,14 +33,7 @@ fn add(db: &mut Db, args: WinAddArgs) -> Result<()> {
         link: args.link,
     };
     let win = db.update(|s| wins::add(s, new, today))?;
-    print(&format!(
-        "{} win #{} on {}: {} {}\n",
-        paint(GOOD, "Logged"),
-        win.id,
-        win.date,
-        win.title,
-        paint(DIM, &format!("(seen by {})", win.visibility.label()))
-    ))
+    show(&present::logged(&win))
 }
 
 fn list_wins(db: &mut Db, args: WinListArgs) -> Result<()> {
@@ -48,22 +42,7 @@ fn list_wins(db: &mut Db, args: WinListArgs) -> Result<()> {
     if args.json.json {
         return print_json(&wins);
     }
-    if wins.is_empty() {
-        return print("No wins logged yet. `milemarker win \"...\"` takes seconds.\n");
-    }
-    let rows: Vec<Vec<String>> = wins
-        .iter()
-        .map(|w| {
-            vec![
-                format!("#{}", w.id),
-                w.date.to_string(),
-                w.title.clone(),
-                paint(DIM, w.visibility.label()),
-                paint(DIM, w.impact.as_deref().unwrap_or("")),
-            ]
-        })
-        .collect();
-    print(&format!("{}\n{}", paint(HEADING, "Wins"), table(&rows)))
+    show(&present::wins(&wins))
 }
 
 // The command line of this command, beside its handler.

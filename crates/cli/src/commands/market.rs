@@ -2,15 +2,13 @@
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
-use milemarker_app::market::{self as answers, PayAnswer};
+use milemarker_app::market as answers;
+use milemarker_app::present::market as present;
 use milemarker_core::career::Profile;
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, NoRecords, Settings, print, print_json};
-use crate::ui::{DIM, HEADING, paint};
-
-mod demand;
-mod occupations;
+use crate::context::{Db, NoRecords, Settings, as_of};
+use crate::document::answer;
 
 pub fn run(
     open: impl FnOnce() -> Result<Db>,
@@ -27,52 +25,39 @@ pub fn run(
             };
             pay(&profile, args)
         }
-        MarketCommand::Demand(args) => demand::run(&mut open()?, args, settings),
+        MarketCommand::Demand(args) => demand(&mut open()?, args, settings),
         // A search by title needs no records.
-        MarketCommand::Occupations(args) if args.search.is_some() => occupations::search(args),
-        MarketCommand::Occupations(args) => occupations::run(&mut open()?, args),
+        MarketCommand::Occupations(args) if args.search.is_some() => {
+            let words = args.search.unwrap_or_default();
+            let found = answers::search(&words, args.limit);
+            answer(args.json.json, &found, || {
+                present::found_occupations(&words, &found)
+            })
+        }
+        MarketCommand::Occupations(args) => {
+            let ranked = answers::occupations(&open()?.load()?, args.limit);
+            answer(args.json.json, &ranked, || present::occupations(&ranked))
+        }
     }
 }
 
 fn pay(profile: &Profile, args: MarketPayArgs) -> Result<()> {
-    let answer = answers::pay(profile, args.occupation, args.area, args.pay)?;
-    if args.json.json {
-        return print_json(&answer);
-    }
-    print(&pay_text(&answer))
+    let pay = answers::pay(profile, args.occupation, args.area, args.pay)?;
+    answer(args.json.json, &pay, || present::pay(&pay))
 }
 
-fn pay_text(answer: &PayAnswer) -> String {
-    let mut out = format!(
-        "{}\n  {}\n",
-        paint(
-            HEADING,
-            &format!("Pay against the market ({}, annual, USD)", answer.source)
-        ),
-        answer.heading()
-    );
-    if let Some(note) = &answer.fallback {
-        out.push_str(&format!("  {}\n", paint(DIM, note)));
-    }
-    let row: Vec<String> = answer
-        .cells()
-        .into_iter()
-        .map(|(p, value)| format!("{p} {value}"))
-        .collect();
-    out.push_str(&format!("  {}\n", row.join("  ")));
-    match answer.position_sentence() {
-        Some(sentence) => out.push_str(&format!("  {sentence}\n")),
-        None => out.push_str(
-            "  Set your pay (`milemarker profile set --pay N`) or pass --pay to place it.\n",
-        ),
-    }
-    if let Some(currency) = &answer.other_currency {
-        out.push_str(&paint(
-            DIM,
-            &format!("  Your profile's pay is in {currency}; OEWS wages are US dollars.\n"),
-        ));
-    }
-    out
+fn demand(db: &mut Db, args: MarketDemandArgs, settings: &Settings) -> Result<()> {
+    let options = answers::DemandOptions {
+        months: args.months,
+        title: args.title,
+        occupation: args.occupation,
+        limit: args.limit,
+        as_of: as_of(args.as_of)?,
+        min_employers: settings.thresholds.fading_skills.min_employers,
+    };
+    let s = db.load()?;
+    let demand = answers::demand(db, &s, &options)?;
+    answer(args.json.json, &demand, || present::demand(&demand))
 }
 
 // The command line of this command, beside its handler.
