@@ -156,6 +156,21 @@ pub fn rank(s: &mut Snapshot, names: &[String]) -> Result<()> {
     Ok(())
 }
 
+/// Moves the value `name` to `place` (1 = most important) in the ranking, the others keeping their
+/// order (unranked values after the ranked ones); a place past the end is the last.
+pub fn move_to(s: &mut Snapshot, name: &str, place: usize) -> Result<()> {
+    let id = value_id(name)?;
+    let mut order: Vec<&Value> = s.values.iter().collect();
+    order.sort_by_key(|v| v.rank.unwrap_or(u32::MAX));
+    let mut ids: Vec<String> = order.iter().map(|v| v.id.clone()).collect();
+    let Some(at) = ids.iter().position(|v| *v == id) else {
+        bail!("no value \"{id}\"; `milemarker values` lists them");
+    };
+    let moved = ids.remove(at);
+    ids.insert(place.clamp(1, ids.len() + 1) - 1, moved);
+    rank(s, &ids)
+}
+
 /// Starts the values over as a forced ranking of `names` (the guided set-up): the options'
 /// scores go with the old values.
 pub fn start_over(s: &mut Snapshot, names: &[String]) -> Result<()> {
@@ -355,6 +370,19 @@ mod tests {
         remove(&mut s, "b").unwrap();
         let ranks: Vec<_> = s.values.iter().map(|v| v.rank).collect();
         assert_eq!(ranks, [Some(1), Some(2)]);
+    }
+
+    #[test]
+    fn a_value_moves_to_its_place_and_the_rest_keep_their_order() {
+        let mut s = with_values(&["a", "b", "c"]);
+        rank(&mut s, &["a".into(), "b".into(), "c".into()]).unwrap();
+        move_to(&mut s, "c", 1).unwrap();
+        let ranks: Vec<_> = s.values.iter().map(|v| v.rank).collect();
+        assert_eq!(ranks, [Some(2), Some(3), Some(1)]);
+        move_to(&mut s, "c", 99).unwrap();
+        let ranks: Vec<_> = s.values.iter().map(|v| v.rank).collect();
+        assert_eq!(ranks, [Some(1), Some(2), Some(3)]);
+        assert!(move_to(&mut s, "d", 1).is_err());
     }
 
     #[test]

@@ -34,7 +34,7 @@ type Params = Query<HashMap<String, String>>;
 /// their fields.
 pub struct FormState {
     values: HashMap<String, String>,
-    errors: BTreeMap<&'static str, String>,
+    errors: BTreeMap<String, String>,
 }
 
 impl FormState {
@@ -61,7 +61,7 @@ impl FormState {
 
     /// Whether a field (not the form as a whole) has a problem.
     pub fn field_errors(&self) -> bool {
-        self.errors.keys().any(|name| *name != "form")
+        self.errors.keys().any(|name| name != "form")
     }
 
     /// The form as the person left it, with why it was not saved, when the save was refused (a
@@ -95,7 +95,7 @@ impl FormState {
             return Err(err);
         }
         let mut f = FormState::new(values);
-        f.errors.insert("form", err.message);
+        f.errors.insert("form".into(), err.message);
         Ok(f)
     }
 }

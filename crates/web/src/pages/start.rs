@@ -175,7 +175,7 @@ pub async fn start_page(
 }
 
 fn read_profile(fields: &mut Fields, _: Date) -> Option<ProfileFields> {
-    let mut looked_up = |name: &'static str, find: fn(&str) -> Result<String, String>| {
+    let mut looked_up = |name: &str, find: fn(&str) -> Result<String, String>| {
         let typed = fields.optional_text(name)?;
         find(&typed).map_err(|e| fields.fail(name, e)).ok()
     };
