@@ -11,6 +11,7 @@ pub(crate) mod decision;
 pub(crate) mod downloads;
 pub(crate) mod market;
 pub(crate) mod opportunities;
+pub(crate) mod records;
 pub(crate) mod start;
 pub(crate) mod tasks;
 pub(crate) mod wins;
@@ -168,6 +169,9 @@ pub(crate) fn notice(params: &HashMap<String, String>) -> Option<String> {
         "values" => "Saved: what matters to you, most important first.".into(),
         "rules" => "Saved: your deal-breakers.".into(),
         "path" => "Path added.".into(),
+        "added" => "Added.".into(),
+        "edited" => "Saved.".into(),
+        "removed" => "Removed.".into(),
         other => {
             let id: u32 = other.strip_prefix("win-")?.parse().ok()?;
             format!("Win #{id} logged.")

@@ -1,0 +1,410 @@
+//! Every record, every verb: each kind added, changed and removed (after its confirmation) in the
+//! browser, and an invalid form that writes nothing.
+
+use super::*;
+
+/// One kind's walk: the forms it posts and what the records must then say.
+struct Walk<'a> {
+    kind: &'a str,
+    /// A form refused beside `bad_field`, writing nothing.
+    bad: &'a [(&'a str, &'a str)],
+    bad_field: &'a str,
+    add: &'a [(&'a str, &'a str)],
+    added: fn(&Snapshot) -> bool,
+    /// The id the added record has in the forms.
+    id: &'a str,
+    edit: &'a [(&'a str, &'a str)],
+    edited: fn(&Snapshot) -> bool,
+    /// What the confirmation says goes with it.
+    goes: &'a str,
+    removed: fn(&Snapshot) -> bool,
+}
+
+fn with_token(app: &Shared, fields: &[(&str, &str)]) -> String {
+    let mut all = vec![("csrf", app.csrf.as_str())];
+    all.extend_from_slice(fields);
+    url_form(&all)
+}
+
+/// The value of the hidden input `name` on a page.
+fn hidden(page: &str, name: &str) -> String {
+    let at = format!(r#"name="{name}" value=""#);
+    let start = page
+        .find(&at)
+        .unwrap_or_else(|| panic!("no {name}: {page}"))
+        + at.len();
+    page[start..].split('"').next().unwrap().to_string()
+}
+
+async fn walk(shelf: &Shelf, app: &Shared, w: Walk<'_>) {
+    let base = format!("/records/{}", w.kind);
+    let (status, page, _) = send(app, get(&base)).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(page.len() < 100_000, "a page under 100 KB");
+
+    let before = shelf.snapshot();
+    let (status, page, _) = send(app, post(&base, &with_token(app, w.bad))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
+    let beside = format!(r#"id="{}-error""#, w.bad_field);
+    assert!(page.contains(&beside), "{beside}: {page}");
+    assert_eq!(shelf.snapshot(), before, "a refused form writes nothing");
+
+    let (status, page, headers) = send(app, post(&base, &with_token(app, w.add))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    assert_eq!(headers[header::LOCATION], format!("{base}?saved=added"));
+    assert!((w.added)(&shelf.snapshot()), "added");
+
+    let (status, page, _) = send(app, get(&format!("{base}/edit?id={}", percent(w.id)))).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    let shown = hidden(&page, "shown");
+    let mut edit = vec![("id", w.id), ("shown", shown.as_str())];
+    edit.extend_from_slice(w.edit);
+    let (status, page, _) = send(app, post(&format!("{base}/edit"), &with_token(app, &edit))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    assert!((w.edited)(&shelf.snapshot()), "edited");
+    // The same form again carries the record as it was: refused, not applied unseen.
+    let now = shelf.snapshot();
+    let (status, page, _) = send(app, post(&format!("{base}/edit"), &with_token(app, &edit))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
+    assert!(page.contains("changed elsewhere"), "{page}");
+    assert_eq!(shelf.snapshot(), now);
+
+    let remove = format!("{base}/remove");
+    let (status, page, _) = send(app, post(&remove, &with_token(app, &[("id", w.id)]))).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(page.contains(w.goes), "{}: {page}", w.goes);
+    assert!(page.contains(r#"name="confirm" value="yes""#), "{page}");
+    assert_eq!(shelf.snapshot(), now, "asking removes nothing");
+    let sure = with_token(app, &[("id", w.id), ("confirm", "yes")]);
+    let (status, page, headers) = send(app, post(&remove, &sure)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    assert_eq!(headers[header::LOCATION], format!("{base}?saved=removed"));
+    assert!((w.removed)(&shelf.snapshot()), "removed");
+    let (status, _, _) = send(app, post(&remove, &sure)).await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a second removal finds nothing"
+    );
+}
+
+fn option<'a>(s: &'a Snapshot, id: &str) -> Option<&'a milemarker_core::career::CareerOption> {
+    s.options.iter().find(|o| o.id == id)
+}
+
+#[tokio::test]
+async fn a_path_with_its_facts_scores_and_income_is_added_changed_and_removed() {
+    let (shelf, app) = served();
+    let walk_options = Walk {
+        kind: "options",
+        bad: &[
+            ("name", "Go freelance"),
+            ("kind", "leave"),
+            ("score-pay", "11"),
+        ],
+        bad_field: "score-pay",
+        add: &[
+            ("name", "Go freelance"),
+            ("kind", "leave"),
+            ("net_income", "3500"),
+            ("attributes", "hours_per_week=38\nremote_days=5"),
+            ("score-pay", "4"),
+            ("later-pay", "7"),
+            ("score-autonomy", "9"),
+        ],
+        added: |s| {
+            option(s, "go-freelance").is_some_and(|o| {
+                o.scores.get("pay") == Some(&4.0)
+                    && o.scores_horizon.get("pay") == Some(&7.0)
+                    && o.net_income == Some(3500.0)
+                    && o.attributes.len() == 2
+            })
+        },
+        id: "go-freelance",
+        edit: &[
+            ("name", "Go freelance, part-time"),
+            ("kind", "part-time"),
+            ("attributes", "hours_per_week=25"),
+            ("score-pay", "3"),
+            ("score-autonomy", "9"),
+        ],
+        edited: |s| {
+            option(s, "go-freelance").is_some_and(|o| {
+                o.name == "Go freelance, part-time"
+                    && o.scores.get("pay") == Some(&3.0)
+                    && o.scores_horizon.is_empty()
+                    && o.net_income.is_none()
+                    && o.attributes.len() == 1
+            })
+        },
+        goes: "its 2 scores",
+        removed: |s| option(s, "go-freelance").is_none(),
+    };
+    walk(&shelf, &app, walk_options).await;
+    let (_, page, _) = send(&app, get("/records/options/edit?id=stay")).await;
+    assert!(page.contains("hours_per_week=55"), "{page}");
+}
+
+#[tokio::test]
+async fn a_risk_is_added_changed_and_removed() {
+    let (shelf, app) = served();
+    let risks = |s: &Snapshot, id: &str| option(s, id).map_or(0, |o| o.risks.len());
+    let walk_risks = Walk {
+        kind: "risks",
+        bad: &[
+            ("option", "stay"),
+            ("name", "boredom"),
+            ("kind", "fear"),
+            ("probability", "0"),
+        ],
+        bad_field: "probability",
+        add: &[
+            ("option", "stay"),
+            ("name", "boredom: same work again"),
+            ("kind", "fear"),
+            ("probability", "5"),
+            ("seriousness", "4"),
+        ],
+        added: |s| {
+            option(s, "stay").is_some_and(|o| o.risks.iter().any(|r| r.name.starts_with("boredom")))
+        },
+        id: "stay:boredom: same work again",
+        edit: &[
+            ("option", "stay"),
+            ("name", "boredom: same work again"),
+            ("kind", "fact"),
+            ("probability", "8"),
+            ("seriousness", "4"),
+        ],
+        edited: |s| {
+            option(s, "stay").is_some_and(|o| {
+                o.risks.iter().any(|r| {
+                    r.probability == 8.0
+                        && r.kind == milemarker_core::decision::document::RiskKind::Fact
+                })
+            })
+        },
+        goes: "Nothing else goes with it",
+        removed: |s| option(s, "stay").is_some_and(|o| o.risks.len() == 2),
+    };
+    walk(&shelf, &app, walk_risks).await;
+    assert_eq!(risks(&shelf.snapshot(), "stay"), 2);
+}
+
+#[tokio::test]
+async fn a_value_is_added_in_its_place_reweighted_and_removed_with_its_scores() {
+    let (shelf, app) = served();
+    let walk_values = Walk {
+        kind: "values",
+        bad: &[("name", "  "), ("weight", "8")],
+        bad_field: "name",
+        add: &[("name", "Creativity"), ("rank", "2"), ("weight", "6")],
+        added: |s| {
+            s.values
+                .iter()
+                .any(|v| v.id == "creativity" && v.weight == Some(6.0))
+        },
+        id: "creativity",
+        edit: &[("name", "creativity"), ("rank", "1"), ("weight", "9")],
+        edited: |s| {
+            s.values.iter().any(|v| {
+                v.id == "creativity" && v.weight == Some(9.0) && v.rank.is_none_or(|r| r == 1)
+            })
+        },
+        goes: "its scores on 0 paths",
+        removed: |s| !s.values.iter().any(|v| v.id == "creativity"),
+    };
+    walk(&shelf, &app, walk_values).await;
+    // Removing a value takes its scores from every path.
+    let (_, page, _) = send(
+        &app,
+        post(
+            "/records/values/remove",
+            &with_token(&app, &[("id", "pay")]),
+        ),
+    )
+    .await;
+    assert!(page.contains("its scores on 3 paths"), "{page}");
+}
+
+#[tokio::test]
+async fn a_deal_breaker_is_added_changed_and_removed() {
+    let (shelf, app) = served();
+    let walk_rules = Walk {
+        kind: "dealbreakers",
+        bad: &[("rule", "remote_days")],
+        bad_field: "rule",
+        add: &[("rule", "remote_days >= 2"), ("note", "school runs")],
+        added: |s| s.dealbreakers.iter().any(|d| d.id == "remote-days"),
+        id: "remote-days",
+        edit: &[
+            ("rule", "remote_days >= 3"),
+            ("id", "remote-days"),
+            ("note", ""),
+        ],
+        edited: |s| {
+            s.dealbreakers.iter().any(|d| {
+                d.id == "remote-days" && d.value.as_number() == Some(3.0) && d.note.is_none()
+            })
+        },
+        goes: "Nothing else goes with it",
+        removed: |s| !s.dealbreakers.iter().any(|d| d.id == "remote-days"),
+    };
+    walk(&shelf, &app, walk_rules).await;
+}
+
+#[tokio::test]
+async fn a_task_is_added_changed_and_removed() {
+    let (shelf, app) = served();
+    let walk_tasks = Walk {
+        kind: "tasks",
+        bad: &[
+            ("name", "Hiring loops"),
+            ("hours", "200"),
+            ("energy", "0"),
+            ("fit", "3"),
+        ],
+        bad_field: "hours",
+        add: &[
+            ("name", "Hiring loops"),
+            ("hours", "4"),
+            ("energy", "-1"),
+            ("fit", "3"),
+        ],
+        added: |s| {
+            s.tasks
+                .iter()
+                .any(|t| t.id == "hiring-loops" && !t.delegable)
+        },
+        id: "hiring-loops",
+        edit: &[
+            ("name", "Hiring loops"),
+            ("hours", "3"),
+            ("energy", "-2"),
+            ("fit", "2"),
+            ("delegable", "yes"),
+        ],
+        edited: |s| {
+            s.tasks
+                .iter()
+                .any(|t| t.id == "hiring-loops" && t.delegable && t.energy == -2)
+        },
+        goes: "past audits",
+        removed: |s| !s.tasks.iter().any(|t| t.id == "hiring-loops"),
+    };
+    walk(&shelf, &app, walk_tasks).await;
+}
+
+#[tokio::test]
+async fn finances_are_given_changed_and_cleared() {
+    let shelf = Shelf::new(example::person_with_history(TODAY));
+    shelf.edit(|s| s.finances = None);
+    let session = shelf.session();
+    let app = blocking(move || test_app(session));
+    let walk_money = Walk {
+        kind: "finances",
+        bad: &[("monthly_expenses", "-5"), ("savings", "1000")],
+        bad_field: "monthly_expenses",
+        add: &[
+            ("monthly_expenses", "4000"),
+            ("savings", "30000"),
+            ("other_income", "0"),
+        ],
+        added: |s| s.finances.as_ref().is_some_and(|f| f.savings == 30000.0),
+        id: "yours",
+        edit: &[
+            ("monthly_expenses", "4200"),
+            ("savings", "30000"),
+            ("other_income", "500"),
+        ],
+        edited: |s| s.finances.as_ref().is_some_and(|f| f.other_income == 500.0),
+        goes: "the runway of",
+        removed: |s| s.finances.is_none(),
+    };
+    walk(&shelf, &app, walk_money).await;
+}
+
+#[tokio::test]
+async fn the_profile_is_changed_in_place_and_cannot_be_removed() {
+    let (shelf, app) = served();
+    let (status, page, _) = send(&app, get("/records/profile")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!page.contains("Add your profile"), "{page}");
+    assert!(!page.contains("Remove"), "{page}");
+    let (_, page, _) = send(&app, get("/records/profile/edit?id=yours")).await;
+    assert!(page.contains(r#"value="Alex Morgan""#), "{page}");
+    let shown = hidden(&page, "shown");
+    let form = |bonus: &str, currency: &str| {
+        with_token(
+            &app,
+            &[
+                ("id", "yours"),
+                ("shown", shown.as_str()),
+                ("name", "Alex Morgan"),
+                ("occupation", "11-2021.00"),
+                ("area", "national"),
+                ("boundary", "42"),
+                ("work_days", "5"),
+                ("bonus", bonus),
+                ("currency", currency),
+                ("promotion_promised", "2026-12-01"),
+            ],
+        )
+    };
+    let before = shelf.snapshot();
+    let (status, page, _) = send(
+        &app,
+        post("/records/profile/edit", &form("9000", "dollars")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains(r#"id="currency-error""#), "{page}");
+    assert!(
+        page.contains(r#"value="dollars""#),
+        "the form keeps what was typed"
+    );
+    assert_eq!(shelf.snapshot(), before);
+    let (status, page, _) = send(&app, post("/records/profile/edit", &form("9000", "eur"))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    let p = shelf.snapshot().profile;
+    assert_eq!(
+        (p.bonus, p.currency.as_str(), p.boundary_hours),
+        (Some(9000.0), "EUR", 42.0)
+    );
+    assert_eq!(p.promotion_promised, Some(date(2026, 12, 1)));
+    let (status, _, _) = send(
+        &app,
+        post(
+            "/records/profile/remove",
+            &with_token(&app, &[("id", "yours"), ("confirm", "yes")]),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(shelf.snapshot().profile, p);
+}
+
+#[tokio::test]
+async fn the_records_are_reached_from_the_navigation() {
+    let (_shelf, app) = served();
+    let (_, page, _) = send(&app, get("/")).await;
+    assert!(page.contains(r#"<a href="/records""#), "{page}");
+    let (status, page, _) = send(&app, get("/records")).await;
+    assert_eq!(status, StatusCode::OK);
+    for kind in [
+        "profile",
+        "values",
+        "dealbreakers",
+        "options",
+        "risks",
+        "finances",
+        "tasks",
+    ] {
+        assert!(
+            page.contains(&format!(r#"href="/records/{kind}""#)),
+            "{kind}: {page}"
+        );
+    }
+    let (status, _, _) = send(&app, get("/records/options/edit?id=nothing")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
