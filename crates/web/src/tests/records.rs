@@ -408,3 +408,79 @@ async fn the_records_are_reached_from_the_navigation() {
     let (status, _, _) = send(&app, get("/records/options/edit?id=nothing")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_contact_is_added_changed_and_removed_with_their_conversations() {
+    let (shelf, app) = served();
+    let walk_contacts = Walk {
+        kind: "contacts",
+        bad: &[("name", ""), ("cadence", "often")],
+        bad_field: "cadence",
+        add: &[
+            ("name", "Ines Duarte"),
+            ("company", "Acme"),
+            ("emails", "ines@example.org, i.duarte@example.org"),
+            ("cadence", "30"),
+        ],
+        added: |s| {
+            s.contacts
+                .iter()
+                .any(|c| c.id == "ines-duarte" && c.emails.len() == 2 && c.cadence_days == Some(30))
+        },
+        id: "ines-duarte",
+        edit: &[
+            ("name", "Inês Duarte"),
+            ("company", ""),
+            ("mentor", "yes"),
+            ("cadence", "0"),
+        ],
+        edited: |s| {
+            s.contacts.iter().any(|c| {
+                c.id == "ines-duarte"
+                    && c.name == "Inês Duarte"
+                    && c.company.is_none()
+                    && c.mentor
+                    && c.cadence_days.is_none()
+            })
+        },
+        goes: "0 logged conversations",
+        removed: |s| !s.contacts.iter().any(|c| c.id == "ines-duarte"),
+    };
+    walk(&shelf, &app, walk_contacts).await;
+    let ask = with_token(&app, &[("id", "dana-whitfield")]);
+    let (_, page, _) = send(&app, post("/records/contacts/remove", &ask)).await;
+    assert!(page.contains("1 logged conversation with them"), "{page}");
+}
+
+/// Dana's log of conversations.
+fn dana(s: &Snapshot) -> &[milemarker_core::network::Interaction] {
+    let dana = s.contacts.iter().find(|c| c.id == "dana-whitfield");
+    &dana.expect("Dana is a contact").log
+}
+
+#[tokio::test]
+async fn a_conversation_is_logged_changed_and_removed() {
+    let (shelf, app) = served();
+    let walk_log = Walk {
+        kind: "conversations",
+        bad: &[("contact", "dana-whitfield"), ("date", "2026-12-25")],
+        bad_field: "date",
+        add: &[
+            ("contact", "dana-whitfield"),
+            ("date", "2026-10-20"),
+            ("note", "coffee"),
+        ],
+        added: |s| dana(s).len() == 2 && dana(s)[1].note.as_deref() == Some("coffee"),
+        id: "dana-whitfield/2026-10-20/0",
+        edit: &[
+            ("contact", "dana-whitfield"),
+            ("date", "2026-10-20"),
+            ("note", "coffee and references"),
+        ],
+        edited: |s| dana(s)[1].note.as_deref() == Some("coffee and references"),
+        goes: "Nothing else goes with it",
+        removed: |s| dana(s).len() == 1,
+    };
+    walk(&shelf, &app, walk_log).await;
+    assert_eq!(dana(&shelf.snapshot()), dana(&shelf.initial));
+}

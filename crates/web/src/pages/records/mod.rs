@@ -9,6 +9,7 @@
 
 mod decision;
 mod life;
+mod network;
 
 use std::collections::HashMap;
 
@@ -27,6 +28,7 @@ use crate::state::{PageError, Shared, csrf_ok};
 
 pub use decision::{DealBreakers, Options, Risks, Values};
 pub use life::{FinancesKind, ProfileKind, Tasks};
+pub use network::{Contacts, Conversations};
 
 /// One input of a record's form.
 pub struct Field {
@@ -123,32 +125,40 @@ pub fn routes<K: Kind>(router: Router<Shared>) -> Router<Shared> {
         .route(&format!("{base}/remove"), post(remove::<K>))
 }
 
-/// Every kind's routes, and the index that leads to them.
-pub fn all(router: Router<Shared>) -> Router<Shared> {
-    let router = router.route("/records", get(index));
-    let router = routes::<ProfileKind>(router);
-    let router = routes::<Values>(router);
-    let router = routes::<DealBreakers>(router);
-    let router = routes::<Options>(router);
-    let router = routes::<Risks>(router);
-    let router = routes::<FinancesKind>(router);
-    routes::<Tasks>(router)
+/// One kind as the index and the router know it.
+struct Entry {
+    routes: fn(Router<Shared>) -> Router<Shared>,
+    /// (address, heading, what they are for).
+    listed: (String, &'static str, &'static str),
 }
 
-/// The kinds as the index lists them: (address, heading, what they are for).
-fn kinds() -> Vec<(String, &'static str, &'static str)> {
-    fn one<K: Kind>() -> (String, &'static str, &'static str) {
-        (format!("/records/{}", K::SLUG), K::MANY, K::ABOUT)
+fn entry<K: Kind>() -> Entry {
+    Entry {
+        routes: routes::<K>,
+        listed: (format!("/records/{}", K::SLUG), K::MANY, K::ABOUT),
     }
+}
+
+/// Every kind, in the order the index lists them.
+fn entries() -> Vec<Entry> {
     vec![
-        one::<ProfileKind>(),
-        one::<Values>(),
-        one::<DealBreakers>(),
-        one::<Options>(),
-        one::<Risks>(),
-        one::<FinancesKind>(),
-        one::<Tasks>(),
+        entry::<ProfileKind>(),
+        entry::<Values>(),
+        entry::<DealBreakers>(),
+        entry::<Options>(),
+        entry::<Risks>(),
+        entry::<FinancesKind>(),
+        entry::<Tasks>(),
+        entry::<Contacts>(),
+        entry::<Conversations>(),
     ]
+}
+
+/// Every kind's routes, and the index that leads to them.
+pub fn all(router: Router<Shared>) -> Router<Shared> {
+    entries()
+        .iter()
+        .fold(router.route("/records", get(index)), |r, e| (e.routes)(r))
 }
 
 #[derive(Template)]
@@ -161,7 +171,7 @@ struct IndexPage {
 pub async fn index() -> Result<Response, PageError> {
     let page = IndexPage {
         current: "records",
-        kinds: kinds(),
+        kinds: entries().into_iter().map(|e| e.listed).collect(),
     };
     Ok(Html(page.render()?).into_response())
 }
