@@ -57,6 +57,63 @@ pub fn move_to(s: &mut Snapshot, id: u32, stage: Stage, date: Date) -> Result<()
         .map_err(|m| anyhow::anyhow!("opportunity #{id}: {m}; nothing changed"))
 }
 
+/// A change to a lead: what is `None` stays; an empty note or link clears it, and a contact of
+/// `Some(None)` says nobody brought it.
+#[derive(Debug, Clone, Default)]
+pub struct LeadChange {
+    pub company: Option<String>,
+    pub role: Option<String>,
+    pub source: Option<Source>,
+    pub contact: Option<Option<String>>,
+    pub note: Option<String>,
+    pub link: Option<String>,
+}
+
+/// Changes what lead `id` says about itself; its stages move with [`move_to`].
+pub fn edit(s: &mut Snapshot, id: u32, change: LeadChange) -> Result<()> {
+    if let Some(Some(contact)) = &change.contact
+        && !s.contacts.iter().any(|c| &c.id == contact)
+    {
+        bail!("{contact}: not one of your contacts");
+    }
+    let o = find(s, id)?;
+    let text = |given: Option<String>, slot: &mut String| {
+        if let Some(t) = given {
+            *slot = t.trim().to_string();
+        }
+    };
+    text(change.company, &mut o.company);
+    text(change.role, &mut o.role);
+    o.source = change.source.unwrap_or(o.source);
+    if let Some(contact) = change.contact {
+        o.contact = contact;
+    }
+    for (given, slot) in [(change.note, &mut o.note), (change.link, &mut o.link)] {
+        if let Some(t) = given {
+            *slot = Some(t.trim().to_string()).filter(|t| !t.is_empty());
+        }
+    }
+    Ok(())
+}
+
+/// Removes lead `id` with its stages and its offer; the path it became, if any, stays.
+pub fn remove(s: &mut Snapshot, id: u32) -> Result<()> {
+    find(s, id)?;
+    s.opportunities.retain(|o| o.id != id);
+    s.offers.retain(|f| f.opportunity != id);
+    Ok(())
+}
+
+/// Removes the offer recorded for lead `id`; the lead stays at its stage.
+pub fn remove_offer(s: &mut Snapshot, id: u32) -> Result<()> {
+    let before = s.offers.len();
+    s.offers.retain(|f| f.opportunity != id);
+    if s.offers.len() == before {
+        bail!("opportunity #{id} has no offer recorded");
+    }
+    Ok(())
+}
+
 /// The lead numbered `id`.
 pub fn find(s: &mut Snapshot, id: u32) -> Result<&mut Opportunity> {
     match s.opportunities.iter_mut().find(|o| o.id == id) {
@@ -278,6 +335,51 @@ mod tests {
         };
         offer(&mut s, id, terms).unwrap();
         s
+    }
+
+    #[test]
+    fn a_lead_is_changed_and_removed_with_its_offer() {
+        let mut s = offered();
+        let change = LeadChange {
+            role: Some("Principal Engineer".into()),
+            note: Some("  ".into()),
+            link: Some("https://example.org/job".into()),
+            contact: Some(Some("nobody".into())),
+            ..LeadChange::default()
+        };
+        assert!(
+            edit(&mut s, 1, change.clone()).is_err(),
+            "an unknown contact"
+        );
+        edit(
+            &mut s,
+            1,
+            LeadChange {
+                contact: None,
+                ..change
+            },
+        )
+        .unwrap();
+        let o = &s.opportunities[0];
+        assert_eq!(
+            (o.role.as_str(), o.company.as_str()),
+            ("Principal Engineer", "Acme")
+        );
+        assert_eq!((o.note.as_deref(), o.link.is_some()), (None, true));
+        remove_offer(&mut s, 1).unwrap();
+        assert!(remove_offer(&mut s, 1).is_err());
+        offer(
+            &mut s,
+            1,
+            OfferTerms {
+                base: Some(1.0),
+                ..OfferTerms::default()
+            },
+        )
+        .unwrap();
+        remove(&mut s, 1).unwrap();
+        assert!(s.opportunities.is_empty() && s.offers.is_empty());
+        assert!(remove(&mut s, 1).is_err());
     }
 
     #[test]

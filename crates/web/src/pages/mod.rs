@@ -172,6 +172,7 @@ pub(crate) fn notice(params: &HashMap<String, String>) -> Option<String> {
         "added" => "Added.".into(),
         "edited" => "Saved.".into(),
         "removed" => "Removed.".into(),
+        "promoted" => "The offer is now a path: score it against what matters to you.".into(),
         other => {
             let id: u32 = other.strip_prefix("win-")?.parse().ok()?;
             format!("Win #{id} logged.")

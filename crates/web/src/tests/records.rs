@@ -484,3 +484,118 @@ async fn a_conversation_is_logged_changed_and_removed() {
     walk(&shelf, &app, walk_log).await;
     assert_eq!(dana(&shelf.snapshot()), dana(&shelf.initial));
 }
+
+fn lead(s: &Snapshot, id: u32) -> Option<&milemarker_core::network::Opportunity> {
+    s.opportunities.iter().find(|o| o.id == id)
+}
+
+#[tokio::test]
+async fn an_opportunity_is_added_changed_and_removed_with_its_history() {
+    let (shelf, app) = served();
+    let walk_leads = Walk {
+        kind: "opportunities",
+        bad: &[
+            ("company", "Acme"),
+            ("role", "Staff engineer"),
+            ("source", "recruiter"),
+            ("link", "javascript:alert(1)"),
+        ],
+        bad_field: "link",
+        add: &[
+            ("company", "Acme"),
+            ("role", "Staff engineer"),
+            ("source", "referral"),
+            ("contact", "dana-whitfield"),
+            ("date", "2026-10-27"),
+        ],
+        added: |s| {
+            lead(s, 5).is_some_and(|o| {
+                o.contact.as_deref() == Some("dana-whitfield") && o.arrived() == date(2026, 10, 27)
+            })
+        },
+        id: "5",
+        edit: &[
+            ("company", "Acme Inc"),
+            ("role", "Staff engineer"),
+            ("source", "referral"),
+            ("contact", ""),
+            ("note", "hiring manager is Kim"),
+        ],
+        edited: |s| {
+            lead(s, 5)
+                .is_some_and(|o| o.company == "Acme Inc" && o.contact.is_none() && o.note.is_some())
+        },
+        goes: "its history of 1 stage",
+        removed: |s| lead(s, 5).is_none(),
+    };
+    walk(&shelf, &app, walk_leads).await;
+    let (_, page, _) = send(&app, get("/records/opportunities")).await;
+    assert!(page.contains("#2 "), "{page}");
+    assert!(
+        page.contains("offer 2026-10-16"),
+        "the stage history: {page}"
+    );
+}
+
+#[tokio::test]
+async fn an_offer_is_recorded_changed_removed_and_made_a_path() {
+    let (shelf, app) = served();
+    let new = with_token(
+        &app,
+        &[
+            ("company", "Tailspin"),
+            ("role", "Head of brand"),
+            ("source", "recruiter"),
+        ],
+    );
+    let (status, _, _) = send(&app, post("/records/opportunities", &new)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let to_offer = with_token(&app, &[("id", "5"), ("stage", "offer")]);
+    let (status, page, _) = send(&app, post("/opportunities/stage", &to_offer)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    let offer = |s: &Snapshot| s.offers.iter().find(|f| f.opportunity == 5).cloned();
+    let walk_offers = Walk {
+        kind: "offers",
+        bad: &[("opportunity", "5"), ("base", "lots")],
+        bad_field: "base",
+        add: &[
+            ("opportunity", "5"),
+            ("base", "130000"),
+            ("deadline", "2026-11-15"),
+        ],
+        added: |s| {
+            s.offers
+                .iter()
+                .any(|f| f.opportunity == 5 && f.base == 130_000.0)
+        },
+        id: "5",
+        edit: &[
+            ("opportunity", "5"),
+            ("base", "135000"),
+            ("bonus", "10000"),
+            ("deadline", "2026-11-15"),
+        ],
+        edited: |s| {
+            s.offers
+                .iter()
+                .any(|f| f.opportunity == 5 && f.yearly_total() == 145_000.0)
+        },
+        goes: "Nothing else goes with it",
+        removed: |s| !s.offers.iter().any(|f| f.opportunity == 5),
+    };
+    walk(&shelf, &app, walk_offers).await;
+    assert!(offer(&shelf.snapshot()).is_none());
+    let again = with_token(&app, &[("opportunity", "5"), ("base", "140000")]);
+    send(&app, post("/records/offers", &again)).await;
+    let (_, page, _) = send(&app, get("/records/offers")).await;
+    assert!(page.contains("Make it a path to weigh"), "{page}");
+    let promote = with_token(&app, &[("id", "5")]);
+    let (status, _, headers) = send(&app, post("/records/offers/promote", &promote)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers[header::LOCATION], "/records/options?saved=promoted");
+    let s = shelf.snapshot();
+    let path = lead(&s, 5)
+        .and_then(|o| o.option.clone())
+        .expect("promoted");
+    assert!(option(&s, &path).is_some(), "{path}");
+}

@@ -8,6 +8,7 @@
 //! the record as it is.
 
 mod decision;
+mod leads;
 mod life;
 mod network;
 
@@ -27,6 +28,7 @@ use crate::forms::Fields;
 use crate::state::{PageError, Shared, csrf_ok};
 
 pub use decision::{DealBreakers, Options, Risks, Values};
+pub use leads::{Offers, Opportunities};
 pub use life::{FinancesKind, ProfileKind, Tasks};
 pub use network::{Contacts, Conversations};
 
@@ -114,12 +116,27 @@ pub trait Kind: Send + Sync + 'static {
     fn goes_with(_s: &Snapshot, _id: &str) -> Vec<String> {
         Vec::new()
     }
+    /// Further one-button verbs on record `id`: (address, label), each posted with the id.
+    fn actions(_s: &Snapshot, _id: &str) -> Vec<(&'static str, &'static str)> {
+        Vec::new()
+    }
+    /// The routes those verbs are posted to.
+    fn more_routes(router: Router<Shared>) -> Router<Shared> {
+        router
+    }
+}
+
+/// A row as the list shows it: the record, its id for a link, its further verbs.
+struct Listed {
+    row: Row,
+    link: String,
+    actions: Vec<(&'static str, &'static str)>,
 }
 
 /// The routes of one kind: the list with its add form, the edit form, the removal.
 pub fn routes<K: Kind>(router: Router<Shared>) -> Router<Shared> {
     let base = format!("/records/{}", K::SLUG);
-    router
+    K::more_routes(router)
         .route(&base, get(list::<K>).post(add::<K>))
         .route(&format!("{base}/edit"), get(edit_page::<K>).post(edit::<K>))
         .route(&format!("{base}/remove"), post(remove::<K>))
@@ -151,6 +168,8 @@ fn entries() -> Vec<Entry> {
         entry::<Tasks>(),
         entry::<Contacts>(),
         entry::<Conversations>(),
+        entry::<Opportunities>(),
+        entry::<Offers>(),
     ]
 }
 
@@ -186,7 +205,7 @@ struct ListPage {
     one: &'static str,
     many: &'static str,
     about: &'static str,
-    rows: Vec<(Row, String)>,
+    rows: Vec<Listed>,
     removable: bool,
     /// The add form, when one is offered.
     add: Option<(FormState, Vec<Field>)>,
@@ -268,9 +287,10 @@ async fn list_render<K: Kind>(
         about: K::ABOUT,
         rows: K::rows(&s)
             .into_iter()
-            .map(|r| {
-                let link = encode(&r.id);
-                (r, link)
+            .map(|row| Listed {
+                link: encode(&row.id),
+                actions: K::actions(&s, &row.id),
+                row,
             })
             .collect(),
         removable: K::REMOVABLE,
