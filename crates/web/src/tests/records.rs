@@ -599,3 +599,168 @@ async fn an_offer_is_recorded_changed_removed_and_made_a_path() {
         .expect("promoted");
     assert!(option(&s, &path).is_some(), "{path}");
 }
+
+#[tokio::test]
+async fn a_season_is_started_changed_and_removed() {
+    let (shelf, app) = served();
+    let has = |s: &Snapshot, kind: &str| {
+        s.seasons
+            .iter()
+            .any(|x| x.since == date(2026, 10, 1) && milemarker_core::text::word(&x.season) == kind)
+    };
+    let walk_seasons = Walk {
+        kind: "seasons",
+        bad: &[
+            ("area", "career"),
+            ("season", "monsoon"),
+            ("since", "2026-10-01"),
+        ],
+        bad_field: "season",
+        add: &[
+            ("area", "career"),
+            ("season", "winter"),
+            ("since", "2026-10-01"),
+        ],
+        added: |s| s.seasons.iter().any(|x| x.since == date(2026, 10, 1)),
+        id: "career/2026-10-01",
+        edit: &[
+            ("area", "career"),
+            ("season", "spring"),
+            ("since", "2026-10-01"),
+        ],
+        edited: |s| {
+            s.seasons.iter().any(|x| {
+                x.since == date(2026, 10, 1)
+                    && x.season == milemarker_core::life::SeasonKind::Spring
+            })
+        },
+        goes: "fall since",
+        removed: |s| !s.seasons.iter().any(|x| x.since == date(2026, 10, 1)),
+    };
+    walk(&shelf, &app, walk_seasons).await;
+    assert!(!has(&shelf.snapshot(), "spring"));
+    assert_eq!(shelf.snapshot().seasons, shelf.initial.seasons);
+}
+
+#[tokio::test]
+async fn a_win_is_logged_changed_and_removed() {
+    let (shelf, app) = served();
+    let next = shelf
+        .initial
+        .achievements
+        .iter()
+        .map(|w| w.id)
+        .max()
+        .unwrap()
+        + 1;
+    let id = next.to_string();
+    let win = |s: &Snapshot| s.achievements.iter().max_by_key(|w| w.id).cloned().unwrap();
+    let walk_wins = Walk {
+        kind: "wins",
+        bad: &[
+            ("title", ""),
+            ("date", "2026-10-20"),
+            ("visibility", "team"),
+            ("section", "projects"),
+        ],
+        bad_field: "title",
+        add: &[
+            ("title", "Ran the Q3 launch"),
+            ("date", "2026-10-20"),
+            ("visibility", "team"),
+            ("section", "projects"),
+        ],
+        added: |s| {
+            s.achievements
+                .iter()
+                .any(|w| w.title == "Ran the Q3 launch")
+        },
+        id: &id,
+        edit: &[
+            ("title", "Ran the Q3 launch, on time"),
+            ("date", "2026-10-21"),
+            ("visibility", "company"),
+            ("section", "projects"),
+            ("impact", "signups up 12%"),
+        ],
+        edited: |s| {
+            s.achievements
+                .iter()
+                .any(|w| w.title == "Ran the Q3 launch, on time" && w.impact.is_some())
+        },
+        goes: "Nothing else goes with it",
+        removed: |s| {
+            !s.achievements
+                .iter()
+                .any(|w| w.title.starts_with("Ran the Q3"))
+        },
+    };
+    walk(&shelf, &app, walk_wins).await;
+    assert_ne!(win(&shelf.snapshot()).id, next);
+    let (_, page, _) = send(&app, get("/wins")).await;
+    assert!(page.contains(r#"href="/records/wins/edit?id="#), "{page}");
+}
+
+#[tokio::test]
+async fn a_skill_is_found_by_name_chosen_among_several_leveled_and_removed() {
+    let (shelf, app) = served();
+    let held = |s: &Snapshot| s.skills.len();
+    let before = held(&shelf.initial);
+    // A name that fits several skills asks which, and writes nothing until one is chosen.
+    let (status, page, _) = send(
+        &app,
+        post(
+            "/records/skills",
+            &with_token(&app, &[("name", "management")]),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
+    assert!(page.contains(r#"id="pick-error""#), "{page}");
+    assert!(page.contains(r#"<select id="pick""#), "{page}");
+    assert_eq!(held(&shelf.snapshot()), before);
+    let pick = hidden_option(&page);
+    let (status, page, _) = send(
+        &app,
+        post(
+            "/records/skills",
+            &with_token(&app, &[("name", "management"), ("pick", &pick)]),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    assert!(shelf.snapshot().skills.iter().any(|k| k.id == pick));
+
+    const SQL: &str = "http://data.europa.eu/esco/skill/598de5b0-5b58-4ea7-8058-a4bc4d18c742";
+    fn level(s: &Snapshot) -> Option<Option<milemarker_core::skills::Level>> {
+        s.skills.iter().find(|k| k.id == SQL).map(|k| k.level)
+    }
+    // The example person holds SQL: it is added again here.
+    shelf.edit(|s| s.skills.retain(|k| k.id != SQL));
+    let walk_skills = Walk {
+        kind: "skills",
+        bad: &[("name", "zzzz qqqq"), ("level", "expert")],
+        bad_field: "name",
+        add: &[("name", "SQL"), ("level", "competent")],
+        added: |s| level(s) == Some(Some(milemarker_core::skills::Level::Competent)),
+        id: SQL,
+        edit: &[("name", SQL), ("level", "expert")],
+        edited: |s| level(s) == Some(Some(milemarker_core::skills::Level::Expert)),
+        goes: "Nothing else goes with it",
+        removed: |s| level(s).is_none(),
+    };
+    walk(&shelf, &app, walk_skills).await;
+}
+
+/// The first choice of the select named pick.
+fn hidden_option(page: &str) -> String {
+    let at = page.find(r#"<select id="pick""#).unwrap();
+    let rest = &page[at..];
+    let start = rest.find(r#"<option value=""#).unwrap() + r#"<option value=""#.len();
+    rest[start..]
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&#x2f;", "/")
+        .replace("&#47;", "/")
+}

@@ -8,6 +8,7 @@
 //! the record as it is.
 
 mod decision;
+mod evidence;
 mod leads;
 mod life;
 mod network;
@@ -28,6 +29,7 @@ use crate::forms::Fields;
 use crate::state::{PageError, Shared, csrf_ok};
 
 pub use decision::{DealBreakers, Options, Risks, Values};
+pub use evidence::{Seasons, Skills, Wins};
 pub use leads::{Offers, Opportunities};
 pub use life::{FinancesKind, ProfileKind, Tasks};
 pub use network::{Contacts, Conversations};
@@ -120,6 +122,10 @@ pub trait Kind: Send + Sync + 'static {
     fn actions(_s: &Snapshot, _id: &str) -> Vec<(&'static str, &'static str)> {
         Vec::new()
     }
+    /// Inputs the form gains from what was typed (the skills that fit a name, to choose from).
+    fn more_fields(_typed: &HashMap<String, String>) -> Vec<Field> {
+        Vec::new()
+    }
     /// The routes those verbs are posted to.
     fn more_routes(router: Router<Shared>) -> Router<Shared> {
         router
@@ -170,6 +176,9 @@ fn entries() -> Vec<Entry> {
         entry::<Conversations>(),
         entry::<Opportunities>(),
         entry::<Offers>(),
+        entry::<Seasons>(),
+        entry::<Skills>(),
+        entry::<Wins>(),
     ]
 }
 
@@ -265,6 +274,13 @@ fn fingerprint(shown: &HashMap<String, String>) -> String {
     format!("{hash:016x}")
 }
 
+/// The form's inputs: the kind's, and those what was typed calls for.
+fn every_field<K: Kind>(s: &Snapshot, f: &FormState) -> Vec<Field> {
+    let mut fields = K::fields(s);
+    fields.extend(K::more_fields(&f.values));
+    fields
+}
+
 async fn list_render<K: Kind>(
     app: &Shared,
     typed: Option<FormState>,
@@ -275,7 +291,8 @@ async fn list_render<K: Kind>(
     let s = app.worker.run(|b| b.load()).await?;
     let add = K::can_add(&s).then(|| {
         let f = typed.unwrap_or_else(|| FormState::new(K::blank(&s, today)));
-        (f, K::fields(&s))
+        let fields = every_field::<K>(&s, &f);
+        (f, fields)
     });
     let page = ListPage {
         current: "records",
@@ -328,6 +345,7 @@ async fn edit_render<K: Kind>(
     let Some(stored) = K::shown(&s, &id) else {
         return Err(gone::<K>(&id));
     };
+    let f = typed.unwrap_or_else(|| FormState::new(stored.clone()));
     let page = EditPage {
         current: "records",
         csrf: app.csrf.clone(),
@@ -337,8 +355,8 @@ async fn edit_render<K: Kind>(
         shown: fingerprint(&stored),
         id,
         removable: K::REMOVABLE,
-        f: typed.unwrap_or_else(|| FormState::new(stored)),
-        fields: K::fields(&s),
+        fields: every_field::<K>(&s, &f),
+        f,
     };
     Ok((status, Html(page.render()?)).into_response())
 }
