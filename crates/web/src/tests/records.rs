@@ -450,6 +450,11 @@ async fn a_contact_is_added_changed_and_removed_with_their_conversations() {
     let ask = with_token(&app, &[("id", "dana-whitfield")]);
     let (_, page, _) = send(&app, post("/records/contacts/remove", &ask)).await;
     assert!(page.contains("1 logged conversation with them"), "{page}");
+    // Someone an opportunity names cannot go: the confirmation says why, with no button.
+    let ask = with_token(&app, &[("id", "mei-chen")]);
+    let (_, page, _) = send(&app, post("/records/contacts/remove", &ask)).await;
+    assert!(page.contains("It cannot be removed now: opportunity #"), "{page}");
+    assert!(!page.contains(r#"name="confirm""#), "{page}");
 }
 
 /// Dana's log of conversations.

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use milemarker_app::options::OptionFields;
 use milemarker_app::values::ValueFields;
 use milemarker_app::{dealbreakers, options, risks, values};
-use milemarker_core::career::{OptionKind, Snapshot, slug};
+use milemarker_core::career::{DealBreaker, OptionKind, Snapshot, slug};
 use milemarker_core::decision::document::{RiskKind, RiskSpec};
 use milemarker_core::text::format_number;
 
@@ -196,7 +196,11 @@ impl Kind for Options {
     }
 
     fn add(s: &mut Snapshot, input: PathInput, _: Date) -> anyhow::Result<()> {
-        options::add(s, &slug(&input.name), input.fields)
+        let id = slug(&input.name);
+        if s.options.iter().any(|o| o.id == id) {
+            bail!("a path \"{id}\" exists already; change it in the list, or name this one apart");
+        }
+        options::add(s, &id, input.fields)
     }
 
     fn edit(s: &mut Snapshot, id: &str, input: PathInput, _: Date) -> anyhow::Result<()> {
@@ -212,11 +216,16 @@ impl Kind for Options {
             return Vec::new();
         };
         let scores = o.scores.len() + o.scores_horizon.len();
-        let mut goes = vec![
-            format!("its {}", count(o.risks.len(), "risk", "risks")),
-            format!("its {}", count(scores, "score", "scores")),
-            format!("its {}", count(o.attributes.len(), "fact", "facts")),
+        let parts = [
+            (o.risks.len(), "risk", "risks"),
+            (scores, "score", "scores"),
+            (o.attributes.len(), "fact", "facts"),
         ];
+        let mut goes: Vec<String> = parts
+            .iter()
+            .filter(|(n, ..)| *n > 0)
+            .map(|(n, one, many)| format!("its {}", count(*n, one, many)))
+            .collect();
         let leads = s
             .opportunities
             .iter()
@@ -498,12 +507,14 @@ impl Kind for Values {
     }
 }
 
-/// Sets the value, then puts it in its place when one is given or the values are ranked.
+/// Sets the value, then puts it in its place when one is given, the values are ranked, or it has
+/// no weight (a value needs one or the other to count in the decision).
 fn place(s: &mut Snapshot, input: ValueInput) -> anyhow::Result<()> {
     let name = input.fields.name.clone();
+    let unweighted = input.fields.weight.is_none();
     values::set(s, input.fields)?;
     let ranked = s.values.iter().any(|v| v.rank.is_some());
-    if input.place.is_some() || ranked {
+    if input.place.is_some() || ranked || unweighted {
         values::move_to(s, &name, input.place.unwrap_or(usize::MAX))?;
     }
     Ok(())
@@ -571,6 +582,16 @@ impl Kind for DealBreakers {
     }
 
     fn add(s: &mut Snapshot, input: RuleInput, _: Date) -> anyhow::Result<()> {
+        // Named as the app would name it, to refuse a second rule on the same thing in this
+        // form's words (a short name) rather than the command line's.
+        let named = DealBreaker::parse_rule(&input.rule).map(|(attribute, ..)| slug(&attribute));
+        if let Some(id) = input.id.clone().or(named.ok())
+            && s.dealbreakers.iter().any(|d| d.id == id)
+        {
+            bail!(
+                "a deal-breaker \"{id}\" exists already; give this one a short name of its own, or change that one"
+            );
+        }
         dealbreakers::add(s, &input.rule, input.id, input.note)
     }
 

@@ -329,6 +329,12 @@ impl Kind for Tasks {
     }
 
     fn add(s: &mut Snapshot, input: NewTask, _: Date) -> anyhow::Result<()> {
+        if s.tasks.iter().any(|t| t.id == input.id) {
+            bail!(
+                "a task \"{}\" exists already; change it in the list",
+                input.id
+            );
+        }
         tasks::add(s, input)
     }
 

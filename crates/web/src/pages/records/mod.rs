@@ -118,6 +118,11 @@ pub trait Kind: Send + Sync + 'static {
     fn goes_with(_s: &Snapshot, _id: &str) -> Vec<String> {
         Vec::new()
     }
+    /// Why record `id` cannot be removed as things stand, if it cannot: the confirmation says so
+    /// instead of offering the button.
+    fn blocked(_s: &Snapshot, _id: &str) -> Option<String> {
+        None
+    }
     /// Further one-button verbs on record `id`: (address, label), each posted with the id.
     fn actions(_s: &Snapshot, _id: &str) -> Vec<(&'static str, &'static str)> {
         Vec::new()
@@ -246,6 +251,7 @@ struct ConfirmPage {
     id: String,
     said: String,
     goes: Vec<String>,
+    blocked: Option<String>,
 }
 
 /// A query or form value put in a link: every byte but the unreserved ones percent-encoded.
@@ -456,6 +462,7 @@ pub async fn remove<K: Kind>(
         slug: K::SLUG,
         one: K::ONE,
         goes: K::goes_with(&s, &id),
+        blocked: K::blocked(&s, &id),
         id,
         said: row.said,
     };

@@ -126,6 +126,13 @@ impl Kind for Contacts {
     }
 
     fn add(s: &mut Snapshot, input: ContactInput, _: Date) -> anyhow::Result<()> {
+        let id = milemarker_core::career::slug(&input.name);
+        if s.contacts.iter().any(|c| c.id == id) {
+            bail!(
+                "{} is a contact already; change them in the list",
+                input.name
+            );
+        }
         contacts::add(s, &input.name, None, input.fields).map(drop)
     }
 
@@ -141,21 +148,21 @@ impl Kind for Contacts {
         let Some(c) = s.contacts.iter().find(|c| c.id == id) else {
             return Vec::new();
         };
-        let mut goes = vec![format!(
+        vec![format!(
             "{} with them",
             count(c.log.len(), "logged conversation", "logged conversations")
-        )];
-        for o in s
+        )]
+    }
+
+    fn blocked(s: &Snapshot, id: &str) -> Option<String> {
+        let o = s
             .opportunities
             .iter()
-            .filter(|o| o.contact.as_deref() == Some(id))
-        {
-            goes.push(format!(
-                "nothing, for now: opportunity #{} ({} at {}) came through them, so removing them is refused while it names them",
-                o.id, o.role, o.company
-            ));
-        }
-        goes
+            .find(|o| o.contact.as_deref() == Some(id))?;
+        Some(format!(
+            "opportunity #{} ({} at {}) came through them; change who brought it in the opportunities first",
+            o.id, o.role, o.company
+        ))
     }
 }
 
