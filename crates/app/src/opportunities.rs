@@ -5,7 +5,9 @@ use anyhow::{Result, bail};
 use jiff::civil::Date;
 use milemarker_core::career::{CareerOption, OptionKind, Snapshot, next_number, slug, validate_id};
 use milemarker_core::decision::document::AttrValue;
-use milemarker_core::network::{Offer, Opportunity, Source, Stage, StageChange, stage_word};
+use milemarker_core::network::{
+    Offer, Opportunity, Source, Stage, StageChange, check_order, stage_word,
+};
 use serde::Serialize;
 
 use crate::records::invalid;
@@ -101,6 +103,33 @@ pub fn remove(s: &mut Snapshot, id: u32) -> Result<()> {
     find(s, id)?;
     s.opportunities.retain(|o| o.id != id);
     s.offers.retain(|f| f.opportunity != id);
+    Ok(())
+}
+
+/// Changes stage `at` (0 = when it arrived) of lead `id` to `stage` on `date`; refused when the
+/// dates would fall out of order.
+pub fn restage(s: &mut Snapshot, id: u32, at: usize, stage: Stage, date: Date) -> Result<()> {
+    let o = find(s, id)?;
+    let mut history = o.history.clone();
+    let Some(change) = history.get_mut(at) else {
+        bail!("opportunity #{id} has no stage {}", at + 1);
+    };
+    *change = StageChange { stage, date };
+    check_order(&history).map_err(|e| anyhow::anyhow!("opportunity #{id}: {}", e.message))?;
+    o.history = history;
+    Ok(())
+}
+
+/// Removes stage `at` of lead `id` (a move made by mistake); the day it arrived stays.
+pub fn unstage(s: &mut Snapshot, id: u32, at: usize) -> Result<()> {
+    let o = find(s, id)?;
+    if at == 0 {
+        bail!("opportunity #{id} keeps the day it arrived; remove the opportunity instead");
+    }
+    if at >= o.history.len() {
+        bail!("opportunity #{id} has no stage {}", at + 1);
+    }
+    o.history.remove(at);
     Ok(())
 }
 
@@ -335,6 +364,20 @@ mod tests {
         };
         offer(&mut s, id, terms).unwrap();
         s
+    }
+
+    #[test]
+    fn a_stage_is_redated_in_order_or_removed_but_not_the_first() {
+        let mut s = offered();
+        restage(&mut s, 1, 1, Stage::Offer, day(12)).unwrap();
+        assert_eq!(s.opportunities[0].history[1].date, day(12));
+        let before = s.clone();
+        let err = restage(&mut s, 1, 1, Stage::Offer, Date::constant(2026, 9, 1)).unwrap_err();
+        assert!(err.to_string().contains("before it was new"), "{err}");
+        assert!(unstage(&mut s, 1, 0).is_err() && unstage(&mut s, 1, 5).is_err());
+        assert_eq!(s, before);
+        unstage(&mut s, 1, 1).unwrap();
+        assert_eq!(s.opportunities[0].stage(), Stage::New);
     }
 
     #[test]

@@ -231,7 +231,12 @@ pub(crate) async fn update<T: Send + 'static>(
         .await?;
     let value = outcome.map_err(|message| PageError {
         status: StatusCode::UNPROCESSABLE_ENTITY,
-        message: format!("{message}; nothing was changed"),
+        // Some of the app's refusals say so themselves.
+        message: if message.ends_with("nothing changed") {
+            message
+        } else {
+            format!("{message}; nothing was changed")
+        },
     })?;
     app.saved();
     Ok(value)

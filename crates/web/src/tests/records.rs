@@ -453,7 +453,10 @@ async fn a_contact_is_added_changed_and_removed_with_their_conversations() {
     // Someone an opportunity names cannot go: the confirmation says why, with no button.
     let ask = with_token(&app, &[("id", "mei-chen")]);
     let (_, page, _) = send(&app, post("/records/contacts/remove", &ask)).await;
-    assert!(page.contains("It cannot be removed now: opportunity #"), "{page}");
+    assert!(
+        page.contains("It cannot be removed now: opportunity #"),
+        "{page}"
+    );
     assert!(!page.contains(r#"name="confirm""#), "{page}");
 }
 
@@ -768,4 +771,52 @@ fn hidden_option(page: &str) -> String {
         .unwrap()
         .replace("&#x2f;", "/")
         .replace("&#47;", "/")
+}
+
+#[tokio::test]
+async fn a_stage_is_added_redated_and_taken_back() {
+    let (shelf, app) = served();
+    // Lead #4 was new 9 days ago and applied 6 days ago (2026-10-22).
+    let stages = |s: &Snapshot| lead(s, 4).unwrap().history.clone();
+    let walk_stages = Walk {
+        kind: "stages",
+        bad: &[
+            ("opportunity", "4"),
+            ("stage", "hired"),
+            ("date", "2026-10-26"),
+        ],
+        bad_field: "stage",
+        add: &[
+            ("opportunity", "4"),
+            ("stage", "interviewing"),
+            ("date", "2026-10-26"),
+        ],
+        added: |s| lead(s, 4).unwrap().stage() == milemarker_core::network::Stage::Interviewing,
+        id: "4/2",
+        edit: &[
+            ("opportunity", "4"),
+            ("stage", "interviewing"),
+            ("date", "2026-10-27"),
+        ],
+        edited: |s| lead(s, 4).unwrap().since() == date(2026, 10, 27),
+        goes: "Nothing else goes with it",
+        removed: |s| lead(s, 4).unwrap().history.len() == 2,
+    };
+    walk(&shelf, &app, walk_stages).await;
+    assert_eq!(stages(&shelf.snapshot()), stages(&shelf.initial));
+    // A date before the stage it follows is refused, and says why.
+    let early = [
+        ("opportunity", "4"),
+        ("stage", "interviewing"),
+        ("date", "2026-10-01"),
+    ];
+    let (status, page, _) = send(&app, post("/records/stages", &with_token(&app, &early))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains("before it became applied on 2026-10-22; nothing changed</p>"),
+        "{page}"
+    );
+    let ask = with_token(&app, &[("id", "4/0")]);
+    let (_, page, _) = send(&app, post("/records/stages/remove", &ask)).await;
+    assert!(page.contains("keeps the day it arrived"), "{page}");
 }

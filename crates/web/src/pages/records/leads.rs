@@ -174,6 +174,119 @@ impl Kind for Opportunities {
     }
 }
 
+pub struct Stages;
+
+/// A stage's id in the forms: the lead's number and the stage's place in its history, "2/1".
+fn stage_at(id: &str) -> Option<(u32, usize)> {
+    let (lead, at) = id.split_once('/')?;
+    Some((lead.parse().ok()?, at.parse().ok()?))
+}
+
+fn stages() -> Vec<(String, Stage)> {
+    crate::lists::STAGES
+        .iter()
+        .map(|&st| (stage_word(st).to_string(), st))
+        .collect()
+}
+
+impl Kind for Stages {
+    const SLUG: &'static str = "stages";
+    const ONE: &'static str = "a stage";
+    const MANY: &'static str = "Stage history";
+    const ABOUT: &'static str = "each opportunity's stages with their dates: put right a date, or take back a move made by mistake.";
+    type Input = (u32, Stage, Date);
+
+    fn rows(s: &Snapshot) -> Vec<Row> {
+        s.opportunities
+            .iter()
+            .flat_map(|o| {
+                o.history.iter().enumerate().map(move |(at, c)| Row {
+                    id: format!("{}/{at}", o.id),
+                    said: format!("{}: {} on {}", named(o), stage_word(c.stage), c.date),
+                })
+            })
+            .collect()
+    }
+
+    fn fields(s: &Snapshot) -> Vec<Field> {
+        let leads = s
+            .opportunities
+            .iter()
+            .map(|o| (o.id.to_string(), named(o)))
+            .collect();
+        let choices = stages().into_iter().map(|(w, _)| (w.clone(), w)).collect();
+        vec![
+            Field::new("opportunity", "The opportunity", "select").choices(leads),
+            Field::new("stage", "Stage", "select").choices(choices),
+            Field::new("date", "On", "date"),
+        ]
+    }
+
+    fn shown(s: &Snapshot, id: &str) -> Option<HashMap<String, String>> {
+        let (lead, at) = stage_at(id)?;
+        let o = s.opportunities.iter().find(|o| o.id == lead)?;
+        let c = o.history.get(at)?;
+        Some(HashMap::from([
+            ("opportunity".to_string(), lead.to_string()),
+            ("stage".to_string(), stage_word(c.stage).to_string()),
+            ("date".to_string(), c.date.to_string()),
+        ]))
+    }
+
+    fn blank(s: &Snapshot, today: Date) -> HashMap<String, String> {
+        let first = s.opportunities.first().map(|o| o.id.to_string());
+        HashMap::from([
+            ("date".to_string(), today.to_string()),
+            ("opportunity".to_string(), first.unwrap_or_default()),
+        ])
+    }
+
+    fn read(fields: &mut Fields, today: Date) -> Option<(u32, Stage, Date)> {
+        let lead = fields.parse("opportunity", None, "one of your opportunities");
+        let stage = fields.choice("stage", &stages());
+        let date = fields.parse("date", Some(today), "a date like 2026-11-20");
+        Some((lead?, stage?, date?))
+    }
+
+    fn can_add(s: &Snapshot) -> bool {
+        !s.opportunities.is_empty()
+    }
+
+    fn add(
+        s: &mut Snapshot,
+        (lead, stage, date): (u32, Stage, Date),
+        _: Date,
+    ) -> anyhow::Result<()> {
+        opportunities::move_to(s, lead, stage, date)
+    }
+
+    fn edit(
+        s: &mut Snapshot,
+        id: &str,
+        (lead, stage, date): (u32, Stage, Date),
+        _: Date,
+    ) -> anyhow::Result<()> {
+        match stage_at(id) {
+            Some((was, at)) if was == lead => opportunities::restage(s, lead, at, stage, date),
+            Some(_) => bail!("a stage stays with its opportunity; add it to the other one"),
+            None => bail!("no stage \"{id}\""),
+        }
+    }
+
+    fn remove(s: &mut Snapshot, id: &str) -> anyhow::Result<()> {
+        match stage_at(id) {
+            Some((lead, at)) => opportunities::unstage(s, lead, at),
+            None => bail!("no stage \"{id}\""),
+        }
+    }
+
+    fn blocked(_: &Snapshot, id: &str) -> Option<String> {
+        (stage_at(id)?.1 == 0).then(|| {
+            "an opportunity keeps the day it arrived; remove the opportunity instead".to_string()
+        })
+    }
+}
+
 pub struct Offers;
 
 impl Kind for Offers {

@@ -30,7 +30,7 @@ use crate::state::{PageError, Shared, csrf_ok};
 
 pub use decision::{DealBreakers, Options, Risks, Values};
 pub use evidence::{Seasons, Skills, Wins};
-pub use leads::{Offers, Opportunities};
+pub use leads::{Offers, Opportunities, Stages};
 pub use life::{FinancesKind, ProfileKind, Tasks};
 pub use network::{Contacts, Conversations};
 
@@ -180,6 +180,7 @@ fn entries() -> Vec<Entry> {
         entry::<Contacts>(),
         entry::<Conversations>(),
         entry::<Opportunities>(),
+        entry::<Stages>(),
         entry::<Offers>(),
         entry::<Seasons>(),
         entry::<Skills>(),
