@@ -214,6 +214,41 @@ pub fn compare(s: &mut Snapshot, a: &str, b: &str, judgement: &str) -> Result<()
     Ok(())
 }
 
+/// Renames a value; its scores on every path, its comparisons and the deal-breakers that test it
+/// follow it.
+pub fn rename(s: &mut Snapshot, name: &str, to: &str) -> Result<()> {
+    let (id, new) = (value_id(name)?, value_id(to)?);
+    if id == new {
+        return Ok(());
+    }
+    if s.values.iter().any(|v| v.id == new) {
+        bail!("\"{new}\" is one of your values already; remove one of the two first");
+    }
+    let Some(value) = s.values.iter_mut().find(|v| v.id == id) else {
+        bail!("no value \"{id}\"; `milemarker values` lists them");
+    };
+    value.id = new.clone();
+    for j in &mut s.value_judgements {
+        for side in [&mut j.a, &mut j.b] {
+            if *side == id {
+                side.clone_from(&new);
+            }
+        }
+    }
+    for option in &mut s.options {
+        for scores in [&mut option.scores, &mut option.scores_horizon] {
+            if let Some(at) = scores.get_index_of(&id) {
+                let (_, score) = scores.shift_remove_index(at).expect("found");
+                scores.shift_insert(at, new.clone(), score);
+            }
+        }
+    }
+    for d in s.dealbreakers.iter_mut().filter(|d| d.attribute == id) {
+        d.attribute.clone_from(&new);
+    }
+    Ok(())
+}
+
 /// Removes a value with its comparisons and the options' scores for it.
 pub fn remove(s: &mut Snapshot, name: &str) -> Result<()> {
     let id = value_id(name)?;
@@ -383,6 +418,25 @@ mod tests {
         let ranks: Vec<_> = s.values.iter().map(|v| v.rank).collect();
         assert_eq!(ranks, [Some(1), Some(2), Some(3)]);
         assert!(move_to(&mut s, "d", 1).is_err());
+    }
+
+    #[test]
+    fn a_renamed_value_keeps_its_scores_comparisons_and_deal_breakers() {
+        let mut s = with_values(&["pay", "autonomy"]);
+        compare(&mut s, "pay", "autonomy", "3").unwrap();
+        let mut option = milemarker_core::career::CareerOption::default();
+        option.scores.insert("pay".into(), 7.0);
+        option.scores.insert("autonomy".into(), 5.0);
+        s.options.push(option);
+        crate::dealbreakers::add(&mut s, "pay >= 5", None, None).unwrap();
+        rename(&mut s, "pay", "Money").unwrap();
+        assert_eq!(s.values[0].id, "money");
+        assert_eq!(s.value_judgements[0].a, "money");
+        let keys: Vec<&String> = s.options[0].scores.keys().collect();
+        assert_eq!(keys, ["money", "autonomy"], "in its place");
+        assert_eq!(s.dealbreakers[0].attribute, "money");
+        assert!(rename(&mut s, "money", "autonomy").is_err());
+        assert!(rename(&mut s, "pay", "wage").is_err());
     }
 
     #[test]

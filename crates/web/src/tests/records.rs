@@ -141,6 +141,17 @@ async fn a_path_with_its_facts_scores_and_income_is_added_changed_and_removed() 
         removed: |s| option(s, "go-freelance").is_none(),
     };
     walk(&shelf, &app, walk_options).await;
+    // A request need not keep to the form's maxlength; the server refuses it beside its field.
+    let long = "x".repeat(milemarker_core::limits::TEXT + 1);
+    let form = with_token(&app, &[("name", &long), ("kind", "stay")]);
+    let before = shelf.snapshot();
+    let (status, page, _) = send(&app, post("/records/options", &form)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains(r#"id="name-error">2001 characters is too long"#),
+        "{page}"
+    );
+    assert_eq!(shelf.snapshot(), before);
     let (_, page, _) = send(&app, get("/records/options/edit?id=stay")).await;
     assert!(page.contains("hours_per_week=55"), "{page}");
 }
@@ -215,12 +226,22 @@ async fn a_value_is_added_in_its_place_reweighted_and_removed_with_its_scores() 
         removed: |s| !s.values.iter().any(|v| v.id == "creativity"),
     };
     walk(&shelf, &app, walk_values).await;
+    // A value renamed keeps its scores on every path.
+    let (_, page, _) = send(&app, get("/records/values/edit?id=pay")).await;
+    let shown = hidden(&page, "shown");
+    let form = [("id", "pay"), ("shown", shown.as_str()), ("name", "Money")];
+    let (status, page, _) =
+        send(&app, post("/records/values/edit", &with_token(&app, &form))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    let s = shelf.snapshot();
+    assert!(s.values.iter().any(|v| v.id == "money") && !s.values.iter().any(|v| v.id == "pay"));
+    assert_eq!(option(&s, "stay").unwrap().scores.get("money"), Some(&9.0));
     // Removing a value takes its scores from every path.
     let (_, page, _) = send(
         &app,
         post(
             "/records/values/remove",
-            &with_token(&app, &[("id", "pay")]),
+            &with_token(&app, &[("id", "money")]),
         ),
     )
     .await;

@@ -464,14 +464,8 @@ impl Kind for Values {
     }
 
     fn edit(s: &mut Snapshot, id: &str, input: ValueInput, _: Date) -> anyhow::Result<()> {
-        if values::value_id(&input.fields.name)? != id {
-            bail!(
-                "a value keeps its name (its scores are kept by it); add \"{}\" as a new value \
-                 and remove \"{}\"",
-                input.fields.name,
-                said(id)
-            );
-        }
+        // A new name takes the value's scores, comparisons and deal-breakers with it.
+        values::rename(s, id, &input.fields.name)?;
         place(s, input)
     }
 

@@ -23,6 +23,7 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use jiff::civil::Date;
 use milemarker_core::career::Snapshot;
+use milemarker_core::limits::{self, check_length};
 
 use super::{FormState, Params, notice, read_form, update};
 use crate::forms::Fields;
@@ -376,6 +377,23 @@ pub async fn edit_page<K: Kind>(
     edit_render::<K>(&app, id, None, StatusCode::OK).await
 }
 
+/// Reads a form with `K::read`, after refusing any field longer than the limit on text (a request
+/// need not keep to the form's `maxlength`).
+fn read_within<K: Kind>(fields: &mut Fields, today: Date) -> Option<K::Input> {
+    let long: Vec<(String, String)> = fields
+        .form()
+        .iter()
+        .filter_map(|(name, text)| {
+            let refused = check_length(name, text, limits::TEXT).err()?;
+            Some((name.clone(), refused.message))
+        })
+        .collect();
+    for (name, message) in long {
+        fields.fail(&name, message);
+    }
+    K::read(fields, today)
+}
+
 /// Reads a form with `K::read`, saves it with `save` under the write rule, and goes to `done`; or
 /// shows the form again as typed, with why, by `again`.
 async fn submit<K: Kind, F>(
@@ -389,7 +407,7 @@ where
     F: Future<Output = Result<Response, PageError>>,
 {
     let kept = form.clone();
-    let input = match read_form(app, form, K::read).await? {
+    let input = match read_form(app, form, read_within::<K>).await? {
         Ok(input) => input,
         Err(f) => return again(f, StatusCode::UNPROCESSABLE_ENTITY).await,
     };
