@@ -548,11 +548,16 @@ async fn an_opportunity_is_added_changed_and_removed_with_its_history() {
             ("role", "Staff engineer"),
             ("source", "referral"),
             ("contact", ""),
+            ("date", "2026-10-26"),
             ("note", "hiring manager is Kim"),
         ],
         edited: |s| {
-            lead(s, 5)
-                .is_some_and(|o| o.company == "Acme Inc" && o.contact.is_none() && o.note.is_some())
+            lead(s, 5).is_some_and(|o| {
+                o.company == "Acme Inc"
+                    && o.contact.is_none()
+                    && o.note.is_some()
+                    && o.arrived() == date(2026, 10, 26)
+            })
         },
         goes: "its history of 1 stage",
         removed: |s| lead(s, 5).is_none(),

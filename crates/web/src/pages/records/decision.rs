@@ -484,13 +484,13 @@ impl Kind for Values {
             .iter()
             .filter(|j| j.a == id || j.b == id)
             .count();
-        let mut goes = vec![
-            format!("its scores on {}", count(scored, "path", "paths")),
-            format!(
+        let mut goes = vec![format!("its scores on {}", count(scored, "path", "paths"))];
+        if judged > 0 {
+            goes.push(format!(
                 "{} with other values",
                 count(judged, "comparison", "comparisons")
-            ),
-        ];
+            ));
+        }
         for d in s.dealbreakers.iter().filter(|d| d.attribute == id) {
             goes.push(format!(
                 "nothing of the deal-breaker \"{}\": it stays, and no longer finds a score to test",

@@ -139,6 +139,13 @@ impl Kind for Opportunities {
     }
 
     fn edit(s: &mut Snapshot, id: &str, input: NewLead, _: Date) -> anyhow::Result<()> {
+        let n = number(id)?;
+        // The day it arrived is its first stage's.
+        if let Some(first) = lead(s, id).map(|o| o.history[0].clone())
+            && first.date != input.date
+        {
+            opportunities::restage(s, n, 0, first.stage, input.date)?;
+        }
         let change = LeadChange {
             company: Some(input.company),
             role: Some(input.role),
@@ -147,7 +154,7 @@ impl Kind for Opportunities {
             note: Some(input.note.unwrap_or_default()),
             link: Some(input.link.unwrap_or_default()),
         };
-        opportunities::edit(s, number(id)?, change)
+        opportunities::edit(s, n, change)
     }
 
     fn remove(s: &mut Snapshot, id: &str) -> anyhow::Result<()> {

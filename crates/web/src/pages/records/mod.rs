@@ -220,7 +220,8 @@ struct ListPage {
     slug: &'static str,
     one: &'static str,
     many: &'static str,
-    about: &'static str,
+    /// What they are for, as a sentence of its own.
+    about: String,
     rows: Vec<Listed>,
     removable: bool,
     /// The add form, when one is offered.
@@ -309,7 +310,7 @@ async fn list_render<K: Kind>(
         slug: K::SLUG,
         one: K::ONE,
         many: K::MANY,
-        about: K::ABOUT,
+        about: sentence(K::ABOUT),
         rows: K::rows(&s)
             .into_iter()
             .map(|row| Listed {
@@ -486,6 +487,15 @@ pub async fn remove<K: Kind>(
         said: row.said,
     };
     Ok(Html(page.render()?).into_response())
+}
+
+/// `text` with its first letter a capital.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// "1 path" or "2 paths".
