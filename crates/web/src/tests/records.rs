@@ -393,6 +393,10 @@ async fn the_profile_is_changed_in_place_and_cannot_be_removed() {
         (Some(9000.0), "EUR", 42.0)
     );
     assert_eq!(p.promotion_promised, Some(date(2026, 12, 1)));
+    let ask = with_token(&app, &[("id", "yours")]);
+    let (_, page, _) = send(&app, post("/records/profile/remove", &ask)).await;
+    assert!(page.contains("there is always one"), "{page}");
+    assert!(!page.contains(r#"name="confirm""#), "{page}");
     let (status, _, _) = send(
         &app,
         post(

@@ -122,7 +122,7 @@ pub trait Kind: Send + Sync + 'static {
     /// Why record `id` cannot be removed as things stand, if it cannot: the confirmation says so
     /// instead of offering the button.
     fn blocked(_s: &Snapshot, _id: &str) -> Option<String> {
-        None
+        (!Self::REMOVABLE).then(|| "there is always one; change it instead".to_string())
     }
     /// Further one-button verbs on record `id`: (address, label), each posted with the id.
     fn actions(_s: &Snapshot, _id: &str) -> Vec<(&'static str, &'static str)> {
@@ -159,12 +159,15 @@ struct Entry {
     routes: fn(Router<Shared>) -> Router<Shared>,
     /// (address, heading, what they are for).
     listed: (String, &'static str, &'static str),
+    /// How many there are.
+    count: fn(&Snapshot) -> usize,
 }
 
 fn entry<K: Kind>() -> Entry {
     Entry {
         routes: routes::<K>,
         listed: (format!("/records/{}", K::SLUG), K::MANY, K::ABOUT),
+        count: |s| K::rows(s).len(),
     }
 }
 
@@ -200,13 +203,22 @@ pub fn all(router: Router<Shared>) -> Router<Shared> {
 #[template(path = "records.html")]
 struct IndexPage {
     current: &'static str,
-    kinds: Vec<(String, &'static str, &'static str)>,
+    /// (address, heading, what they are for, how many).
+    kinds: Vec<(String, &'static str, &'static str, usize)>,
 }
 
-pub async fn index() -> Result<Response, PageError> {
+pub async fn index(State(app): State<Shared>) -> Result<Response, PageError> {
+    let s = app.worker.run(|b| b.load()).await?;
+    let kinds = entries()
+        .into_iter()
+        .map(|e| {
+            let (href, many, about) = e.listed;
+            (href, many, about, (e.count)(&s))
+        })
+        .collect();
     let page = IndexPage {
         current: "records",
-        kinds: entries().into_iter().map(|e| e.listed).collect(),
+        kinds,
     };
     Ok(Html(page.render()?).into_response())
 }
