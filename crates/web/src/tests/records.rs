@@ -788,6 +788,21 @@ async fn a_skill_is_found_by_name_chosen_among_several_leveled_and_removed() {
         removed: |s| level(s).is_none(),
     };
     walk(&shelf, &app, walk_skills).await;
+    // Its form names it by its label, where the label names it alone.
+    send(
+        &app,
+        post("/records/skills", &with_token(&app, &[("name", "SQL")])),
+    )
+    .await;
+    let (_, page, _) = send(
+        &app,
+        get(&format!("/records/skills/edit?id={}", percent(SQL))),
+    )
+    .await;
+    assert!(
+        page.contains(r#"name="name" type="text" value="SQL""#),
+        "{page}"
+    );
 }
 
 /// The first choice of the select named pick.

@@ -324,8 +324,12 @@ impl Kind for Skills {
 
     fn shown(s: &Snapshot, id: &str) -> Option<HashMap<String, String>> {
         let k = s.skills.iter().find(|k| k.id == id)?;
+        // Its label where that names it alone, else its taxonomy id.
+        let label_names_it =
+            matches!(skills::concept(&k.label), Ok(Concept::One(c)) if c.id == k.id);
+        let name = if label_names_it { &k.label } else { &k.id };
         Some(HashMap::from([
-            ("name".to_string(), k.id.clone()),
+            ("name".to_string(), name.clone()),
             (
                 "level".to_string(),
                 k.level.map(|l| word(&l)).unwrap_or_default(),
