@@ -154,6 +154,12 @@ async fn a_path_with_its_facts_scores_and_income_is_added_changed_and_removed() 
     assert_eq!(shelf.snapshot(), before);
     let (_, page, _) = send(&app, get("/records/options/edit?id=stay")).await;
     assert!(page.contains("hours_per_week=55"), "{page}");
+    assert!(
+        page.contains(
+            r#"<a href="/records/risks/edit?id=stay%3Aburnout">risk: burnout (a fact)</a>"#
+        ),
+        "its risks are a link away: {page}"
+    );
 }
 
 #[tokio::test]
@@ -475,6 +481,11 @@ async fn a_contact_is_added_changed_and_removed_with_their_conversations() {
     let ask = with_token(&app, &[("id", "dana-whitfield")]);
     let (_, page, _) = send(&app, post("/records/contacts/remove", &ask)).await;
     assert!(page.contains("1 logged conversation with them"), "{page}");
+    let (_, page, _) = send(&app, get("/records/contacts/edit?id=dana-whitfield")).await;
+    assert!(
+        page.contains(r#"href="/records/conversations/edit?id=dana-whitfield%2F"#),
+        "{page}"
+    );
     // Someone an opportunity names cannot go: the confirmation says why, with no button.
     let ask = with_token(&app, &[("id", "mei-chen")]);
     let (_, page, _) = send(&app, post("/records/contacts/remove", &ask)).await;
@@ -573,6 +584,9 @@ async fn an_opportunity_is_added_changed_and_removed_with_its_history() {
         page.contains("offer 2026-10-16"),
         "the stage history: {page}"
     );
+    let (_, page, _) = send(&app, get("/records/opportunities/edit?id=2")).await;
+    let stage = r#"href="/records/stages/edit?id=2%2F3">stage: offer on 2026-10-16"#;
+    assert!(page.contains(stage), "{page}");
 }
 
 #[tokio::test]

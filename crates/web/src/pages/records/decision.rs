@@ -211,6 +211,20 @@ impl Kind for Options {
         options::remove(s, id)
     }
 
+    fn related(s: &Snapshot, id: &str) -> Vec<(&'static str, String, String)> {
+        let risks = s
+            .options
+            .iter()
+            .filter(|o| o.id == id)
+            .flat_map(|o| &o.risks);
+        risks
+            .map(|r| {
+                let said = format!("risk: {} (a {})", r.name, r.kind.as_str());
+                (Risks::SLUG, risk_id(id, &r.name), said)
+            })
+            .collect()
+    }
+
     fn goes_with(s: &Snapshot, id: &str) -> Vec<String> {
         let Some(o) = s.options.iter().find(|o| o.id == id) else {
             return Vec::new();

@@ -161,6 +161,23 @@ impl Kind for Opportunities {
         opportunities::remove(s, number(id)?)
     }
 
+    fn related(s: &Snapshot, id: &str) -> Vec<(&'static str, String, String)> {
+        let Some(o) = lead(s, id) else {
+            return Vec::new();
+        };
+        let mut related: Vec<_> = (o.history.iter().enumerate())
+            .map(|(at, c)| {
+                let said = format!("stage: {} on {}", stage_word(c.stage), c.date);
+                (Stages::SLUG, format!("{id}/{at}"), said)
+            })
+            .collect();
+        if let Some(f) = s.offers.iter().find(|f| f.opportunity == o.id) {
+            let said = format!("offer: {} a year", format_number(f.yearly_total()));
+            related.push((Offers::SLUG, id.to_string(), said));
+        }
+        related
+    }
+
     fn goes_with(s: &Snapshot, id: &str) -> Vec<String> {
         let Some(o) = lead(s, id) else {
             return Vec::new();

@@ -124,6 +124,11 @@ pub trait Kind: Send + Sync + 'static {
     fn blocked(_s: &Snapshot, _id: &str) -> Option<String> {
         (!Self::REMOVABLE).then(|| "there is always one; change it instead".to_string())
     }
+    /// Records of other kinds that belong to record `id` (a path's risks), as (kind's slug, id,
+    /// what it says), for links from its edit page.
+    fn related(_s: &Snapshot, _id: &str) -> Vec<(&'static str, String, String)> {
+        Vec::new()
+    }
     /// Further one-button verbs on record `id`: (address, label), each posted with the id.
     fn actions(_s: &Snapshot, _id: &str) -> Vec<(&'static str, &'static str)> {
         Vec::new()
@@ -254,6 +259,8 @@ struct EditPage {
     removable: bool,
     f: FormState,
     fields: Vec<Field>,
+    /// (address, what it says) of the records that belong to this one.
+    related: Vec<(String, String)>,
 }
 
 #[derive(Template)]
@@ -367,6 +374,10 @@ async fn edit_render<K: Kind>(
         return Err(gone::<K>(&id));
     };
     let f = typed.unwrap_or_else(|| FormState::new(stored.clone()));
+    let related = K::related(&s, &id)
+        .into_iter()
+        .map(|(slug, id, said)| (format!("/records/{slug}/edit?id={}", encode(&id)), said))
+        .collect();
     let page = EditPage {
         current: "records",
         csrf: app.csrf.clone(),
@@ -377,6 +388,7 @@ async fn edit_render<K: Kind>(
         id,
         removable: K::REMOVABLE,
         fields: every_field::<K>(&s, &f),
+        related,
         f,
     };
     Ok((status, Html(page.render()?)).into_response())

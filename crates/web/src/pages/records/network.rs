@@ -154,6 +154,19 @@ impl Kind for Contacts {
         )]
     }
 
+    fn related(s: &Snapshot, id: &str) -> Vec<(&'static str, String, String)> {
+        let Some(c) = s.contacts.iter().find(|c| c.id == id) else {
+            return Vec::new();
+        };
+        (0..c.log.len())
+            .map(|i| {
+                let note = c.log[i].note.as_deref().unwrap_or("(no note)");
+                let said = format!("conversation on {}: {note}", c.log[i].date);
+                (Conversations::SLUG, conversation_id(c, i), said)
+            })
+            .collect()
+    }
+
     fn blocked(s: &Snapshot, id: &str) -> Option<String> {
         let o = s
             .opportunities
