@@ -78,6 +78,46 @@ pub fn log(s: &mut Snapshot, given: &str, date: Date, note: Option<String>) -> R
     Ok(contact.name.clone())
 }
 
+/// Which of a contact's logged conversations: its date and, among that day's, its place (0 the
+/// first), which stays put when conversations on other days are logged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Logged {
+    pub date: Date,
+    pub nth: usize,
+}
+
+/// Where that conversation is in the contact's log.
+fn logged_at(contact: &Contact, at: Logged) -> Result<usize> {
+    contact
+        .log
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.date == at.date)
+        .nth(at.nth)
+        .map(|(i, _)| i)
+        .with_context(|| format!("{} has no conversation logged on {}", contact.name, at.date))
+}
+
+/// Changes a logged conversation's date and note; the log stays in date order.
+pub fn edit_log(s: &mut Snapshot, given: &str, at: Logged, now: Interaction) -> Result<()> {
+    let contact = find(s, given)?;
+    let i = logged_at(contact, at)?;
+    contact.log.remove(i);
+    contact.record(Interaction {
+        note: now.note.filter(|n| !n.trim().is_empty()),
+        ..now
+    });
+    Ok(())
+}
+
+/// Removes a logged conversation (the stay-in-touch timer then runs from the one before).
+pub fn unlog(s: &mut Snapshot, given: &str, at: Logged) -> Result<()> {
+    let contact = find(s, given)?;
+    let i = logged_at(contact, at)?;
+    contact.log.remove(i);
+    Ok(())
+}
+
 /// Removes a contact no opportunity names; returns their name.
 pub fn remove(s: &mut Snapshot, given: &str) -> Result<String> {
     let contact = find(s, given)?;
@@ -249,6 +289,35 @@ mod tests {
         };
         edit(&mut s, "Dana Whitfield", None, clear).unwrap();
         assert_eq!(s.contacts[0].company, None);
+    }
+
+    #[test]
+    fn a_logged_conversation_is_changed_or_removed_by_its_day_and_place() {
+        let mut s = dana();
+        let (may, june) = (Date::constant(2026, 5, 1), Date::constant(2026, 6, 1));
+        for (day, note) in [(may, "coffee"), (may, "call"), (june, "lunch")] {
+            log(&mut s, "dana", day, Some(note.into())).unwrap();
+        }
+        let second_in_may = Logged { date: may, nth: 1 };
+        let moved = Interaction {
+            date: Date::constant(2026, 7, 1),
+            note: Some("call, moved".into()),
+        };
+        edit_log(&mut s, "dana", second_in_may, moved).unwrap();
+        let notes: Vec<_> = s.contacts[0]
+            .log
+            .iter()
+            .map(|i| i.note.clone().unwrap())
+            .collect();
+        assert_eq!(notes, ["coffee", "lunch", "call, moved"]);
+        unlog(&mut s, "dana", Logged { date: may, nth: 0 }).unwrap();
+        assert_eq!(s.contacts[0].log.len(), 2);
+        let gone = unlog(&mut s, "dana", Logged { date: may, nth: 0 }).unwrap_err();
+        assert!(
+            gone.to_string()
+                .contains("no conversation logged on 2026-05-01"),
+            "{gone}"
+        );
     }
 
     #[test]

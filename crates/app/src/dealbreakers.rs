@@ -43,6 +43,21 @@ pub fn check_rule(rule: &str) -> std::result::Result<(), String> {
     }
 }
 
+/// Changes the deal-breaker `id` to `rule` and `note`, keeping its id and its place.
+pub fn edit(s: &mut Snapshot, id: &str, rule: &str, note: Option<String>) -> Result<()> {
+    let Some(at) = s.dealbreakers.iter().position(|d| d.id == id) else {
+        bail!("no deal-breaker \"{id}\"; `milemarker dealbreakers` lists them");
+    };
+    let old = s.dealbreakers.remove(at);
+    if let Err(err) = add(s, rule, Some(id.to_string()), note) {
+        s.dealbreakers.insert(at, old);
+        return Err(err);
+    }
+    let new = s.dealbreakers.pop().expect("just added");
+    s.dealbreakers.insert(at, new);
+    Ok(())
+}
+
 pub fn remove(s: &mut Snapshot, id: &str) -> Result<()> {
     let before = s.dealbreakers.len();
     s.dealbreakers.retain(|d| d.id != id);
@@ -74,6 +89,20 @@ mod tests {
         )
         .unwrap();
         assert_eq!(s.dealbreakers.len(), 2);
+    }
+
+    #[test]
+    fn an_edit_keeps_the_id_and_place_and_a_bad_rule_changes_nothing() {
+        let mut s = Snapshot::default();
+        add(&mut s, "pay >= 50000", None, None).unwrap();
+        add(&mut s, "hours_per_week <= 45", None, None).unwrap();
+        edit(&mut s, "pay", "pay >= 60000", Some("rent".into())).unwrap();
+        assert_eq!(s.dealbreakers[0].id, "pay");
+        assert_eq!(s.dealbreakers[0].value.as_number(), Some(60000.0));
+        let before = s.clone();
+        assert!(edit(&mut s, "pay", "pay lots", None).is_err());
+        assert!(edit(&mut s, "flex", "pay >= 1", None).is_err());
+        assert_eq!(s, before);
     }
 
     #[test]

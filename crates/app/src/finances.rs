@@ -8,6 +8,14 @@ pub fn set(s: &mut Snapshot, finances: Finances) {
     s.finances = Some(finances);
 }
 
+/// Forgets the finances: the runway is no longer known.
+pub fn clear(s: &mut Snapshot) -> anyhow::Result<()> {
+    if s.finances.take().is_none() {
+        anyhow::bail!("no finances are recorded");
+    }
+    Ok(())
+}
+
 /// Each option's runway in months, for the options with a net income; `None` when income covers
 /// expenses. Nothing without finances.
 pub fn runways(s: &Snapshot) -> Vec<(String, Option<f64>)> {
@@ -53,6 +61,8 @@ mod tests {
                 other_income: 1000.0,
             },
         );
+        assert!(clear(&mut s.clone()).is_ok());
+        assert!(clear(&mut Snapshot::default()).is_err());
         let found = runways(&s);
         assert_eq!(found[0], ("break".to_string(), Some(8.0)));
         assert_eq!(found[1], ("stay".to_string(), None));

@@ -5,7 +5,9 @@ use anyhow::{Result, bail};
 use jiff::civil::Date;
 use milemarker_core::career::{CareerOption, OptionKind, Snapshot, next_number, slug, validate_id};
 use milemarker_core::decision::document::AttrValue;
-use milemarker_core::network::{Offer, Opportunity, Source, Stage, StageChange, stage_word};
+use milemarker_core::network::{
+    Offer, Opportunity, Source, Stage, StageChange, check_order, stage_word,
+};
 use serde::Serialize;
 
 use crate::records::invalid;
@@ -55,6 +57,90 @@ pub fn move_to(s: &mut Snapshot, id: u32, stage: Stage, date: Date) -> Result<()
     find(s, id)?
         .advance(stage, date)
         .map_err(|m| anyhow::anyhow!("opportunity #{id}: {m}; nothing changed"))
+}
+
+/// A change to a lead: what is `None` stays; an empty note or link clears it, and a contact of
+/// `Some(None)` says nobody brought it.
+#[derive(Debug, Clone, Default)]
+pub struct LeadChange {
+    pub company: Option<String>,
+    pub role: Option<String>,
+    pub source: Option<Source>,
+    pub contact: Option<Option<String>>,
+    pub note: Option<String>,
+    pub link: Option<String>,
+}
+
+/// Changes what lead `id` says about itself; its stages move with [`move_to`].
+pub fn edit(s: &mut Snapshot, id: u32, change: LeadChange) -> Result<()> {
+    if let Some(Some(contact)) = &change.contact
+        && !s.contacts.iter().any(|c| &c.id == contact)
+    {
+        bail!("{contact}: not one of your contacts");
+    }
+    let o = find(s, id)?;
+    let text = |given: Option<String>, slot: &mut String| {
+        if let Some(t) = given {
+            *slot = t.trim().to_string();
+        }
+    };
+    text(change.company, &mut o.company);
+    text(change.role, &mut o.role);
+    o.source = change.source.unwrap_or(o.source);
+    if let Some(contact) = change.contact {
+        o.contact = contact;
+    }
+    for (given, slot) in [(change.note, &mut o.note), (change.link, &mut o.link)] {
+        if let Some(t) = given {
+            *slot = Some(t.trim().to_string()).filter(|t| !t.is_empty());
+        }
+    }
+    Ok(())
+}
+
+/// Removes lead `id` with its stages and its offer; the path it became, if any, stays.
+pub fn remove(s: &mut Snapshot, id: u32) -> Result<()> {
+    find(s, id)?;
+    s.opportunities.retain(|o| o.id != id);
+    s.offers.retain(|f| f.opportunity != id);
+    Ok(())
+}
+
+/// Changes stage `at` (0 = when it arrived) of lead `id` to `stage` on `date`; refused when the
+/// dates would fall out of order.
+pub fn restage(s: &mut Snapshot, id: u32, at: usize, stage: Stage, date: Date) -> Result<()> {
+    let o = find(s, id)?;
+    let mut history = o.history.clone();
+    let Some(change) = history.get_mut(at) else {
+        bail!("opportunity #{id} has no stage {}", at + 1);
+    };
+    *change = StageChange { stage, date };
+    check_order(&history).map_err(|e| anyhow::anyhow!("opportunity #{id}: {}", e.message))?;
+    o.history = history;
+    Ok(())
+}
+
+/// Removes stage `at` of lead `id` (a move made by mistake); the day it arrived stays.
+pub fn unstage(s: &mut Snapshot, id: u32, at: usize) -> Result<()> {
+    let o = find(s, id)?;
+    if at == 0 {
+        bail!("opportunity #{id} keeps the day it arrived; remove the opportunity instead");
+    }
+    if at >= o.history.len() {
+        bail!("opportunity #{id} has no stage {}", at + 1);
+    }
+    o.history.remove(at);
+    Ok(())
+}
+
+/// Removes the offer recorded for lead `id`; the lead stays at its stage.
+pub fn remove_offer(s: &mut Snapshot, id: u32) -> Result<()> {
+    let before = s.offers.len();
+    s.offers.retain(|f| f.opportunity != id);
+    if s.offers.len() == before {
+        bail!("opportunity #{id} has no offer recorded");
+    }
+    Ok(())
 }
 
 /// The lead numbered `id`.
@@ -278,6 +364,65 @@ mod tests {
         };
         offer(&mut s, id, terms).unwrap();
         s
+    }
+
+    #[test]
+    fn a_stage_is_redated_in_order_or_removed_but_not_the_first() {
+        let mut s = offered();
+        restage(&mut s, 1, 1, Stage::Offer, day(12)).unwrap();
+        assert_eq!(s.opportunities[0].history[1].date, day(12));
+        let before = s.clone();
+        let err = restage(&mut s, 1, 1, Stage::Offer, Date::constant(2026, 9, 1)).unwrap_err();
+        assert!(err.to_string().contains("before it was new"), "{err}");
+        assert!(unstage(&mut s, 1, 0).is_err() && unstage(&mut s, 1, 5).is_err());
+        assert_eq!(s, before);
+        unstage(&mut s, 1, 1).unwrap();
+        assert_eq!(s.opportunities[0].stage(), Stage::New);
+    }
+
+    #[test]
+    fn a_lead_is_changed_and_removed_with_its_offer() {
+        let mut s = offered();
+        let change = LeadChange {
+            role: Some("Principal Engineer".into()),
+            note: Some("  ".into()),
+            link: Some("https://example.org/job".into()),
+            contact: Some(Some("nobody".into())),
+            ..LeadChange::default()
+        };
+        assert!(
+            edit(&mut s, 1, change.clone()).is_err(),
+            "an unknown contact"
+        );
+        edit(
+            &mut s,
+            1,
+            LeadChange {
+                contact: None,
+                ..change
+            },
+        )
+        .unwrap();
+        let o = &s.opportunities[0];
+        assert_eq!(
+            (o.role.as_str(), o.company.as_str()),
+            ("Principal Engineer", "Acme")
+        );
+        assert_eq!((o.note.as_deref(), o.link.is_some()), (None, true));
+        remove_offer(&mut s, 1).unwrap();
+        assert!(remove_offer(&mut s, 1).is_err());
+        offer(
+            &mut s,
+            1,
+            OfferTerms {
+                base: Some(1.0),
+                ..OfferTerms::default()
+            },
+        )
+        .unwrap();
+        remove(&mut s, 1).unwrap();
+        assert!(s.opportunities.is_empty() && s.offers.is_empty());
+        assert!(remove(&mut s, 1).is_err());
     }
 
     #[test]

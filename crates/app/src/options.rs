@@ -53,6 +53,26 @@ pub fn edit(s: &mut Snapshot, given: &str, unset: &[String], fields: OptionField
     apply(option, fields)
 }
 
+/// Changes the path `given` names to what a form states whole: its facts, scores and later scores
+/// replace the stored ones, so one left out is gone, and an income or note left out is none. Its
+/// risks stay. Refused, nothing changed, when any of it does not read.
+pub fn restate(s: &mut Snapshot, given: &str, fields: OptionFields) -> Result<()> {
+    let option = find(s, given)?;
+    let mut next = CareerOption {
+        id: option.id.clone(),
+        name: option.name.clone(),
+        kind: option.kind,
+        risks: option.risks.clone(),
+        ..CareerOption::default()
+    };
+    let (income, note) = (fields.net_income, fields.note.clone());
+    apply(&mut next, fields)?;
+    next.net_income = income;
+    next.note = note.filter(|n| !n.trim().is_empty());
+    *option = next;
+    Ok(())
+}
+
 /// Removes the path `given` names.
 pub fn remove(s: &mut Snapshot, given: &str) -> Result<()> {
     let id = find(s, given)?.id.clone();
@@ -153,6 +173,37 @@ mod tests {
             "--score pay=high: \"high\" is not a number from 1 to 10"
         );
         assert!(s.options.is_empty());
+    }
+
+    #[test]
+    fn restating_a_path_replaces_its_facts_and_scores_but_keeps_its_risks() {
+        let mut s = Snapshot::default();
+        let first = OptionFields {
+            attributes: vec!["hours_per_week=50".into(), "remote_days=2".into()],
+            net_income: Some(4000.0),
+            ..fields(&["pay=6", "autonomy=3"])
+        };
+        add(&mut s, "stay", first).unwrap();
+        s.options[0]
+            .risks
+            .push(milemarker_core::decision::document::RiskSpec {
+                name: "no raise".into(),
+                probability: 5.0,
+                seriousness: 5.0,
+                kind: Default::default(),
+            });
+        let whole = OptionFields {
+            attributes: vec!["hours_per_week=40".into()],
+            ..fields(&["pay=7"])
+        };
+        restate(&mut s, "stay", whole).unwrap();
+        let o = &s.options[0];
+        assert_eq!(o.attributes.keys().collect::<Vec<_>>(), ["hours_per_week"]);
+        assert_eq!(o.scores.get("pay"), Some(&7.0));
+        assert_eq!((o.scores.len(), o.net_income, o.risks.len()), (1, None, 1));
+        let before = s.clone();
+        assert!(restate(&mut s, "stay", fields(&["pay=lots"])).is_err());
+        assert_eq!(s, before, "a refusal changes nothing");
     }
 
     #[test]

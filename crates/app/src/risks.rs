@@ -16,6 +16,19 @@ pub fn add(s: &mut Snapshot, option: &str, risk: RiskSpec) -> Result<()> {
     Ok(())
 }
 
+/// Changes the risk named `name` on the path `option` names to `risk`, where it stood.
+pub fn edit(s: &mut Snapshot, option: &str, name: &str, risk: RiskSpec) -> Result<()> {
+    let option = find(s, option)?;
+    if risk.name != name && option.risks.iter().any(|r| r.name == risk.name) {
+        bail!("\"{}\" already has the risk \"{}\"", option.id, risk.name);
+    }
+    match option.risks.iter_mut().find(|r| r.name == name) {
+        Some(stored) => *stored = risk,
+        None => bail!("\"{}\" has no risk named \"{name}\"", option.id),
+    }
+    Ok(())
+}
+
 /// Removes the risk of that name from the path `option` names.
 pub fn remove(s: &mut Snapshot, option: &str, name: &str) -> Result<()> {
     let option = find(s, option)?;
@@ -44,11 +57,20 @@ mod tests {
             kind: RiskKind::Fear,
         };
         add(&mut s, "lea", risk.clone()).unwrap();
-        let err = add(&mut s, "leave", risk).unwrap_err();
+        let err = add(&mut s, "leave", risk.clone()).unwrap_err();
         assert_eq!(
             err.to_string(),
             "\"leave\" already has the risk \"gap on my resume\""
         );
+        let fact = RiskSpec {
+            name: "no income".into(),
+            kind: RiskKind::Fact,
+            ..risk.clone()
+        };
+        edit(&mut s, "leave", "gap on my resume", fact.clone()).unwrap();
+        assert_eq!(s.options[0].risks, [fact]);
+        assert!(edit(&mut s, "leave", "gap on my resume", risk.clone()).is_err());
+        edit(&mut s, "leave", "no income", risk).unwrap();
         remove(&mut s, "leave", "gap on my resume").unwrap();
         assert!(remove(&mut s, "leave", "gap on my resume").is_err());
     }

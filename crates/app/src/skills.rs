@@ -5,7 +5,8 @@ use anyhow::{Result, bail};
 use jiff::civil::Date;
 use milemarker_core::career::Snapshot;
 use milemarker_core::skills::{Level, Skill};
-use milemarker_market::lookup::{Candidate, Found, Taxonomy};
+pub use milemarker_market::lookup::Candidate;
+use milemarker_market::lookup::{Found, Taxonomy};
 use milemarker_market::skills::{Hit, Matcher};
 
 /// What a typed skill names in the taxonomy.
@@ -81,6 +82,17 @@ pub fn remove(s: &mut Snapshot, text: &str) -> Result<String> {
         bail!("\"{text}\" is not one of your skills; see `milemarker skills list`");
     };
     Ok(s.skills.remove(at).label)
+}
+
+/// Changes the level of the skill `id` held (`None`: not said).
+pub fn set_level(s: &mut Snapshot, id: &str, level: Option<Level>) -> Result<()> {
+    match s.skills.iter_mut().find(|k| k.id == id) {
+        Some(held) => {
+            held.level = level;
+            Ok(())
+        }
+        None => bail!("\"{id}\" is not one of your skills; see `milemarker skills list`"),
+    }
 }
 
 /// A concept a text names, proposed to claim.
@@ -212,6 +224,23 @@ mod tests {
         assert!(again.updated);
         assert_eq!(s.skills.len(), 1);
         assert_eq!(s.skills[0].level, Some(Level::Expert));
+    }
+
+    #[test]
+    fn a_level_is_changed_or_unsaid_only_on_a_skill_held() {
+        let mut s = Snapshot::default();
+        add(
+            &mut s,
+            &sql(),
+            "sql",
+            Some(Level::Novice),
+            Date::constant(2026, 1, 5),
+        );
+        set_level(&mut s, "onet:43232306", Some(Level::Expert)).unwrap();
+        assert_eq!(s.skills[0].level, Some(Level::Expert));
+        set_level(&mut s, "onet:43232306", None).unwrap();
+        assert_eq!(s.skills[0].level, None);
+        assert!(set_level(&mut s, "onet:1", None).is_err());
     }
 
     #[test]

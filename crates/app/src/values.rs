@@ -156,6 +156,21 @@ pub fn rank(s: &mut Snapshot, names: &[String]) -> Result<()> {
     Ok(())
 }
 
+/// Moves the value `name` to `place` (1 = most important) in the ranking, the others keeping their
+/// order (unranked values after the ranked ones); a place past the end is the last.
+pub fn move_to(s: &mut Snapshot, name: &str, place: usize) -> Result<()> {
+    let id = value_id(name)?;
+    let mut order: Vec<&Value> = s.values.iter().collect();
+    order.sort_by_key(|v| v.rank.unwrap_or(u32::MAX));
+    let mut ids: Vec<String> = order.iter().map(|v| v.id.clone()).collect();
+    let Some(at) = ids.iter().position(|v| *v == id) else {
+        bail!("no value \"{id}\"; `milemarker values` lists them");
+    };
+    let moved = ids.remove(at);
+    ids.insert(place.clamp(1, ids.len() + 1) - 1, moved);
+    rank(s, &ids)
+}
+
 /// Starts the values over as a forced ranking of `names` (the guided set-up): the options'
 /// scores go with the old values.
 pub fn start_over(s: &mut Snapshot, names: &[String]) -> Result<()> {
@@ -196,6 +211,41 @@ pub fn compare(s: &mut Snapshot, a: &str, b: &str, judgement: &str) -> Result<()
         .retain(|j| !((j.a == a && j.b == b) || (j.a == b && j.b == a)));
     s.value_judgements.push(ValueJudgement { a, b, value });
     s.settings.weighting = Weighting::Ahp;
+    Ok(())
+}
+
+/// Renames a value; its scores on every path, its comparisons and the deal-breakers that test it
+/// follow it.
+pub fn rename(s: &mut Snapshot, name: &str, to: &str) -> Result<()> {
+    let (id, new) = (value_id(name)?, value_id(to)?);
+    if id == new {
+        return Ok(());
+    }
+    if s.values.iter().any(|v| v.id == new) {
+        bail!("\"{new}\" is one of your values already; remove one of the two first");
+    }
+    let Some(value) = s.values.iter_mut().find(|v| v.id == id) else {
+        bail!("no value \"{id}\"; `milemarker values` lists them");
+    };
+    value.id = new.clone();
+    for j in &mut s.value_judgements {
+        for side in [&mut j.a, &mut j.b] {
+            if *side == id {
+                side.clone_from(&new);
+            }
+        }
+    }
+    for option in &mut s.options {
+        for scores in [&mut option.scores, &mut option.scores_horizon] {
+            if let Some(at) = scores.get_index_of(&id) {
+                let (_, score) = scores.shift_remove_index(at).expect("found");
+                scores.shift_insert(at, new.clone(), score);
+            }
+        }
+    }
+    for d in s.dealbreakers.iter_mut().filter(|d| d.attribute == id) {
+        d.attribute.clone_from(&new);
+    }
     Ok(())
 }
 
@@ -355,6 +405,38 @@ mod tests {
         remove(&mut s, "b").unwrap();
         let ranks: Vec<_> = s.values.iter().map(|v| v.rank).collect();
         assert_eq!(ranks, [Some(1), Some(2)]);
+    }
+
+    #[test]
+    fn a_value_moves_to_its_place_and_the_rest_keep_their_order() {
+        let mut s = with_values(&["a", "b", "c"]);
+        rank(&mut s, &["a".into(), "b".into(), "c".into()]).unwrap();
+        move_to(&mut s, "c", 1).unwrap();
+        let ranks: Vec<_> = s.values.iter().map(|v| v.rank).collect();
+        assert_eq!(ranks, [Some(2), Some(3), Some(1)]);
+        move_to(&mut s, "c", 99).unwrap();
+        let ranks: Vec<_> = s.values.iter().map(|v| v.rank).collect();
+        assert_eq!(ranks, [Some(1), Some(2), Some(3)]);
+        assert!(move_to(&mut s, "d", 1).is_err());
+    }
+
+    #[test]
+    fn a_renamed_value_keeps_its_scores_comparisons_and_deal_breakers() {
+        let mut s = with_values(&["pay", "autonomy"]);
+        compare(&mut s, "pay", "autonomy", "3").unwrap();
+        let mut option = milemarker_core::career::CareerOption::default();
+        option.scores.insert("pay".into(), 7.0);
+        option.scores.insert("autonomy".into(), 5.0);
+        s.options.push(option);
+        crate::dealbreakers::add(&mut s, "pay >= 5", None, None).unwrap();
+        rename(&mut s, "pay", "Money").unwrap();
+        assert_eq!(s.values[0].id, "money");
+        assert_eq!(s.value_judgements[0].a, "money");
+        let keys: Vec<&String> = s.options[0].scores.keys().collect();
+        assert_eq!(keys, ["money", "autonomy"], "in its place");
+        assert_eq!(s.dealbreakers[0].attribute, "money");
+        assert!(rename(&mut s, "money", "autonomy").is_err());
+        assert!(rename(&mut s, "pay", "wage").is_err());
     }
 
     #[test]

@@ -45,6 +45,28 @@ pub fn add(s: &mut Snapshot, new: NewWin, today: Date) -> Result<Achievement> {
     Ok(win)
 }
 
+/// Changes win `id` to what `now` says, keeping its number; what is `None` takes its default, as
+/// when it was logged. Refused, nothing changed, when the changed win does not validate.
+pub fn edit(s: &mut Snapshot, id: u32, now: NewWin, today: Date) -> Result<Achievement> {
+    let Some(at) = s.achievements.iter().position(|w| w.id == id) else {
+        bail!("no win #{id}; `milemarker win list` shows their numbers");
+    };
+    let win = Achievement {
+        id,
+        date: now.date.unwrap_or(s.achievements[at].date),
+        title: now.title.trim().to_string(),
+        impact: now.impact.filter(|i| !i.trim().is_empty()),
+        visibility: now.visibility.unwrap_or(Visibility::Team),
+        section: now.section.unwrap_or(BragSection::Projects),
+        skills: now.skills.iter().map(|k| k.trim().to_string()).collect(),
+        link: now.link.filter(|l| !l.trim().is_empty()),
+    };
+    win.validate(Some(today))
+        .map_err(|m| anyhow::anyhow!("{m}; nothing was changed"))?;
+    s.achievements[at] = win.clone();
+    Ok(win)
+}
+
 pub fn remove(s: &mut Snapshot, id: u32) -> Result<()> {
     let before = s.achievements.len();
     s.achievements.retain(|w| w.id != id);
@@ -79,6 +101,27 @@ mod tests {
             date,
             link: None,
         }
+    }
+
+    #[test]
+    fn a_win_is_changed_under_its_number_and_a_bad_change_is_refused() {
+        let mut s = Snapshot::default();
+        let today = Date::constant(2026, 11, 20);
+        add(&mut s, win("Shipped", None), today).unwrap();
+        let changed = edit(&mut s, 1, win("Shipped billing v2", None), today).unwrap();
+        assert_eq!(
+            (changed.id, changed.title.as_str()),
+            (1, "Shipped billing v2")
+        );
+        assert_eq!(
+            s.achievements[0].date, today,
+            "the date stays when not given"
+        );
+        let before = s.clone();
+        let later = Date::constant(2027, 1, 1);
+        assert!(edit(&mut s, 1, win("Shipped", Some(later)), today).is_err());
+        assert!(edit(&mut s, 2, win("Shipped", None), today).is_err());
+        assert_eq!(s, before);
     }
 
     #[test]

@@ -336,19 +336,45 @@ async fn the_web_ui_in_a_real_browser() {
             .contains("#3")
     );
 
+    // A record added, changed, and removed once the removal is confirmed: forms alone.
+    c.goto(&format!("{base}/records/tasks"))
+        .await
+        .expect("the tasks' records");
+    fill(&c, "name", "Hiring loops").await;
+    fill(&c, "hours", "4").await;
+    choose(&c, "energy", "-1").await;
+    click_through(&c, "#add-heading ~ form button[type=submit]").await;
+    assert!(text(&c, ".notice").await.contains("Added."));
+    click_through(&c, "a[href='/records/tasks/edit?id=hiring-loops']").await;
+    fill(&c, "hours", "3").await;
+    submit(&c).await;
+    assert!(text(&c, ".notice").await.contains("Saved."));
+    assert!(
+        text(&c, "main")
+            .await
+            .contains("Hiring loops (3 h a week, energy -1)")
+    );
+    let remove = "form[action='/records/tasks/remove'] input[value='hiring-loops'] ~ button";
+    click_through(&c, remove).await;
+    assert_eq!(text(&c, "h1").await, "Remove a task?");
+    click_through(&c, "button.danger").await;
+    assert!(text(&c, ".notice").await.contains("Removed."));
+    assert!(!text(&c, "main").await.contains("Hiring loops"));
+
     // Readable on a phone.
     c.set_window_size(375, 900).await.expect("a phone's width");
-    c.goto(&format!("{base}/")).await.expect("the dashboard");
-    let width: u64 = c
-        .execute("return document.documentElement.scrollWidth", vec![])
-        .await
-        .expect("the page's width")
-        .as_u64()
-        .expect("a number");
-    assert!(
-        width <= 375,
-        "the dashboard scrolls sideways at 375 px: {width}"
-    );
-    shoot(&c, "dashboard-phone").await;
+    for page in ["", "records/options/edit?id=stay", "records/contacts"] {
+        c.goto(&format!("{base}/{page}")).await.expect(page);
+        let width: u64 = c
+            .execute("return document.documentElement.scrollWidth", vec![])
+            .await
+            .expect("the page's width")
+            .as_u64()
+            .expect("a number");
+        assert!(width <= 375, "/{page} scrolls sideways at 375 px: {width}");
+        if page.is_empty() {
+            shoot(&c, "dashboard-phone").await;
+        }
+    }
     c.close().await.expect("closed");
 }

@@ -16,6 +16,9 @@ pub const WIN_SKILLS: usize = 30;
 pub const LINK: usize = 2000;
 /// A check-in's note.
 pub const CHECKIN_NOTE: usize = 1000;
+/// Any other text a form takes (a name, a role, a note): the web refuses longer, whatever the
+/// form's `maxlength` said.
+pub const TEXT: usize = 2000;
 
 /// The schemes a link may have, as the error names them.
 pub const LINK_SCHEMES: &str = "http://, https:// or mailto:";

@@ -302,21 +302,7 @@ impl Opportunity {
                 "an opportunity needs the date it arrived",
             ));
         }
-        for pair in self.history.windows(2) {
-            if pair[1].date < pair[0].date {
-                return Err(InvalidField::new(
-                    "history",
-                    format!(
-                        "moved to {} on {}, before it was {} on {}",
-                        stage_word(pair[1].stage),
-                        pair[1].date,
-                        stage_word(pair[0].stage),
-                        pair[0].date
-                    ),
-                ));
-            }
-        }
-        Ok(())
+        check_order(&self.history)
     }
 
     /// Moves to `stage` on `date`; refuses a date before the current stage's.
@@ -343,6 +329,25 @@ impl Opportunity {
         self.history.push(StageChange { stage, date });
         Ok(())
     }
+}
+
+/// Refuses a stage history whose dates go backwards.
+pub fn check_order(history: &[StageChange]) -> Result<(), InvalidField> {
+    for pair in history.windows(2) {
+        if pair[1].date < pair[0].date {
+            return Err(InvalidField::new(
+                "history",
+                format!(
+                    "moved to {} on {}, before it was {} on {}",
+                    stage_word(pair[1].stage),
+                    pair[1].date,
+                    stage_word(pair[0].stage),
+                    pair[0].date
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 pub fn stage_word(stage: Stage) -> &'static str {

@@ -9,7 +9,7 @@ use milemarker_core::invalid::InvalidField;
 
 pub struct Fields<'a> {
     form: &'a HashMap<String, String>,
-    pub errors: BTreeMap<&'static str, String>,
+    pub errors: BTreeMap<String, String>,
 }
 
 impl<'a> Fields<'a> {
@@ -36,12 +36,14 @@ impl<'a> Fields<'a> {
             .map(String::from)
     }
 
-    pub fn fail(&mut self, name: &'static str, message: impl Into<String>) {
-        self.errors.entry(name).or_insert_with(|| message.into());
+    pub fn fail(&mut self, name: &str, message: impl Into<String>) {
+        self.errors
+            .entry(name.to_string())
+            .or_insert_with(|| message.into());
     }
 
     /// A value parsed from the field: `default` when left empty (or an error when there is none).
-    pub fn parse<T>(&mut self, name: &'static str, default: Option<T>, hint: &str) -> Option<T>
+    pub fn parse<T>(&mut self, name: &str, default: Option<T>, hint: &str) -> Option<T>
     where
         T: FromStr,
     {
@@ -62,13 +64,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A number within `low..=high`.
-    pub fn number<T>(
-        &mut self,
-        name: &'static str,
-        default: Option<T>,
-        low: T,
-        high: T,
-    ) -> Option<T>
+    pub fn number<T>(&mut self, name: &str, default: Option<T>, low: T, high: T) -> Option<T>
     where
         T: FromStr + PartialOrd + Display + Copy,
     {
@@ -85,7 +81,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A choice among `options` by its form value.
-    pub fn choice<T: Copy>(&mut self, name: &'static str, options: &[(String, T)]) -> Option<T> {
+    pub fn choice<T: Copy>(&mut self, name: &str, options: &[(String, T)]) -> Option<T> {
         let raw = self.text(name);
         let found = options.iter().find(|(value, _)| *value == raw).map(|o| o.1);
         if found.is_none() {
@@ -97,7 +93,7 @@ impl<'a> Fields<'a> {
 
     /// Puts the domain's refusal beside its field when the form has it (one of `fields`); else
     /// at the top of the form, whole, since no input there names the field.
-    pub fn domain(&mut self, err: &InvalidField, fields: &[&'static str]) {
+    pub fn domain(&mut self, err: &InvalidField, fields: &[&str]) {
         match fields.iter().find(|f| **f == err.field) {
             Some(name) => self.fail(name, err.message.clone()),
             None => self.fail("form", err.to_string()),

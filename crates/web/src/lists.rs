@@ -119,7 +119,7 @@ struct Board {
 const STALE_DAYS: i64 = 14;
 
 /// Every stage, in the order an opportunity moves through them.
-const STAGES: [Stage; 8] = [
+pub const STAGES: [Stage; 8] = [
     Stage::New,
     Stage::Replied,
     Stage::Applied,

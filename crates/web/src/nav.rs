@@ -8,7 +8,7 @@ pub fn same(a: &str, b: &str) -> bool {
 }
 
 /// The navigation: address, name, and the page id templates compare with `current`.
-pub const NAV: [(&str, &str, &str); 8] = [
+pub const NAV: [(&str, &str, &str); 9] = [
     ("/", "Dashboard", "dashboard"),
     ("/checkin", "Check in", "checkin"),
     ("/wins", "Wins", "wins"),
@@ -17,4 +17,5 @@ pub const NAV: [(&str, &str, &str); 8] = [
     ("/contacts", "Contacts", "contacts"),
     ("/opportunities", "Opportunities", "opportunities"),
     ("/market", "Market", "market"),
+    ("/records", "Records", "records"),
 ];

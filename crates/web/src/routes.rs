@@ -117,7 +117,7 @@ async fn whole_body(State(app): State<Shared>, request: Request, next: Next) -> 
 }
 
 pub fn router(app: Shared) -> Router {
-    Router::new()
+    let fixed = Router::new()
         .route("/", get(pages::dashboard::dashboard_handler))
         .route(
             "/checkin",
@@ -152,7 +152,8 @@ pub fn router(app: Shared) -> Router {
         .route("/contacts.vcf", get(pages::downloads::contacts))
         .route("/review.html", get(pages::downloads::review_html))
         .route("/review.md", get(pages::downloads::review_markdown))
-        .route("/style.css", get(pages::style))
+        .route("/style.css", get(pages::style));
+    pages::records::all(fixed)
         .fallback(pages::not_found)
         .layer(middleware::from_fn_with_state(app.clone(), whole_body))
         .layer(DefaultBodyLimit::max(MAX_BODY))

@@ -995,3 +995,5 @@ async fn a_new_person_begins_in_the_browser() {
         "{page}"
     );
 }
+
+mod records;

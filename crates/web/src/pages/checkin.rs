@@ -194,7 +194,7 @@ pub async fn checkin_submit(
                 None => "it has been removed".to_string(),
             };
             f.errors.insert(
-                "form",
+                "form".into(),
                 format!(
                     "{week}'s check-in changed while this form was open ({what}). Nothing was \
                      saved; your figures are kept below: save again to replace it."

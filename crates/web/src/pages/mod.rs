@@ -11,6 +11,7 @@ pub(crate) mod decision;
 pub(crate) mod downloads;
 pub(crate) mod market;
 pub(crate) mod opportunities;
+pub(crate) mod records;
 pub(crate) mod start;
 pub(crate) mod tasks;
 pub(crate) mod wins;
@@ -34,7 +35,7 @@ type Params = Query<HashMap<String, String>>;
 /// their fields.
 pub struct FormState {
     values: HashMap<String, String>,
-    errors: BTreeMap<&'static str, String>,
+    errors: BTreeMap<String, String>,
 }
 
 impl FormState {
@@ -61,7 +62,7 @@ impl FormState {
 
     /// Whether a field (not the form as a whole) has a problem.
     pub fn field_errors(&self) -> bool {
-        self.errors.keys().any(|name| *name != "form")
+        self.errors.keys().any(|name| name != "form")
     }
 
     /// The form as the person left it, with why it was not saved, when the save was refused (a
@@ -95,7 +96,7 @@ impl FormState {
             return Err(err);
         }
         let mut f = FormState::new(values);
-        f.errors.insert("form", err.message);
+        f.errors.insert("form".into(), err.message);
         Ok(f)
     }
 }
@@ -168,6 +169,10 @@ pub(crate) fn notice(params: &HashMap<String, String>) -> Option<String> {
         "values" => "Saved: what matters to you, most important first.".into(),
         "rules" => "Saved: your deal-breakers.".into(),
         "path" => "Path added.".into(),
+        "added" => "Added.".into(),
+        "edited" => "Saved.".into(),
+        "removed" => "Removed.".into(),
+        "promoted" => "The offer is now a path: score it against what matters to you.".into(),
         other => {
             let id: u32 = other.strip_prefix("win-")?.parse().ok()?;
             format!("Win #{id} logged.")
@@ -226,7 +231,12 @@ pub(crate) async fn update<T: Send + 'static>(
         .await?;
     let value = outcome.map_err(|message| PageError {
         status: StatusCode::UNPROCESSABLE_ENTITY,
-        message: format!("{message}; nothing was changed"),
+        // Some of the app's refusals say so themselves.
+        message: if message.ends_with("nothing changed") {
+            message
+        } else {
+            format!("{message}; nothing was changed")
+        },
     })?;
     app.saved();
     Ok(value)

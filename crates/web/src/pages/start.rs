@@ -31,7 +31,7 @@ const SCORE_SLOTS: [&str; 12] = [
     "score10", "score11", "score12",
 ];
 /// The kinds of path, as the form offers them.
-const KINDS: [(OptionKind, &str); 8] = [
+pub(crate) const KINDS: [(OptionKind, &str); 8] = [
     (OptionKind::Stay, "stay where you are"),
     (OptionKind::Promotion, "move up"),
     (OptionKind::Lateral, "move sideways"),
@@ -66,7 +66,7 @@ struct StartPage {
 }
 
 /// The profile as the form shows it.
-fn profile_values(s: &Snapshot) -> HashMap<String, String> {
+pub(crate) fn profile_values(s: &Snapshot) -> HashMap<String, String> {
     let p = &s.profile;
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     HashMap::from([
@@ -174,8 +174,8 @@ pub async fn start_page(
     page(&app, Typed::default(), notice(&params), StatusCode::OK).await
 }
 
-fn read_profile(fields: &mut Fields, _: Date) -> Option<ProfileFields> {
-    let mut looked_up = |name: &'static str, find: fn(&str) -> Result<String, String>| {
+pub(crate) fn read_profile(fields: &mut Fields, _: Date) -> Option<ProfileFields> {
+    let mut looked_up = |name: &str, find: fn(&str) -> Result<String, String>| {
         let typed = fields.optional_text(name)?;
         find(&typed).map_err(|e| fields.fail(name, e)).ok()
     };

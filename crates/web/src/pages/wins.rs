@@ -73,13 +73,13 @@ pub async fn wins_page(
 }
 
 /// Each value with the word a form sends for it.
-fn words<T: serde::Serialize + Copy>(all: &[T]) -> Vec<(String, T)> {
+pub(crate) fn words<T: serde::Serialize + Copy>(all: &[T]) -> Vec<(String, T)> {
     all.iter()
         .map(|v| (milemarker_core::text::word(v), *v))
         .collect()
 }
 
-fn read_win(fields: &mut Fields, today: Date) -> Option<Achievement> {
+pub(crate) fn read_win(fields: &mut Fields, today: Date) -> Option<Achievement> {
     let date = fields.parse("date", Some(today), "a date like 2026-11-20");
     let visibility = fields.choice("visibility", &words(&Visibility::ALL));
     let section = fields.choice("section", &words(&BragSection::ALL));
