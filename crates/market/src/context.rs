@@ -21,9 +21,7 @@
 
 use std::sync::OnceLock;
 
-use std::hash::Hasher;
-
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHashMap;
 
 use crate::skills::{Hit, Matcher};
 
@@ -310,6 +308,14 @@ trait Sink {
     fn begin(&mut self, kind: &str);
     fn push(&mut self, value: &[u8]);
     fn end(&mut self);
+
+    /// The `s=` features of the hit's passage; a sink may add them up once per passage.
+    fn passage(&mut self, words: &Words, first: usize, end: usize) {
+        let (from, to) = words.passage(first);
+        for i in (from..to).filter(|i| !(first..end).contains(i)) {
+            passage_word(words, i, self);
+        }
+    }
 }
 
 fn feature(sink: &mut impl Sink, kind: &str, value: &[u8]) {
@@ -370,7 +376,7 @@ fn features(
     if near {
         feature(sink, "near", b"1");
     }
-    passage_words(words, first, end, sink);
+    sink.passage(words, first, end);
     match (length, label_kind, source) {
         (b"1", b"alt", b"esco") => Gate::SingleAlternative,
         (b"1", ..) => Gate::Single,
@@ -378,17 +384,16 @@ fn features(
     }
 }
 
-/// The other words of the hit's passage (sentence or line), one feature each: whether the
-/// passage is about the job ("experience", "you", "knowledge") or about the company, its perks
-/// or how to apply ("we", "our", "industry", "offer"). A word of a single letter or digits alone
-/// says little and is left out.
-fn passage_words(words: &Words, first: usize, end: usize, sink: &mut impl Sink) {
-    let (from, to) = words.passage(first);
-    for i in (from..to).filter(|i| !(first..end).contains(i)) {
-        let word = words.word(i);
-        if word.len() > 1 && !word.iter().all(u8::is_ascii_digit) {
-            feature(sink, "s", word);
-        }
+/// Word `i` of a hit's passage (sentence or line) as a feature, when it says something: whether
+/// the passage is about the job ("experience", "you", "knowledge") or about the company, its perks
+/// or how to apply ("we", "our", "industry", "offer"). The hit's own words are left out, and so
+/// is a word of a single letter or of digits alone.
+fn passage_word(words: &Words, i: usize, sink: &mut (impl Sink + ?Sized)) {
+    let word = words.word(i);
+    if word.len() > 1 && !word.iter().all(u8::is_ascii_digit) {
+        sink.begin("s");
+        sink.push(word);
+        sink.end();
     }
 }
 
@@ -491,12 +496,12 @@ fn same_words(words: &Words, first: usize, end: usize, label: &str) -> bool {
     i == end
 }
 
-/// A feature's name, lower-cased, in a buffer on the stack: built in parts at run time, read whole
-/// from the model file, hashed the same way both times. Names past [`NAME_WIDTH`] bytes are cut
-/// there (both times).
+/// A feature's name, lower-cased and hashed as it is built (FNV-1a over its bytes), so scoring a
+/// feature copies nothing: built in parts at run time, read whole from the model file, hashed the
+/// same way both times. Bytes past [`NAME_WIDTH`] are left out (both times).
 #[derive(Clone, Copy)]
 struct Name {
-    bytes: [u8; NAME_WIDTH],
+    hash: u64,
     len: usize,
 }
 
@@ -504,22 +509,21 @@ const NAME_WIDTH: usize = 64;
 
 impl Name {
     const EMPTY: Name = Name {
-        bytes: [0; NAME_WIDTH],
+        hash: 0xcbf2_9ce4_8422_2325,
         len: 0,
     };
 
     fn push(&mut self, part: &[u8]) {
-        let room = &mut self.bytes[self.len..];
-        let n = part.len().min(room.len());
-        room[..n].copy_from_slice(&part[..n]);
-        room[..n].make_ascii_lowercase();
-        self.len += n;
+        let room = NAME_WIDTH - self.len;
+        for &byte in &part[..part.len().min(room)] {
+            self.hash =
+                (self.hash ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(0x100_0000_01b3);
+        }
+        self.len += part.len().min(room);
     }
 
     fn hash(&self) -> u64 {
-        let mut hasher = FxHasher::default();
-        hasher.write(&self.bytes[..self.len]);
-        hasher.finish()
+        self.hash
     }
 
     fn of(name: &str) -> Name {
@@ -583,13 +587,31 @@ impl Model {
 }
 
 /// Adds up the weights of the features pushed into it.
-struct Scorer<'m> {
+struct Scorer<'m, 'c> {
     model: &'m Model,
     name: Name,
     total: f32,
+    passage: &'c mut PassageWeights,
 }
 
-impl Sink for Scorer<'_> {
+/// The passage last scored and the sum of its words' `s=` weights: the hits of one passage share
+/// it, less their own words, so a long passage is read once, not once per hit.
+#[derive(Default)]
+struct PassageWeights {
+    range: Option<(usize, usize)>,
+    total: f32,
+}
+
+impl Scorer<'_, '_> {
+    /// The weight of the `s=` feature of word `i` (0 when the word is not one).
+    fn word_weight(&mut self, words: &Words, i: usize) -> f32 {
+        let before = self.total;
+        passage_word(words, i, self);
+        std::mem::replace(&mut self.total, before) - before
+    }
+}
+
+impl Sink for Scorer<'_, '_> {
     fn begin(&mut self, kind: &str) {
         self.name = Name::of(kind);
         self.name.push(b"=");
@@ -600,6 +622,23 @@ impl Sink for Scorer<'_> {
     fn end(&mut self) {
         let weight = self.model.weights.get(&self.name.hash());
         self.total += weight.copied().unwrap_or(0.0);
+    }
+    fn passage(&mut self, words: &Words, first: usize, end: usize) {
+        let cached = self.passage.range.filter(|&(f, e)| f <= first && first < e);
+        let passage = match cached {
+            Some(_) => self.passage.total,
+            None => {
+                let range = words.passage(first);
+                let sum = (range.0..range.1).map(|i| self.word_weight(words, i)).sum();
+                *self.passage = PassageWeights {
+                    range: Some(range),
+                    total: sum,
+                };
+                sum
+            }
+        };
+        let own: f32 = (first..end).map(|i| self.word_weight(words, i)).sum();
+        self.total += passage - own;
     }
 }
 
@@ -664,12 +703,19 @@ impl Passages {
 }
 
 /// The learned score (log-odds) of candidate `k`, and whether it reaches its threshold.
-fn score(words: &Words, found: &[Candidate], k: usize, matcher: &Matcher) -> (f32, bool) {
+fn score(
+    words: &Words,
+    found: &[Candidate],
+    k: usize,
+    matcher: &Matcher,
+    passage: &mut PassageWeights,
+) -> (f32, bool) {
     let model = model();
     let mut scorer = Scorer {
         model,
         name: Name::EMPTY,
         total: model.bias,
+        passage,
     };
     let cut = match features(words, found, k, matcher, &mut scorer) {
         Gate::Phrase => model.cut_phrase,
@@ -684,6 +730,7 @@ fn score(words: &Words, found: &[Candidate], k: usize, matcher: &Matcher) -> (f3
 pub(crate) fn retain(words: &Words, found: &mut Vec<Candidate>, matcher: &Matcher) {
     const REJECTED: u32 = u32::MAX;
     let mut passages = Passages::default();
+    let mut weights = PassageWeights::default();
     // Without a phrase threshold a phrase (Gate::Phrase) passes whatever it scores: not scored.
     let phrases_pass = model().cut_phrase == f32::NEG_INFINITY;
     // Marked first, removed after: a later hit's features read the earlier hits' positions.
@@ -691,7 +738,7 @@ pub(crate) fn retain(words: &Words, found: &mut Vec<Candidate>, matcher: &Matche
         let phrase = found[k].1 - found[k].0 > 1;
         let scored = !(phrase && phrases_pass);
         let rejected = passages.boilerplate(words, found[k].0)
-            || scored && !score(words, found, k, matcher).1;
+            || scored && !score(words, found, k, matcher, &mut weights).1;
         if rejected {
             found[k].2 = REJECTED;
         }
@@ -745,12 +792,13 @@ pub(crate) fn explain<'t>(
     matcher: &Matcher,
 ) -> Vec<Explained<'t>> {
     let mut passages = Passages::default();
+    let mut weights = PassageWeights::default();
     let mut explained = Vec::with_capacity(found.len());
     for (k, &(first, end, skill)) in found.iter().enumerate() {
         let mut names = Names::default();
         features(words, found, k, matcher, &mut names);
         let boilerplate = passages.boilerplate(words, first);
-        let (score, reaches) = score(words, found, k, matcher);
+        let (score, reaches) = score(words, found, k, matcher, &mut weights);
         explained.push(Explained {
             hit: matcher.hit(words.text, words.spans, (first, end, skill)),
             boilerplate,
@@ -937,15 +985,43 @@ mod tests {
         }
     }
 
+    /// The scorer adds up a passage's words once for all its hits; each hit's score must still
+    /// be the sum of the weights of the features it lists, its own words left out.
+    #[test]
+    fn a_shared_passage_scores_each_hit_as_its_own_features_say() {
+        let m = Matcher::global();
+        let text =
+            "We use Python, SQL and Docker daily; our team ships fast.\nExcel reports weekly.";
+        let model = model();
+        let explained = m.explain(text);
+        assert!(explained.len() >= 4, "{explained:?}");
+        for hit in &explained {
+            let listed: f32 = hit
+                .features
+                .iter()
+                .filter_map(|f| model.weights.get(&Name::of(f).hash()))
+                .sum();
+            let logit = (hit.probability / (1.0 - hit.probability)).ln();
+            assert!(
+                (logit - (model.bias + listed)).abs() < 1e-3,
+                "{}: {logit} against {}",
+                hit.hit.matched,
+                model.bias + listed
+            );
+        }
+    }
+
     #[test]
     fn the_model_file_parses_and_hashes_as_features_are_scored() {
         let model = Model::parse("# comment\nbias\t-1\nthreshold\t0.5\npat=sql\t2.5\n");
         assert_eq!(model.bias, -1.0);
         assert_eq!(model.cut, 0.0);
+        let mut weights = PassageWeights::default();
         let mut scorer = Scorer {
             model: &model,
             name: Name::EMPTY,
             total: model.bias,
+            passage: &mut weights,
         };
         feature(&mut scorer, "pat", b"SQL");
         assert_eq!(scorer.total, 1.5);
