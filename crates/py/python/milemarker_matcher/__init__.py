@@ -1,0 +1,12 @@
+"""milemarker's skill matcher: ESCO and O*NET skills, tools and products in job-posting text.
+
+    >>> import milemarker_matcher as mm
+    >>> [h["label"] for h in mm.extract("Python, SQL and Microsoft Excel")]
+    ['Python', 'SQL', 'Microsoft Excel']
+
+The same matcher as `milemarker skills extract` (offsets here count characters, not bytes).
+"""
+
+from ._matcher import CREDITS, TAXONOMY, __version__, extract, extract_batch, skill_ids
+
+__all__ = ["extract", "extract_batch", "skill_ids", "TAXONOMY", "CREDITS", "__version__"]

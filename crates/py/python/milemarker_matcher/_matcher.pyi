@@ -1,0 +1,35 @@
+from typing import List, Optional, TypedDict
+
+class SkillClass(TypedDict):
+    id: str
+    label: str
+
+# "class" is a keyword, so the functional form. `id`: an ESCO skill URI or an `onet:` code, None
+# for a phrase no taxonomy skill names; `start`, `end`: character offsets; `kind`: "concept" or
+# "phrase"; `class`: for an O*NET product, the commodity class it rolls up to.
+Hit = TypedDict(
+    "Hit",
+    {
+        "id": Optional[str],
+        "label": Optional[str],
+        "start": int,
+        "end": int,
+        "matched": str,
+        "kind": str,
+        "class": SkillClass,
+    },
+    total=False,
+)
+
+def extract(text: str) -> List[Hit]:
+    """The skills in `text`, in order."""
+
+def extract_batch(texts: List[str]) -> List[List[Hit]]:
+    """`extract` over many texts, in parallel, without holding the GIL."""
+
+def skill_ids(texts: List[str]) -> List[List[str]]:
+    """Per text, the skill ids `milemarker postings import` stores: each once, products' classes too."""
+
+__version__: str
+TAXONOMY: str
+CREDITS: str

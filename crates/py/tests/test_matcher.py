@@ -1,0 +1,73 @@
+"""The Python package returns what the CLI returns on the same text (issue 22 item 1).
+
+Run with `scripts/py-wheel --test` (builds the wheel and the CLI first); MILEMARKER names the CLI
+binary. Standard library only.
+"""
+
+import json
+import os
+import subprocess
+import unittest
+from pathlib import Path
+
+import milemarker_matcher as mm
+
+ROOT = Path(__file__).resolve().parents[3]
+CLI = os.environ.get("MILEMARKER", str(ROOT / "target" / "release" / "milemarker"))
+
+TEXTS = [
+    "Senior Backend Engineer: Java 17, Spring Boot, AWS and Kubernetes (K8s); CI/CD with Jenkins.",
+    "Strong presentation skills, budgeting and forecasting in Excel and Power BI.",
+    # Non-ASCII before the hits: character offsets differ from the CLI's byte offsets.
+    "Développeur·se — Python, SQL et Docker; café offert ☕. Experience with Terraform.",
+    "We are an equal opportunity employer. All qualified applicants will receive consideration "
+    "without regard to race, color, religion, sex, pregnancy, childbirth or national origin.",
+    "Registered Nurse: patient care, wound care, administer medications, Epic EHR.",
+    "",
+]
+
+
+def cli(text):
+    run = subprocess.run([CLI, "skills", "extract", "--json", "-"], input=text.encode(),
+                         capture_output=True, check=True)
+    hits = json.loads(run.stdout)
+    data = text.encode()
+    for h in hits:
+        h["start"] = len(data[: h["start"]].decode())
+        h["end"] = len(data[: h["end"]].decode())
+        h["kind"] = "concept" if h["id"] is not None else "phrase"
+    return hits
+
+
+class SameAsTheCli(unittest.TestCase):
+    def test_extract_returns_the_clis_hits_with_character_offsets(self):
+        for text in TEXTS:
+            with self.subTest(text=text[:40]):
+                got = mm.extract(text)
+                self.assertEqual(got, cli(text))
+                for h in got:
+                    self.assertEqual(text[h["start"]:h["end"]], h["matched"])
+
+    def test_a_batch_is_each_text_on_its_own(self):
+        self.assertEqual(mm.extract_batch(TEXTS), [mm.extract(t) for t in TEXTS])
+
+    def test_skill_ids_are_what_an_import_stores(self):
+        ids = mm.skill_ids(TEXTS)
+        self.assertEqual(len(ids), len(TEXTS))
+        excel = ids[1]
+        # A product and its class, each once: an import counts the class for a claimed class.
+        self.assertIn("onet:43232110/microsoft-excel", excel)
+        self.assertIn("onet:43232110", excel)
+        self.assertEqual(len(excel), len(set(excel)))
+        # Boilerplate names no demand.
+        self.assertEqual(ids[3], [])
+        self.assertEqual(ids[5], [])
+
+    def test_the_package_says_what_it_holds(self):
+        self.assertIn("O*NET 29.3", mm.TAXONOMY)
+        self.assertIn("CC BY 4.0", mm.CREDITS)
+        self.assertTrue(mm.__version__)
+
+
+if __name__ == "__main__":
+    unittest.main()
