@@ -2,6 +2,10 @@
 //! Chromium by chromedriver (Debian's `chromium` and `chromium-driver`; `scripts/test` installs
 //! them). With MILEMARKER_SCREENSHOTS=DIR set, it also saves a screenshot of each main page there
 //! (`scripts/screenshots` refreshes docs/screenshots/).
+//!
+//! Besides the tour of the demo: every page checked by axe-core (vendored by `scripts/fetch-axe`)
+//! in light and dark mode and at a phone's width, forms filled and sent with the keyboard alone,
+//! and a new person's first visit from an empty database to an export, with JavaScript off.
 
 use std::io::{BufRead, BufReader};
 use std::net::TcpStream;
@@ -9,7 +13,11 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
 
 /// Kills the child when the test ends, however it ends.
 struct Running(Child);
@@ -54,8 +62,23 @@ fn chromedriver() -> PathBuf {
 
 /// `milemarker serve --demo` on a free port; the first line it prints is its address.
 fn serve() -> (Running, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_milemarker"))
-        .args(["serve", "--demo", "--port", "0"])
+    serve_with(&["--demo"], None)
+}
+
+/// `milemarker serve` with `args` on a free port; with `home`, its settings and data homes are
+/// under it.
+fn serve_with(args: &[&str], home: Option<&std::path::Path>) -> (Running, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_milemarker"));
+    if let Some(home) = home {
+        command
+            .env("HOME", home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_DATA_HOME", home.join("data"));
+    }
+    let mut child = command
+        .arg("serve")
+        .args(args)
+        .args(["--port", "0"])
         .env("MILEMARKER_TODAY", "2026-10-28")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -71,25 +94,262 @@ fn serve() -> (Running, String) {
     )
 }
 
-async fn browser(driver_port: u16, profile: &std::path::Path) -> Client {
-    let mut caps = serde_json::Map::new();
-    caps.insert(
-        "goog:chromeOptions".into(),
-        serde_json::json!({
-            "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
-            "args": [
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--hide-scrollbars", "--window-size=1100,1400",
-                format!("--user-data-dir={}", profile.display()),
-            ]
-        }),
-    );
-    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{driver_port}"))
+/// A Chromium driven by its own chromedriver, in a home of its own: Chromium writes beside its
+/// profile too (crash reports, caches), and a home of its own keeps all of it out of the real
+/// ~/.config and ~/.cache. Dropped, it stops the driver and removes the home.
+struct Browser {
+    c: Client,
+    home: tempfile::TempDir,
+    _driver: Running,
+}
+
+/// How a test's Chromium differs from the plain one.
+#[derive(Default)]
+struct Setup {
+    /// Page scripts off (Chromium's content setting, as a person's browser would have it);
+    /// WebDriver's own commands still run.
+    no_javascript: bool,
+}
+
+impl Browser {
+    async fn start(setup: Setup) -> Browser {
+        let driver_port = free_port();
+        let home = tempfile::tempdir().expect("a home for the browser");
+        let driver = Running(
+            Command::new(chromedriver())
+                .arg(format!("--port={driver_port}"))
+                .env("HOME", home.path())
+                .env("XDG_CONFIG_HOME", home.path().join("config"))
+                .env("XDG_CACHE_HOME", home.path().join("cache"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("chromedriver starts"),
+        );
+        wait_for(driver_port);
+        let downloads = home.path().join("downloads");
+        std::fs::create_dir_all(&downloads).expect("a downloads folder");
+        let mut prefs = json!({
+            "download.default_directory": downloads,
+            "download.prompt_for_download": false,
+        });
+        if setup.no_javascript {
+            prefs["profile.managed_default_content_settings.javascript"] = json!(2);
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--disable-quic", "--hide-scrollbars", "--window-size=1100,1400",
+                    format!("--user-data-dir={}", home.path().join("profile").display()),
+                ],
+                "prefs": prefs,
+            }),
+        );
+        let c = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{driver_port}"))
+            .await
+            .expect("a browser session");
+        Browser {
+            c,
+            home,
+            _driver: driver,
+        }
+    }
+
+    fn downloads(&self) -> PathBuf {
+        self.home.path().join("downloads")
+    }
+
+    /// Waits for the download named `name` to be complete, and reads it.
+    async fn downloaded(&self, name: &str) -> String {
+        let path = self.downloads().join(name);
+        let start = Instant::now();
+        loop {
+            // Chromium writes a download under another name and renames it when it is whole.
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                return text;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "{name} was not downloaded"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+}
+
+/// A Chrome DevTools command, through chromedriver's own endpoint for them.
+#[derive(Debug)]
+struct Cdp(&'static str, Value);
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.0, "params": self.1 });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+async fn cdp(c: &Client, cmd: &'static str, params: Value) {
+    c.issue_cmd(Cdp(cmd, params))
         .await
-        .expect("a browser session")
+        .unwrap_or_else(|e| panic!("{cmd}: {e}"));
+}
+
+/// Light or dark, as `prefers-color-scheme` tells the page.
+async fn color_scheme(c: &Client, scheme: &str) {
+    let features = json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] });
+    cdp(c, "Emulation.setEmulatedMedia", features).await;
+}
+
+/// axe-core, vendored by scripts/fetch-axe (fixtures/axe/README.md says which and from where).
+const AXE: &str = include_str!("fixtures/axe/axe.min.js");
+
+/// The rules axe checks on every page: WCAG 2.0, 2.1 and 2.2 at levels A and AA, and its best
+/// practices (one main landmark, everything inside a landmark, headings in order, ...).
+const AXE_TAGS: [&str; 6] = [
+    "wcag2a",
+    "wcag2aa",
+    "wcag21a",
+    "wcag21aa",
+    "wcag22aa",
+    "best-practice",
+];
+
+/// Runs axe on the page shown (`rules`, or every rule of [`AXE_TAGS`] when empty): each
+/// violation as a line naming the rule and the elements.
+async fn axe(c: &Client, rules: &[&str]) -> Vec<String> {
+    // Through WebDriver, the script runs whatever the page's Content-Security-Policy says (the
+    // pages allow no script at all); `the_pages_allow_no_script` checks that they still do.
+    let loaded = c
+        .execute("return typeof axe", vec![])
+        .await
+        .expect("a script");
+    if loaded != json!("object") {
+        c.execute(AXE, vec![]).await.expect("axe-core loads");
+    }
+    let run = r#"
+        const [tags, rules, done] = arguments;
+        const only = rules.length ? { type: 'rule', values: rules } : { type: 'tag', values: tags };
+        axe.run(document, { runOnly: only, resultTypes: ['violations'] }).then(
+            r => done(r.violations.map(v => `${v.id} (${v.impact}): ${v.help}: ` + v.nodes.map(
+                n => n.target.join(' ') + ' [' + (n.failureSummary || '').replace(/\s+/g, ' ') + ']'
+            ).join('; '))),
+            e => done(['axe failed: ' + e]));
+    "#;
+    let found = c
+        .execute_async(run, vec![json!(AXE_TAGS), json!(rules)])
+        .await
+        .expect("axe runs");
+    serde_json::from_value(found).expect("violations")
+}
+
+/// Checks the page shown as different people meet it: every axe rule in light mode, contrast
+/// again in dark mode (`prefers-color-scheme: dark`, emulated through DevTools), and no sideways
+/// scrolling at a phone's width (375 px). Returns what is wrong, each line naming `page`.
+async fn check_page(c: &Client, page: &str) -> Vec<String> {
+    let mut wrong: Vec<String> = axe(c, &[])
+        .await
+        .into_iter()
+        .map(|v| format!("{page} (light): {v}"))
+        .collect();
+    color_scheme(c, "dark").await;
+    let dark = c
+        .execute(
+            "return matchMedia('(prefers-color-scheme: dark)').matches",
+            vec![],
+        )
+        .await
+        .expect("a script");
+    assert_eq!(dark, json!(true), "{page}: dark mode emulated");
+    wrong.extend(
+        axe(c, &["color-contrast"])
+            .await
+            .into_iter()
+            .map(|v| format!("{page} (dark): {v}")),
+    );
+    color_scheme(c, "light").await;
+    let phone = json!({ "width": 375, "height": 800, "deviceScaleFactor": 1, "mobile": false });
+    cdp(c, "Emulation.setDeviceMetricsOverride", phone).await;
+    let width = c
+        .execute("return document.documentElement.scrollWidth", vec![])
+        .await
+        .expect("the page's width");
+    if width.as_u64().is_none_or(|w| w > 375) {
+        wrong.push(format!(
+            "{page}: scrolls sideways at 375 px ({width} px wide)"
+        ));
+    }
+    cdp(c, "Emulation.clearDeviceMetricsOverride", json!({})).await;
+    wrong
+}
+
+/// Presses `key` wherever the focus is, as a person at a keyboard would.
+async fn press(c: &Client, key: Key) {
+    let k: char = key.into();
+    let keys = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: k })
+        .then(KeyAction::Up { value: k });
+    c.perform_actions(keys).await.expect("a key pressed");
+}
+
+/// Types `text` wherever the focus is.
+async fn type_text(c: &Client, text: &str) {
+    let mut keys = KeyActions::new("keyboard".into());
+    for k in text.chars() {
+        keys = keys
+            .then(KeyAction::Down { value: k })
+            .then(KeyAction::Up { value: k });
+    }
+    c.perform_actions(keys).await.expect("typed");
+}
+
+/// The focused element: its id (or its tag and text when it has none), and whether its focus
+/// is drawn (an outline of 2 px or more).
+async fn focused(c: &Client) -> (String, bool) {
+    let script = r#"
+        const e = document.activeElement;
+        const s = getComputedStyle(e);
+        const name = e.id || (e.tagName.toLowerCase() + ':' + (e.textContent || '').trim());
+        return [name, s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2];
+    "#;
+    let v = c.execute(script, vec![]).await.expect("the focus");
+    (
+        v[0].as_str().expect("a name").to_string(),
+        v[1].as_bool().expect("drawn or not"),
+    )
+}
+
+/// Presses Tab until the focus is on `target`, at most `most` times; returns every element the
+/// focus passed, `target` last. Each must show its focus.
+async fn tab_to(c: &Client, target: &str, most: usize) -> Vec<String> {
+    let mut passed = Vec::new();
+    for _ in 0..most {
+        press(c, Key::Tab).await;
+        let (name, drawn) = focused(c).await;
+        assert!(drawn, "{name} does not show its focus; passed {passed:?}");
+        passed.push(name.clone());
+        if name == target {
+            return passed;
+        }
+    }
+    panic!("{target} not reached in {most} presses of Tab: {passed:?}")
 }
 
 async fn text(c: &Client, css: &str) -> String {
@@ -164,38 +424,23 @@ async fn shoot(c: &Client, name: &str) {
 
 #[tokio::test]
 async fn the_web_ui_in_a_real_browser() {
-    let driver_port = free_port();
-    // Chromium writes beside its profile too (crash reports, caches): a home of its own keeps
-    // all of it out of the real ~/.config and ~/.cache.
-    let home = tempfile::tempdir().expect("a home for the browser");
-    let _driver = Running(
-        Command::new(chromedriver())
-            .arg(format!("--port={driver_port}"))
-            .env("HOME", home.path())
-            .env("XDG_CONFIG_HOME", home.path().join("config"))
-            .env("XDG_CACHE_HOME", home.path().join("cache"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver starts"),
-    );
     let (_server, base) = serve();
-    wait_for(driver_port);
-    let c = browser(driver_port, &home.path().join("profile")).await;
+    let b = Browser::start(Setup::default()).await;
+    let c = &b.c;
 
     // The dashboard: the person, the markers that fired with evidence, the hours chart.
     c.goto(&format!("{base}/")).await.expect("the dashboard");
     assert_eq!(
-        text(&c, "h1").await,
+        text(c, "h1").await,
         "Review for Alex Morgan, as of 2026-10-28"
     );
     assert!(
-        text(&c, ".lead")
+        text(c, ".lead")
             .await
             .contains("8 of 10 mile markers fired")
     );
     // Each marker on one line, the fired first; its evidence a click away.
-    let markers = text(&c, "ul.markers").await;
+    let markers = text(c, "ul.markers").await;
     assert!(markers.contains("Overwork creep"), "{markers}");
     assert!(
         !markers.contains("your total pay: 126,000"),
@@ -209,40 +454,40 @@ async fn the_web_ui_in_a_real_browser() {
     .click()
     .await
     .expect("opens");
-    let markers = text(&c, "ul.markers").await;
+    let markers = text(c, "ul.markers").await;
     assert!(
         markers.contains("your total pay: 126,000")
             && markers.contains("BLS OEWS May 2025, Marketing Managers (11-2021)"),
         "the evidence, naming the data set: {markers}"
     );
-    let before = hours_chart(&c).await;
+    let before = hours_chart(c).await;
     assert!(before.contains("2026-W43: 55 h"), "{before}");
-    shoot(&c, "dashboard").await;
+    shoot(c, "dashboard").await;
 
     // A check-in for last week through the form: the chart changes.
     c.goto(&format!("{base}/checkin?week=2026-W43"))
         .await
         .expect("the check-in form");
-    shoot(&c, "checkin").await;
-    fill(&c, "hours", "38").await;
-    fill(&c, "energy", "4").await;
-    submit(&c).await;
-    assert_eq!(text(&c, ".notice").await, "Check-in saved.");
-    let after = hours_chart(&c).await;
+    shoot(c, "checkin").await;
+    fill(c, "hours", "38").await;
+    fill(c, "energy", "4").await;
+    submit(c).await;
+    assert_eq!(text(c, ".notice").await, "Check-in saved.");
+    let after = hours_chart(c).await;
     assert_ne!(before, after);
     assert!(after.contains("2026-W43: 38 h"), "{after}");
 
     // A bad form: the error shows beside its field, and nothing is saved.
     c.goto(&format!("{base}/checkin")).await.expect("the form");
-    fill(&c, "hours", "500").await;
-    fill(&c, "energy", "9").await;
-    submit(&c).await;
+    fill(c, "hours", "500").await;
+    fill(c, "energy", "9").await;
+    submit(c).await;
     assert_eq!(
-        text(&c, "#hours-error").await,
+        text(c, "#hours-error").await,
         "500 is out of range: give 0 to 168"
     );
     assert_eq!(
-        text(&c, "#energy-error").await,
+        text(c, "#energy-error").await,
         "9 is out of range: give 1 to 5"
     );
     let hours = c.find(Locator::Id("hours")).await.expect("the field");
@@ -250,34 +495,34 @@ async fn the_web_ui_in_a_real_browser() {
         hours.attr("aria-invalid").await.expect("attr").as_deref(),
         Some("true")
     );
-    assert!(text(&c, "[role=alert]").await.contains("Nothing was saved"));
-    shoot(&c, "checkin-error").await;
+    assert!(text(c, "[role=alert]").await.contains("Nothing was saved"));
+    shoot(c, "checkin-error").await;
     c.goto(&format!("{base}/")).await.expect("the dashboard");
-    assert!(hours_chart(&c).await.contains("2026-W43: 38 h"));
+    assert!(hours_chart(c).await.contains("2026-W43: 38 h"));
 
     // A win, logged and listed.
     c.goto(&format!("{base}/wins"))
         .await
         .expect("the wins page");
-    fill(&c, "title", "Presented the Q4 plan to the board").await;
-    fill(&c, "impact", "Budget approved, 12% up").await;
-    choose(&c, "visibility", "company").await;
-    submit(&c).await;
-    assert!(text(&c, ".notice").await.starts_with("Win #"));
-    let wins = text(&c, "#wins").await;
+    fill(c, "title", "Presented the Q4 plan to the board").await;
+    fill(c, "impact", "Budget approved, 12% up").await;
+    choose(c, "visibility", "company").await;
+    submit(c).await;
+    assert!(text(c, ".notice").await.starts_with("Win #"));
+    let wins = text(c, "#wins").await;
     assert!(
         wins.contains("Presented the Q4 plan to the board"),
         "{wins}"
     );
     assert!(wins.contains("the company"));
-    shoot(&c, "wins").await;
+    shoot(c, "wins").await;
 
     // A decision, by another method.
     c.goto(&format!("{base}/decision"))
         .await
         .expect("the decision");
-    choose(&c, "method", "topsis").await;
-    submit(&c).await;
+    choose(c, "method", "topsis").await;
+    submit(c).await;
     assert!(
         c.current_url()
             .await
@@ -286,17 +531,17 @@ async fn the_web_ui_in_a_real_browser() {
             .ends_with("method=topsis")
     );
     assert!(
-        text(&c, "main")
+        text(c, "main")
             .await
             .contains("TOPSIS: closeness to the ideal option")
     );
-    let ranking = text(&c, "#ranking").await;
+    let ranking = text(c, "#ranking").await;
     assert!(
         ranking.contains("Part-time communications lead"),
         "{ranking}"
     );
     assert!(
-        text(&c, "#excluded")
+        text(c, "#excluded")
             .await
             .contains("breaks flexibility >= 6: it is 3")
     );
@@ -308,17 +553,17 @@ async fn the_web_ui_in_a_real_browser() {
             .await
             .is_ok()
     );
-    shoot(&c, "decision").await;
+    shoot(c, "decision").await;
 
     for page in ["tasks", "contacts", "opportunities", "market"] {
         c.goto(&format!("{base}/{page}")).await.expect(page);
-        assert!(!text(&c, "h1").await.is_empty(), "{page}");
-        shoot(&c, page).await;
+        assert!(!text(c, "h1").await.is_empty(), "{page}");
+        shoot(c, page).await;
     }
     // The market page: OEWS May 2025's national median for marketing managers (11-2021).
-    assert!(text(&c, "#percentiles").await.contains("166,790"));
+    assert!(text(c, "#percentiles").await.contains("166,790"));
     assert!(
-        text(&c, "main")
+        text(c, "main")
             .await
             .contains("sits near the 27th percentile")
     );
@@ -327,11 +572,11 @@ async fn the_web_ui_in_a_real_browser() {
     c.goto(&format!("{base}/opportunities"))
         .await
         .expect("the board");
-    choose(&c, "stage-3", "replied").await;
-    click_through(&c, "#stage-3 ~ button").await;
-    assert!(text(&c, ".notice").await.contains("Opportunity moved."));
+    choose(c, "stage-3", "replied").await;
+    click_through(c, "#stage-3 ~ button").await;
+    assert!(text(c, ".notice").await.contains("Opportunity moved."));
     assert!(
-        text(&c, "section[aria-label='replied']")
+        text(c, "section[aria-label='replied']")
             .await
             .contains("#3")
     );
@@ -340,26 +585,26 @@ async fn the_web_ui_in_a_real_browser() {
     c.goto(&format!("{base}/records/tasks"))
         .await
         .expect("the tasks' records");
-    fill(&c, "name", "Hiring loops").await;
-    fill(&c, "hours", "4").await;
-    choose(&c, "energy", "-1").await;
-    click_through(&c, "#add-heading ~ form button[type=submit]").await;
-    assert!(text(&c, ".notice").await.contains("Added."));
-    click_through(&c, "a[href='/records/tasks/edit?id=hiring-loops']").await;
-    fill(&c, "hours", "3").await;
-    submit(&c).await;
-    assert!(text(&c, ".notice").await.contains("Saved."));
+    fill(c, "name", "Hiring loops").await;
+    fill(c, "hours", "4").await;
+    choose(c, "energy", "-1").await;
+    click_through(c, "#add-heading ~ form button[type=submit]").await;
+    assert!(text(c, ".notice").await.contains("Added."));
+    click_through(c, "a[href='/records/tasks/edit?id=hiring-loops']").await;
+    fill(c, "hours", "3").await;
+    submit(c).await;
+    assert!(text(c, ".notice").await.contains("Saved."));
     assert!(
-        text(&c, "main")
+        text(c, "main")
             .await
             .contains("Hiring loops (3 h a week, energy -1)")
     );
     let remove = "form[action='/records/tasks/remove'] input[value='hiring-loops'] ~ button";
-    click_through(&c, remove).await;
-    assert_eq!(text(&c, "h1").await, "Remove a task?");
-    click_through(&c, "button.danger").await;
-    assert!(text(&c, ".notice").await.contains("Removed."));
-    assert!(!text(&c, "main").await.contains("Hiring loops"));
+    click_through(c, remove).await;
+    assert_eq!(text(c, "h1").await, "Remove a task?");
+    click_through(c, "button.danger").await;
+    assert!(text(c, ".notice").await.contains("Removed."));
+    assert!(!text(c, "main").await.contains("Hiring loops"));
 
     // Readable on a phone.
     c.set_window_size(375, 900).await.expect("a phone's width");
@@ -373,8 +618,263 @@ async fn the_web_ui_in_a_real_browser() {
             .expect("a number");
         assert!(width <= 375, "/{page} scrolls sideways at 375 px: {width}");
         if page.is_empty() {
-            shoot(&c, "dashboard-phone").await;
+            shoot(c, "dashboard-phone").await;
         }
     }
-    c.close().await.expect("closed");
+    b.c.clone().close().await.expect("closed");
+}
+
+/// The addresses of the links in the page shown that match `css`, in page order, each once.
+async fn links(c: &Client, css: &str) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for a in c.find_all(Locator::Css(css)).await.expect(css) {
+        let href = a.attr("href").await.expect("href").expect("an address");
+        if !found.contains(&href) {
+            found.push(href);
+        }
+    }
+    found
+}
+
+#[tokio::test]
+async fn every_page_passes_axe_in_light_and_dark_and_on_a_phone() {
+    let (_server, base) = serve();
+    let b = Browser::start(Setup::default()).await;
+    let c = &b.c;
+    let mut wrong = Vec::new();
+    let checked = std::cell::Cell::new(0);
+    let visit = async |c: &Client, page: &str| {
+        c.goto(&format!("{base}{page}")).await.expect(page);
+        checked.set(checked.get() + 1);
+        check_page(c, page).await
+    };
+
+    // The pages in the navigation, the guided start, and a page that is not there.
+    for page in [
+        "/",
+        "/checkin",
+        "/wins",
+        "/tasks",
+        "/contacts",
+        "/opportunities",
+        "/market",
+        "/start",
+        "/nowhere",
+    ] {
+        wrong.extend(visit(c, page).await);
+    }
+    // The decision by every method it offers.
+    wrong.extend(visit(c, "/decision").await);
+    let mut methods = Vec::new();
+    for option in c
+        .find_all(Locator::Css("#method option"))
+        .await
+        .expect("the methods")
+    {
+        methods.push(option.attr("value").await.expect("value").expect("a value"));
+    }
+    assert!(methods.len() >= 4, "{methods:?}");
+    for method in methods {
+        wrong.extend(visit(c, &format!("/decision?method={method}")).await);
+    }
+    // A form sent wrong: the errors beside their fields.
+    c.goto(&format!("{base}/checkin")).await.expect("the form");
+    fill(c, "hours", "500").await;
+    submit(c).await;
+    checked.set(checked.get() + 1);
+    wrong.extend(check_page(c, "/checkin (refused)").await);
+
+    // The records: the index, each kind's list with its add form, the first record's edit
+    // page, and the page that asks before a removal.
+    wrong.extend(visit(c, "/records").await);
+    let kinds = links(c, "main a[href^='/records/']").await;
+    assert!(kinds.len() >= 10, "{kinds:?}");
+    for kind in kinds {
+        wrong.extend(visit(c, &kind).await);
+        if let Some(edit) = links(c, "main a[href*='/edit?id=']").await.first() {
+            wrong.extend(visit(c, edit).await);
+        }
+        c.goto(&format!("{base}{kind}")).await.expect(&kind);
+        let remove = "main ul.rows form[action$='/remove'] button";
+        if c.find(Locator::Css(remove)).await.is_ok() {
+            click_through(c, remove).await;
+            checked.set(checked.get() + 1);
+            wrong.extend(check_page(c, &format!("{kind} (remove?)")).await);
+        }
+    }
+
+    // The downloads: the review as one page is a page too, opened from the file.
+    c.goto(&format!("{base}/")).await.expect("the dashboard");
+    c.find(Locator::Css("a[href='/review.html']"))
+        .await
+        .expect("the review's link")
+        .click()
+        .await
+        .expect("downloads");
+    b.downloaded("review.html").await;
+    let file = format!("file://{}", b.downloads().join("review.html").display());
+    c.goto(&file).await.expect("the downloaded review");
+    checked.set(checked.get() + 1);
+    wrong.extend(check_page(c, "review.html").await);
+
+    assert!(
+        wrong.is_empty(),
+        "{} problems on {} pages:\n{}",
+        wrong.len(),
+        checked.get(),
+        wrong.join("\n")
+    );
+    eprintln!("axe: {} pages, light, dark and 375 px", checked.get());
+    b.c.clone().close().await.expect("closed");
+}
+
+/// The pages allow no script of their own (CSP `default-src 'none'`): axe-core runs in them
+/// only because WebDriver's scripts are not the page's.
+#[tokio::test]
+async fn the_pages_allow_no_script() {
+    let (_server, base) = serve();
+    let b = Browser::start(Setup::default()).await;
+    let c = &b.c;
+    c.goto(&format!("{base}/checkin")).await.expect("a page");
+    let tried = r#"
+        const s = document.createElement('script');
+        s.textContent = 'document.body.dataset.ran = "yes"';
+        document.body.appendChild(s);
+        return document.body.dataset.ran || 'no';
+    "#;
+    assert_eq!(c.execute(tried, vec![]).await.expect("ran"), json!("no"));
+    assert!(axe(c, &["label"]).await.is_empty());
+    b.c.clone().close().await.expect("closed");
+}
+
+/// Holds `modifier` down while pressing `key`.
+async fn chord(c: &Client, modifier: Key, key: char) {
+    let m: char = modifier.into();
+    let keys = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: m })
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key })
+        .then(KeyAction::Up { value: m });
+    c.perform_actions(keys).await.expect("a chord pressed");
+}
+
+/// Replaces what the focused field holds with `text`, from the keyboard.
+async fn retype(c: &Client, text: &str) {
+    chord(c, Key::Control, 'a').await;
+    press(c, Key::Backspace).await;
+    type_text(c, text).await;
+}
+
+/// The focus reaches the page past the navigation by the skip link: Tab to it, Enter on it.
+async fn skip_to_page(c: &Client) {
+    let first = tab_to(c, "a:Skip to the page", 1).await;
+    assert_eq!(first, ["a:Skip to the page"]);
+    let shown = c
+        .execute(
+            "const r = document.activeElement.getBoundingClientRect(); \
+             return r.left >= 0 && r.top >= 0 && r.width > 0",
+            vec![],
+        )
+        .await
+        .expect("its place");
+    assert_eq!(shown, json!(true), "the skip link shows when focused");
+    press(c, Key::Enter).await;
+}
+
+#[tokio::test]
+async fn forms_work_from_the_keyboard_alone() {
+    let (_server, base) = serve();
+    let b = Browser::start(Setup::default()).await;
+    let c = &b.c;
+
+    // The check-in: past the navigation, every field in order, then the button; sent by Space.
+    c.goto(&format!("{base}/checkin?week=2026-W44"))
+        .await
+        .expect("the check-in");
+    skip_to_page(c).await;
+    let fields = [
+        ("week", "2026-W44"),
+        ("hours", "41"),
+        ("weekend_days", "1"),
+        ("evenings", "2"),
+        ("energy", "3"),
+        ("satisfaction", "4"),
+        ("note", "Typed without a mouse"),
+    ];
+    let mut order = Vec::new();
+    for (id, value) in fields {
+        order.extend(tab_to(c, id, 1).await);
+        retype(c, value).await;
+    }
+    order.extend(tab_to(c, "button:Save the check-in", 1).await);
+    assert_eq!(
+        order,
+        [
+            "week",
+            "hours",
+            "weekend_days",
+            "evenings",
+            "energy",
+            "satisfaction",
+            "note",
+            "button:Save the check-in"
+        ]
+    );
+    press(c, Key::Space).await;
+    assert_eq!(text(c, ".notice").await, "Check-in saved.");
+    c.goto(&format!("{base}/checkin"))
+        .await
+        .expect("the check-ins");
+    let row = text(c, "tbody tr:first-child").await;
+    assert!(
+        row.contains("2026-W44") && row.contains("41") && row.contains("Typed without a mouse"),
+        "{row}"
+    );
+
+    // A record added: the link to the form, its fields (a select moved by the arrow keys, a
+    // box ticked by Space), sent by Enter.
+    c.goto(&format!("{base}/records/tasks"))
+        .await
+        .expect("the tasks");
+    skip_to_page(c).await;
+    tab_to(c, "a:Add a task", 3).await;
+    press(c, Key::Enter).await;
+    let mut order = tab_to(c, "name", 1).await;
+    type_text(c, "Vendor calls").await;
+    order.extend(tab_to(c, "hours", 1).await);
+    type_text(c, "2").await;
+    order.extend(tab_to(c, "energy", 1).await);
+    press(c, Key::Up).await; // from "neither (0)" to "drains me (-1)"
+    order.extend(tab_to(c, "fit", 1).await);
+    press(c, Key::Down).await; // from 3 to 4
+    order.extend(tab_to(c, "delegable", 1).await);
+    press(c, Key::Space).await;
+    order.extend(tab_to(c, "button:Add", 1).await);
+    assert_eq!(
+        order,
+        ["name", "hours", "energy", "fit", "delegable", "button:Add"]
+    );
+    press(c, Key::Enter).await;
+    assert!(text(c, ".notice").await.contains("Added."));
+    c.goto(&format!("{base}/records/tasks/edit?id=vendor-calls"))
+        .await
+        .expect("the task");
+    for (id, value) in [
+        ("name", "Vendor calls"),
+        ("hours", "2"),
+        ("energy", "-1"),
+        ("fit", "4"),
+    ] {
+        let field = c.find(Locator::Id(id)).await.expect(id);
+        assert_eq!(
+            field.prop("value").await.expect("value").as_deref(),
+            Some(value)
+        );
+    }
+    let ticked = c.find(Locator::Id("delegable")).await.expect("the box");
+    assert_eq!(
+        ticked.prop("checked").await.expect("checked").as_deref(),
+        Some("true")
+    );
+    b.c.clone().close().await.expect("closed");
 }
