@@ -232,6 +232,18 @@ const AXE_TAGS: [&str; 6] = [
     "best-practice",
 ];
 
+/// Loads axe-core into every page this browser opens from now on, before the page's own
+/// content: sent once, not again for each page. Through DevTools, as WebDriver's own scripts,
+/// it runs whatever the page's Content-Security-Policy says.
+async fn preload_axe(c: &Client) {
+    cdp(
+        c,
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": AXE }),
+    )
+    .await;
+}
+
 /// Runs axe on the page shown (`rules`, or every rule of [`AXE_TAGS`] when empty): each
 /// violation as a line naming the rule and the elements.
 async fn axe(c: &Client, rules: &[&str]) -> Vec<String> {
@@ -269,6 +281,19 @@ async fn check_page(c: &Client, page: &str) -> Vec<String> {
         .into_iter()
         .map(|v| format!("{page} (light): {v}"))
         .collect();
+    // axe no longer checks that ids are unique, but a label names the first field with its
+    // `for` id only: a second field of that id has no name.
+    let twice = c
+        .execute(
+            "const ids = [...document.querySelectorAll('[id]')].map(e => e.id); \
+             return ids.filter((id, i) => ids.indexOf(id) !== i)",
+            vec![],
+        )
+        .await
+        .expect("the ids");
+    if twice != json!([]) {
+        wrong.push(format!("{page}: ids used twice: {twice}"));
+    }
     color_scheme(c, "dark").await;
     let dark = c
         .execute(
@@ -641,6 +666,7 @@ async fn every_page_passes_axe_in_light_and_dark_and_on_a_phone() {
     let (_server, base) = serve();
     let b = Browser::start(Setup::default()).await;
     let c = &b.c;
+    preload_axe(c).await;
     let mut wrong = Vec::new();
     let checked = std::cell::Cell::new(0);
     let visit = async |c: &Client, page: &str| {
@@ -875,6 +901,351 @@ async fn forms_work_from_the_keyboard_alone() {
     assert_eq!(
         ticked.prop("checked").await.expect("checked").as_deref(),
         Some("true")
+    );
+    b.c.clone().close().await.expect("closed");
+}
+
+/// Fills the form that posts to `action`: each (field name, value), typed or chosen. Returns
+/// how many characters were typed, for the estimate of a person's time.
+async fn fill_form(c: &Client, action: &str, fields: &[(&str, &str)]) -> usize {
+    let mut typed = 0;
+    for (name, value) in fields {
+        let css = format!("form[action='{action}'] [name='{name}']");
+        let field = c
+            .find(Locator::Css(&css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"));
+        if field.tag_name().await.expect("a tag") == "select" {
+            field
+                .select_by_value(value)
+                .await
+                .unwrap_or_else(|e| panic!("{css} = {value}: {e}"));
+        } else {
+            field.clear().await.expect("clear");
+            field.send_keys(value).await.expect("type");
+            typed += value.chars().count();
+        }
+    }
+    typed
+}
+
+/// One step of the walk: its name, how long the browser took, and what a person would type.
+struct Step {
+    name: &'static str,
+    took: Duration,
+    fields: usize,
+    typed: usize,
+}
+
+/// A new person's first visit (issue 21 item 7), in a browser with JavaScript off: from an
+/// empty database through the guided start to a decision, a check-in, a win and a downloaded
+/// export; then the CLI reads the same records from the same database. Each page on the way
+/// passes axe too (outside the timed steps). Prints how long each step took.
+#[tokio::test]
+async fn a_new_person_from_an_empty_database_to_an_export() {
+    let home = tempfile::tempdir().expect("a home");
+    let db = home.path().join("milemarker.db");
+    let config = home.path().join("config.toml");
+    let db_arg = db.to_str().expect("a path");
+    let config_arg = config.to_str().expect("a path");
+    let (_server, base) = serve_with(&["--db", db_arg, "--config", config_arg], Some(home.path()));
+    // The person's browser has JavaScript off. axe-core needs it on (its checks wait on
+    // promises and timers, which Chromium does not run in a page whose scripts are off), so a
+    // second browser opens each page the person reaches and checks it there.
+    let (b, checker) = tokio::join!(
+        Browser::start(Setup {
+            no_javascript: true
+        }),
+        Browser::start(Setup::default())
+    );
+    let c = &b.c;
+    preload_axe(&checker.c).await;
+    let check = async |name: &str| {
+        let url = c.current_url().await.expect("the page's address");
+        checker.c.goto(url.as_str()).await.expect("the same page");
+        check_page(&checker.c, name).await
+    };
+
+    // JavaScript is off: a page's own script does not run.
+    c.goto("data:text/html,<title>off</title><script>document.title='on'</script>")
+        .await
+        .expect("a page with a script");
+    assert_eq!(c.title().await.expect("the title"), "off");
+
+    let mut steps: Vec<Step> = Vec::new();
+    let mut wrong = Vec::new();
+    let mut timed = async |name: &'static str, fields: usize, typed: usize, start: Instant| {
+        steps.push(Step {
+            name,
+            took: start.elapsed(),
+            fields,
+            typed,
+        });
+    };
+    let walk = Instant::now();
+
+    // Nothing recorded: the dashboard sends a new person to the guided start.
+    let t = Instant::now();
+    c.goto(&format!("{base}/")).await.expect("the dashboard");
+    assert!(text(c, ".notice").await.starts_with("New here?"));
+    timed("open the dashboard", 0, 0, t).await;
+    wrong.extend(check("/ (empty)").await);
+    let t = Instant::now();
+    click_through(c, ".notice a[href='/start']").await;
+    assert_eq!(text(c, "main h1").await, "Begin");
+    timed("to the start", 0, 0, t).await;
+    wrong.extend(check("/start (empty)").await);
+
+    let t = Instant::now();
+    let profile = [
+        ("name", "Sam Rivera"),
+        ("level", "charge nurse"),
+        ("occupation", "registered nurse"),
+        ("area", "Ohio"),
+        ("pay", "82000"),
+        ("boundary", "40"),
+    ];
+    let typed = fill_form(c, "/start/profile", &profile).await;
+    click_through(c, "form[action='/start/profile'] button").await;
+    assert_eq!(text(c, "main h1").await, "Begin");
+    timed("1. who you are", profile.len(), typed, t).await;
+    wrong.extend(check("/start (profile saved)").await);
+
+    let t = Instant::now();
+    let values = [
+        ("value1", "family time"),
+        ("value2", "pay"),
+        ("value3", "growth"),
+    ];
+    let typed = fill_form(c, "/start/values", &values).await;
+    click_through(c, "form[action='/start/values'] button").await;
+    timed("2. what matters", values.len(), typed, t).await;
+    wrong.extend(check("/start (values saved)").await);
+
+    let t = Instant::now();
+    let rules = [("rule1", "family time >= 5")];
+    let typed = fill_form(c, "/start/rules", &rules).await;
+    click_through(c, "form[action='/start/rules'] button").await;
+    timed("3. deal-breakers", rules.len(), typed, t).await;
+    wrong.extend(check("/start (deal-breakers saved)").await);
+
+    let paths: [&[(&str, &str)]; 3] = [
+        &[
+            ("name", "Stay as charge nurse"),
+            ("kind", "stay"),
+            ("hours", "44"),
+            ("score1", "5"),
+            ("score2", "6"),
+            ("score3", "4"),
+        ],
+        &[
+            ("name", "Clinical educator at Riverside"),
+            ("kind", "lateral"),
+            ("hours", "40"),
+            ("score1", "8"),
+            ("score2", "5"),
+            ("score3", "7"),
+        ],
+        &[
+            ("name", "Nurse manager"),
+            ("kind", "promotion"),
+            ("hours", "55"),
+            ("score1", "3"),
+            ("score2", "8"),
+            ("score3", "8"),
+        ],
+    ];
+    for (i, path) in paths.into_iter().enumerate() {
+        let t = Instant::now();
+        let typed = fill_form(c, "/start/path", path).await;
+        click_through(c, "form[action='/start/path'] button").await;
+        assert!(text(c, "#paths-heading + ul").await.contains(path[0].1));
+        timed(
+            ["4. a path: stay", "4. a path: sideways", "4. a path: up"][i],
+            path.len(),
+            typed,
+            t,
+        )
+        .await;
+        wrong.extend(check(&format!("/start (path {} added)", i + 1)).await);
+    }
+
+    // The decision, from the start's last step.
+    let t = Instant::now();
+    click_through(c, "a[href='/decision']").await;
+    let ranking = text(c, "#ranking").await;
+    let excluded = text(c, "#excluded").await;
+    timed("5. the decision", 0, 0, t).await;
+    assert!(
+        ranking.contains("Clinical educator at Riverside"),
+        "{ranking}"
+    );
+    assert!(excluded.contains("Nurse manager"), "{excluded}");
+    let first_to_decision = walk.elapsed();
+    wrong.extend(check("/decision (a new person's)").await);
+
+    // The week's check-in, from the navigation.
+    let t = Instant::now();
+    click_through(c, "nav a[href='/checkin']").await;
+    let checkin = [
+        ("hours", "44"),
+        ("weekend_days", "1"),
+        ("evenings", "2"),
+        ("energy", "3"),
+        ("satisfaction", "4"),
+        ("note", "Covered two night shifts"),
+    ];
+    let typed = fill_form(c, "/checkin", &checkin).await;
+    submit(c).await;
+    assert_eq!(text(c, ".notice").await, "Check-in saved.");
+    timed("a check-in", checkin.len(), typed, t).await;
+    wrong.extend(check("/ (after a check-in)").await);
+
+    let t = Instant::now();
+    click_through(c, "nav a[href='/wins']").await;
+    let win = [
+        ("title", "Precepted three new graduate nurses"),
+        ("impact", "All three passed orientation two weeks early"),
+        ("visibility", "company"),
+    ];
+    let typed = fill_form(c, "/wins", &win).await;
+    submit(c).await;
+    assert!(text(c, ".notice").await.starts_with("Win #"));
+    timed("a win", win.len(), typed, t).await;
+    wrong.extend(check("/wins (a new person's)").await);
+
+    // VCARD STEP: contacts uploaded as a vCard file go here, once the web has an upload page
+    // (another change brings it): upload a small .vcf through the form, check the contacts page
+    // lists them, and add a `contacts` check to the CLI read-back below.
+
+    let t = Instant::now();
+    click_through(c, "nav a[href='/']").await;
+    c.find(Locator::Css("a[href='/export.json']"))
+        .await
+        .expect("the export's link")
+        .click()
+        .await
+        .expect("downloads");
+    let downloaded = b.downloaded("milemarker-export.json").await;
+    timed("the export, downloaded", 0, 0, t).await;
+    let total = walk.elapsed();
+
+    // The CLI reads the same records from the same database.
+    let cli = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_milemarker"))
+            .args(["--db", db_arg, "--config", config_arg])
+            .args(args)
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("MILEMARKER_TODAY", "2026-10-28")
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("milemarker runs");
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    let exported: Value = serde_json::from_str(&cli(&["export", "-"])).expect("JSON");
+    let browsed: Value = serde_json::from_str(&downloaded).expect("JSON");
+    assert_eq!(
+        exported, browsed,
+        "the CLI's export and the browser's download"
+    );
+    // What was typed, as the records hold it: the occupation and the area as the codes the
+    // words found (O*NET 29-1141.00, registered nurses; Ohio's OEWS area).
+    let profile_held = &exported["profile"];
+    assert_eq!(profile_held["name"], "Sam Rivera");
+    assert_eq!(profile_held["level"], "charge nurse");
+    assert_eq!(profile_held["occupation"], "29-1141.00");
+    assert_eq!(profile_held["area"], "3900000");
+    assert_eq!(profile_held["pay"], 82000.0);
+    assert_eq!(profile_held["boundary_hours"], 40.0);
+    let ids: Vec<&Value> = exported["values"]
+        .as_array()
+        .expect("values")
+        .iter()
+        .map(|v| &v["id"])
+        .collect();
+    assert_eq!(
+        ids,
+        [&json!("family-time"), &json!("pay"), &json!("growth")]
+    );
+    let rule = &exported["dealbreakers"][0];
+    assert_eq!(
+        (&rule["attribute"], &rule["op"], &rule["value"]),
+        (&json!("family-time"), &json!(">="), &json!(5.0))
+    );
+    let options = exported["options"].as_array().expect("options");
+    assert_eq!(options.len(), paths.len());
+    for (held, typed) in options.iter().zip(paths) {
+        assert_eq!(held["name"], typed[0].1);
+        assert_eq!(held["kind"], typed[1].1);
+        let hours: f64 = typed[2].1.parse().expect("hours");
+        assert_eq!(held["attributes"]["hours_per_week"], hours);
+        for (value, score) in ["family-time", "pay", "growth"].iter().zip(&typed[3..]) {
+            let score: f64 = score.1.parse().expect("a score");
+            assert_eq!(held["scores"][value], score, "{}: {value}", typed[0].1);
+        }
+    }
+    let week = &exported["checkins"][0];
+    assert_eq!(exported["checkins"].as_array().map(Vec::len), Some(1));
+    for (field, typed) in &checkin[..5] {
+        let n: f64 = typed.parse().expect("a number");
+        assert_eq!(week[field].as_f64(), Some(n), "{field}");
+    }
+    assert_eq!(week["note"], "Covered two night shifts");
+    let logged = &exported["achievements"][0];
+    assert_eq!(logged["title"], win[0].1);
+    assert_eq!(logged["impact"], win[1].1);
+    assert_eq!(logged["visibility"], win[2].1);
+    let wins = cli(&["win", "list"]);
+    assert!(
+        wins.contains("Precepted three new graduate nurses"),
+        "{wins}"
+    );
+    let hours = cli(&["hours"]);
+    assert!(hours.contains("44"), "{hours}");
+    let decided = cli(&["decide"]);
+    let top = decided
+        .lines()
+        .skip_while(|l| *l != "Ranking")
+        .find(|l| l.trim_start().starts_with("1 "))
+        .unwrap_or_else(|| panic!("the first in the ranking: {decided}"));
+    assert!(
+        top.contains("Clinical educator"),
+        "the same winner: {decided}"
+    );
+
+    // The durations, printed whatever the test harness captures.
+    let mut report =
+        String::from("\nA new person's first visit, in the browser (JavaScript off):\n");
+    let (mut fields, mut typed) = (0, 0);
+    for s in &steps {
+        report += &format!(
+            "  {:<26} {:>6} ms  ({} fields, {} characters typed)\n",
+            s.name,
+            s.took.as_millis(),
+            s.fields,
+            s.typed
+        );
+        fields += s.fields;
+        typed += s.typed;
+    }
+    report += &format!(
+        "  to the first decision: {} ms; the whole walk: {} ms with the axe checks, {} ms without\n  \
+         {fields} fields, {typed} characters typed\n",
+        first_to_decision.as_millis(),
+        total.as_millis(),
+        steps.iter().map(|s| s.took).sum::<Duration>().as_millis(),
+    );
+    use std::io::Write as _;
+    let _ = std::io::stderr().write_all(report.as_bytes());
+
+    assert!(
+        wrong.is_empty(),
+        "{} problems:\n{}",
+        wrong.len(),
+        wrong.join("\n")
     );
     b.c.clone().close().await.expect("closed");
 }
