@@ -967,7 +967,8 @@ async fn a_new_person_begins_in_the_browser() {
     let bad = path("", "", "50", ["11", "6", "8"]);
     let (status, page, _) = send(&app, post("/start/path", &bad)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    for field in ["name", "kind", "score1"] {
+    // The path's name field is "path-name": the profile's form on the same page has "name".
+    for field in ["path-name", "kind", "score1"] {
         assert!(
             page.contains(&format!(r#"id="{field}-error""#)),
             "{field}: {page}"
