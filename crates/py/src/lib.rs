@@ -108,18 +108,34 @@ fn extract_batch<'py>(py: Python<'py>, texts: Vec<String>) -> PyResult<Bound<'py
 #[pyfunction]
 fn skill_ids(py: Python<'_>, texts: Vec<String>) -> Vec<Vec<String>> {
     py.detach(|| {
-        let matcher = Matcher::global();
-        texts
-            .par_iter()
-            .map(|t| {
-                let skills = matcher.skills_rolled_up(t);
-                skills
-                    .into_iter()
-                    .map(|s| matcher.skill(s).0.to_string())
-                    .collect()
-            })
+        rolled_up(&texts)
+            .into_iter()
+            .map(|skills| skills.into_iter().map(|(id, _)| id).collect())
             .collect()
     })
+}
+
+/// `skill_ids` with each skill's preferred label: per text, (id, label) pairs.
+#[pyfunction]
+fn skills(py: Python<'_>, texts: Vec<String>) -> Vec<Vec<(String, &'static str)>> {
+    py.detach(|| rolled_up(&texts))
+}
+
+fn rolled_up(texts: &[String]) -> Vec<Vec<(String, &'static str)>> {
+    let matcher = Matcher::global();
+    texts
+        .par_iter()
+        .map(|t| {
+            let found = matcher.skills_rolled_up(t);
+            found
+                .into_iter()
+                .map(|s| {
+                    let (id, label) = matcher.skill(s);
+                    (id.to_string(), label)
+                })
+                .collect()
+        })
+        .collect()
 }
 
 #[pymodule]
@@ -127,6 +143,7 @@ fn _matcher(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(extract_batch, m)?)?;
     m.add_function(wrap_pyfunction!(skill_ids, m)?)?;
+    m.add_function(wrap_pyfunction!(skills, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("TAXONOMY", TAXONOMY)?;
     m.add("CREDITS", CREDITS)?;

@@ -63,6 +63,11 @@ class SameAsTheCli(unittest.TestCase):
         self.assertEqual(ids[3], [])
         self.assertEqual(ids[5], [])
 
+    def test_skills_are_the_ids_with_their_labels(self):
+        pairs = mm.skills(TEXTS)
+        self.assertEqual([[i for i, _ in p] for p in pairs], mm.skill_ids(TEXTS))
+        self.assertIn(("onet:43232110/microsoft-excel", "Microsoft Excel"), pairs[1])
+
     def test_the_package_says_what_it_holds(self):
         self.assertIn("O*NET 29.3", mm.TAXONOMY)
         self.assertIn("CC BY 4.0", mm.CREDITS)

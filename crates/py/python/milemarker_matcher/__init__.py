@@ -7,6 +7,6 @@
 The same matcher as `milemarker skills extract` (offsets here count characters, not bytes).
 """
 
-from ._matcher import CREDITS, TAXONOMY, __version__, extract, extract_batch, skill_ids
+from ._matcher import CREDITS, TAXONOMY, __version__, extract, extract_batch, skill_ids, skills
 
-__all__ = ["extract", "extract_batch", "skill_ids", "TAXONOMY", "CREDITS", "__version__"]
+__all__ = ["extract", "extract_batch", "skill_ids", "skills", "TAXONOMY", "CREDITS", "__version__"]

@@ -1,4 +1,4 @@
-from typing import List, Optional, TypedDict
+from typing import List, Optional, Tuple, TypedDict
 
 class SkillClass(TypedDict):
     id: str
@@ -29,6 +29,9 @@ def extract_batch(texts: List[str]) -> List[List[Hit]]:
 
 def skill_ids(texts: List[str]) -> List[List[str]]:
     """Per text, the skill ids `milemarker postings import` stores: each once, products' classes too."""
+
+def skills(texts: List[str]) -> List[List[Tuple[str, str]]]:
+    """`skill_ids` with each skill's preferred label: per text, (id, label) pairs."""
 
 __version__: str
 TAXONOMY: str
