@@ -71,6 +71,56 @@ pub fn load(
     today: Date,
     progress: &mut dyn Progress,
 ) -> Result<Outcome> {
+    let name = file.display().to_string();
+    load_as(db, file, &name, format, columns, skip_bad, today, progress)
+}
+
+/// Imports postings a person uploaded as `name` (its extension says the format: .csv, .jsonl or
+/// .parquet), kept meanwhile at `file`, through a connection of its own to the database at
+/// `db_path`, so the session that serves pages stays free. A file with bad rows is refused
+/// whole, as `postings import` without `--skip-bad` refuses it; every message names the upload,
+/// never where it was kept.
+pub fn import_upload(
+    db_path: &Path,
+    file: &Path,
+    name: &str,
+    today: Date,
+    progress: &mut dyn Progress,
+) -> Result<Outcome> {
+    let format = Format::of(Path::new(name)).ok_or_else(|| {
+        anyhow!(
+            "{name}: cannot tell the format from the name; name the file .csv, .jsonl or .parquet"
+        )
+    })?;
+    let kept = file.display().to_string();
+    let named = |err: anyhow::Error| anyhow!("{}", format!("{err:#}").replace(&kept, name));
+    let mut db = Db::open(db_path)?;
+    let outcome = load_as(
+        &mut db,
+        file,
+        name,
+        format,
+        &Columns::default(),
+        false,
+        today,
+        progress,
+    )
+    .map_err(named)?;
+    outcome.refuse_bad(name, false)
+}
+
+/// [`load`], the import named `name` in its messages and its record.
+#[allow(clippy::too_many_arguments)]
+fn load_as(
+    db: &mut Db,
+    file: &Path,
+    name: &str,
+    format: Format,
+    columns: &Columns,
+    skip_bad: bool,
+    today: Date,
+    progress: &mut dyn Progress,
+) -> Result<Outcome> {
     let reader = postings::open(file, format, columns, today)?;
     progress.start(reader.total, reader.unit);
     let done = reader.done.clone();
@@ -88,8 +138,7 @@ pub fn load(
     let matcher = Matcher::global();
     let mut ids: HashMap<u32, (String, &'static str)> = HashMap::new();
     let (runtime, store) = db.parts();
-    let name = file.display().to_string();
-    let mut writer = runtime.block_on(store.begin_postings(&name, today))?;
+    let mut writer = runtime.block_on(store.begin_postings(name, today))?;
     let (mut bad, mut bad_count, mut read) = (Vec::new(), 0u64, 0u64);
     for batch in batches {
         read += batch.len() as u64;
@@ -149,7 +198,7 @@ pub fn load(
     }
     producer
         .join()
-        .map_err(|_| anyhow!("the reader of {} stopped", file.display()))?;
+        .map_err(|_| anyhow!("the reader of {name} stopped"))?;
     progress.finish();
     let counts = if bad_count > 0 && !skip_bad {
         runtime.block_on(writer.abandon())?;
@@ -264,4 +313,54 @@ pub fn failure_json(file: &Path, err: &anyhow::Error) -> serde_json::Value {
         out["bad"] = serde_json::to_value(&refused.bad).unwrap_or_default();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn postings_in(path: &Path) -> usize {
+        let mut db = Db::open(path).unwrap();
+        let (runtime, store) = db.parts();
+        runtime.block_on(store.posting_names()).unwrap().postings
+    }
+
+    #[test]
+    fn an_upload_is_named_as_sent_and_refused_whole_for_a_bad_row() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("records.db");
+        Db::open(&db).unwrap();
+        let kept = dir.path().join("upload-1.part");
+        std::fs::write(
+            &kept,
+            "employer,title,date,text\nAcme,Analyst,2026-09-01,SQL and Python\n\
+             Beta,Nurse,not a date,patient care\n",
+        )
+        .unwrap();
+        let today = jiff::civil::date(2026, 10, 28);
+        let err = import_upload(&db, &kept, "mine.csv", today, &mut Quiet)
+            .err()
+            .expect("refused");
+        let said = format!("{err:#}");
+        assert!(
+            said.starts_with("mine.csv: 1 of 2 rows cannot be used"),
+            "{said}"
+        );
+        assert!(said.contains("date"), "names the field: {said}");
+        assert!(!said.contains("upload-1.part"), "{said}");
+        assert_eq!(postings_in(&db), 0, "nothing was imported");
+
+        std::fs::write(
+            &kept,
+            "employer,title,date,text\nAcme,Analyst,2026-09-01,SQL and Python\n",
+        )
+        .unwrap();
+        let done = import_upload(&db, &kept, "mine.csv", today, &mut Quiet).unwrap();
+        assert_eq!((done.read, done.counts.added), (1, 1));
+        assert_eq!(postings_in(&db), 1);
+        let err = import_upload(&db, &kept, "mine.txt", today, &mut Quiet)
+            .err()
+            .expect("no format");
+        assert!(err.to_string().contains("name the file .csv"), "{err}");
+    }
 }

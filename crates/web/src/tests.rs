@@ -997,3 +997,5 @@ async fn a_new_person_begins_in_the_browser() {
 }
 
 mod records;
+
+mod files;

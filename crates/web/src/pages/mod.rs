@@ -9,6 +9,7 @@ pub(crate) mod contacts;
 pub(crate) mod dashboard;
 pub(crate) mod decision;
 pub(crate) mod downloads;
+pub(crate) mod files;
 pub(crate) mod market;
 pub(crate) mod opportunities;
 pub(crate) mod records;
