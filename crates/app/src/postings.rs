@@ -28,6 +28,8 @@ pub trait Progress {
     fn start(&mut self, total: u64, unit: &str);
     fn at(&mut self, done: u64);
     fn finish(&mut self);
+    /// The rows read so far, after each batch (for a face that counts them besides `at`).
+    fn rows(&mut self, _read: u64) {}
 }
 
 /// Shows nothing.
@@ -78,12 +80,13 @@ pub fn load(
 /// Imports postings a person uploaded as `name` (its extension says the format: .csv, .jsonl or
 /// .parquet), kept meanwhile at `file`, through a connection of its own to the database at
 /// `db_path`, so the session that serves pages stays free. A file with bad rows is refused
-/// whole, as `postings import` without `--skip-bad` refuses it; every message names the upload,
+/// whole unless `skip_bad`, as `postings import` refuses it; every message names the upload,
 /// never where it was kept.
 pub fn import_upload(
     db_path: &Path,
     file: &Path,
     name: &str,
+    skip_bad: bool,
     today: Date,
     progress: &mut dyn Progress,
 ) -> Result<Outcome> {
@@ -101,12 +104,12 @@ pub fn import_upload(
         name,
         format,
         &Columns::default(),
-        false,
+        skip_bad,
         today,
         progress,
     )
     .map_err(named)?;
-    outcome.refuse_bad(name, false)
+    outcome.refuse(name, skip_bad, "tick \"Skip the bad rows\"")
 }
 
 /// [`load`], the import named `name` in its messages and its record.
@@ -195,6 +198,7 @@ fn load_as(
             runtime.block_on(writer.add(&new))?;
         }
         progress.at(done.load(Ordering::Relaxed));
+        progress.rows(read);
     }
     producer
         .join()
@@ -255,14 +259,19 @@ impl Outcome {
     /// The outcome of importing `name`, refused when it had bad rows and `skip_bad` was not
     /// given (nothing was stored then).
     pub fn refuse_bad(self, name: &str, skip_bad: bool) -> Result<Outcome> {
+        self.refuse(name, skip_bad, "pass --skip-bad")
+    }
+
+    /// [`Outcome::refuse_bad`], saying how this face skips the bad rows (`skip`).
+    fn refuse(self, name: &str, skip_bad: bool, skip: &str) -> Result<Outcome> {
         if self.bad_count == 0 || skip_bad {
             return Ok(self);
         }
         let (shown, more) = self.bad_lines();
         Err(Refused {
             message: format!(
-                "{name}: {} of {} rows cannot be used; nothing was imported. Fix them, or pass \
-                 --skip-bad to import the rest:\n{}{more}",
+                "{name}: {} of {} rows cannot be used; nothing was imported. Fix them, or {skip} \
+                 to import the rest:\n{}{more}",
                 self.bad_count,
                 self.read,
                 shown.join("\n")
@@ -338,7 +347,7 @@ mod tests {
         )
         .unwrap();
         let today = jiff::civil::date(2026, 10, 28);
-        let err = import_upload(&db, &kept, "mine.csv", today, &mut Quiet)
+        let err = import_upload(&db, &kept, "mine.csv", false, today, &mut Quiet)
             .err()
             .expect("refused");
         let said = format!("{err:#}");
@@ -348,17 +357,26 @@ mod tests {
         );
         assert!(said.contains("date"), "names the field: {said}");
         assert!(!said.contains("upload-1.part"), "{said}");
+        assert!(
+            said.contains("or tick \"Skip the bad rows\" to import"),
+            "{said}"
+        );
         assert_eq!(postings_in(&db), 0, "nothing was imported");
+        let skipped = import_upload(&db, &kept, "mine.csv", true, today, &mut Quiet).unwrap();
+        assert_eq!((skipped.counts.added, skipped.bad_count), (1, 1));
 
         std::fs::write(
             &kept,
             "employer,title,date,text\nAcme,Analyst,2026-09-01,SQL and Python\n",
         )
         .unwrap();
-        let done = import_upload(&db, &kept, "mine.csv", today, &mut Quiet).unwrap();
-        assert_eq!((done.read, done.counts.added), (1, 1));
+        let done = import_upload(&db, &kept, "mine.csv", false, today, &mut Quiet).unwrap();
+        assert_eq!(
+            (done.read, done.counts.added, done.counts.duplicates),
+            (1, 0, 1)
+        );
         assert_eq!(postings_in(&db), 1);
-        let err = import_upload(&db, &kept, "mine.txt", today, &mut Quiet)
+        let err = import_upload(&db, &kept, "mine.txt", false, today, &mut Quiet)
             .err()
             .expect("no format");
         assert!(err.to_string().contains("name the file .csv"), "{err}");

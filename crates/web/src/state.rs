@@ -123,6 +123,8 @@ pub struct ImportJob {
     pub unit: String,
     pub total: u64,
     pub done: u64,
+    /// Rows read so far.
+    pub rows: u64,
     /// Once finished: what it did, in words, or why nothing was imported.
     pub outcome: Option<Result<Vec<String>, String>>,
 }

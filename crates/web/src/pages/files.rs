@@ -108,6 +108,11 @@ impl Progress for Shown {
         }
     }
     fn finish(&mut self) {}
+    fn rows(&mut self, read: u64) {
+        if let Ok(mut job) = self.0.lock() {
+            job.rows = read;
+        }
+    }
 }
 
 /// What one form on the page says after a submit: what was done, or why nothing was.
@@ -240,16 +245,24 @@ fn state_of(job: &Job) -> String {
     }
 }
 
-/// "read 4,096 of 10,000 rows (40%)".
+/// "8,192 rows read (40% of 10,000,000 bytes)", or "4,096 of 10,000 rows read (40%)" when the
+/// reader counts rows.
 fn how_far(job: &Job) -> String {
     let grouped = |n: u64| milemarker_core::markers::grouped(n as f64);
     if job.total == 0 {
         return "starting".into();
     }
     let share = job.done.min(job.total) * 100 / job.total;
+    if job.unit == "rows" {
+        return format!(
+            "{} of {} rows read ({share}%)",
+            grouped(job.done),
+            grouped(job.total)
+        );
+    }
     format!(
-        "read {} of {} {} ({share}%)",
-        grouped(job.done),
+        "{} rows read ({share}% of {} {})",
+        grouped(job.rows),
         grouped(job.total),
         job.unit
     )
@@ -432,6 +445,7 @@ pub async fn postings_upload(
         let problem = format!("{name} is empty; nothing to import");
         return answered(&app, |p| &mut p.postings, Err(problem), |_| {}).await;
     }
+    let skip_bad = sent.field("skip_bad") == "yes";
     let today = app.today().await?;
     let db = app.worker.run(|s| Ok(s.path().to_path_buf())).await?;
     let kept = tempfile::Builder::new()
@@ -453,7 +467,7 @@ pub async fn postings_upload(
         .name("milemarker-postings".into())
         .spawn(move || {
             let file = kept.path().to_path_buf();
-            let done = import_upload(&db, &file, &name, today, &mut Shown(job.clone()));
+            let done = import_upload(&db, &file, &name, skip_bad, today, &mut Shown(job.clone()));
             let said = done
                 .map(|o| present::market::imported(&name, &o).sentences())
                 .map_err(|e| format!("{e:#}"));

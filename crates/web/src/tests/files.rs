@@ -228,6 +228,10 @@ async fn postings_import_off_the_request_and_a_bad_row_refuses_the_file() {
         "the line and field: {page}"
     );
     assert!(
+        page.contains("or tick &#34;Skip the bad rows&#34; to import the rest"),
+        "{page}"
+    );
+    assert!(
         !page.contains("milemarker-upload-"),
         "names the upload, not where it was kept"
     );
@@ -257,6 +261,16 @@ async fn postings_import_off_the_request_and_a_bad_row_refuses_the_file() {
         files.contains(r#"<a href="/files/postings/2">jobs.csv</a>: imported"#),
         "{files}"
     );
+    // The bad file again, its bad row skipped when asked.
+    let skip = [("skip_bad", "yes")];
+    let (_, _, headers) = up(&app, "/files/postings", &skip, "jobs.csv", bad.as_bytes()).await;
+    let (status, page) = finished(&app, headers[header::LOCATION].to_str().unwrap()).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    assert!(
+        page.contains("Imported 0 postings from jobs.csv (10 already imported, skipped)."),
+        "{page}"
+    );
+    assert!(page.contains("Skipped 1 bad rows:"), "{page}");
     assert!(shelf.unchanged(), "the person's records are not touched");
     let (status, _, _) = send(&app, get("/files/postings/9")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
@@ -274,6 +288,7 @@ async fn a_running_import_shows_how_far_it_has_come_and_refreshes_itself() {
                 unit: "bytes".into(),
                 total: 10_000_000,
                 done: 4_096_000,
+                rows: 8_192,
                 outcome: None,
             },
         )));
@@ -284,12 +299,12 @@ async fn a_running_import_shows_how_far_it_has_come_and_refreshes_itself() {
         "{page}"
     );
     assert!(
-        page.contains("read 4,096,000 of 10,000,000 bytes (40%)"),
+        page.contains("8,192 rows read (40% of 10,000,000 bytes)"),
         "{page}"
     );
     let (_, files, _) = send(&app, get("/files")).await;
     assert!(
-        files.contains("running: read 4,096,000 of 10,000,000 bytes (40%)"),
+        files.contains("running: 8,192 rows read (40% of 10,000,000 bytes)"),
         "{files}"
     );
 }
