@@ -270,22 +270,19 @@ async fn page_at(
         lacks: s.decision_gaps(None).iter().map(|g| g.what()).collect(),
         order: value_order(&s),
         weighting: match s.settings.weighting {
-            Weighting::Rank => "by your order",
-            Weighting::Ahp => "by your comparisons",
-            Weighting::Unsure => "not yet: you are not sure, so the decision tries every weighting",
-            Weighting::Direct => "by the weights you gave",
+            Weighting::Rank => "Your decisions weigh what matters to you by your order.",
+            Weighting::Ahp => "Your decisions weigh what matters to you by your comparisons.",
+            Weighting::Unsure => {
+                "You are not sure how they weigh, so your decisions try every weighting, within \
+                 your order."
+            }
+            Weighting::Direct => {
+                "Your decisions weigh what matters to you by the weights you gave."
+            }
         },
         pair: pair_of(&s, asked),
         pair_problem: typed.pair,
-        consistency: if s.value_judgements.is_empty() {
-            Vec::new()
-        } else {
-            present::values::pairwise(&s)
-                .sentences()
-                .iter()
-                .map(|l| l.trim().to_string())
-                .collect()
-        },
+        consistency: consistency(&s),
         attributes: attributes_of(&s),
         ops: OPS.to_vec(),
         rule: typed.rule.unwrap_or_else(|| {
@@ -320,6 +317,31 @@ pub async fn start_page(
         asked,
     )
     .await
+}
+
+/// The weights the comparisons imply and their consistency ratio once every pair is compared;
+/// until then, how many are.
+fn consistency(s: &Snapshot) -> Vec<String> {
+    let Ok(questions) = values::questions(s) else {
+        return Vec::new();
+    };
+    let done = questions
+        .iter()
+        .filter(|q| values::compared(s, &q.a, &q.b))
+        .count();
+    match done {
+        0 => Vec::new(),
+        done if done < questions.len() => vec![format!(
+            "{done} of {} pairs compared: the weights and their consistency ratio show once \
+             every pair is.",
+            questions.len()
+        )],
+        _ => present::values::pairwise(s)
+            .sentences()
+            .iter()
+            .map(|l| l.trim().to_string())
+            .collect(),
+    }
 }
 
 /// The values by rank, then the unranked: (id, as said, place).
@@ -629,7 +651,13 @@ fn read_rule(fields: &mut Fields, _: Date) -> Option<PickedRule> {
     }
     let ops: Vec<(String, &str)> = OPS.iter().map(|(op, _)| (op.to_string(), *op)).collect();
     let op = fields.choice("op", &ops);
-    let value = fields.number::<f64>("threshold", None, -1_000_000_000.0, 1_000_000_000.0);
+    let value = fields
+        .parse::<f64>(
+            "threshold",
+            None,
+            "a number, e.g. 5 for a score or 45 for hours",
+        )
+        .filter(|v| v.is_finite());
     let rule = format!("{attribute} {} {}", op?, value?);
     if let Err(message) = milemarker_app::dealbreakers::check_rule(&rule) {
         fields.fail("threshold", message);
