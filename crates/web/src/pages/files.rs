@@ -84,10 +84,14 @@ const TRACKERS: [(&str, &str, Tracker); 4] = [
         "Toggl Track or Clockify (detailed report, CSV)",
         Tracker::Toggl,
     ),
-    ("watson", "Watson (watson log --json)", Tracker::Watson),
+    (
+        "watson",
+        "Watson (its frames file, ~/.config/watson/frames)",
+        Tracker::Watson,
+    ),
     (
         "activitywatch",
-        "ActivityWatch (bucket export, JSON)",
+        "ActivityWatch (an export; the time not away counts)",
         Tracker::Activitywatch,
     ),
 ];
