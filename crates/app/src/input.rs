@@ -163,6 +163,16 @@ pub fn utf8_text(name: &str, first_line: u64, mut bytes: Vec<u8>) -> Result<Stri
     })
 }
 
+/// A file sent whole (an upload named `name`) as text: UTF-8 checked as a file read from disk
+/// is, and refused when it holds nothing.
+pub fn upload_text(name: &str, bytes: Vec<u8>) -> Result<String> {
+    let text = utf8_text(name, 1, bytes)?;
+    if text.trim().is_empty() {
+        anyhow::bail!("{name} is empty; nothing to import");
+    }
+    Ok(text)
+}
+
 /// Refuses an input with nothing but white space in it, saying so in `words` ("nothing to
 /// import").
 pub fn refuse_empty(path: &Path, text: &str, words: &str) -> Result<()> {

@@ -28,6 +28,8 @@ pub trait Progress {
     fn start(&mut self, total: u64, unit: &str);
     fn at(&mut self, done: u64);
     fn finish(&mut self);
+    /// The rows read so far, after each batch (for a face that counts them besides `at`).
+    fn rows(&mut self, _read: u64) {}
 }
 
 /// Shows nothing.
@@ -71,6 +73,57 @@ pub fn load(
     today: Date,
     progress: &mut dyn Progress,
 ) -> Result<Outcome> {
+    let name = file.display().to_string();
+    load_as(db, file, &name, format, columns, skip_bad, today, progress)
+}
+
+/// Imports postings a person uploaded as `name` (its extension says the format: .csv, .jsonl or
+/// .parquet), kept meanwhile at `file`, through a connection of its own to the database at
+/// `db_path`, so the session that serves pages stays free. A file with bad rows is refused
+/// whole unless `skip_bad`, as `postings import` refuses it; every message names the upload,
+/// never where it was kept.
+pub fn import_upload(
+    db_path: &Path,
+    file: &Path,
+    name: &str,
+    skip_bad: bool,
+    today: Date,
+    progress: &mut dyn Progress,
+) -> Result<Outcome> {
+    let format = Format::of(Path::new(name)).ok_or_else(|| {
+        anyhow!(
+            "{name}: cannot tell the format from the name; name the file .csv, .jsonl or .parquet"
+        )
+    })?;
+    let kept = file.display().to_string();
+    let named = |err: anyhow::Error| anyhow!("{}", format!("{err:#}").replace(&kept, name));
+    let mut db = Db::open(db_path)?;
+    let outcome = load_as(
+        &mut db,
+        file,
+        name,
+        format,
+        &Columns::default(),
+        skip_bad,
+        today,
+        progress,
+    )
+    .map_err(named)?;
+    outcome.refuse(name, skip_bad, "tick \"Skip the bad rows\"")
+}
+
+/// [`load`], the import named `name` in its messages and its record.
+#[allow(clippy::too_many_arguments)]
+fn load_as(
+    db: &mut Db,
+    file: &Path,
+    name: &str,
+    format: Format,
+    columns: &Columns,
+    skip_bad: bool,
+    today: Date,
+    progress: &mut dyn Progress,
+) -> Result<Outcome> {
     let reader = postings::open(file, format, columns, today)?;
     progress.start(reader.total, reader.unit);
     let done = reader.done.clone();
@@ -88,8 +141,7 @@ pub fn load(
     let matcher = Matcher::global();
     let mut ids: HashMap<u32, (String, &'static str)> = HashMap::new();
     let (runtime, store) = db.parts();
-    let name = file.display().to_string();
-    let mut writer = runtime.block_on(store.begin_postings(&name, today))?;
+    let mut writer = runtime.block_on(store.begin_postings(name, today))?;
     let (mut bad, mut bad_count, mut read) = (Vec::new(), 0u64, 0u64);
     for batch in batches {
         read += batch.len() as u64;
@@ -146,10 +198,11 @@ pub fn load(
             runtime.block_on(writer.add(&new))?;
         }
         progress.at(done.load(Ordering::Relaxed));
+        progress.rows(read);
     }
     producer
         .join()
-        .map_err(|_| anyhow!("the reader of {} stopped", file.display()))?;
+        .map_err(|_| anyhow!("the reader of {name} stopped"))?;
     progress.finish();
     let counts = if bad_count > 0 && !skip_bad {
         runtime.block_on(writer.abandon())?;
@@ -206,14 +259,19 @@ impl Outcome {
     /// The outcome of importing `name`, refused when it had bad rows and `skip_bad` was not
     /// given (nothing was stored then).
     pub fn refuse_bad(self, name: &str, skip_bad: bool) -> Result<Outcome> {
+        self.refuse(name, skip_bad, "pass --skip-bad")
+    }
+
+    /// [`Outcome::refuse_bad`], saying how this face skips the bad rows (`skip`).
+    fn refuse(self, name: &str, skip_bad: bool, skip: &str) -> Result<Outcome> {
         if self.bad_count == 0 || skip_bad {
             return Ok(self);
         }
         let (shown, more) = self.bad_lines();
         Err(Refused {
             message: format!(
-                "{name}: {} of {} rows cannot be used; nothing was imported. Fix them, or pass \
-                 --skip-bad to import the rest:\n{}{more}",
+                "{name}: {} of {} rows cannot be used; nothing was imported. Fix them, or {skip} \
+                 to import the rest:\n{}{more}",
                 self.bad_count,
                 self.read,
                 shown.join("\n")
@@ -264,4 +322,63 @@ pub fn failure_json(file: &Path, err: &anyhow::Error) -> serde_json::Value {
         out["bad"] = serde_json::to_value(&refused.bad).unwrap_or_default();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn postings_in(path: &Path) -> usize {
+        let mut db = Db::open(path).unwrap();
+        let (runtime, store) = db.parts();
+        runtime.block_on(store.posting_names()).unwrap().postings
+    }
+
+    #[test]
+    fn an_upload_is_named_as_sent_and_refused_whole_for_a_bad_row() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("records.db");
+        Db::open(&db).unwrap();
+        let kept = dir.path().join("upload-1.part");
+        std::fs::write(
+            &kept,
+            "employer,title,date,text\nAcme,Analyst,2026-09-01,SQL and Python\n\
+             Beta,Nurse,not a date,patient care\n",
+        )
+        .unwrap();
+        let today = jiff::civil::date(2026, 10, 28);
+        let err = import_upload(&db, &kept, "mine.csv", false, today, &mut Quiet)
+            .err()
+            .expect("refused");
+        let said = format!("{err:#}");
+        assert!(
+            said.starts_with("mine.csv: 1 of 2 rows cannot be used"),
+            "{said}"
+        );
+        assert!(said.contains("date"), "names the field: {said}");
+        assert!(!said.contains("upload-1.part"), "{said}");
+        assert!(
+            said.contains("or tick \"Skip the bad rows\" to import"),
+            "{said}"
+        );
+        assert_eq!(postings_in(&db), 0, "nothing was imported");
+        let skipped = import_upload(&db, &kept, "mine.csv", true, today, &mut Quiet).unwrap();
+        assert_eq!((skipped.counts.added, skipped.bad_count), (1, 1));
+
+        std::fs::write(
+            &kept,
+            "employer,title,date,text\nAcme,Analyst,2026-09-01,SQL and Python\n",
+        )
+        .unwrap();
+        let done = import_upload(&db, &kept, "mine.csv", false, today, &mut Quiet).unwrap();
+        assert_eq!(
+            (done.read, done.counts.added, done.counts.duplicates),
+            (1, 0, 1)
+        );
+        assert_eq!(postings_in(&db), 1);
+        let err = import_upload(&db, &kept, "mine.txt", false, today, &mut Quiet)
+            .err()
+            .expect("no format");
+        assert!(err.to_string().contains("name the file .csv"), "{err}");
+    }
 }

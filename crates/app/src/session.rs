@@ -11,7 +11,9 @@ use milemarker_core::decision::document::Method;
 use milemarker_core::review::Review;
 use milemarker_store::StoreError;
 
+use crate::contacts::CardsImported;
 use crate::decide::{Decision, decide_person};
+use crate::hours::{Added, TrackerExport};
 use crate::market::{
     DemandAnswer, DemandOptions, OccupationsAnswer, PayAnswer, demand, occupations, pay,
 };
@@ -140,6 +142,22 @@ impl Session {
         }
     }
 
+    /// Imports vCards uploaded as `name`: every card, or none when one is refused.
+    pub fn import_cards(&mut self, name: &str, text: &str) -> Result<CardsImported> {
+        crate::contacts::import_text(&mut self.db, name, text)
+    }
+
+    /// Adds a tracker export's intervals not yet in the records, under the write rule.
+    pub fn import_hours(&mut self, export: &TrackerExport) -> Result<Added> {
+        self.db
+            .update(|s| Ok(crate::hours::add_intervals(s, export)))
+    }
+
+    /// Replaces the records with an export document uploaded as `name`: all of it, or nothing.
+    pub fn restore(&mut self, name: &str, text: &str) -> Result<Snapshot> {
+        crate::exchange::restore_text(&mut self.db, name, text)
+    }
+
     /// The brag document for the year to today, as Markdown.
     pub fn brag(&mut self, s: &Snapshot) -> Result<String> {
         let doc = crate::brag::document(s, None, None, self.today()?)?;
@@ -173,4 +191,52 @@ pub fn is_busy(err: &anyhow::Error) -> bool {
         err.downcast_ref::<StoreError>(),
         Some(StoreError::Busy { .. })
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use milemarker_core::tracker::Tracker;
+
+    fn session(dir: &Path) -> Session {
+        let settings = Settings {
+            path: dir.join("config.toml"),
+            file_exists: false,
+            thresholds: Default::default(),
+        };
+        let today = jiff::civil::date(2026, 10, 28);
+        Session::new(
+            Db::open(&dir.join("records.db")).unwrap(),
+            settings,
+            Clock::Fixed(today),
+        )
+    }
+
+    #[test]
+    fn uploads_write_all_or_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = session(dir.path());
+        let bad = "BEGIN:VCARD\nVERSION:3.0\nFN:Ann\n";
+        assert!(s.import_cards("book.vcf", bad).is_err());
+        assert!(s.load().unwrap().contacts.is_empty());
+        let good = "BEGIN:VCARD\nVERSION:3.0\nFN:Ann Lee\nEND:VCARD\n";
+        let done = s.import_cards("book.vcf", good).unwrap();
+        assert_eq!((done.added, done.updated), (1, 0));
+
+        let text = r#"[{"id":1,"start":"20261116T080000Z","end":"20261116T120000Z"}]"#;
+        let export =
+            crate::hours::parse("tw.json", Tracker::Timewarrior, text, "UTC".into()).unwrap();
+        assert_eq!(s.import_hours(&export).unwrap().added, 1);
+        assert_eq!(s.import_hours(&export).unwrap().known, 1, "not twice");
+
+        let document = crate::exchange::document(&milemarker_core::example::person()).unwrap();
+        assert!(s.restore("export.json", "{\"profile\": 3}").is_err());
+        assert_eq!(
+            s.load().unwrap().contacts.len(),
+            1,
+            "a refused restore writes nothing"
+        );
+        let back = s.restore("export.json", &document).unwrap();
+        assert_eq!(s.load().unwrap(), back);
+    }
 }

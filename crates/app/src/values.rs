@@ -214,6 +214,32 @@ pub fn compare(s: &mut Snapshot, a: &str, b: &str, judgement: &str) -> Result<()
     Ok(())
 }
 
+/// Records one judgement of a set answered a pair at a time (the browser's guided start, one
+/// saved step per pair). The weighting turns pairwise only once every pair is compared, so the
+/// order a decision made meanwhile weighs by (the ranking) stays until the comparisons are whole.
+/// Returns how many pairs are still to compare.
+pub fn compare_one(s: &mut Snapshot, a: &str, b: &str, judgement: &str) -> Result<usize> {
+    let weighting = s.settings.weighting;
+    compare(s, a, b, judgement)?;
+    let n = s.values.len();
+    let compared = questions(s)?
+        .iter()
+        .filter(|q| compared(s, &q.a, &q.b))
+        .count();
+    let left = n * (n - 1) / 2 - compared;
+    if left > 0 {
+        s.settings.weighting = weighting;
+    }
+    Ok(left)
+}
+
+/// Whether `a` and `b` are compared already.
+pub fn compared(s: &Snapshot, a: &str, b: &str) -> bool {
+    s.value_judgements
+        .iter()
+        .any(|j| (j.a == a && j.b == b) || (j.a == b && j.b == a))
+}
+
 /// Renames a value; its scores on every path, its comparisons and the deal-breakers that test it
 /// follow it.
 pub fn rename(s: &mut Snapshot, name: &str, to: &str) -> Result<()> {
@@ -368,6 +394,26 @@ mod tests {
             .unwrap();
         }
         s
+    }
+
+    #[test]
+    fn pairs_answered_one_at_a_time_turn_the_weighting_pairwise_once_whole() {
+        let mut s = with_values(&["pay", "autonomy", "growth"]);
+        rank(&mut s, &["autonomy".into(), "pay".into(), "growth".into()]).unwrap();
+        assert_eq!(compare_one(&mut s, "pay", "autonomy", "1/3").unwrap(), 2);
+        assert_eq!(
+            s.settings.weighting,
+            Weighting::Rank,
+            "the ranking still weighs"
+        );
+        assert!(compared(&s, "autonomy", "pay"));
+        assert_eq!(compare_one(&mut s, "pay", "growth", "3").unwrap(), 1);
+        // Answering a pair again replaces it; it is not counted twice.
+        assert_eq!(compare_one(&mut s, "growth", "pay", "1/5").unwrap(), 1);
+        assert_eq!(compare_one(&mut s, "autonomy", "growth", "5").unwrap(), 0);
+        assert_eq!(s.settings.weighting, Weighting::Ahp);
+        assert_eq!(s.value_judgements.len(), 3);
+        assert!(compare_one(&mut s, "pay", "fame", "3").is_err());
     }
 
     #[test]

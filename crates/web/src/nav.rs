@@ -8,7 +8,7 @@ pub fn same(a: &str, b: &str) -> bool {
 }
 
 /// The navigation: address, name, and the page id templates compare with `current`.
-pub const NAV: [(&str, &str, &str); 9] = [
+pub const NAV: [(&str, &str, &str); 10] = [
     ("/", "Dashboard", "dashboard"),
     ("/checkin", "Check in", "checkin"),
     ("/wins", "Wins", "wins"),
@@ -18,4 +18,5 @@ pub const NAV: [(&str, &str, &str); 9] = [
     ("/opportunities", "Opportunities", "opportunities"),
     ("/market", "Market", "market"),
     ("/records", "Records", "records"),
+    ("/files", "Files", "files"),
 ];

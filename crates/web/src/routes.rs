@@ -67,26 +67,38 @@ async fn guard(State(app): State<Shared>, request: Request, next: Next) -> Respo
 pub const MAX_BODY: usize = 64 * 1024;
 
 /// Reads the whole request body before any handler sees it, refusing one over [`MAX_BODY`] with a
-/// page (413); the forms are small, so nothing is streamed.
+/// page (413); the forms are small, so nothing is streamed. The file uploads (`/files/...`) each
+/// have their own cap, said on their page (`pages::files`), and only on their routes.
 /// The body must arrive within the server's body deadline (408 otherwise): a client that sends
 /// it a byte at a time does not hold its connection for ever.
 async fn whole_body(State(app): State<Shared>, request: Request, next: Next) -> Response {
+    // An upload's route takes its own, larger cap (pages::files); every other, MAX_BODY.
+    let upload = pages::files::upload_at(request.uri().path());
+    let cap = upload.map_or(MAX_BODY, |(_, cap)| cap);
     let too_large = || PageError {
         status: StatusCode::PAYLOAD_TOO_LARGE,
-        message: format!(
-            "the form sent is larger than {} KiB; nothing was changed",
-            MAX_BODY / 1024
-        ),
+        message: match upload {
+            Some((u, _)) => format!(
+                "the file sent is larger than {} MiB, the most this page takes for {}; \
+                 nothing was changed",
+                u.cap >> 20,
+                u.what
+            ),
+            None => format!(
+                "the form sent is larger than {} KiB; nothing was changed",
+                MAX_BODY / 1024
+            ),
+        },
     };
     let declared = request
         .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > MAX_BODY as u64) {
+    if declared.is_some_and(|n| n > cap as u64) {
         return too_large().into_response();
     }
     let (parts, body) = request.into_parts();
-    let read = tokio::time::timeout(app.body_timeout, Limited::new(body, MAX_BODY).collect());
+    let read = tokio::time::timeout(app.body_timeout, Limited::new(body, cap).collect());
     let bytes = match read.await {
         Ok(Ok(collected)) => collected.to_bytes(),
         Ok(Err(err)) if err.is::<LengthLimitError>() => return too_large().into_response(),
@@ -148,11 +160,35 @@ pub fn router(app: Shared) -> Router {
         .route("/start/values", post(pages::start::values_submit))
         .route("/start/rules", post(pages::start::rules_submit))
         .route("/start/path", post(pages::start::path_submit))
+        .route("/start/order", post(pages::start::order_submit))
+        .route("/start/pair", post(pages::start::pair_submit))
+        .route("/start/unsure", post(pages::start::unsure_submit))
+        .route("/start/rule", post(pages::start::rule_submit))
+        .route("/start/checkin", post(pages::start::checkin_submit))
         .route("/export.json", get(pages::downloads::export))
         .route("/contacts.vcf", get(pages::downloads::contacts))
         .route("/review.html", get(pages::downloads::review_html))
         .route("/review.md", get(pages::downloads::review_markdown))
-        .route("/style.css", get(pages::style));
+        .route("/style.css", get(pages::style))
+        .route("/files", get(pages::files::files_page))
+        .route("/files/postings/{id}", get(pages::files::postings_job));
+    // The uploads: whole_body caps each at its own size; the extractor's own cap is lifted.
+    let uploads = Router::new()
+        .route(
+            pages::files::CONTACTS.path,
+            post(pages::files::contacts_upload),
+        )
+        .route(pages::files::HOURS.path, post(pages::files::hours_upload))
+        .route(
+            pages::files::POSTINGS.path,
+            post(pages::files::postings_upload),
+        )
+        .route(
+            pages::files::RESTORE.path,
+            post(pages::files::restore_upload),
+        )
+        .layer(DefaultBodyLimit::disable());
+    let fixed = fixed.merge(uploads);
     pages::records::all(fixed)
         .fallback(pages::not_found)
         .layer(middleware::from_fn_with_state(app.clone(), whole_body))

@@ -109,9 +109,25 @@ pub struct App {
     pub(crate) hosts: Hosts,
     /// How long a request's body may take to arrive.
     pub(crate) body_timeout: Duration,
+    /// The postings imports started from the files page, numbered from 1 in this list.
+    pub(crate) imports: Mutex<Vec<Arc<Mutex<ImportJob>>>>,
 }
 
 pub type Shared = Arc<App>;
+
+/// A postings import running off the request (pages/files), or done.
+#[derive(Default)]
+pub struct ImportJob {
+    pub name: String,
+    /// "bytes" or "rows", as the reader counts.
+    pub unit: String,
+    pub total: u64,
+    pub done: u64,
+    /// Rows read so far.
+    pub rows: u64,
+    /// Once finished: what it did, in words, or why nothing was imported.
+    pub outcome: Option<Result<Vec<String>, String>>,
+}
 
 impl App {
     /// Starts the database and watch threads. Called outside any async runtime: the session runs
@@ -133,6 +149,7 @@ impl App {
             renders: std::sync::atomic::AtomicUsize::new(0),
             hosts,
             body_timeout: limits.body_timeout,
+            imports: Mutex::new(Vec::new()),
         }))
     }
 

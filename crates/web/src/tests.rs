@@ -159,6 +159,13 @@ fn get(path: &str) -> Request<Body> {
         .unwrap()
 }
 
+/// A form with this server's token and `fields`, encoded.
+fn with_token(app: &Shared, fields: &[(&str, &str)]) -> String {
+    let mut all = vec![("csrf", app.csrf.as_str())];
+    all.extend_from_slice(fields);
+    url_form(&all)
+}
+
 fn post(path: &str, form: &str) -> Request<Body> {
     Request::post(path)
         .header(header::HOST, "127.0.0.1:7878")
@@ -998,3 +1005,6 @@ async fn a_new_person_begins_in_the_browser() {
 }
 
 mod records;
+
+mod files;
+mod start;

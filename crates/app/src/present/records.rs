@@ -263,6 +263,17 @@ pub fn dealbreakers(s: &Snapshot) -> Output {
     Output::table("Deal-breakers", rows)
 }
 
+/// What restoring the export document `name` brought back.
+pub fn restored(s: &Snapshot, name: &str) -> Output {
+    use milemarker_core::text::count;
+    Output::line(format!(
+        "imported {}, {} and {} from {name}",
+        count(s.values.len() as f64, "value", "values"),
+        count(s.dealbreakers.len() as f64, "deal-breaker", "deal-breakers"),
+        count(s.options.len() as f64, "option", "options"),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -65,7 +65,7 @@ pub fn set_up(s: &Snapshot) -> Output {
 
 /// The weights the pairwise comparisons imply and their consistency ratio, with the pair to
 /// revisit when it is over 0.10; what is wrong with the comparisons when they cannot be read.
-fn pairwise(s: &Snapshot) -> Output {
+pub fn pairwise(s: &Snapshot) -> Output {
     let rows = match s.values_pairwise() {
         Ok(rows) => rows,
         Err(err) => {

@@ -5,23 +5,14 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 use milemarker_app::exchange;
-use milemarker_core::text::count;
+use milemarker_app::present::records::restored;
 
 use crate::context::Db;
 
 pub fn run(db: &mut Db, args: ImportArgs) -> Result<()> {
     let snapshot = exchange::restore(db, &args.file)?;
-    anstream::eprintln!(
-        "imported {}, {} and {} from {}",
-        count(snapshot.values.len() as f64, "value", "values"),
-        count(
-            snapshot.dealbreakers.len() as f64,
-            "deal-breaker",
-            "deal-breakers"
-        ),
-        count(snapshot.options.len() as f64, "option", "options"),
-        args.file.display()
-    );
+    let said = restored(&snapshot, &args.file.display().to_string());
+    anstream::eprintln!("{}", said.sentences().join("\n"));
     Ok(())
 }
 

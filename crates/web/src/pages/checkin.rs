@@ -117,7 +117,7 @@ pub async fn checkin_form(
     checkin_page(&app, f, StatusCode::OK).await
 }
 
-fn read_checkin(fields: &mut Fields, today: Date) -> Option<CheckIn> {
+pub(crate) fn read_checkin(fields: &mut Fields, today: Date) -> Option<CheckIn> {
     let week = match fields.text("week").trim() {
         "" => Some(IsoWeek::of(today)),
         text => match IsoWeek::named(text, today) {

@@ -9,6 +9,7 @@ pub(crate) mod contacts;
 pub(crate) mod dashboard;
 pub(crate) mod decision;
 pub(crate) mod downloads;
+pub(crate) mod files;
 pub(crate) mod market;
 pub(crate) mod opportunities;
 pub(crate) mod records;
@@ -169,6 +170,11 @@ pub(crate) fn notice(params: &HashMap<String, String>) -> Option<String> {
         "values" => "Saved: what matters to you, most important first.".into(),
         "rules" => "Saved: your deal-breakers.".into(),
         "path" => "Path added.".into(),
+        "order" => "Saved: the order of what matters to you.".into(),
+        "pair" => "Saved: that pair.".into(),
+        "unsure" => "Saved: not sure how they weigh; the decision tries every weighting.".into(),
+        "rule" => "Deal-breaker added.".into(),
+        "first-checkin" => "Check-in saved.".into(),
         "added" => "Added.".into(),
         "edited" => "Saved.".into(),
         "removed" => "Removed.".into(),

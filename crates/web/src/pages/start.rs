@@ -11,11 +11,14 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use jiff::civil::Date;
 use milemarker_app::profile::ProfileFields;
-use milemarker_core::career::{OptionKind, Snapshot};
+use milemarker_app::{present, values};
+use milemarker_core::career::{OptionKind, Snapshot, Weighting};
+use milemarker_core::life::{CheckIn, record_checkin};
+use milemarker_core::week::IsoWeek;
 
-use super::{FormState, Params, notice, read_form, update};
+use super::{FormState, Params, act, forbidden, notice, read_form, update};
 use crate::forms::Fields;
-use crate::state::{PageError, Shared};
+use crate::state::{PageError, Shared, csrf_ok};
 
 /// Value fields offered, most important first.
 const VALUES: usize = 6;
@@ -63,7 +66,45 @@ struct StartPage {
     kinds: Vec<(&'static str, &'static str)>,
     /// What the decision still lacks, in words; empty when it can be made.
     lacks: Vec<String>,
+    /// The values in their order: (id, as said, place from 1).
+    order: Vec<(String, String, usize)>,
+    /// How the values weigh now, in words.
+    weighting: &'static str,
+    /// The pair asked now, with its number and how many there are.
+    pair: Option<Pair>,
+    /// Why the pair answered was not saved.
+    pair_problem: Option<String>,
+    /// The weights the comparisons imply and their consistency ratio, in words.
+    consistency: Vec<String>,
+    /// What a deal-breaker can test: the values, then the paths' facts ((form value, as said)).
+    attributes: Vec<(String, String)>,
+    /// The operators a deal-breaker takes: (form value, as said).
+    ops: Vec<(&'static str, &'static str)>,
+    rule: FormState,
+    checkin: FormState,
+    /// This week's check-in, if it is in: (week, hours).
+    checked_in: Option<(String, f64)>,
 }
+
+/// One pair of values to compare on Saaty's scale, as the page asks it.
+struct Pair {
+    number: usize,
+    of: usize,
+    a: String,
+    b: String,
+    /// (index, words), strongest for `a` first.
+    answers: Vec<(usize, String)>,
+    default: usize,
+    answered: bool,
+}
+
+/// The operators a deal-breaker is picked with.
+const OPS: [(&str, &str); 4] = [
+    (">=", "at least"),
+    ("<=", "at most"),
+    (">", "more than"),
+    ("<", "less than"),
+];
 
 /// The profile as the form shows it.
 pub(crate) fn profile_values(s: &Snapshot) -> HashMap<String, String> {
@@ -101,6 +142,10 @@ struct Typed {
     values: Option<FormState>,
     rules: Option<FormState>,
     path: Option<FormState>,
+    rule: Option<FormState>,
+    checkin: Option<FormState>,
+    /// Why the pair answered was not saved.
+    pair: Option<String>,
 }
 
 /// The deal-breakers as the form shows them: "family-time >= 5".
@@ -121,6 +166,66 @@ async fn page(
     notice: Option<String>,
     status: StatusCode,
 ) -> Result<Response, PageError> {
+    page_at(app, typed, notice, status, None).await
+}
+
+/// The pair to ask: the one asked for (`?pair=N`, to skip one or go back), else the first not
+/// compared yet, else the last.
+fn pair_of(s: &Snapshot, asked: Option<usize>) -> Option<Pair> {
+    let questions = values::questions(s).ok()?;
+    let of = questions.len();
+    let at = asked
+        .map(|n| n.clamp(1, of) - 1)
+        .or_else(|| {
+            questions
+                .iter()
+                .position(|q| !values::compared(s, &q.a, &q.b))
+        })
+        .unwrap_or(of - 1);
+    let q = &questions[at];
+    Some(Pair {
+        number: at + 1,
+        of,
+        a: q.a.clone(),
+        b: q.b.clone(),
+        answers: q.answers.iter().cloned().enumerate().collect(),
+        default: q.default,
+        answered: values::compared(s, &q.a, &q.b),
+    })
+}
+
+/// What a deal-breaker can test: the person's values, then the facts the paths carry.
+fn attributes_of(s: &Snapshot) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = s
+        .values
+        .iter()
+        .map(|v| {
+            (
+                v.id.clone(),
+                format!("{} (its score, 1 to 10)", v.id.replace('-', " ")),
+            )
+        })
+        .collect();
+    let mut facts: Vec<String> = vec!["hours_per_week".into()];
+    for o in &s.options {
+        for key in o.attributes.keys() {
+            if !facts.contains(key) {
+                facts.push(key.clone());
+            }
+        }
+    }
+    out.extend(facts.into_iter().map(|f| (f.clone(), f)));
+    out
+}
+
+async fn page_at(
+    app: &Shared,
+    typed: Typed,
+    notice: Option<String>,
+    status: StatusCode,
+    asked: Option<usize>,
+) -> Result<Response, PageError> {
+    let today = app.today().await?;
     let s = app.worker.run(|b| b.load()).await?;
     let kind = |k: OptionKind| {
         let said = KINDS
@@ -163,6 +268,38 @@ async fn page(
             .collect(),
         kinds: KINDS.iter().map(|(k, said)| (k.as_str(), *said)).collect(),
         lacks: s.decision_gaps(None).iter().map(|g| g.what()).collect(),
+        order: value_order(&s),
+        weighting: match s.settings.weighting {
+            Weighting::Rank => "Your decisions weigh what matters to you by your order.",
+            Weighting::Ahp => "Your decisions weigh what matters to you by your comparisons.",
+            Weighting::Unsure => {
+                "You are not sure how they weigh, so your decisions try every weighting, within \
+                 your order."
+            }
+            Weighting::Direct => {
+                "Your decisions weigh what matters to you by the weights you gave."
+            }
+        },
+        pair: pair_of(&s, asked),
+        pair_problem: typed.pair,
+        consistency: consistency(&s),
+        attributes: attributes_of(&s),
+        ops: OPS.to_vec(),
+        rule: typed.rule.unwrap_or_else(|| {
+            FormState::new(HashMap::from([("op".to_string(), ">=".to_string())]))
+        }),
+        checked_in: s
+            .checkins
+            .iter()
+            .find(|c| c.week == IsoWeek::of(today))
+            .map(|c| (c.week.to_string(), c.hours)),
+        checkin: typed.checkin.unwrap_or_else(|| {
+            FormState::new(HashMap::from([
+                ("week".to_string(), IsoWeek::of(today).to_string()),
+                ("weekend_days".to_string(), "0".to_string()),
+                ("evenings".to_string(), "0".to_string()),
+            ]))
+        }),
     };
     Ok((status, Html(page.render()?)).into_response())
 }
@@ -171,7 +308,51 @@ pub async fn start_page(
     State(app): State<Shared>,
     Query(params): Params,
 ) -> Result<Response, PageError> {
-    page(&app, Typed::default(), notice(&params), StatusCode::OK).await
+    let asked = params.get("pair").and_then(|n| n.parse().ok());
+    page_at(
+        &app,
+        Typed::default(),
+        notice(&params),
+        StatusCode::OK,
+        asked,
+    )
+    .await
+}
+
+/// The weights the comparisons imply and their consistency ratio once every pair is compared;
+/// until then, how many are.
+fn consistency(s: &Snapshot) -> Vec<String> {
+    let Ok(questions) = values::questions(s) else {
+        return Vec::new();
+    };
+    let done = questions
+        .iter()
+        .filter(|q| values::compared(s, &q.a, &q.b))
+        .count();
+    match done {
+        0 => Vec::new(),
+        done if done < questions.len() => vec![format!(
+            "{done} of {} pairs compared: the weights and their consistency ratio show once \
+             every pair is.",
+            questions.len()
+        )],
+        _ => present::values::pairwise(s)
+            .sentences()
+            .iter()
+            .map(|l| l.trim().to_string())
+            .collect(),
+    }
+}
+
+/// The values by rank, then the unranked: (id, as said, place).
+fn value_order(s: &Snapshot) -> Vec<(String, String, usize)> {
+    let mut values: Vec<_> = s.values.iter().collect();
+    values.sort_by_key(|v| v.rank.unwrap_or(u32::MAX));
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (v.id.clone(), v.id.replace('-', " "), i + 1))
+        .collect()
 }
 
 pub(crate) fn read_profile(fields: &mut Fields, _: Date) -> Option<ProfileFields> {
@@ -392,6 +573,141 @@ pub async fn path_submit(
         which,
         save,
         "/start?saved=path#paths-heading",
+    )
+    .await
+}
+
+/// Where the values step goes back to after a move, a comparison or "not sure".
+const ORDER: &str = "#order-heading";
+
+/// Moves a value one place up or down (a button each, no script): the ranking as it is then.
+pub async fn order_submit(
+    State(app): State<Shared>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let value = form.get("value").cloned().unwrap_or_default();
+    let place: usize = form.get("place").and_then(|p| p.parse().ok()).unwrap_or(1);
+    act(&app, &form, move |s, _| values::move_to(s, &value, place)).await?;
+    Ok(Redirect::to(&format!("/start?saved=order{ORDER}")).into_response())
+}
+
+/// One pair compared on Saaty's scale; the next pair not compared is asked next.
+pub async fn pair_submit(
+    State(app): State<Shared>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    if !csrf_ok(&app, &form) {
+        return Err(forbidden());
+    }
+    let field = |name: &str| form.get(name).cloned().unwrap_or_default();
+    let (a, b) = (field("a"), field("b"));
+    let chosen: Option<usize> = field("answer").parse().ok();
+    let asked = field("number").parse().ok();
+    let question = app
+        .worker
+        .run({
+            let (a, b) = (a.clone(), b.clone());
+            move |s| {
+                Ok(values::questions(&s.load()?)
+                    .ok()
+                    .and_then(|q| q.into_iter().find(|q| q.a == a && q.b == b)))
+            }
+        })
+        .await?;
+    let Some((question, chosen)) = question.zip(chosen.filter(|c| *c < 9)) else {
+        let typed = Typed {
+            pair: Some("choose how the two compare; nothing was saved".into()),
+            ..Typed::default()
+        };
+        return page_at(&app, typed, None, StatusCode::UNPROCESSABLE_ENTITY, asked).await;
+    };
+    let judgement = question.judgement(chosen);
+    act(&app, &form, move |s, _| {
+        values::compare_one(s, &a, &b, judgement).map(drop)
+    })
+    .await?;
+    Ok(Redirect::to("/start?saved=pair#pairs-heading").into_response())
+}
+
+/// "I'm not sure": no weights; the decision tries them all (SMAA-2), within the order if any.
+pub async fn unsure_submit(
+    State(app): State<Shared>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    act(&app, &form, |s, _| {
+        values::set_weighting(s, Weighting::Unsure)
+    })
+    .await?;
+    Ok(Redirect::to(&format!("/start?saved=unsure{ORDER}")).into_response())
+}
+
+/// A deal-breaker picked from a list: what it tests, how, and the threshold.
+struct PickedRule(String);
+
+fn read_rule(fields: &mut Fields, _: Date) -> Option<PickedRule> {
+    let attribute = fields.text("attribute").to_string();
+    if attribute.is_empty() {
+        fields.fail("attribute", "choose what the deal-breaker tests");
+    }
+    let ops: Vec<(String, &str)> = OPS.iter().map(|(op, _)| (op.to_string(), *op)).collect();
+    let op = fields.choice("op", &ops);
+    let value = fields
+        .parse::<f64>(
+            "threshold",
+            None,
+            "a number, e.g. 5 for a score or 45 for hours",
+        )
+        .filter(|v| v.is_finite());
+    let rule = format!("{attribute} {} {}", op?, value?);
+    if let Err(message) = milemarker_app::dealbreakers::check_rule(&rule) {
+        fields.fail("threshold", message);
+    }
+    Some(PickedRule(rule))
+}
+
+pub async fn rule_submit(
+    State(app): State<Shared>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let save = |s: &mut Snapshot, PickedRule(rule)| {
+        milemarker_app::dealbreakers::add(s, &rule, None, None)
+    };
+    let which: fn(&mut Typed) -> &mut Option<FormState> = |t| &mut t.rule;
+    step(
+        &app,
+        form,
+        read_rule,
+        which,
+        save,
+        "/start?saved=rule#rules-heading",
+    )
+    .await
+}
+
+/// The first check-in, the start's last step. It never replaces one: a week checked in already
+/// (another tab, the command line) is changed on the check-in page.
+pub async fn checkin_submit(
+    State(app): State<Shared>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let save = |s: &mut Snapshot, checkin: CheckIn| {
+        let week = checkin.week;
+        if s.checkins.iter().any(|c| c.week == week) {
+            anyhow::bail!(
+                "{week} is checked in already; change it on the check-in page (/checkin?week={week})"
+            );
+        }
+        record_checkin(&mut s.checkins, checkin);
+        Ok(())
+    };
+    let which: fn(&mut Typed) -> &mut Option<FormState> = |t| &mut t.checkin;
+    step(
+        &app,
+        form,
+        super::checkin::read_checkin,
+        which,
+        save,
+        "/start?saved=first-checkin#checkin-heading",
     )
     .await
 }

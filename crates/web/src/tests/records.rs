@@ -20,12 +20,6 @@ struct Walk<'a> {
     removed: fn(&Snapshot) -> bool,
 }
 
-fn with_token(app: &Shared, fields: &[(&str, &str)]) -> String {
-    let mut all = vec![("csrf", app.csrf.as_str())];
-    all.extend_from_slice(fields);
-    url_form(&all)
-}
-
 /// The value of the hidden input `name` on a page.
 fn hidden(page: &str, name: &str) -> String {
     let at = format!(r#"name="{name}" value=""#);

@@ -1,0 +1,248 @@
+//! The guided start's later steps: values put in order with buttons, compared two at a time with
+//! the consistency ratio shown, or left unsure; a deal-breaker picked from a list; the first
+//! check-in. Each step saves on its own and the page resumes where the records are.
+
+use milemarker_core::career::Weighting;
+
+use super::*;
+
+/// A person who named three values, in this order.
+async fn begun() -> (Shelf, Shared) {
+    let shelf = Shelf::new(Snapshot::default());
+    let session = shelf.session();
+    let app = blocking(move || test_app(session));
+    let values = with_token(
+        &app,
+        &[
+            ("value1", "pay"),
+            ("value2", "autonomy"),
+            ("value3", "growth"),
+        ],
+    );
+    let (status, _, _) = send(&app, post("/start/values", &values)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    (shelf, app)
+}
+
+fn order(shelf: &Shelf) -> Vec<String> {
+    let mut values = shelf.snapshot().values;
+    values.sort_by_key(|v| v.rank);
+    values.into_iter().map(|v| v.id).collect()
+}
+
+#[tokio::test]
+async fn values_are_put_in_order_with_buttons() {
+    let (shelf, app) = begun().await;
+    let (_, page, _) = send(&app, get("/start")).await;
+    assert!(
+        page.contains(r#"aria-label="Move growth up">↑ up</button>"#),
+        "{page}"
+    );
+    assert!(
+        !page.contains(r#"aria-label="Move pay up""#),
+        "the first has no up"
+    );
+    let up = with_token(&app, &[("value", "growth"), ("place", "2")]);
+    let (status, _, headers) = send(&app, post("/start/order", &up)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        headers[header::LOCATION],
+        "/start?saved=order#order-heading"
+    );
+    assert_eq!(order(&shelf), ["pay", "growth", "autonomy"]);
+    let down = with_token(&app, &[("value", "pay"), ("place", "2")]);
+    send(&app, post("/start/order", &down)).await;
+    assert_eq!(order(&shelf), ["growth", "pay", "autonomy"]);
+    let (_, page, _) = send(&app, get("/start?saved=order")).await;
+    assert!(page.contains("Saved: the order of what matters to you."));
+    assert!(
+        page.contains("weigh what matters to you by your order"),
+        "{page}"
+    );
+    // A value that is not one of theirs moves nothing.
+    let gone = with_token(&app, &[("value", "fame"), ("place", "1")]);
+    let before = shelf.snapshot();
+    let (status, page, _) = send(&app, post("/start/order", &gone)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("no value &#34;fame&#34;"), "{page}");
+    assert_eq!(shelf.snapshot(), before);
+    // Without the token, nothing.
+    let (status, _, _) = send(&app, post("/start/order", "value=pay&place=3")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn values_are_compared_in_pairs_with_the_consistency_ratio_shown() {
+    let (shelf, app) = begun().await;
+    let (_, page, _) = send(&app, get("/start")).await;
+    assert!(page.contains("Pair 1 of 3"), "{page}");
+    assert!(page.contains("<legend>pay or autonomy?</legend>"), "{page}");
+    assert!(page.contains("pay matters strongly more (5)"), "{page}");
+    let pair = |a: &str, b: &str, answer: &str| {
+        with_token(
+            &app,
+            &[("a", a), ("b", b), ("answer", answer), ("number", "1")],
+        )
+    };
+    // No answer chosen: asked again, nothing saved.
+    let (status, page, _) = send(&app, post("/start/pair", &pair("pay", "autonomy", ""))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("choose how the two compare"), "{page}");
+    assert!(shelf.snapshot().value_judgements.is_empty());
+    // pay strongly more than autonomy (5).
+    let (status, _, headers) = send(&app, post("/start/pair", &pair("pay", "autonomy", "2"))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers[header::LOCATION], "/start?saved=pair#pairs-heading");
+    let s = shelf.snapshot();
+    assert_eq!(s.value_judgements.len(), 1);
+    assert_eq!(
+        s.settings.weighting,
+        Weighting::Rank,
+        "not pairwise until every pair is in"
+    );
+    let (_, page, _) = send(&app, get("/start?saved=pair")).await;
+    assert!(
+        page.contains("Pair 2 of 3"),
+        "resumes at the next pair: {page}"
+    );
+    assert!(
+        page.contains("1 of 3 pairs compared: the weights and their consistency ratio show once every pair is."),
+        "says what is missing: {page}"
+    );
+    // pay moderately more than growth (3); autonomy equal to growth (1): inconsistent a little.
+    send(&app, post("/start/pair", &pair("pay", "growth", "3"))).await;
+    send(&app, post("/start/pair", &pair("autonomy", "growth", "4"))).await;
+    let s = shelf.snapshot();
+    assert_eq!(s.value_judgements.len(), 3);
+    assert_eq!(s.settings.weighting, Weighting::Ahp);
+    let (_, page, _) = send(&app, get("/start")).await;
+    assert!(page.contains("consistency ratio 0.0"), "{page}");
+    assert!(
+        page.contains("weights from your comparisons: pay"),
+        "{page}"
+    );
+    assert!(
+        page.contains("weigh what matters to you by your comparisons"),
+        "{page}"
+    );
+    // A pair can be asked again by its number.
+    let (_, page, _) = send(&app, get("/start?pair=1")).await;
+    assert!(page.contains("Pair 1 of 3 (answered"), "{page}");
+}
+
+#[tokio::test]
+async fn not_sure_leaves_the_weights_to_the_decision() {
+    let (shelf, app) = begun().await;
+    let (_, page, _) = send(&app, get("/start")).await;
+    assert!(
+        page.contains("I&#39;m not sure how they weigh")
+            || page.contains("I'm not sure how they weigh"),
+        "{page}"
+    );
+    let (status, _, _) = send(&app, post("/start/unsure", &with_token(&app, &[]))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(shelf.snapshot().settings.weighting, Weighting::Unsure);
+    assert_eq!(
+        order(&shelf),
+        ["pay", "autonomy", "growth"],
+        "the order stays"
+    );
+    let (_, page, _) = send(&app, get("/start?saved=unsure")).await;
+    assert!(page.contains("You are not sure how they weigh"), "{page}");
+}
+
+#[tokio::test]
+async fn a_deal_breaker_is_picked_from_the_values_and_facts() {
+    let (shelf, app) = begun().await;
+    let (_, page, _) = send(&app, get("/start")).await;
+    assert!(
+        page.contains(r#"<option value="autonomy">autonomy (its score, 1 to 10)</option>"#),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"<option value="hours_per_week">hours_per_week</option>"#),
+        "{page}"
+    );
+    let rule = |attribute: &str, op: &str, threshold: &str| {
+        with_token(
+            &app,
+            &[
+                ("attribute", attribute),
+                ("op", op),
+                ("threshold", threshold),
+            ],
+        )
+    };
+    let (status, page, _) = send(&app, post("/start/rule", &rule("autonomy", ">=", "lots"))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains(r#"id="threshold-error">&#34;lots&#34; is not a number, e.g. 5"#),
+        "{page}"
+    );
+    assert!(shelf.snapshot().dealbreakers.is_empty());
+    let (status, page, _) = send(&app, post("/start/rule", &rule("autonomy", ">=", "6"))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    let (status, _, _) = send(
+        &app,
+        post("/start/rule", &rule("hours_per_week", "<=", "45")),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let rules: Vec<String> = shelf
+        .snapshot()
+        .dealbreakers
+        .iter()
+        .map(|d| format!("{} {} {}", d.attribute, d.op.as_str(), d.value))
+        .collect();
+    assert_eq!(rules, ["autonomy >= 6", "hours_per_week <= 45"]);
+    // The same again is refused by the app: it exists already.
+    let (status, page, _) = send(&app, post("/start/rule", &rule("autonomy", ">=", "4"))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("exists already"), "{page}");
+    assert_eq!(shelf.snapshot().dealbreakers.len(), 2);
+}
+
+#[tokio::test]
+async fn the_first_check_in_is_the_last_step() {
+    let (shelf, app) = begun().await;
+    let (_, page, _) = send(&app, get("/start")).await;
+    assert!(page.contains("6. Your first check-in"), "{page}");
+    assert!(
+        page.contains(r#"name="week" value="2026-W44""#),
+        "this week: {page}"
+    );
+    let checkin = |hours: &str| {
+        with_token(
+            &app,
+            &[
+                ("week", "2026-W44"),
+                ("hours", hours),
+                ("evenings", "1"),
+                ("weekend_days", "0"),
+                ("energy", "4"),
+                ("satisfaction", "3"),
+            ],
+        )
+    };
+    let (status, page, _) = send(&app, post("/start/checkin", &checkin("200"))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains(r#"id="hours-error""#), "{page}");
+    assert!(shelf.snapshot().checkins.is_empty());
+    let (status, _, headers) = send(&app, post("/start/checkin", &checkin("42"))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        headers[header::LOCATION],
+        "/start?saved=first-checkin#checkin-heading"
+    );
+    assert_eq!(shelf.snapshot().checkins[0].hours, 42.0);
+    let (_, page, _) = send(&app, get("/start")).await;
+    assert!(
+        page.contains("2026-W44 is checked in (42 hours)"),
+        "resumes: {page}"
+    );
+    // Sent again (another tab): it never replaces the week's check-in.
+    let (status, page, _) = send(&app, post("/start/checkin", &checkin("50"))).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("is checked in already"), "{page}");
+    assert_eq!(shelf.snapshot().checkins[0].hours, 42.0);
+}
