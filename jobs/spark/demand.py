@@ -24,6 +24,7 @@ repeat employer, title, date and text count once, as an import keeps them.
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -90,6 +91,12 @@ def skills_of(batches):
             names=["pid", "skill", "label"])
 
 
+def is_class(skill: str) -> bool:
+    """An O*NET technology class ("onet:43232110"), stored beside each product so a claimed class
+    counts its postings; `market demand` lists products, not their classes, and so does this."""
+    return skill.startswith("onet:") and "/" not in skill
+
+
 def month_of(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
@@ -115,9 +122,12 @@ def demand(postings: DataFrame, posting_skills: DataFrame, months: int, as_of: d
     per_month = (asked.groupBy("skill", "month")
                  .agg(F.count("*").alias("postings"), F.countDistinct("employer").alias("employers"))
                  .collect())
+    # Every skill asked for in the window or the year before (one the window lost is news too).
     totals = {r["skill"]: r for r in (
-        asked.where(F.col("month").isin(window)).groupBy("skill", "label")
-        .agg(F.count("*").alias("postings"), F.countDistinct("employer").alias("employers")).collect())}
+        asked.groupBy("skill", "label").agg(
+            F.count(F.when(F.col("month").isin(window), 1)).alias("postings"),
+            F.countDistinct(F.when(F.col("month").isin(window), F.col("employer"))).alias("employers"))
+        .collect())}
     before = {r["skill"]: r["postings"] for r in (
         asked.where(F.col("month").isin(year_before)).groupBy("skill").agg(F.count("*").alias("postings"))
         .collect())}
@@ -126,14 +136,18 @@ def demand(postings: DataFrame, posting_skills: DataFrame, months: int, as_of: d
         months_of.setdefault(r["skill"], {})[r["month"]] = (r["postings"], r["employers"])
     rows = []
     for skill, t in totals.items():
+        if is_class(skill):
+            continue
         yb = before.get(skill, 0)
         cells = months_of.get(skill, {})
         rows.append({
             "id": skill, "label": t["label"], "postings": t["postings"], "employers": t["employers"],
-            "year_before": yb, "trend": (t["postings"] - yb) / yb if yb else None,
+            "year_before": yb, "trend": t["postings"] / yb - 1.0 if yb else None,
             "by_month": [{"month": m, "postings": cells.get(m, (0, 0))[0], "employers": cells.get(m, (0, 0))[1]}
                          for m in window],
         })
+    # As `market demand`: most employers, then most postings; ties by id here (milemarker breaks
+    # them by its internal skill number).
     rows.sort(key=lambda r: (-r["employers"], -r["postings"], r["id"]))
     return {
         "dataset": f"{total:,} job postings from {employers_all:,} employers, {first} to {last}",
@@ -151,11 +165,17 @@ def main(argv=None):
     ap.add_argument("--limit", type=int, default=20)
     ap.add_argument("--master", help="e.g. local[2]; spark-submit sets it otherwise")
     args = ap.parse_args(argv)
-    builder = SparkSession.builder.appName("milemarker demand")
+    # Local workers run this Python, which has the package; on a cluster spark-submit's settings
+    # (--archives with a packed environment, or the wheel installed on the nodes) decide.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    builder = (SparkSession.builder.appName("milemarker demand")
+               .config("spark.ui.showConsoleProgress", "false"))
     if args.master:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("WARN")
+    # The workers unpickle skills_of by its module: ship this file to them.
+    spark.sparkContext.addPyFile(__file__)
     good, bad = checked(read(spark, args.postings))
     out = args.out.rstrip("/")
     bad_count = bad.count()
