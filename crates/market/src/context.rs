@@ -690,8 +690,8 @@ pub(crate) fn retain(words: &Words, found: &mut Vec<Candidate>, matcher: &Matche
     for k in 0..found.len() {
         let phrase = found[k].1 - found[k].0 > 1;
         let scored = !(phrase && phrases_pass);
-        let rejected = passages.boilerplate(words, found[k].0)
-            || scored && !score(words, found, k, matcher).1;
+        let rejected =
+            passages.boilerplate(words, found[k].0) || scored && !score(words, found, k, matcher).1;
         if rejected {
             found[k].2 = REJECTED;
         }

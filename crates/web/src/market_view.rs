@@ -3,9 +3,10 @@
 //! figures in the same words.
 
 use milemarker_app::market::{DemandAnswer, Gap, OccupationsAnswer, PayAnswer};
+use milemarker_app::present::market::counted_postings;
 use milemarker_app::session::MarketAnswers;
 use milemarker_core::markers::grouped;
-use milemarker_core::text::{noun, percent};
+use milemarker_core::text::percent;
 
 pub struct PayView {
     pub heading: String,
@@ -103,16 +104,7 @@ fn demand_view(a: &DemandAnswer) -> DemandView {
         None => (None, Vec::new()),
     };
     DemandView {
-        heading: format!(
-            "{} to {}: {} {} from {} {} ({})",
-            a.months[0],
-            a.through,
-            grouped(f64::from(a.postings)),
-            noun(a.postings, "posting", "postings"),
-            grouped(f64::from(a.employers)),
-            noun(a.employers, "employer", "employers"),
-            a.dataset
-        ),
+        heading: format!("{} ({})", counted_postings(a), a.dataset),
         skills,
         coverage,
         min_employers: a.coverage.min_employers.into(),

@@ -11,9 +11,7 @@ use milemarker_core::skills::Level;
 use milemarker_market::skills::Matcher;
 
 use crate::cli::JsonFlag;
-use crate::context::{
-    Db, LineBatches, NoRecords, TEXT_LIMIT, print, print_json, read_input, today,
-};
+use crate::context::{Db, LineBatches, NoRecords, TEXT_LIMIT, print_json, read_input, today};
 use crate::document::{answer, output, show};
 
 pub fn run(open: impl FnOnce() -> Result<Db>, command: SkillsCommand) -> Result<()> {
@@ -87,7 +85,7 @@ fn list(db: &mut Db, json: bool) -> Result<()> {
 
 fn remove(db: &mut Db, text: &str) -> Result<()> {
     let label = db.update(|s| skills::remove(s, text))?;
-    print(&format!("Removed {label}.\n"))
+    show(&present::removed(&label))
 }
 
 fn from_text(
