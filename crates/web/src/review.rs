@@ -2,7 +2,7 @@
 //! to fetch; readable on a phone, printable.
 
 use askama::Template;
-use milemarker_app::present::{Block, Chart, Document, Item, Tone, review_document};
+use milemarker_app::present::{Block, Chart, Document, Item, Output, Tone, review_document};
 use milemarker_core::review::Review;
 
 use crate::charts::{energy_chart, hours_chart};
@@ -103,6 +103,16 @@ pub(crate) fn review_view(review: &Review, fold_quiet: bool) -> DocView {
         }
     }
     doc_view(&doc, &chart, fold_quiet)
+}
+
+/// A command's answer (`Output`) as views, in the command's words, its sections carrying the
+/// page's `ids` in order so each id on the page is its own.
+pub(crate) fn output_view(out: &Output, ids: &[&'static str]) -> DocView {
+    let mut view = doc_view(&out.document(""), &|_| String::new(), false);
+    for (section, id) in view.sections.iter_mut().zip(ids) {
+        section.id = id;
+    }
+    view
 }
 
 /// A document as views, its charts drawn by `chart`.
