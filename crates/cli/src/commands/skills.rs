@@ -11,7 +11,7 @@ use milemarker_core::skills::Level;
 use milemarker_market::skills::Matcher;
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, LineBatches, NoRecords, TEXT_LIMIT, print_json, read_input, today};
+use crate::context::{Db, LineBatches, TEXT_LIMIT, if_any, print_json, read_input, today};
 use crate::document::{answer, output, show};
 
 pub fn run(open: impl FnOnce() -> Result<Db>, command: SkillsCommand) -> Result<()> {
@@ -97,12 +97,8 @@ fn from_text(
 ) -> Result<()> {
     let text = read_input(file, TEXT_LIMIT)?;
     let hits = skills::proposals(&text);
-    let mut db = match open() {
-        Ok(db) => Some(db),
-        // Proposing needs no records: a newcomer reads their CV before `init`.
-        Err(e) if !add && e.downcast_ref::<NoRecords>().is_some() => None,
-        Err(e) => return Err(e),
-    };
+    // Proposing needs no records: a newcomer reads their CV before `init`; claiming does.
+    let mut db = if add { Some(open()?) } else { if_any(open)? };
     let held = match &mut db {
         Some(db) => db.load()?.skills,
         None => Vec::new(),
