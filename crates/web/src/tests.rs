@@ -411,6 +411,7 @@ async fn every_page_answers() {
             "/market",
             "Occupations by fit to your skills (O*NET 29.3; medians BLS OEWS May 2025)",
         ),
+        ("/market", "<thead><tr><th>occupation</th><th>fit</th>"),
         ("/style.css", "prefers-color-scheme"),
         (
             "/calendar.ics",
