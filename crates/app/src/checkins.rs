@@ -18,6 +18,147 @@ pub struct Answers {
     pub note: Option<String>,
 }
 
+/// One of the check-in's questions, as every face asks it: the terminal's prompt, the form's
+/// label, the answers it takes, and the answer when none is stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Question {
+    /// The answer's name: the form field, and the flag without its dashes.
+    pub field: &'static str,
+    /// What is asked, e.g. "Energy".
+    pub label: &'static str,
+    /// The answers it takes, in words ("1 drained to 5 energised"); empty when the range
+    /// says enough.
+    pub scale: &'static str,
+    /// The lowest answer.
+    pub low: u8,
+    /// The highest answer.
+    pub high: u8,
+    /// The answer when none is given or stored; `None` when it must be given.
+    pub default: Option<u8>,
+    /// It takes fractions (hours); the others take whole numbers.
+    pub fractions: bool,
+}
+
+impl Question {
+    /// The question with its scale, as a prompt asks it: "Energy, 1 drained to 5 energised".
+    pub fn asked(&self) -> String {
+        match self.scale {
+            "" => self.label.to_string(),
+            scale => format!("{}, {scale}", self.label),
+        }
+    }
+
+    /// The scale as a form's hint beside the label: "(0 to 2)"; empty when it has none.
+    pub fn hint(&self) -> String {
+        match self.scale {
+            "" => String::new(),
+            scale => format!("({scale})"),
+        }
+    }
+
+    /// Whether `answer` is one the question takes; if not, what to give instead.
+    pub fn takes(&self, answer: f64) -> Result<(), String> {
+        let whole = self.fractions || answer.fract() == 0.0;
+        match whole && (f64::from(self.low)..=f64::from(self.high)).contains(&answer) {
+            true => Ok(()),
+            false => Err(format!("give {} to {}", self.low, self.high)),
+        }
+    }
+
+    /// The answer as stored in `c`.
+    pub fn stored(&self, c: &CheckIn) -> f64 {
+        match self.field {
+            "hours" => c.hours,
+            "weekend_days" => c.weekend_days.into(),
+            "evenings" => c.evenings.into(),
+            "energy" => c.energy.into(),
+            _ => c.satisfaction.into(),
+        }
+    }
+}
+
+/// Hours worked in the week.
+pub const HOURS: Question = Question {
+    field: "hours",
+    label: "Hours worked",
+    scale: "",
+    low: 0,
+    high: 168,
+    default: None,
+    fractions: true,
+};
+/// Weekend days worked.
+pub const WEEKEND_DAYS: Question = Question {
+    field: "weekend_days",
+    label: "Weekend days worked",
+    scale: "0 to 2",
+    low: 0,
+    high: 2,
+    default: Some(0),
+    fractions: false,
+};
+/// Evenings worked.
+pub const EVENINGS: Question = Question {
+    field: "evenings",
+    label: "Evenings worked",
+    scale: "0 to 7",
+    low: 0,
+    high: 7,
+    default: Some(0),
+    fractions: false,
+};
+/// Energy through the week.
+pub const ENERGY: Question = Question {
+    field: "energy",
+    label: "Energy",
+    scale: "1 drained to 5 energised",
+    low: 1,
+    high: 5,
+    default: None,
+    fractions: false,
+};
+/// Satisfaction with the week.
+pub const SATISFACTION: Question = Question {
+    field: "satisfaction",
+    label: "Satisfaction",
+    scale: "1 to 5",
+    low: 1,
+    high: 5,
+    default: None,
+    fractions: false,
+};
+
+/// The check-in's questions, in the order they are asked.
+pub const QUESTIONS: [Question; 5] = [HOURS, WEEKEND_DAYS, EVENINGS, ENERGY, SATISFACTION];
+
+/// The last, free question: anything about the week.
+pub const NOTE: &str = "Anything to note";
+
+impl Answers {
+    /// The answer given to `q`, if any.
+    pub fn get(&self, q: &Question) -> Option<f64> {
+        match q.field {
+            "hours" => self.hours,
+            "weekend_days" => self.weekend_days.map(f64::from),
+            "evenings" => self.evenings.map(f64::from),
+            "energy" => self.energy.map(f64::from),
+            _ => self.satisfaction.map(f64::from),
+        }
+    }
+
+    /// Gives `answer` to `q` (within its range, so whole questions take it whole).
+    pub fn set(&mut self, q: &Question, answer: f64) {
+        let whole = Some(answer.round().clamp(0.0, 255.0) as u8);
+        match q.field {
+            "hours" => self.hours = Some(answer),
+            "weekend_days" => self.weekend_days = whole,
+            "evenings" => self.evenings = whole,
+            "energy" => self.energy = whole,
+            _ => self.satisfaction = whole,
+        }
+    }
+}
+
 /// What recording a check-in did.
 #[derive(Debug, Clone)]
 pub struct Recorded {
@@ -90,6 +231,32 @@ pub fn merge(week: IsoWeek, answers: Answers, existing: Option<&CheckIn>) -> Res
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_questions_take_what_a_checkin_keeps() {
+        let mut answers = Answers::default();
+        for q in QUESTIONS {
+            assert!(answers.get(&q).is_none(), "{}", q.field);
+            answers.set(&q, f64::from(q.high));
+            assert_eq!(answers.get(&q), Some(f64::from(q.high)), "{}", q.field);
+        }
+        // The highest answer to each question is one a check-in holds; one more is not.
+        let c = merge(week(), answers.clone(), None).unwrap();
+        assert_eq!(c.validate(), Ok(()));
+        for q in QUESTIONS {
+            assert_eq!(q.stored(&c), f64::from(q.high), "{}", q.field);
+            let mut over = answers.clone();
+            over.set(&q, f64::from(q.high) + 1.0);
+            let err = merge(week(), over, None).unwrap().validate().unwrap_err();
+            assert_eq!(err.field, q.field);
+        }
+        assert_eq!(ENERGY.asked(), "Energy, 1 drained to 5 energised");
+        assert_eq!(HOURS.asked(), "Hours worked");
+        assert_eq!(WEEKEND_DAYS.hint(), "(0 to 2)");
+        assert_eq!(HOURS.takes(37.5), Ok(()));
+        assert_eq!(ENERGY.takes(2.5), Err("give 1 to 5".into()));
+        assert_eq!(EVENINGS.takes(8.0), Err("give 0 to 7".into()));
+    }
 
     fn week() -> IsoWeek {
         IsoWeek::of(Date::constant(2026, 11, 18))

@@ -7,6 +7,41 @@ use milemarker_core::text::count;
 
 use crate::{dealbreakers, values};
 
+// The set-up's questions, in the words every face asks them (the terminal's `init`, the web's
+// start page).
+
+/// The person's name.
+pub const NAME: &str = "Your name";
+/// What the values are, asked before them.
+pub const VALUES_ASKED: &str =
+    "What matters most in your work? Your top values, most important first.";
+/// Values to start from.
+pub const SUGGESTED_VALUES: &str = "autonomy, trust, flexibility, growth, pay, security, \
+    creativity, connection, recognition, family time";
+/// The values, typed in one line.
+pub const VALUES_PROMPT: &str = "Values, separated by commas";
+/// What a deal-breaker is, asked before them.
+pub const DEALBREAKERS_ASKED: &str = "Deal-breakers are lines you will not cross.";
+/// Deal-breakers to start from.
+pub const SUGGESTED_DEALBREAKERS: &str = "hours_per_week <= 45, remote_days >= 2, pay >= 60000";
+/// One deal-breaker, asked until none is given.
+pub const DEALBREAKER_PROMPT: &str = "A deal-breaker (empty when done)";
+/// The weekly boundary.
+pub const BOUNDARY: &str = "The weekly hours you will not work past";
+/// The boundary when none is given: the working week's 40 hours.
+pub const DEFAULT_BOUNDARY: f64 = 40.0;
+
+/// The values typed in one line, separated by commas, as a ranking: "pay, , growth" is pay then
+/// growth.
+pub fn listed(answer: &str) -> Vec<String> {
+    answer
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
 /// What the set-up gives; what is `None` or empty leaves the records' own.
 #[derive(Debug, Clone, Default)]
 pub struct Setup {
@@ -58,6 +93,23 @@ pub fn apply(s: &mut Snapshot, setup: &Setup) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_typed_in_a_line_keep_their_order() {
+        assert_eq!(
+            listed(" pay, , family time,growth "),
+            ["pay", "family time", "growth"]
+        );
+        assert!(listed(" , ").is_empty());
+        assert_eq!(listed(SUGGESTED_VALUES).len(), 10);
+        assert_eq!(
+            DEFAULT_BOUNDARY,
+            milemarker_core::career::Profile::default().boundary_hours
+        );
+        for rule in SUGGESTED_DEALBREAKERS.split(", ") {
+            assert_eq!(crate::dealbreakers::check_rule(rule), Ok(()), "{rule}");
+        }
+    }
 
     #[test]
     fn a_second_set_up_needs_force() {

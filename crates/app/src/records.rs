@@ -35,6 +35,16 @@ impl std::fmt::Display for NoRecords {
 
 impl std::error::Error for NoRecords {}
 
+/// The records `open` finds, or none when there is no database yet: for an answer that needs
+/// none (pay for an occupation given, skills proposed from a CV before `init`).
+pub fn if_any(open: impl FnOnce() -> anyhow::Result<Db>) -> anyhow::Result<Option<Db>> {
+    match open() {
+        Ok(db) => Ok(Some(db)),
+        Err(err) if err.is::<NoRecords>() => Ok(None),
+        Err(err) => Err(err),
+    }
+}
+
 /// The store behind a small runtime: commands stay synchronous and simple.
 pub struct Db {
     runtime: tokio::runtime::Runtime,
@@ -201,6 +211,13 @@ impl Created {
 #[cfg(test)]
 mod created_tests {
     use super::*;
+
+    #[test]
+    fn no_database_is_no_records_and_any_other_failure_stays_one() {
+        let none = if_any(|| Err(NoRecords(PathBuf::from("x.db")).into())).unwrap();
+        assert!(none.is_none());
+        assert!(if_any(|| Err(anyhow::anyhow!("locked"))).is_err());
+    }
 
     #[test]
     fn a_database_created_and_never_written_goes_with_its_directories() {

@@ -323,6 +323,11 @@ pub struct Question {
 }
 
 impl Question {
+    /// The question as asked, the `n`th (from 1) of `of`: "2/6: autonomy or pay?".
+    pub fn asked(&self, n: usize, of: usize) -> String {
+        format!("{n}/{of}: {} or {}?", self.a, self.b)
+    }
+
     /// The judgement the answer at `chosen` records, for [`compare`].
     pub fn judgement(&self, chosen: usize) -> &'static str {
         SAATY[chosen].1
@@ -493,6 +498,7 @@ mod tests {
         assert_eq!(asked.len(), 1);
         // pay against autonomy is 1/5.
         assert_eq!(asked[0].judgement(asked[0].default), "1/5");
+        assert_eq!(asked[0].asked(1, 1), "1/1: pay or autonomy?");
         assert!(questions(&with_values(&["pay"])).is_err());
     }
 }

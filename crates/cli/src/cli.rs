@@ -188,6 +188,56 @@ pub struct JsonFlag {
     pub json: bool,
 }
 
+// Argument groups more than one command takes, each field and its help written once.
+
+/// `--no-input`, for the commands that ask on a terminal.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct NoInput {
+    /// Never ask; use only the flags
+    #[arg(long)]
+    pub no_input: bool,
+}
+
+/// Who the person is: set up by `init`, changed by `profile set`.
+#[derive(Debug, Args)]
+pub struct Person {
+    /// Your name, for the review and the brag document
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Your occupation: a job title ("marketing manager") or an O*NET-SOC code (11-2021.00)
+    #[arg(long, value_name = "TITLE|SOC", value_parser = crate::names::occupation)]
+    pub occupation: Option<String>,
+}
+
+/// A contact, as the person names it.
+#[derive(Debug, Args)]
+pub struct ContactId {
+    /// The contact: its id, its name (any case), or the start of either, e.g. "Marcus O'Neil"
+    pub id: String,
+}
+
+/// A task, as the person names it.
+#[derive(Debug, Args)]
+pub struct TaskId {
+    /// The task: its id, its name (any case), or the start of either
+    pub id: String,
+}
+
+/// A lead of the pipeline, by its number.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct LeadId {
+    /// The lead (its number, from `milemarker opportunity list`)
+    pub id: u32,
+}
+
+/// The day something happened, today unless given.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct When {
+    /// When [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<jiff::civil::Date>,
+}
+
 #[cfg(test)]
 mod help_tests {
     use clap::CommandFactory;

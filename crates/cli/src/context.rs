@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 
 pub use milemarker_app::clock::{as_of, happened_on, today};
 pub use milemarker_app::input::*;
-pub use milemarker_app::records::{Db, NoRecords, database_path};
+pub use milemarker_app::records::{Db, database_path, if_any};
 pub use milemarker_app::settings::{Settings, load_settings};
 
 use crate::ui::terminal_safe;

@@ -3,10 +3,12 @@
 
 use askama::Template;
 use jiff::civil::Date;
+use milemarker_app::present::life::audit as audit_output;
 use milemarker_core::career::Snapshot;
-use milemarker_core::life::{AuditReport, Task, audit};
+use milemarker_core::life::{Task, audit};
 use milemarker_core::network::{Stage, due, stage_word};
-use milemarker_core::text::{percent, word};
+
+use crate::review::{BlockView, DocView, output_view};
 
 /// What every list page is given beside the records.
 pub struct PageContext {
@@ -22,29 +24,20 @@ struct TasksPage<'a> {
     current: &'static str,
     page: PageContext,
     tasks: &'a [Task],
-    report: Option<AuditReport>,
-    drain: String,
-    suggestions: Vec<String>,
+    /// The latest audit and its trend, in the words of `milemarker audit`.
+    audit: Option<DocView>,
 }
 
 pub fn tasks(s: &Snapshot, page: PageContext) -> askama::Result<String> {
-    let report = s.audits.last().map(audit);
-    let drain = report
-        .as_ref()
-        .and_then(|r| r.drain_share)
-        .map_or("-".into(), percent);
-    let suggestions = report
-        .iter()
-        .flat_map(|r| &r.suggestions)
-        .map(|g| format!("{}: {}, {}", g.name, word(&g.action), g.reason))
-        .collect();
+    let all: Vec<_> = s.audits.iter().map(audit).collect();
+    let audit = all
+        .last()
+        .map(|latest| output_view(&audit_output(latest, &all), &["audit", "audit-trend"]));
     TasksPage {
         current: "tasks",
         page,
         tasks: &s.tasks,
-        report,
-        drain,
-        suggestions,
+        audit,
     }
     .render()
 }

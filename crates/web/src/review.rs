@@ -2,7 +2,7 @@
 //! to fetch; readable on a phone, printable.
 
 use askama::Template;
-use milemarker_app::present::{Block, Chart, Document, Item, Tone, review_document};
+use milemarker_app::present::{Block, Chart, Document, Item, Output, Tone, review_document};
 use milemarker_core::review::Review;
 
 use crate::charts::{energy_chart, hours_chart};
@@ -103,6 +103,25 @@ pub(crate) fn review_view(review: &Review, fold_quiet: bool) -> DocView {
         }
     }
     doc_view(&doc, &chart, fold_quiet)
+}
+
+/// A command's answer (`Output`) as views, in the command's words, its sections carrying the
+/// page's `ids` in order so each id on the page is its own. The answers the pages show start
+/// each table with its header row: it becomes the table's header.
+pub(crate) fn output_view(out: &Output, ids: &[&'static str]) -> DocView {
+    let mut view = doc_view(&out.document(""), &|_| String::new(), false);
+    for (section, id) in view.sections.iter_mut().zip(ids) {
+        section.id = id;
+    }
+    for block in view.sections.iter_mut().flat_map(|s| &mut s.blocks) {
+        if let BlockView::Table { header, rows } = block
+            && header.is_empty()
+            && !rows.is_empty()
+        {
+            *header = rows.remove(0);
+        }
+    }
+    view
 }
 
 /// A document as views, its charts drawn by `chart`.

@@ -413,6 +413,12 @@ async fn every_page_answers() {
         // The real market answers: OEWS pay for the example's occupation, and no postings yet.
         ("/market", "Marketing Managers (11-2021)"),
         ("/market", "no job postings dated on or before 2026-10-28"),
+        // The occupations in the words of `market occupations`.
+        (
+            "/market",
+            "Occupations by fit to your skills (O*NET 29.3; medians BLS OEWS May 2025)",
+        ),
+        ("/market", "<thead><tr><th>occupation</th><th>fit</th>"),
         ("/style.css", "prefers-color-scheme"),
         (
             "/calendar.ics",
@@ -464,7 +470,9 @@ async fn the_audit_button_keeps_todays_tasks_as_an_audit() {
     assert_eq!(audits.last().unwrap().date, TODAY);
     let (_, page, _) = send(&app, get("/tasks?saved=audit")).await;
     assert!(page.contains("Audit recorded from today"), "{page}");
-    assert!(page.contains("In the audit of 2026-10-28"), "{page}");
+    // The audit in the words of `milemarker audit`: the latest, and how the share moved.
+    assert!(page.contains("Energy audit, 2026-10-28"), "{page}");
+    assert!(page.contains("Over time"), "{page}");
     // The audit's advice names tasks as the review does, never by their ids.
     assert!(
         page.contains("Weekly exec status deck: drop, it drains you"),

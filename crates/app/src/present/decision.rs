@@ -33,6 +33,11 @@ impl Names<'_> {
 }
 
 /// The decision as a document; `robustness` is its SMAA-2 run when the method is another one;
+/// `decide --check` with nothing missing.
+pub fn ready_to_decide() -> super::Output {
+    super::Output::line("Nothing is missing: ready to decide (`milemarker decide`).")
+}
+
 /// `person` gives the options their names (a decision document from a file has none).
 pub fn decision_document(
     result: &DecisionResult,

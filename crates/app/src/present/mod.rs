@@ -20,7 +20,7 @@ mod review;
 pub mod skills;
 pub mod values;
 
-pub use decision::decision_document;
+pub use decision::{decision_document, ready_to_decide};
 pub use output::{Output, Part, Span, cells, cells_drawn, counted};
 pub use review::{hours_bars, marker_item, markers, review_document};
 

@@ -126,6 +126,23 @@ pub fn added(what: impl std::fmt::Display) -> Output {
     Output::said(Tone::Good, "Added", format!(" {what}"))
 }
 
+/// A contact changed: "Updated Dana Whitfield".
+pub fn updated(name: &str) -> Output {
+    Output::line(format!("Updated {name}"))
+}
+
+/// A contact removed: "Removed Dana Whitfield".
+pub fn removed(name: &str) -> Output {
+    Output::line(format!("Removed {name}"))
+}
+
+/// Being in touch with `name` on `date` logged.
+pub fn contact_logged(name: &str, date: Date) -> Output {
+    Output::line(format!(
+        "Logged contact with {name} on {date}; the timer restarts."
+    ))
+}
+
 /// The stage lead `id` moved to, and when.
 pub fn moved(id: u32, stage: Stage, date: Date) -> Output {
     Output::line(format!(

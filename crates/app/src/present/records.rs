@@ -164,6 +164,11 @@ pub fn wins(wins: &[&Achievement]) -> Output {
     Output::table("Wins", rows)
 }
 
+/// Win `id` removed.
+pub fn win_removed(id: u32) -> Output {
+    Output::line(format!("Removed win #{id}."))
+}
+
 /// "Logged win #3 on 2026-11-02: Shipped the thing (seen by the team)".
 pub fn logged(win: &Achievement) -> Output {
     Output::default().with_line(vec![

@@ -103,6 +103,11 @@ pub fn added(claimed: &Claimed, found: &Candidate, level: Option<Level>) -> Outp
     ])
 }
 
+/// The skill `label` dropped.
+pub fn removed(label: &str) -> Output {
+    Output::line(format!("Removed {label}."))
+}
+
 /// The person's skills, then the tags on their wins that no claimed skill stands for.
 pub fn listed(s: &Snapshot) -> Output {
     let tagged = win_tags(s);

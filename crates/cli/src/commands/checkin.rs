@@ -25,7 +25,7 @@ pub fn run(db: &mut Db, args: CheckinArgs) -> Result<()> {
         satisfaction: args.satisfaction,
         note: args.note,
     };
-    if !args.no_input && std::io::stdin().is_terminal() {
+    if !args.ask.no_input && std::io::stdin().is_terminal() {
         let existing = db.load()?.checkins.into_iter().find(|c| c.week == week);
         ask(&mut answers, week, existing.as_ref())?;
     }
@@ -39,58 +39,27 @@ pub fn run(db: &mut Db, args: CheckinArgs) -> Result<()> {
 }
 
 /// Asks for what the flags did not give; for a week already checked in, Enter keeps its answer.
-fn ask(args: &mut Answers, week: IsoWeek, existing: Option<&CheckIn>) -> Result<()> {
+/// Each answer is checked as it is typed, so a slip is fixed on the spot.
+fn ask(answers: &mut Answers, week: IsoWeek, existing: Option<&CheckIn>) -> Result<()> {
     anstream::println!("Week {week}");
-    // Each answer is checked as it is typed, so a slip is fixed on the spot.
-    fn prompt<T>(question: &str, default: Option<T>, range: (T, T)) -> Result<T>
-    where
-        T: Clone + PartialOrd + std::fmt::Display + std::str::FromStr,
-        T::Err: std::fmt::Display + std::fmt::Debug,
-    {
-        let (low, high) = range;
-        let mut input = Input::<T>::new()
-            .with_prompt(question)
-            .validate_with(|v: &T| {
-                if *v >= low && *v <= high {
-                    Ok(())
-                } else {
-                    Err(format!("give {low} to {high}"))
-                }
-            });
-        if let Some(default) = default {
+    for q in &checkins::QUESTIONS {
+        if answers.get(q).is_some() {
+            continue;
+        }
+        let mut input = Input::<f64>::new()
+            .with_prompt(q.asked())
+            .validate_with(|v: &f64| q.takes(*v));
+        if let Some(default) = existing.map(|c| q.stored(c)).or(q.default.map(f64::from)) {
             input = input.default(default);
         }
-        Ok(input.interact_text()?)
+        answers.set(q, input.interact_text()?);
     }
-    if args.hours.is_none() {
-        args.hours = Some(prompt(
-            "Hours worked",
-            existing.map(|c| c.hours),
-            (0.0, 168.0),
-        )?);
-    }
-    if args.weekend_days.is_none() {
-        let default = existing.map_or(0, |c| c.weekend_days);
-        args.weekend_days = Some(prompt("Weekend days worked (0-2)", Some(default), (0, 2))?);
-    }
-    if args.evenings.is_none() {
-        let default = existing.map_or(0, |c| c.evenings);
-        args.evenings = Some(prompt("Evenings worked", Some(default), (0, 7))?);
-    }
-    if args.energy.is_none() {
-        let question = "Energy, 1 (drained) to 5 (energised)";
-        args.energy = Some(prompt(question, existing.map(|c| c.energy), (1, 5))?);
-    }
-    if args.satisfaction.is_none() {
-        let default = existing.map(|c| c.satisfaction);
-        args.satisfaction = Some(prompt("Satisfaction, 1 to 5", default, (1, 5))?);
-    }
-    if args.note.is_none() {
+    if answers.note.is_none() {
         let note: String = Input::new()
-            .with_prompt("Anything to note")
+            .with_prompt(checkins::NOTE)
             .allow_empty(true)
             .interact_text()?;
-        args.note = (!note.trim().is_empty()).then_some(note);
+        answers.note = (!note.trim().is_empty()).then_some(note);
     }
     Ok(())
 }
@@ -127,7 +96,6 @@ pub struct CheckinArgs {
     /// Anything about the week worth remembering
     #[arg(long)]
     pub note: Option<String>,
-    /// Never ask; use only the flags
-    #[arg(long)]
-    pub no_input: bool,
+    #[command(flatten)]
+    pub ask: crate::cli::NoInput,
 }

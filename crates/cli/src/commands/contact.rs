@@ -10,8 +10,8 @@ use milemarker_app::present::network as present;
 use milemarker_core::network::due;
 use milemarker_core::vcard;
 
-use crate::cli::JsonFlag;
-use crate::context::{Db, as_of, happened_on, print, write_output};
+use crate::cli::{ContactId, JsonFlag, When};
+use crate::context::{Db, as_of, happened_on, write_output};
 use crate::document::{answer, show};
 
 pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
@@ -23,19 +23,21 @@ pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
         }
         ContactCommand::Edit(args) => {
             let fields = fields(args.fields);
-            let name = db.update(|s| contacts::edit(s, &args.id, args.name, fields))?;
-            print(&format!("Updated {name}\n"))
+            let name = db.update(|s| contacts::edit(s, &args.contact.id, args.name, fields))?;
+            show(&present::updated(&name))
         }
         ContactCommand::List(flag) => {
             let s = db.load()?;
             answer(flag.json, &s.contacts, || present::contacts(&s))
         }
-        ContactCommand::Log { id, date, note } => {
-            let date = happened_on(date)?;
-            let name = db.update(|s| contacts::log(s, &id, date, note))?;
-            print(&format!(
-                "Logged contact with {name} on {date}; the timer restarts.\n"
-            ))
+        ContactCommand::Log {
+            contact,
+            when,
+            note,
+        } => {
+            let date = happened_on(when.date)?;
+            let name = db.update(|s| contacts::log(s, &contact.id, date, note))?;
+            show(&present::contact_logged(&name, date))
         }
         ContactCommand::Due { as_of: day, json } => {
             let day = as_of(day)?;
@@ -43,9 +45,9 @@ pub fn run(db: &mut Db, command: ContactCommand) -> Result<()> {
             let list = due(&s.contacts, day);
             answer(json.json, &list, || present::losing_touch(&list))
         }
-        ContactCommand::Remove { id } => {
-            let name = db.update(|s| contacts::remove(s, &id))?;
-            print(&format!("Removed {name}\n"))
+        ContactCommand::Remove(contact) => {
+            let name = db.update(|s| contacts::remove(s, &contact.id))?;
+            show(&present::removed(&name))
         }
         ContactCommand::Import { file } => {
             let imported = contacts::import(db, &file)?;
@@ -83,11 +85,10 @@ pub enum ContactCommand {
     List(JsonFlag),
     /// Log that you were in touch (restarts the stay-in-touch timer)
     Log {
-        /// The contact: its id, its name (any case), or the start of either, e.g. "Marcus O'Neil"
-        id: String,
-        /// When [default: today]
-        #[arg(long, value_name = "DATE")]
-        date: Option<jiff::civil::Date>,
+        #[command(flatten)]
+        contact: ContactId,
+        #[command(flatten)]
+        when: When,
         /// What you talked about
         #[arg(long)]
         note: Option<String>,
@@ -101,10 +102,7 @@ pub enum ContactCommand {
         json: JsonFlag,
     },
     /// Remove a contact
-    Remove {
-        /// The contact: its id, its name (any case), or the start of either, e.g. "Marcus O'Neil"
-        id: String,
-    },
+    Remove(ContactId),
     /// Import contacts from a vCard 3.0 file (- for standard input); known names are updated
     Import {
         /// The vCard file (- for standard input)
@@ -130,8 +128,8 @@ pub struct ContactAddArgs {
 
 #[derive(Debug, Args)]
 pub struct ContactEditArgs {
-    /// The contact: its id, its name (any case), or the start of either, e.g. "Marcus O'Neil"
-    pub id: String,
+    #[command(flatten)]
+    pub contact: ContactId,
     /// Their name, as it should read
     #[arg(long)]
     pub name: Option<String>,

@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use milemarker_app::decide::{decide_file, decide_person, with_robustness};
-use milemarker_app::present::decision_document;
+use milemarker_app::present::{decision_document, ready_to_decide};
 
 use crate::cli::JsonFlag;
 use crate::context::{Db, print, print_json};
-use crate::document::terminal;
+use crate::document::{show, terminal};
 
 pub fn run(open: impl FnOnce() -> Result<Db>, args: DecideArgs) -> Result<()> {
     match &args.file {
@@ -27,7 +27,7 @@ pub fn run(open: impl FnOnce() -> Result<Db>, args: DecideArgs) -> Result<()> {
             if args.check {
                 // Ready means `decide` works: no gaps, and nothing else refuses it either.
                 decide_person(&person, method)?;
-                return print("Nothing is missing: ready to decide (`milemarker decide`).\n");
+                return show(&ready_to_decide());
             }
             let (result, robustness) = decide_person(&person, method)?;
             if args.json.json {

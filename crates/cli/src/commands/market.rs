@@ -7,7 +7,7 @@ use milemarker_app::present::market as present;
 use milemarker_core::career::Profile;
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, NoRecords, Settings, as_of};
+use crate::context::{Db, Settings, as_of, if_any};
 use crate::document::answer;
 
 pub fn run(
@@ -18,10 +18,9 @@ pub fn run(
     match command {
         // Pay against the market needs no records when the occupation is given.
         MarketCommand::Pay(args) => {
-            let profile = match open() {
-                Ok(mut db) => db.load()?.profile,
-                Err(err) if err.is::<NoRecords>() => Profile::default(),
-                Err(err) => return Err(err),
+            let profile = match if_any(open)? {
+                Some(mut db) => db.load()?.profile,
+                None => Profile::default(),
             };
             pay(&profile, args)
         }

@@ -7,7 +7,7 @@ use milemarker_app::opportunities::{self, NewLead, OfferTerms};
 use milemarker_app::present::network as present;
 use milemarker_core::network::Stage;
 
-use crate::cli::JsonFlag;
+use crate::cli::{JsonFlag, LeadId, When};
 use crate::context::{Db, happened_on, today};
 use crate::document::{answer, show};
 
@@ -15,8 +15,12 @@ use crate::document::{answer, show};
 pub fn run(db: &mut Db, command: OpportunityCommand, ignored_after: u32) -> Result<()> {
     match command {
         OpportunityCommand::Add(args) => add(db, args),
-        OpportunityCommand::Move { id, stage, date } => {
-            let date = happened_on(date)?;
+        OpportunityCommand::Move {
+            lead: LeadId { id },
+            stage,
+            when,
+        } => {
+            let date = happened_on(when.date)?;
             let stage: Stage = stage.into();
             db.update(|s| opportunities::move_to(s, id, stage, date))?;
             show(&present::moved(id, stage, date))
@@ -30,7 +34,10 @@ pub fn run(db: &mut Db, command: OpportunityCommand, ignored_after: u32) -> Resu
             })
         }
         OpportunityCommand::Offer(args) => offer(db, args),
-        OpportunityCommand::Promote { id, option_id } => {
+        OpportunityCommand::Promote {
+            lead: LeadId { id },
+            option_id,
+        } => {
             let done = db.update(|s| opportunities::promote(s, id, option_id))?;
             show(&present::promoted(id, &done))
         }
@@ -52,7 +59,7 @@ fn add(db: &mut Db, args: OpportunityAddArgs) -> Result<()> {
 }
 
 fn offer(db: &mut Db, args: OfferArgs) -> Result<()> {
-    let id = args.id;
+    let id = args.lead.id;
     let terms = OfferTerms {
         base: args.base,
         bonus: args.bonus,
@@ -72,14 +79,13 @@ pub enum OpportunityCommand {
     /// Move a lead to a stage (replied, applied, interviewing, offer, accepted, declined, closed);
     /// accepted, declined and closed end it
     Move {
-        /// The lead (its number, from `milemarker opportunity list`)
-        id: u32,
+        #[command(flatten)]
+        lead: LeadId,
         /// The stage it has reached
         #[arg(value_enum)]
         stage: StageArg,
-        /// When [default: today]
-        #[arg(long, value_name = "DATE")]
-        date: Option<jiff::civil::Date>,
+        #[command(flatten)]
+        when: When,
     },
     /// List leads with their stage and how long they have waited
     List {
@@ -95,8 +101,8 @@ pub enum OpportunityCommand {
     /// Make an offer an option to decide on: link it to the option --as names, filling what that
     /// option lacks from the offer, or create the option from the offer
     Promote {
-        /// The lead (its number, from `milemarker opportunity list`)
-        id: u32,
+        #[command(flatten)]
+        lead: LeadId,
         /// An existing option to link, or the new option's id [default: from company and role]
         #[arg(long = "as", value_name = "OPTION-ID")]
         option_id: Option<String>,
@@ -105,8 +111,8 @@ pub enum OpportunityCommand {
 
 #[derive(Debug, Args)]
 pub struct OfferArgs {
-    /// The lead (its number, from `milemarker opportunity list`)
-    pub id: u32,
+    #[command(flatten)]
+    pub lead: LeadId,
     /// Base pay per year (needed the first time)
     #[arg(long, value_name = "N")]
     pub base: Option<f64>,

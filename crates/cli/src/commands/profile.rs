@@ -3,7 +3,7 @@ use clap::{Args, Subcommand};
 use milemarker_app::present::records as present;
 use milemarker_app::profile::{self, ProfileFields};
 
-use crate::cli::JsonFlag;
+use crate::cli::{JsonFlag, Person};
 use crate::context::Db;
 use crate::document::{answer, show};
 
@@ -26,8 +26,7 @@ pub fn run(db: &mut Db, args: ProfileArgs) -> Result<()> {
 /// The flags as the profile's fields.
 fn fields(args: ProfileSetArgs) -> ProfileFields {
     let ProfileSetArgs {
-        name,
-        occupation,
+        person: Person { name, occupation },
         area,
         role_start,
         last_promotion,
@@ -57,8 +56,6 @@ fn fields(args: ProfileSetArgs) -> ProfileFields {
     }
 }
 
-/// An occupation code with its title where the wage table knows it: "Registered Nurses
-/// (29-1141.00)".
 // The command line of this command, beside its handler.
 
 #[derive(Debug, Args)]
@@ -81,12 +78,8 @@ pub enum ProfileCommand {
 
 #[derive(Debug, Args)]
 pub struct ProfileSetArgs {
-    /// Your name, for the review and the brag document
-    #[arg(long)]
-    pub name: Option<String>,
-    /// Your occupation: a job title ("marketing manager") or an O*NET-SOC code (11-2021.00)
-    #[arg(long, value_name = "TITLE|SOC", value_parser = crate::names::occupation)]
-    pub occupation: Option<String>,
+    #[command(flatten)]
+    pub person: Person,
     /// Where you work: a metro area (Seattle), a state (WA, Washington), national, or an OEWS code
     #[arg(long, value_name = "PLACE", value_parser = crate::names::area)]
     pub area: Option<String>,

@@ -28,15 +28,12 @@ pub fn run(db: &mut Db, args: SeasonArgs) -> Result<()> {
             since,
         } => {
             let today = today()?;
-            let since = since.unwrap_or(today);
             let entry = Season {
                 area: area.into(),
                 season: season.into(),
-                since,
+                since: since.unwrap_or(today),
             };
-            // A season set to start later shows as it will be then.
-            let as_of = today.max(since);
-            let current = db.update(|s| Ok(seasons::set(s, entry, as_of)))?;
+            let (as_of, current) = db.update(|s| Ok(seasons::set(s, entry, today)))?;
             show(&present::seasons(
                 &current.iter().collect::<Vec<_>>(),
                 as_of,

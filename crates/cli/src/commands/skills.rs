@@ -11,9 +11,7 @@ use milemarker_core::skills::Level;
 use milemarker_market::skills::Matcher;
 
 use crate::cli::JsonFlag;
-use crate::context::{
-    Db, LineBatches, NoRecords, TEXT_LIMIT, print, print_json, read_input, today,
-};
+use crate::context::{Db, LineBatches, TEXT_LIMIT, if_any, print_json, read_input, today};
 use crate::document::{answer, output, show};
 
 pub fn run(open: impl FnOnce() -> Result<Db>, command: SkillsCommand) -> Result<()> {
@@ -87,7 +85,7 @@ fn list(db: &mut Db, json: bool) -> Result<()> {
 
 fn remove(db: &mut Db, text: &str) -> Result<()> {
     let label = db.update(|s| skills::remove(s, text))?;
-    print(&format!("Removed {label}.\n"))
+    show(&present::removed(&label))
 }
 
 fn from_text(
@@ -99,12 +97,8 @@ fn from_text(
 ) -> Result<()> {
     let text = read_input(file, TEXT_LIMIT)?;
     let hits = skills::proposals(&text);
-    let mut db = match open() {
-        Ok(db) => Some(db),
-        // Proposing needs no records: a newcomer reads their CV before `init`.
-        Err(e) if !add && e.downcast_ref::<NoRecords>().is_some() => None,
-        Err(e) => return Err(e),
-    };
+    // Proposing needs no records: a newcomer reads their CV before `init`; claiming does.
+    let mut db = if add { Some(open()?) } else { if_any(open)? };
     let held = match &mut db {
         Some(db) => db.load()?.skills,
         None => Vec::new(),

@@ -5,7 +5,7 @@ use clap::{Args, Subcommand};
 use milemarker_app::present::records as present;
 use milemarker_app::tasks::{self, NewTask, TaskChange};
 
-use crate::cli::JsonFlag;
+use crate::cli::{JsonFlag, TaskId};
 use crate::context::{Db, print_json};
 use crate::document::show;
 
@@ -38,10 +38,10 @@ pub fn run(db: &mut Db, command: TaskCommand) -> Result<()> {
                 fit: a.fit,
                 delegable: a.delegable,
             };
-            db.update(|s| tasks::edit(s, &a.id, change).map(|()| s.tasks.clone()))?
+            db.update(|s| tasks::edit(s, &a.task.id, change).map(|()| s.tasks.clone()))?
         }
-        TaskCommand::Remove { id } => {
-            db.update(|s| tasks::remove(s, &id).map(|()| s.tasks.clone()))?
+        TaskCommand::Remove(task) => {
+            db.update(|s| tasks::remove(s, &task.id).map(|()| s.tasks.clone()))?
         }
     };
     show(&present::tasks(&written))
@@ -58,10 +58,7 @@ pub enum TaskCommand {
     /// List your tasks
     List(JsonFlag),
     /// Remove a task
-    Remove {
-        /// The task: its id, its name (any case), or the start of either
-        id: String,
-    },
+    Remove(TaskId),
 }
 
 #[derive(Debug, Args)]
@@ -87,8 +84,8 @@ pub struct TaskAddArgs {
 
 #[derive(Debug, Args)]
 pub struct TaskEditArgs {
-    /// The task: its id, its name (any case), or the start of either
-    pub id: String,
+    #[command(flatten)]
+    pub task: TaskId,
     /// A new name to show
     #[arg(long)]
     pub name: Option<String>,

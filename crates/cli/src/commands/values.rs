@@ -64,13 +64,7 @@ fn guided_comparisons(db: &mut Db) -> Result<()> {
     let mut answers = Vec::with_capacity(questions.len());
     for (n, q) in questions.iter().enumerate() {
         let chosen = dialoguer::Select::new()
-            .with_prompt(format!(
-                "{}/{}: {} or {}?",
-                n + 1,
-                questions.len(),
-                q.a,
-                q.b
-            ))
+            .with_prompt(q.asked(n + 1, questions.len()))
             .items(&q.answers)
             .default(q.default)
             .interact()?;

@@ -6,7 +6,7 @@ use milemarker_app::present::records as present;
 use milemarker_app::wins::{self, NewWin};
 
 use crate::cli::JsonFlag;
-use crate::context::{Db, print, print_json, today};
+use crate::context::{Db, print_json, today};
 use crate::document::show;
 
 pub fn run(db: &mut Db, args: WinArgs) -> Result<()> {
@@ -14,7 +14,7 @@ pub fn run(db: &mut Db, args: WinArgs) -> Result<()> {
         Some(WinCommand::List(list)) => list_wins(db, list),
         Some(WinCommand::Remove { id }) => {
             db.update(|s| wins::remove(s, id))?;
-            print(&format!("Removed win #{id}.\n"))
+            show(&present::win_removed(id))
         }
         None => add(db, args.add),
     }

@@ -9,6 +9,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use jiff::civil::Date;
+use milemarker_app::checkins::{self, Question};
 use milemarker_core::life::{CheckIn, record_checkin};
 use milemarker_core::week::IsoWeek;
 
@@ -24,25 +25,50 @@ struct CheckinPage {
     f: FormState,
     boundary: f64,
     recent: Vec<CheckIn>,
+    /// The questions, in the app's words and ranges.
+    questions: Vec<Asked>,
+    note: &'static str,
+}
+
+/// A check-in question as the form asks it.
+struct Asked {
+    field: &'static str,
+    label: &'static str,
+    hint: String,
+    attrs: String,
+}
+
+impl Asked {
+    fn of(q: &Question) -> Asked {
+        let mut attrs = format!("min=\"{}\" max=\"{}\"", q.low, q.high);
+        if q.fractions {
+            attrs.push_str(" step=\"0.5\" inputmode=\"decimal\"");
+        }
+        if q.default.is_none() {
+            attrs.push_str(" required");
+        }
+        Asked {
+            field: q.field,
+            label: q.label,
+            hint: q.hint(),
+            attrs,
+        }
+    }
 }
 
 fn checkin_values(week: IsoWeek, existing: Option<&CheckIn>) -> HashMap<String, String> {
-    let mut values = HashMap::from([
-        ("week".to_string(), week.to_string()),
-        ("weekend_days".to_string(), "0".to_string()),
-        ("evenings".to_string(), "0".to_string()),
-    ]);
-    if let Some(c) = existing {
-        for (k, v) in [
-            ("hours", c.hours.to_string()),
-            ("weekend_days", c.weekend_days.to_string()),
-            ("evenings", c.evenings.to_string()),
-            ("energy", c.energy.to_string()),
-            ("satisfaction", c.satisfaction.to_string()),
-            ("note", c.note.clone().unwrap_or_default()),
-        ] {
-            values.insert(k.to_string(), v);
+    let mut values = HashMap::from([("week".to_string(), week.to_string())]);
+    for q in &checkins::QUESTIONS {
+        let answer = match existing {
+            Some(c) => Some(q.stored(c)),
+            None => q.default.map(f64::from),
+        };
+        if let Some(answer) = answer {
+            values.insert(q.field.to_string(), answer.to_string());
         }
+    }
+    if let Some(note) = existing.and_then(|c| c.note.clone()) {
+        values.insert("note".to_string(), note);
     }
     values.insert("was".to_string(), Seen::of(week, existing).to_form());
     values
@@ -96,6 +122,8 @@ async fn checkin_page(
         f,
         boundary,
         recent,
+        questions: checkins::QUESTIONS.iter().map(Asked::of).collect(),
+        note: checkins::NOTE,
     };
     Ok((status, Html(page.render()?)).into_response())
 }
@@ -132,11 +160,13 @@ pub(crate) fn read_checkin(fields: &mut Fields, today: Date) -> Option<CheckIn> 
         fields.domain(&err, &["week"]);
     }
     // Every field is read before any is used, so every problem shows at once.
-    let hours = fields.number("hours", None, 0.0, 168.0);
-    let weekend_days = fields.number("weekend_days", Some(0), 0, 2);
-    let evenings = fields.number("evenings", Some(0), 0, 7);
-    let energy = fields.number("energy", None, 1, 5);
-    let satisfaction = fields.number("satisfaction", None, 1, 5);
+    let whole = |fields: &mut Fields, q: Question| fields.number(q.field, q.default, q.low, q.high);
+    let (low, high) = (checkins::HOURS.low.into(), checkins::HOURS.high.into());
+    let hours = fields.number(checkins::HOURS.field, None, low, high);
+    let weekend_days = whole(fields, checkins::WEEKEND_DAYS);
+    let evenings = whole(fields, checkins::EVENINGS);
+    let energy = whole(fields, checkins::ENERGY);
+    let satisfaction = whole(fields, checkins::SATISFACTION);
     let checkin = CheckIn {
         week: week?,
         hours: hours?,

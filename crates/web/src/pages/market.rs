@@ -5,6 +5,7 @@ use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::market_view::{MarketView, market_view};
+use crate::review::BlockView;
 use crate::state::{PageError, Shared};
 
 #[derive(Template)]

@@ -10,6 +10,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use jiff::civil::Date;
+use milemarker_app::init;
 use milemarker_app::profile::ProfileFields;
 use milemarker_app::{present, values};
 use milemarker_core::career::{OptionKind, Snapshot, Weighting};
@@ -374,7 +375,7 @@ pub(crate) fn read_profile(fields: &mut Fields, _: Date) -> Option<ProfileFields
         occupation: occupation.or(Some(String::new())),
         area: area.or(Some(String::new())),
         pay,
-        boundary: fields.number("boundary", Some(40.0), 1.0, 100.0),
+        boundary: fields.number("boundary", Some(init::DEFAULT_BOUNDARY), 1.0, 100.0),
         work_days: fields.number("work_days", Some(5), 1, 7),
         ..ProfileFields::default()
     })

@@ -56,7 +56,7 @@ impl Kind for ProfileKind {
     fn fields(_: &Snapshot) -> Vec<Field> {
         let money = "min=\"0\" step=\"any\" inputmode=\"decimal\"";
         vec![
-            Field::new("name", "Your name", "text")
+            Field::new("name", milemarker_app::init::NAME, "text")
                 .attrs("maxlength=\"200\" autocomplete=\"name\""),
             Field::new("level", "Your role, as you would say it", "text")
                 .attrs("maxlength=\"200\""),
@@ -76,12 +76,8 @@ impl Kind for ProfileKind {
             Field::new("currency", "Currency", "text")
                 .hint("(ISO code, e.g. USD)")
                 .attrs("maxlength=\"3\""),
-            Field::new(
-                "boundary",
-                "The weekly hours you will not work past",
-                "number",
-            )
-            .attrs("min=\"1\" max=\"100\" step=\"0.5\""),
+            Field::new("boundary", milemarker_app::init::BOUNDARY, "number")
+                .attrs("min=\"1\" max=\"100\" step=\"0.5\""),
             Field::new("work_days", "Working days a week", "number").attrs("min=\"1\" max=\"7\""),
         ]
     }
