@@ -600,6 +600,9 @@ struct Scorer<'m, 'c> {
 struct PassageWeights {
     range: Option<(usize, usize)>,
     total: f32,
+    /// The passage the boilerplate check last found: finding a passage's ends reads every gap
+    /// between its words, so it is found once for both.
+    known: Option<(usize, usize)>,
 }
 
 impl Scorer<'_, '_> {
@@ -628,11 +631,15 @@ impl Sink for Scorer<'_, '_> {
         let passage = match cached {
             Some(_) => self.passage.total,
             None => {
-                let range = words.passage(first);
+                let known = self.passage.known;
+                let range = known
+                    .filter(|&(f, e)| f <= first && first < e)
+                    .unwrap_or_else(|| words.passage(first));
                 let sum = (range.0..range.1).map(|i| self.word_weight(words, i)).sum();
                 *self.passage = PassageWeights {
                     range: Some(range),
                     total: sum,
+                    known,
                 };
                 sum
             }
@@ -737,8 +744,9 @@ pub(crate) fn retain(words: &Words, found: &mut Vec<Candidate>, matcher: &Matche
     for k in 0..found.len() {
         let phrase = found[k].1 - found[k].0 > 1;
         let scored = !(phrase && phrases_pass);
-        let rejected = passages.boilerplate(words, found[k].0)
-            || scored && !score(words, found, k, matcher, &mut weights).1;
+        let boilerplate = passages.boilerplate(words, found[k].0);
+        weights.known = passages.passage.map(|(range, _)| range);
+        let rejected = boilerplate || scored && !score(words, found, k, matcher, &mut weights).1;
         if rejected {
             found[k].2 = REJECTED;
         }
@@ -798,6 +806,7 @@ pub(crate) fn explain<'t>(
         let mut names = Names::default();
         features(words, found, k, matcher, &mut names);
         let boilerplate = passages.boilerplate(words, first);
+        weights.known = passages.passage.map(|(range, _)| range);
         let (score, reaches) = score(words, found, k, matcher, &mut weights);
         explained.push(Explained {
             hit: matcher.hit(words.text, words.spans, (first, end, skill)),
