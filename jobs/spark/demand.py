@@ -58,16 +58,19 @@ def read(spark: SparkSession, source: str) -> DataFrame:
 def checked(frame: DataFrame):
     """(good rows with a parsed date and an id, bad rows with the reason): nothing is dropped
     silently."""
+    # try_to_timestamp: Spark's ANSI mode (on by default in Spark 4) makes to_date fail the job on
+    # one bad date; a bad date is a bad row.
+    day = F.to_date(F.try_to_timestamp(F.col("date"), F.lit("yyyy-MM-dd")))
     reason = (
         F.when(F.coalesce(F.trim("employer"), F.lit("")) == "", "no employer")
         .when(F.coalesce(F.trim("title"), F.lit("")) == "", "no title")
         .when(F.coalesce(F.trim("text"), F.lit("")) == "", "no text")
-        .when(F.to_date("date", "yyyy-MM-dd").isNull(), "date is not YYYY-MM-DD")
+        .when(day.isNull(), "date is not YYYY-MM-DD")
     )
     frame = frame.withColumn("reason", reason)
     bad = frame.where(F.col("reason").isNotNull())
     good = (frame.where(F.col("reason").isNull()).drop("reason")
-            .withColumn("day", F.to_date("date", "yyyy-MM-dd"))
+            .withColumn("day", day)
             .dropDuplicates(list(COLUMNS))
             .withColumn("pid", F.monotonically_increasing_id()))
     return good, bad
