@@ -1148,9 +1148,35 @@ async fn a_new_person_from_an_empty_database_to_an_export() {
     timed("a win", win.len(), typed, t).await;
     wrong.extend(check("/wins (a new person's)").await);
 
-    // VCARD STEP: contacts uploaded as a vCard file go here, once the web has an upload page
-    // (another change brings it): upload a small .vcf through the form, check the contacts page
-    // lists them, and add a `contacts` check to the CLI read-back below.
+    // Contacts from an address book: a vCard file picked in the Files page's form.
+    let t = Instant::now();
+    let cards = home.path().join("colleagues.vcf");
+    std::fs::write(
+        &cards,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dana Okafor\r\nN:Okafor;Dana;;;\r\nORG:Riverside Health\r\n\
+         EMAIL:dana@example.org\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN:Lee Moreau\r\n\
+         TEL;TYPE=cell:+1 555 0100\r\nEND:VCARD\r\n",
+    )
+    .expect("the vCard is written");
+    click_through(c, "nav a[href='/files']").await;
+    c.find(Locator::Id("contacts-file"))
+        .await
+        .expect("the vCard field")
+        .send_keys(&cards.display().to_string())
+        .await
+        .expect("the file is picked");
+    click_through(c, "form[action='/files/contacts'] button").await;
+    click_through(c, "nav a[href='/contacts']").await;
+    assert!(text(c, "main").await.contains("2 contacts in all"));
+    // Nobody is due yet: the records list holds them all.
+    click_through(c, "main a[href='/records/contacts']").await;
+    let listed = text(c, "main").await;
+    assert!(
+        listed.contains("Dana Okafor") && listed.contains("Lee Moreau"),
+        "{listed}"
+    );
+    timed("contacts from a vCard", 1, 0, t).await;
+    wrong.extend(check("/contacts (after a vCard)").await);
 
     let t = Instant::now();
     click_through(c, "nav a[href='/']").await;
@@ -1232,6 +1258,13 @@ async fn a_new_person_from_an_empty_database_to_an_export() {
     assert_eq!(logged["title"], win[0].1);
     assert_eq!(logged["impact"], win[1].1);
     assert_eq!(logged["visibility"], win[2].1);
+    let names: Vec<&Value> = exported["contacts"]
+        .as_array()
+        .expect("contacts")
+        .iter()
+        .map(|c| &c["name"])
+        .collect();
+    assert_eq!(names, [&json!("Dana Okafor"), &json!("Lee Moreau")]);
     let wins = cli(&["win", "list"]);
     assert!(
         wins.contains("Precepted three new graduate nurses"),
