@@ -1028,6 +1028,7 @@ async fn a_new_person_from_an_empty_database_to_an_export() {
     click_through(c, ".notice a[href='/start']").await;
     assert_eq!(text(c, "main h1").await, "Begin");
     timed("to the start", 0, 0, t).await;
+    shoot(c, "start").await;
     wrong.extend(check("/start (empty)").await);
 
     let t = Instant::now();
@@ -1165,11 +1166,13 @@ async fn a_new_person_from_an_empty_database_to_an_export() {
         .send_keys(&cards.display().to_string())
         .await
         .expect("the file is picked");
+    shoot(c, "files").await;
     click_through(c, "form[action='/files/contacts'] button").await;
     click_through(c, "nav a[href='/contacts']").await;
     assert!(text(c, "main").await.contains("2 contacts in all"));
     // Nobody is due yet: the records list holds them all.
     click_through(c, "main a[href='/records/contacts']").await;
+    shoot(c, "records-contacts").await;
     let listed = text(c, "main").await;
     assert!(
         listed.contains("Dana Okafor") && listed.contains("Lee Moreau"),
