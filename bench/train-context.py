@@ -184,11 +184,10 @@ def concept_score(dev_rows, kept, labels):
     present = set()
     for i, rows in enumerate(dev_rows):
         candidates = [r for r in rows if not r["boilerplate"]]
+        reported = {id(r) for r in kept[i]}
         for r, verdict in judged_candidates(candidates, labels, i, Counter()):
             if verdict == 1.0:
                 present.add((i, r["skill"]))
-        reported = {id(r) for r in kept[i]}
-        for r, verdict in judged_candidates(candidates, labels, i, Counter()):
             if id(r) not in reported:
                 continue
             if verdict is None:

@@ -131,12 +131,12 @@ def demand(postings: DataFrame, posting_skills: DataFrame, months: int, as_of: d
             F.count(F.when(F.col("month").isin(window), 1)).alias("postings"),
             F.countDistinct(F.when(F.col("month").isin(window), F.col("employer"))).alias("employers"))
         .collect())}
-    before = {r["skill"]: r["postings"] for r in (
-        asked.where(F.col("month").isin(year_before)).groupBy("skill").agg(F.count("*").alias("postings"))
-        .collect())}
-    months_of = {}
+    # The year before is a sum of months already counted; distinct employers over the window are not.
+    months_of, before = {}, {}
     for r in per_month:
         months_of.setdefault(r["skill"], {})[r["month"]] = (r["postings"], r["employers"])
+        if r["month"] in year_before:
+            before[r["skill"]] = before.get(r["skill"], 0) + r["postings"]
     rows = []
     for skill, t in totals.items():
         if is_class(skill):
