@@ -24,6 +24,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use crate::skills::{Hit, Matcher};
+use crate::taxonomy::{ONET, PREFERRED, SKILL_MASK};
 
 const MODEL: &str = include_str!("../../../data/skills/context-model.tsv");
 
@@ -299,7 +300,8 @@ fn cue_weight(words: &Words, (first, end): (usize, usize)) -> u32 {
     total
 }
 
-/// A candidate hit: (first word, end word, skill), as `leftmost_longest` reports it.
+/// A candidate hit: (first word, end word, skill), as `leftmost_longest` reports it, the skill's
+/// index carrying the trie value's [`PREFERRED`] and [`ONET`] bits.
 pub(crate) type Candidate = (usize, usize, u32);
 
 /// Where the features of a hit go: one feature is `begin(kind)`, any `push`es of its value
@@ -326,26 +328,15 @@ fn feature(sink: &mut impl Sink, kind: &str, value: &[u8]) {
 
 /// The features of candidate `k` of `found` (see docs/skills-quality.md, "The context layer").
 /// Returns which threshold the hit answers to.
-fn features(
-    words: &Words,
-    found: &[Candidate],
-    k: usize,
-    matcher: &Matcher,
-    sink: &mut impl Sink,
-) -> Gate {
-    let (first, end, skill) = found[k];
-    let (_, label) = matcher.skill(skill);
+fn features(words: &Words, found: &[Candidate], k: usize, sink: &mut impl Sink) -> Gate {
+    let (first, end, value) = found[k];
     let length: &[u8] = [b"1".as_slice(), b"2", b"3+"][(end - first).min(3) - 1];
-    let label_kind: &[u8] = if same_words(words, first, end, label) {
+    let label_kind: &[u8] = if value & PREFERRED != 0 {
         b"pref"
     } else {
         b"alt"
     };
-    let source: &[u8] = if matcher.code(skill).starts_with("onet:") {
-        b"onet"
-    } else {
-        b"esco"
-    };
+    let source: &[u8] = if value & ONET != 0 { b"onet" } else { b"esco" };
     feature(sink, "n", length);
     feature(sink, "label", label_kind);
     feature(sink, "src", source);
@@ -468,32 +459,6 @@ fn casing(matched: &str) -> &'static [u8] {
         (1, _) if initial => b"title",
         _ => b"mixed",
     }
-}
-
-/// Whether words `[first, end)` are `label`'s words, folded.
-fn same_words(words: &Words, first: usize, end: usize, label: &str) -> bool {
-    let mut i = first;
-    let label_words = label
-        .split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#'))
-        .filter(|w| !w.is_empty());
-    for word in label_words {
-        if i == end {
-            return false;
-        }
-        let (start, stop) = words.spans[i];
-        let written = &words.text[start..stop];
-        let same = if written.is_ascii() && word.is_ascii() {
-            written.eq_ignore_ascii_case(word)
-        } else {
-            let folded = written.chars().flat_map(char::to_lowercase);
-            folded.eq(word.chars().flat_map(char::to_lowercase))
-        };
-        if !same {
-            return false;
-        }
-        i += 1;
-    }
-    i == end
 }
 
 /// A feature's name, lower-cased and hashed as it is built (FNV-1a over its bytes), so scoring a
@@ -714,7 +679,6 @@ fn score(
     words: &Words,
     found: &[Candidate],
     k: usize,
-    matcher: &Matcher,
     passage: &mut PassageWeights,
 ) -> (f32, bool) {
     let model = model();
@@ -724,7 +688,7 @@ fn score(
         total: model.bias,
         passage,
     };
-    let cut = match features(words, found, k, matcher, &mut scorer) {
+    let cut = match features(words, found, k, &mut scorer) {
         Gate::Phrase => model.cut_phrase,
         Gate::Single => model.cut,
         Gate::SingleAlternative => model.cut_single,
@@ -734,7 +698,7 @@ fn score(
 
 /// Drops the candidates the context rejects: those in boilerplate passages, and those the model
 /// scores below its threshold. Order is kept; nothing is deduplicated here.
-pub(crate) fn retain(words: &Words, found: &mut Vec<Candidate>, matcher: &Matcher) {
+pub(crate) fn retain(words: &Words, found: &mut Vec<Candidate>) {
     const REJECTED: u32 = u32::MAX;
     let mut passages = Passages::default();
     let mut weights = PassageWeights::default();
@@ -746,7 +710,7 @@ pub(crate) fn retain(words: &Words, found: &mut Vec<Candidate>, matcher: &Matche
         let scored = !(phrase && phrases_pass);
         let boilerplate = passages.boilerplate(words, found[k].0);
         weights.known = passages.passage.map(|(range, _)| range);
-        let rejected = boilerplate || scored && !score(words, found, k, matcher, &mut weights).1;
+        let rejected = boilerplate || scored && !score(words, found, k, &mut weights).1;
         if rejected {
             found[k].2 = REJECTED;
         }
@@ -804,12 +768,12 @@ pub(crate) fn explain<'t>(
     let mut explained = Vec::with_capacity(found.len());
     for (k, &(first, end, skill)) in found.iter().enumerate() {
         let mut names = Names::default();
-        features(words, found, k, matcher, &mut names);
+        features(words, found, k, &mut names);
         let boilerplate = passages.boilerplate(words, first);
         weights.known = passages.passage.map(|(range, _)| range);
-        let (score, reaches) = score(words, found, k, matcher, &mut weights);
+        let (score, reaches) = score(words, found, k, &mut weights);
         explained.push(Explained {
-            hit: matcher.hit(words.text, words.spans, (first, end, skill)),
+            hit: matcher.hit(words.text, words.spans, (first, end, skill & SKILL_MASK)),
             boilerplate,
             probability: 1.0 / (1.0 + (-score).exp()),
             kept: !boilerplate && reaches,
@@ -822,7 +786,7 @@ pub(crate) fn explain<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::taxonomy::each_word;
+    use crate::taxonomy::{canonical, each_word};
 
     fn spans(text: &str) -> Vec<(usize, usize)> {
         let mut spans = Vec::new();
@@ -992,6 +956,36 @@ mod tests {
         for f in ["label=pref", "case=upper", "r=,__", "w+2=</s>"] {
             assert!(sql.features.iter().any(|x| x == f), "{f}: {sql:?}");
         }
+    }
+
+    /// Whether a hit is its skill's preferred label, and whether the skill is O*NET's, come
+    /// from bits the build sets in the trie: they must say what the skill's own strings say.
+    #[test]
+    fn the_label_and_source_bits_agree_with_the_skill() {
+        let m = Matcher::global();
+        let explained = m.explain("Experience with Microsoft Excel, budgeting and communication.");
+        assert!(explained.len() >= 3, "{explained:?}");
+        for e in &explained {
+            let id = e.hit.id.expect("a skill's hit has an id");
+            let label = e.hit.label.expect("and a label");
+            let preferred = canonical(label) == canonical(e.hit.matched);
+            let has = |f: &str| e.features.iter().any(|x| x == f);
+            assert!(
+                has(if preferred { "label=pref" } else { "label=alt" }),
+                "{e:?}"
+            );
+            let onet = id.is_onet();
+            assert!(has(if onet { "src=onet" } else { "src=esco" }), "{e:?}");
+        }
+        let has_kind = |kind: &str| {
+            explained
+                .iter()
+                .any(|e| e.features.iter().any(|f| f == kind))
+        };
+        assert!(
+            has_kind("label=alt") && has_kind("src=onet"),
+            "{explained:?}"
+        );
     }
 
     /// The scorer adds up a passage's words once for all its hits; each hit's score must still

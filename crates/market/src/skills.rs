@@ -25,7 +25,9 @@ use serde::Serialize;
 
 pub use crate::context::Explained;
 use crate::context::{self, Words};
-use crate::taxonomy::{Guard, WordKey, fold_words, skill_rows, unpack};
+use crate::taxonomy::{
+    Guard, ONET, PREFERRED, SKILL_MASK, WordKey, fold_words, skill_rows, unpack,
+};
 use crate::trie::PhraseTrie;
 
 const SKILLS: &str = include_str!("../../../data/skills/skills.tsv");
@@ -46,7 +48,7 @@ impl SkillId {
         SkillId(short)
     }
 
-    fn is_onet(self) -> bool {
+    pub(crate) fn is_onet(self) -> bool {
         self.0.starts_with("onet:")
     }
 }
@@ -242,15 +244,19 @@ impl Matcher {
                     continue;
                 }
                 if self.guard_holds(text, spans, keys, candidates, (start, end), guard) {
-                    found.push((start, end, skill));
+                    found.push((start, end, skill | value & (PREFERRED | ONET)));
                 }
             }
-            if stage == Stage::Demand {
-                context::retain(&Words { text, spans }, found, self);
+            match stage {
+                // The context layer reads the bits; what comes after wants the skill alone.
+                Stage::Candidates => return then(found, spans),
+                Stage::Demand => context::retain(&Words { text, spans }, found),
+                Stage::Matched => {}
             }
-            if stage != Stage::Candidates {
-                first_of_each(found);
+            for hit in found.iter_mut() {
+                hit.2 &= SKILL_MASK;
             }
+            first_of_each(found);
             then(found, spans)
         })
     }
@@ -302,11 +308,11 @@ impl Matcher {
         at: (usize, usize),
     ) -> bool {
         candidates.iter().any(|&(start, end, value)| {
-            let (skill, guard) = unpack(value);
+            let (_, guard) = unpack(value);
             let near = start < at.1 + NEAR && at.0 < end + NEAR && (start, end) != at;
             near && guard != Guard::Tech && {
                 let other = &text[spans[start].0..spans[end - 1].1];
-                self.code(skill).starts_with("onet:") || capitals_inside(other)
+                value & ONET != 0 || capitals_inside(other)
             }
         })
     }

@@ -381,16 +381,21 @@ impl Guard {
 /// The bits of a trie value above the skill's index that hold its [`Guard`].
 pub const GUARD_SHIFT: u32 = 28;
 pub const SKILL_MASK: u32 = (1 << GUARD_SHIFT) - 1;
+/// The bit of a trie value that says the label is the skill's preferred label, and the one that
+/// says the skill is O*NET's: the context layer weighs both for every hit, and reading them from
+/// the skill's strings cost two cache misses a hit.
+pub const PREFERRED: u32 = 1 << 30;
+pub const ONET: u32 = 1 << 31;
 
 /// A trie value: the skill's index with the label's guard above it.
 pub fn pack(skill: u32, guard: Guard) -> u32 {
-    assert!(skill <= SKILL_MASK, "under 2^28 skills");
+    assert!(skill < SKILL_MASK, "under 2^28 skills");
     skill | (guard as u32) << GUARD_SHIFT
 }
 
 /// The skill's index and the guard of a trie value.
 pub fn unpack(value: u32) -> (u32, Guard) {
-    let guard = match value >> GUARD_SHIFT {
+    let guard = match value >> GUARD_SHIFT & 3 {
         0 => Guard::Any,
         1 => Guard::Case,
         2 => Guard::Tech,
@@ -472,7 +477,7 @@ pub fn label_rows(labels_tsv: &str) -> impl Iterator<Item = LabelRow<'_>> {
 }
 
 /// Every usable label as a pattern with its trie value ([`pack`]: the index of the skill that
-/// owns it and its guard), sorted by pattern.
+/// owns it and its guard, and the [`PREFERRED`] and [`ONET`] bits), sorted by pattern.
 pub fn patterns(skills_tsv: &str, labels_tsv: &str) -> Vec<(String, u32)> {
     let skills = skill_rows(skills_tsv);
     let index: HashMap<&str, u32> = skills
@@ -500,7 +505,12 @@ pub fn patterns(skills_tsv: &str, labels_tsv: &str) -> Vec<(String, u32)> {
     }
     let mut patterns: Vec<(String, u32)> = owner
         .into_iter()
-        .map(|(p, (_, value))| (p, value))
+        .map(|(p, (_, value))| {
+            let (id, label) = skills[(value & SKILL_MASK) as usize];
+            let onet = if id.starts_with("onet:") { ONET } else { 0 };
+            let preferred = if canonical(label) == p { PREFERRED } else { 0 };
+            (p, value | onet | preferred)
+        })
         .collect();
     patterns.sort_unstable();
     patterns
