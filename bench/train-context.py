@@ -17,7 +17,8 @@ data/skills/context-model.tsv. Standard library only.
 4. On DEV only: three thresholds on the model's probability, for single words, single-word ESCO
    alternative labels ("design" for *think creatively*) and labels of two words or more. Chosen
    on the judged dev candidates (bench/concepts/judged-dev.tsv and judged-dev-extra.tsv): the
-   thresholds that keep the most right concepts while concept precision reaches PRECISION. The
+   thresholds that keep the most right concepts while concept precision reaches PRECISION at the
+   lower end of its 80% interval (a margin for the dev sample's own uncertainty). The
    test split is never read.
 
 Rerun it whenever the matcher's candidates change (new labels, new deny rules), then judge the
@@ -100,6 +101,8 @@ SINGLE = "shape=1-alt-esco"
 # The concept precision the thresholds must reach on dev: issue 19's target for the test set.
 # Among the thresholds that reach it, the one that keeps the most right concepts is chosen.
 PRECISION = 0.85
+# One-sided 90%: the thresholds must reach PRECISION at the lower end of an 80% interval.
+CONFIDENCE_Z = 1.2816
 
 
 def gate(features, thresholds):
@@ -196,20 +199,35 @@ def concept_score(dev_rows, kept, labels):
                 right += 1
             else:
                 wrong += 1
-    return right / max(right + wrong, 1), right / max(len(present), 1), unjudged
+    return right / max(right + wrong, 1), right / max(len(present), 1), unjudged, right + wrong
+
+
+def lower_bound(p, n, z=CONFIDENCE_Z):
+    """The Wilson score interval's lower end for a proportion p of n."""
+    if n == 0:
+        return 0.0
+    centre = p + z * z / (2 * n)
+    spread = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (centre - spread) / (1 + z * z / n)
 
 
 def choose(dev_rows, labels, bias, weights):
     """The thresholds that keep the most right concepts on the judged dev candidates while their
-    concept precision reaches PRECISION; ties to the higher precision, then the lower thresholds."""
+    concept precision reaches PRECISION with confidence (the lower end of its interval, not the
+    point, must reach it); ties to the higher precision, then the lower thresholds.
+
+    Why the lower end: the thresholds that keep the most while precision reaches PRECISION on dev
+    sit just above it by construction, and on other text fall back below it (the winner's curse:
+    0.854 on dev gave 0.840 on the test sample). The margin is the dev sample's own uncertainty."""
     best = None
     grid = [step / 100 for step in range(0, 95, 5)]
     for threshold in grid:
         for single in [t for t in grid if t >= threshold]:
             for phrase in [t for t in grid if t <= threshold]:
                 kept = predict(dev_rows, bias, weights, (threshold, single, phrase))
-                p, r, unjudged = concept_score(dev_rows, kept, labels)
-                key = (p >= PRECISION, r if p >= PRECISION else p, p, -threshold, -single, -phrase)
+                p, r, unjudged, judged = concept_score(dev_rows, kept, labels)
+                sure = lower_bound(p, judged) >= PRECISION
+                key = (sure, r if sure else p, p, -threshold, -single, -phrase)
                 if best is None or key > best[0]:
                     best = (key, (threshold, single, phrase), (p, r, unjudged), kept)
     return best[1:]
