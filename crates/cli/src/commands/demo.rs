@@ -6,8 +6,7 @@ use milemarker_app::demo::{Demo, json};
 use milemarker_app::present::records as present;
 
 use crate::cli::JsonFlag;
-use crate::cli::ReviewFormat;
-use crate::commands::review;
+use crate::commands::review::{self, ReviewFormat};
 use crate::context::{Settings, print, print_json, today};
 use crate::document::output;
 

@@ -34,11 +34,13 @@ pub(crate) mod win;
 use anyhow::Result;
 use milemarker_app::records::Opener;
 
-use crate::cli::{
-    Cli, Command, ContactCommand, DealbreakersCommand, FinancesCommand, OpportunityCommand,
-    OptionCommand, ProfileCommand, RiskCommand, SeasonCommand, SkillsCommand, TaskCommand,
-    ValuesCommand, WinCommand,
+use self::{
+    contact::ContactCommand, dealbreakers::DealbreakersCommand, finances::FinancesCommand,
+    opportunity::OpportunityCommand, option::OptionCommand, profile::ProfileCommand,
+    risk::RiskCommand, season::SeasonCommand, skills::SkillsCommand, task::TaskCommand,
+    values::ValuesCommand, win::WinCommand,
 };
+use crate::cli::{Cli, Command};
 use crate::context::{Db, load_settings};
 
 pub fn run(cli: Cli, db_flag_given: bool) -> Result<()> {

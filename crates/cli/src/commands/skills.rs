@@ -4,12 +4,13 @@
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
-use clap::{Subcommand, ValueEnum};
+use clap::Subcommand;
 use milemarker_app::present::skills as present;
 use milemarker_app::skills::{self, Concept, Proposal};
 use milemarker_core::skills::Level;
 use milemarker_market::skills::Matcher;
 
+use crate::choice::choice;
 use crate::cli::JsonFlag;
 use crate::context::{Db, LineBatches, TEXT_LIMIT, if_any, print_json, read_input, today};
 use crate::document::{answer, output, show};
@@ -57,7 +58,7 @@ fn extract_lines(file: &std::path::Path, json: bool) -> Result<()> {
     Ok(())
 }
 
-fn add(db: &mut Db, text: &str, level: Option<LevelArg>) -> Result<()> {
+fn add(db: &mut Db, text: &str, level: Option<Level>) -> Result<()> {
     let found = match skills::concept(text)? {
         Concept::One(c) => c,
         // A person at a terminal picks; a script is told the ids.
@@ -72,7 +73,6 @@ fn add(db: &mut Db, text: &str, level: Option<LevelArg>) -> Result<()> {
             output(&present::candidates(&list))
         ),
     };
-    let level: Option<Level> = level.map(Into::into);
     let day = today()?;
     let claimed = db.update(|s| Ok(skills::add(s, &found, text, level, day)))?;
     show(&present::added(&claimed, &found, level))
@@ -92,7 +92,7 @@ fn from_text(
     open: impl FnOnce() -> Result<Db>,
     file: &std::path::Path,
     add: bool,
-    level: Option<LevelArg>,
+    level: Option<Level>,
     json: bool,
 ) -> Result<()> {
     let text = read_input(file, TEXT_LIMIT)?;
@@ -107,7 +107,6 @@ fn from_text(
     let chosen: Vec<&Proposal> = if add { choose(&new, json)? } else { Vec::new() };
     if let (false, Some(db)) = (chosen.is_empty(), &mut db) {
         let day = today()?;
-        let level: Option<Level> = level.map(Into::into);
         let source = file.display().to_string();
         db.update(|s| {
             skills::claim(s, &chosen, level, day, &source);
@@ -156,8 +155,8 @@ pub enum SkillsCommand {
         #[arg(required = true, num_args = 1.., value_name = "SKILL")]
         skill: Vec<String>,
         /// How well you hold it
-        #[arg(long, value_enum)]
-        level: Option<LevelArg>,
+        #[arg(long, value_parser = choice::<Level>())]
+        level: Option<Level>,
     },
     /// Your skills, with their taxonomy ids
     List {
@@ -178,8 +177,8 @@ pub enum SkillsCommand {
         #[arg(long)]
         add: bool,
         /// The level to claim them at (with --add)
-        #[arg(long, value_enum, requires = "add")]
-        level: Option<LevelArg>,
+        #[arg(long, value_parser = choice::<Level>(), requires = "add")]
+        level: Option<Level>,
         #[command(flatten)]
         json: JsonFlag,
     },
@@ -194,13 +193,4 @@ pub enum SkillsCommand {
         #[command(flatten)]
         json: JsonFlag,
     },
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum LevelArg {
-    Novice,
-    Beginner,
-    Competent,
-    Proficient,
-    Expert,
 }
