@@ -12,12 +12,15 @@ use milemarker_market::skills::Matcher;
 
 use crate::choice::choice;
 use crate::cli::JsonFlag;
-use crate::context::{Db, LineBatches, TEXT_LIMIT, if_any, print_json, read_input, today};
+use crate::context::{Db, TEXT_LIMIT, if_any, print_json, read_input, today};
 use crate::document::{answer, output, show};
 
 pub fn run(open: impl FnOnce() -> Result<Db>, command: SkillsCommand) -> Result<()> {
     match command {
-        SkillsCommand::Extract { file, lines, json } if lines => extract_lines(&file, json.json),
+        SkillsCommand::Extract { file, lines, json } if lines => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            present::write_extracted_lines(&file, json.json, &mut out)
+        }
         SkillsCommand::Extract { file, json, .. } => {
             extract(&read_input(&file, TEXT_LIMIT)?, json.json)
         }
@@ -36,26 +39,6 @@ pub fn run(open: impl FnOnce() -> Result<Db>, command: SkillsCommand) -> Result<
 fn extract(text: &str, json: bool) -> Result<()> {
     let hits = Matcher::global().extract(text);
     answer(json, &hits, || present::extracted(&hits))
-}
-
-/// One text per line, matched on every core, each batch written out before the next is read;
-/// offsets are into the line. What stops the reading is the error, after the lines before it.
-fn extract_lines(file: &std::path::Path, json: bool) -> Result<()> {
-    use std::io::Write;
-    let mut lines = LineBatches::open(file)?;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    while let Some(batch) = lines.next_batch(4096) {
-        let written = present::extracted_lines(&batch, json)?;
-        for line in written {
-            out.write_all(line.as_bytes())?;
-        }
-        if let Some(err) = batch.stopped {
-            out.flush()?;
-            return Err(err);
-        }
-    }
-    out.flush()?;
-    Ok(())
 }
 
 fn add(db: &mut Db, text: &str, level: Option<Level>) -> Result<()> {
@@ -99,19 +82,10 @@ fn from_text(
     let hits = skills::proposals(&text);
     // Proposing needs no records: a newcomer reads their CV before `init`; claiming does.
     let mut db = if add { Some(open()?) } else { if_any(open)? };
-    let held = match &mut db {
-        Some(db) => db.load()?.skills,
-        None => Vec::new(),
-    };
-    let new = skills::not_held(&hits, &held);
+    let new = skills::new_proposals(&hits, db.as_mut())?;
     let chosen: Vec<&Proposal> = if add { choose(&new, json)? } else { Vec::new() };
     if let (false, Some(db)) = (chosen.is_empty(), &mut db) {
-        let day = today()?;
-        let source = file.display().to_string();
-        db.update(|s| {
-            skills::claim(s, &chosen, level, day, &source);
-            Ok(())
-        })?;
+        skills::claim_from(db, &chosen, level, today()?, file)?;
     }
     if json {
         return print_json(&present::proposed_json(hits.len(), &new, &chosen));
