@@ -29,6 +29,40 @@ pub fn seed_at(path: &std::path::Path, day: Date) -> Result<Db> {
     Ok(db)
 }
 
+/// The example person, seeded at `path` on `day`: their records, decision and review.
+pub struct Demo {
+    pub person: milemarker_core::career::Snapshot,
+    pub decision: crate::decide::Decision,
+    pub review: milemarker_core::review::Review,
+}
+
+/// Seeds the example person at `path` (see [`seed_at`]), or on a temporary database removed
+/// again, decides for them and reviews them.
+pub fn run(
+    path: Option<&std::path::Path>,
+    day: Date,
+    settings: &crate::settings::Settings,
+) -> Result<Demo> {
+    // Removed when `_dir` drops, once the answers are built.
+    let _dir;
+    let path = match path {
+        Some(path) => path.to_path_buf(),
+        None => {
+            _dir = tempfile::tempdir()?;
+            _dir.path().join("demo.db")
+        }
+    };
+    let mut db = seed_at(&path, day)?;
+    let person = db.load()?;
+    let decision = crate::decide::decide_person(&person, None)?;
+    let review = crate::review::build(&mut db, &person, settings, day, Some(&decision))?;
+    Ok(Demo {
+        person,
+        decision,
+        review,
+    })
+}
+
 /// `demo --json`: the example person, their decision with its robustness, and their review.
 pub fn json(
     person: &milemarker_core::career::Snapshot,

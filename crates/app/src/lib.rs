@@ -21,6 +21,7 @@ pub mod markdown;
 pub mod market;
 pub mod opportunities;
 pub mod options;
+pub mod output;
 pub mod postings;
 pub mod present;
 pub mod profile;

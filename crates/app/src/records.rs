@@ -208,6 +208,47 @@ impl Created {
     }
 }
 
+/// Opens the records for one run of a command. One that only reads needs a database that exists:
+/// it creates none. One that writes may create it, and a database it created is removed again
+/// when the run fails: a write that failed wrote nothing, so it leaves nothing behind.
+pub struct Opener {
+    flag: Option<PathBuf>,
+    writes: bool,
+    created: std::cell::RefCell<Option<Created>>,
+}
+
+impl Opener {
+    /// `flag` is the database asked for, if any (see [`database_path`]).
+    pub fn new(flag: Option<PathBuf>, writes: bool) -> Opener {
+        Opener {
+            flag,
+            writes,
+            created: std::cell::RefCell::new(None),
+        }
+    }
+
+    pub fn open(&self) -> anyhow::Result<Db> {
+        let path = database_path(self.flag.as_deref())?;
+        if !self.writes {
+            return Db::open_existing(&path);
+        }
+        if let Some(new) = Created::before_open(&path) {
+            *self.created.borrow_mut() = Some(new);
+        }
+        Db::open(&path)
+    }
+
+    /// The run's outcome, once a failed run's new database is gone.
+    pub fn finish<T>(self, outcome: anyhow::Result<T>) -> anyhow::Result<T> {
+        if outcome.is_err()
+            && let Some(created) = self.created.take()
+        {
+            created.remove_if_unused();
+        }
+        outcome
+    }
+}
+
 #[cfg(test)]
 mod created_tests {
     use super::*;

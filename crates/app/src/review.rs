@@ -4,7 +4,7 @@ use anyhow::Result;
 use milemarker_core::career::Snapshot;
 use milemarker_core::review::{Review, ReviewInput, review};
 
-use crate::decide::Decision;
+use crate::decide::{Decision, decide_person};
 use crate::derived::Derived;
 use crate::records::Db;
 use crate::settings::Settings;
@@ -26,4 +26,12 @@ pub fn build(
         decision: decision.map(|(result, robust)| (result, robust.as_ref())),
     };
     Ok(review(&input))
+}
+
+/// The review of the records in `db` on `day`. A decision that cannot be made yet (no options,
+/// scores missing) leaves its section empty; `milemarker decide` says why.
+pub fn of_records(db: &mut Db, settings: &Settings, day: jiff::civil::Date) -> Result<Review> {
+    let s = db.load()?;
+    let decision = decide_person(&s, None).ok();
+    build(db, &s, settings, day, decision.as_ref())
 }

@@ -9,6 +9,8 @@ pub use milemarker_market::lookup::Candidate;
 use milemarker_market::lookup::{Found, Taxonomy};
 use milemarker_market::skills::{Hit, Matcher};
 
+use crate::records::Db;
+
 /// What a typed skill names in the taxonomy.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Concept {
@@ -126,6 +128,34 @@ pub fn not_held<'a, 't>(hits: &'a [Proposal<'t>], held: &[Skill]) -> Vec<&'a Pro
     hits.iter()
         .filter(|p| !held.iter().any(|k| p.id == k.id))
         .collect()
+}
+
+/// The proposals not held in the records of `db`; with no records, all of them (proposing needs
+/// none: a newcomer reads their CV before `init`).
+pub fn new_proposals<'a, 't>(
+    hits: &'a [Proposal<'t>],
+    db: Option<&mut Db>,
+) -> Result<Vec<&'a Proposal<'t>>> {
+    let held = match db {
+        Some(db) => db.load()?.skills,
+        None => Vec::new(),
+    };
+    Ok(not_held(hits, &held))
+}
+
+/// Claims the chosen proposals from the text at `file` (see [`claim`]).
+pub fn claim_from(
+    db: &mut Db,
+    chosen: &[&Proposal],
+    level: Option<Level>,
+    day: Date,
+    file: &std::path::Path,
+) -> Result<()> {
+    let source = file.display().to_string();
+    db.update(|s| {
+        claim(s, chosen, level, day, &source);
+        Ok(())
+    })
 }
 
 /// Claims the chosen proposals from the text `source` names, those not held already.

@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use milemarker_core::career::{Snapshot, find_named, validate_id};
 use milemarker_core::life::{Audit, AuditReport, Task, audit};
 
-use crate::records::invalid;
+use crate::records::{Db, invalid};
 
 /// A task to add; its name is the id when not given.
 #[derive(Debug, Clone)]
@@ -85,6 +85,17 @@ pub fn record_audit(s: &mut Snapshot, date: Date) -> Result<Vec<AuditReport>> {
     // The refusal reads alone ("no tasks to audit; ..."): no flag to name.
     Audit::record(&mut s.audits, &s.tasks, date).map_err(|e| anyhow::Error::msg(e.message))?;
     Ok(s.audits.iter().map(audit).collect())
+}
+
+/// Records the audit of `date` (see [`record_audit`]): that day's report, and every audit's.
+pub fn audit_of(db: &mut Db, date: Date) -> Result<(AuditReport, Vec<AuditReport>)> {
+    let reports = db.update(|s| record_audit(s, date))?;
+    let report = reports
+        .iter()
+        .find(|r| r.date == date)
+        .expect("just recorded")
+        .clone();
+    Ok((report, reports))
 }
 
 #[cfg(test)]

@@ -4,36 +4,11 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-pub use crate::commands::audit::AuditArgs;
-pub use crate::commands::brag::BragArgs;
-pub use crate::commands::calendar::CalendarArgs;
-pub use crate::commands::checkin::CheckinArgs;
-pub use crate::commands::completions::CompletionsArgs;
-pub use crate::commands::config::ConfigArgs;
-pub use crate::commands::contact::ContactCommand;
-pub use crate::commands::dealbreakers::{DealbreakersArgs, DealbreakersCommand};
-pub use crate::commands::decide::{DecideArgs, MethodArg};
-pub use crate::commands::demo::DemoArgs;
-pub use crate::commands::export::ExportArgs;
-pub use crate::commands::finances::{FinancesArgs, FinancesCommand};
-pub use crate::commands::hours::{HoursArgs, TrackerArg};
-pub use crate::commands::import::ImportArgs;
-pub use crate::commands::init::InitArgs;
-pub use crate::commands::man::{ManArgs, NoDatabase};
-pub use crate::commands::markers::MarkersArgs;
-pub use crate::commands::market::MarketCommand;
-pub use crate::commands::opportunity::{OpportunityCommand, SourceArg, StageArg};
-pub use crate::commands::option::{KindArg, OptionCommand};
-pub use crate::commands::postings::{PostingsCommand, PostingsFormatArg};
-pub use crate::commands::profile::{ProfileArgs, ProfileCommand};
-pub use crate::commands::review::{ReviewArgs, ReviewFormat};
-pub use crate::commands::risk::{RiskArgs, RiskCommand};
-pub use crate::commands::season::{AreaArg, SeasonArg, SeasonArgs, SeasonCommand};
-pub use crate::commands::serve::ServeArgs;
-pub use crate::commands::skills::{LevelArg, SkillsCommand};
-pub use crate::commands::task::TaskCommand;
-pub use crate::commands::values::{ValuesArgs, ValuesCommand, WeightingArg};
-pub use crate::commands::win::{SectionArg, VisibilityArg, WinArgs, WinCommand};
+use crate::commands::{
+    audit, brag, calendar, checkin, completions, config, contact, dealbreakers, decide, demo,
+    export, finances, hours, import, init, man, markers, market, opportunity, option, postings,
+    profile, review, risk, season, serve, skills, task, values, win,
+};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -73,112 +48,90 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Set up your profile, values and deal-breakers (asks on a terminal; flags for scripts)
-    Init(InitArgs),
+    Init(init::InitArgs),
     /// Show or change your profile: role, pay, area, weekly hours boundary
-    Profile(ProfileArgs),
+    Profile(Bare<profile::ProfileCommand>),
     /// List or change what matters to you, and how it is weighted
-    Values(ValuesArgs),
+    Values(Bare<values::ValuesCommand>),
     /// List or change your deal-breakers: the lines you will not cross
-    Dealbreakers(DealbreakersArgs),
+    Dealbreakers(Bare<dealbreakers::DealbreakersCommand>),
     /// The career paths you are weighing: stay, step back, move sideways, move up
     #[command(subcommand)]
-    Option(OptionCommand),
+    Option(option::OptionCommand),
     /// What could go wrong with a path, and whether it is a fear or a fact
-    Risk(RiskArgs),
+    Risk(Bare<risk::RiskCommand>),
     /// Monthly expenses, savings and other income, for each path's runway
-    Finances(FinancesArgs),
+    Finances(Bare<finances::FinancesCommand>),
     /// Record a week: hours, weekend days, evenings, energy, satisfaction (asks on a terminal)
-    Checkin(CheckinArgs),
+    Checkin(checkin::CheckinArgs),
     /// Your weeks against your hours boundary, and overwork creep
-    Hours(HoursArgs),
+    Hours(hours::HoursArgs),
     /// The energy audit's tasks: what you do each week and what it does to you
     #[command(subcommand)]
-    Task(TaskCommand),
+    Task(task::TaskCommand),
     /// The energy audit: how much of your week drains you, and what to do about each drain
-    Audit(AuditArgs),
+    Audit(audit::AuditArgs),
     /// Seasons of career and life: show them, or set one
-    Season(SeasonArgs),
+    Season(Bare<season::SeasonCommand>),
     /// Log an achievement in seconds, or list them (`win list`)
-    Win(WinArgs),
+    Win(win::WinArgs),
     /// Write a brag document for a period, grouped by Julia Evans' sections
-    Brag(BragArgs),
+    Brag(brag::BragArgs),
     /// Your network: people to stay in touch with, and vCard import and export
     #[command(subcommand)]
-    Contact(ContactCommand),
+    Contact(contact::ContactCommand),
     /// Leads and offers: the opportunities pipeline
     #[command(subcommand)]
-    Opportunity(OpportunityCommand),
+    Opportunity(opportunity::OpportunityCommand),
     /// Skills in the ESCO and O*NET taxonomies: find them in a posting, a CV or any text
     #[command(subcommand)]
-    Skills(SkillsCommand),
+    Skills(skills::SkillsCommand),
     /// Job postings: import them to count which skills employers ask for
     #[command(subcommand)]
-    Postings(PostingsCommand),
+    Postings(postings::PostingsCommand),
     /// The labour market: pay against BLS OEWS wages, demand for skills, occupations that fit
     #[command(subcommand)]
-    Market(MarketCommand),
+    Market(market::MarketCommand),
     /// The mile markers: warning signs that a career is drifting, with their evidence
-    Markers(MarkersArgs),
+    Markers(markers::MarkersArgs),
     /// The one page to read every week: markers, hours, energy, seasons, decision, next actions
-    Review(ReviewArgs),
+    Review(review::ReviewArgs),
     /// Show the settings in effect (marker thresholds) and where they come from
-    Config(ConfigArgs),
+    Config(config::ConfigArgs),
     /// Decide between your options, or over a decision document (JSON or TOML)
-    Decide(DecideArgs),
+    Decide(decide::DecideArgs),
     /// Write everything as one JSON document (- for standard output)
-    Export(ExportArgs),
+    Export(export::ExportArgs),
     /// Reminders for your calendar: the weekly check-in, the review, contacts due, offer deadlines
-    Calendar(CalendarArgs),
+    Calendar(calendar::CalendarArgs),
     /// Replace everything with a JSON document written by `export` (- for standard input)
-    Import(ImportArgs),
+    Import(import::ImportArgs),
     /// The full review of a bundled example person, on a temporary database
-    Demo(DemoArgs),
+    Demo(demo::DemoArgs),
     /// Serve the whole tool as pages in your browser, on this machine only by default
-    Serve(ServeArgs),
+    Serve(serve::ServeArgs),
     /// Print shell completions
-    Completions(CompletionsArgs),
+    Completions(completions::CompletionsArgs),
     /// Print a man page (roff), or write every page into a folder with --dir
-    Man(ManArgs),
+    Man(man::ManArgs),
 }
 
-// A clap choice converts to the domain value it names (clap stays out of core) by an exhaustive
-// `From` below: a choice added on either side without the other does not compile.
-
-/// `From<$arg> for $domain`, variant by variant of the same name.
-macro_rules! domain {
-    ($($arg:ident => $domain:path { $($variant:ident),+ $(,)? })+) => {$(
-        impl From<$arg> for $domain {
-            fn from(arg: $arg) -> $domain {
-                use $domain as Domain;
-                match arg {
-                    $($arg::$variant => Domain::$variant,)+
-                }
-            }
-        }
-    )+};
+/// A command that, given no subcommand, shows what it keeps (`milemarker values` lists the
+/// values): `C` holds its subcommands, one of them that showing.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Bare<C: Subcommand> {
+    #[command(subcommand)]
+    pub command: Option<C>,
+    #[command(flatten)]
+    pub json: JsonFlag,
 }
 
-domain! {
-    WeightingArg => milemarker_core::career::Weighting { Direct, Rank, Ahp, Unsure }
-    KindArg => milemarker_core::career::OptionKind {
-        Stay, StepBack, Lateral, Promotion, Leave, CareerBreak, PartTime, Offer,
+impl<C: Subcommand> Bare<C> {
+    /// The subcommand given, else `show` with the `--json` given.
+    pub fn or(self, show: impl FnOnce(JsonFlag) -> C) -> C {
+        self.command.unwrap_or_else(|| show(self.json))
     }
-    MethodArg => milemarker_core::decision::document::Method { Kt, Wsm, Topsis, Ahp, Smaa }
-    TrackerArg => milemarker_core::tracker::Tracker { Timewarrior, Toggl, Watson, Activitywatch }
-    AreaArg => milemarker_core::life::LifeArea { Career, Family, Health, Personal }
-    SeasonArg => milemarker_core::life::SeasonKind { Spring, Summer, Fall, Winter }
-    VisibilityArg => milemarker_core::evidence::Visibility {
-        Myself, Team, Manager, Skip, Company, Public,
-    }
-    SectionArg => milemarker_core::evidence::BragSection {
-        Projects, DesignDocs, Collaboration, NotMyJob,
-    }
-    SourceArg => milemarker_core::network::Source { Recruiter, Referral, Posting, Network }
-    StageArg => milemarker_core::network::Stage {
-        New, Replied, Applied, Interviewing, Offer, Accepted, Declined, Closed,
-    }
-    LevelArg => milemarker_core::skills::Level { Novice, Beginner, Competent, Proficient, Expert }
-    PostingsFormatArg => milemarker_market::postings::Format { Csv, Jsonl, Parquet }
 }
 
 #[derive(Debug, Clone, Copy, Args)]
@@ -330,34 +283,7 @@ mod help_tests {
 
 #[cfg(test)]
 mod tests {
-    use clap::ValueEnum;
-
     use super::*;
-    use milemarker_core::career::{OptionKind, Weighting};
-    use milemarker_core::decision::document::Method;
-
-    #[test]
-    fn every_choice_is_the_word_the_domain_stores() {
-        /// The word typed on the command line is the word stored, printed and read back.
-        fn same_words<A: ValueEnum + Copy + Into<T>, T: serde::Serialize>() {
-            for arg in A::value_variants() {
-                let typed = arg.to_possible_value().expect("no hidden choices");
-                let domain: T = (*arg).into();
-                assert_eq!(typed.get_name(), milemarker_core::text::word(&domain));
-            }
-        }
-        same_words::<KindArg, OptionKind>();
-        same_words::<WeightingArg, Weighting>();
-        same_words::<MethodArg, Method>();
-        same_words::<AreaArg, milemarker_core::life::LifeArea>();
-        same_words::<TrackerArg, milemarker_core::tracker::Tracker>();
-        same_words::<SeasonArg, milemarker_core::life::SeasonKind>();
-        same_words::<VisibilityArg, milemarker_core::evidence::Visibility>();
-        same_words::<SectionArg, milemarker_core::evidence::BragSection>();
-        same_words::<SourceArg, milemarker_core::network::Source>();
-        same_words::<StageArg, milemarker_core::network::Stage>();
-        same_words::<LevelArg, milemarker_core::skills::Level>();
-    }
 
     #[test]
     fn the_cli_definition_is_consistent() {

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 pub use milemarker_app::clock::{as_of, happened_on, today};
 pub use milemarker_app::input::*;
@@ -52,17 +52,8 @@ pub fn print_raw(text: &str) -> Result<()> {
 
 /// Writes `text` to `out` (whole or not at all), or prints it when there is no file.
 pub fn write_output(out: Option<&Path>, text: &str) -> Result<()> {
-    let Some(path) = out.filter(|p| *p != Path::new("-")) else {
-        return print_document(text);
-    };
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    file.write_all(text.as_bytes())?;
-    file.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+    match out.filter(|p| *p != Path::new("-")) {
+        Some(path) => milemarker_app::output::write_whole(path, text),
+        None => print_document(text),
+    }
 }

@@ -1,5 +1,6 @@
 //! The `milemarker` binary: parse, run, and turn errors into messages and exit codes.
 
+mod choice;
 mod cli;
 mod commands;
 mod context;

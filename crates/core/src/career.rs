@@ -185,6 +185,14 @@ pub enum Weighting {
 }
 
 impl Weighting {
+    /// Every choice, in the order a list of them shows.
+    pub const ALL: [Weighting; 4] = [
+        Weighting::Direct,
+        Weighting::Rank,
+        Weighting::Ahp,
+        Weighting::Unsure,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Weighting::Direct => "direct",
@@ -263,6 +271,18 @@ pub enum OptionKind {
 }
 
 impl OptionKind {
+    /// Every choice, in the order a list of them shows.
+    pub const ALL: [OptionKind; 8] = [
+        OptionKind::Stay,
+        OptionKind::StepBack,
+        OptionKind::Lateral,
+        OptionKind::Promotion,
+        OptionKind::Leave,
+        OptionKind::CareerBreak,
+        OptionKind::PartTime,
+        OptionKind::Offer,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             OptionKind::Stay => "stay",

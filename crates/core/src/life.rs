@@ -320,6 +320,16 @@ pub enum LifeArea {
     Personal,
 }
 
+impl LifeArea {
+    /// Every choice, in the order a list of them shows.
+    pub const ALL: [LifeArea; 4] = [
+        LifeArea::Career,
+        LifeArea::Family,
+        LifeArea::Health,
+        LifeArea::Personal,
+    ];
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SeasonKind {
@@ -331,6 +341,16 @@ pub enum SeasonKind {
     Fall,
     /// Plan, reflect, hibernate to recharge.
     Winter,
+}
+
+impl SeasonKind {
+    /// Every choice, in the order a list of them shows.
+    pub const ALL: [SeasonKind; 4] = [
+        SeasonKind::Spring,
+        SeasonKind::Summer,
+        SeasonKind::Fall,
+        SeasonKind::Winter,
+    ];
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -176,6 +176,16 @@ pub enum Source {
     Network,
 }
 
+impl Source {
+    /// Every choice, in the order a list of them shows.
+    pub const ALL: [Source; 4] = [
+        Source::Recruiter,
+        Source::Referral,
+        Source::Posting,
+        Source::Network,
+    ];
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Stage {
@@ -191,6 +201,18 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// Every choice, in the order a list of them shows.
+    pub const ALL: [Stage; 8] = [
+        Stage::New,
+        Stage::Replied,
+        Stage::Applied,
+        Stage::Interviewing,
+        Stage::Offer,
+        Stage::Accepted,
+        Stage::Declined,
+        Stage::Closed,
+    ];
+
     /// Still a lead: not accepted, declined or closed.
     pub fn is_open(self) -> bool {
         !matches!(self, Stage::Accepted | Stage::Declined | Stage::Closed)

@@ -25,6 +25,16 @@ pub enum Tracker {
     Activitywatch,
 }
 
+impl Tracker {
+    /// Every choice, in the order a list of them shows.
+    pub const ALL: [Tracker; 4] = [
+        Tracker::Timewarrior,
+        Tracker::Toggl,
+        Tracker::Watson,
+        Tracker::Activitywatch,
+    ];
+}
+
 pub fn tracker_name(tracker: Tracker) -> &'static str {
     match tracker {
         Tracker::Timewarrior => "timewarrior",

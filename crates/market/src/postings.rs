@@ -27,7 +27,8 @@ pub const MAX_RECORD: usize = 1 << 20;
 /// rows after it. It is reported, and reading goes on from the line after its opening quote.
 pub const MAX_FIELD_LINES: u64 = 1_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     Csv,
     Jsonl,
@@ -35,6 +36,9 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every choice, in the order a list of them shows.
+    pub const ALL: [Format; 3] = [Format::Csv, Format::Jsonl, Format::Parquet];
+
     /// From the file's extension: .csv, .jsonl/.ndjson/.json, .parquet/.pq.
     pub fn of(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();

@@ -14,10 +14,12 @@ mod nav;
 mod pages;
 pub mod review;
 mod routes;
+mod start;
 mod state;
 
 pub use listen::Limits;
 pub use routes::{ServeOptions, serve};
+pub use start::{Bind, Start, start};
 
 #[cfg(test)]
 mod tests;

@@ -112,16 +112,7 @@ struct Board {
 const STALE_DAYS: i64 = 14;
 
 /// Every stage, in the order an opportunity moves through them.
-pub const STAGES: [Stage; 8] = [
-    Stage::New,
-    Stage::Replied,
-    Stage::Applied,
-    Stage::Interviewing,
-    Stage::Offer,
-    Stage::Accepted,
-    Stage::Declined,
-    Stage::Closed,
-];
+pub const STAGES: [Stage; 8] = Stage::ALL;
 
 /// The stage a form names with its word ("interviewing").
 pub fn stage_from_word(word: &str) -> Option<Stage> {

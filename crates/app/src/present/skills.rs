@@ -8,7 +8,7 @@ use milemarker_market::lookup::{Candidate, Taxonomy};
 use milemarker_market::skills::{Hit, Matcher};
 
 use super::{Output, Span, counted};
-use crate::input::Batch;
+use crate::input::{Batch, LineBatches};
 use crate::skills::{Claimed, Proposal, WinTag, win_tags};
 
 /// What a list says of a phrase the span tagger found and no taxonomy skill names.
@@ -50,6 +50,27 @@ pub fn extracted_lines(batch: &Batch, json: bool) -> serde_json::Result<Vec<Stri
             } + "\n")
         })
         .collect()
+}
+
+/// `extract --lines`: one text per line of `file`, each batch written to `out` before the next is
+/// read; offsets are into the line. What stops the reading is the error, after the lines before it.
+pub fn write_extracted_lines(
+    file: &std::path::Path,
+    json: bool,
+    out: &mut impl std::io::Write,
+) -> anyhow::Result<()> {
+    let mut lines = LineBatches::open(file)?;
+    while let Some(batch) = lines.next_batch(4096) {
+        for line in extracted_lines(&batch, json)? {
+            out.write_all(line.as_bytes())?;
+        }
+        if let Some(err) = batch.stopped {
+            out.flush()?;
+            return Err(err);
+        }
+    }
+    out.flush()?;
+    Ok(())
 }
 
 /// Line `number`'s skills as one line of `extract --lines`: the labels after the number.

@@ -14,15 +14,11 @@ pub fn run(db: &mut Db, args: AuditArgs) -> Result<()> {
         Some(date) => date,
         None => today()?,
     };
-    let reports = db.update(|s| tasks::record_audit(s, date))?;
-    let today_report = reports
-        .iter()
-        .find(|r| r.date == date)
-        .expect("just recorded");
+    let (report, reports) = tasks::audit_of(db, date)?;
     answer(
         args.json.json,
-        &present::audit_json(today_report, &reports),
-        || present::audit(today_report, &reports),
+        &present::audit_json(&report, &reports),
+        || present::audit(&report, &reports),
     )
 }
 

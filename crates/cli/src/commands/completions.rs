@@ -3,7 +3,7 @@ use clap::Args;
 use clap::CommandFactory;
 
 use crate::cli::Cli;
-use crate::cli::NoDatabase;
+use crate::commands::man::NoDatabase;
 
 pub fn run(args: CompletionsArgs) -> Result<()> {
     let mut out = Vec::new();

@@ -1,15 +1,15 @@
 use anyhow::Result;
-use clap::{Args, Subcommand};
+use clap::Subcommand;
 use milemarker_app::dealbreakers::{add, remove};
 use milemarker_app::present::records as present;
 use milemarker_core::career::Snapshot;
 
-use crate::cli::JsonFlag;
+use crate::cli::{Bare, JsonFlag};
 use crate::context::Db;
 use crate::document::{answer, show};
 
-pub fn run(db: &mut Db, args: DealbreakersArgs) -> Result<()> {
-    match args.command.unwrap_or(DealbreakersCommand::List(args.list)) {
+pub fn run(db: &mut Db, args: Bare<DealbreakersCommand>) -> Result<()> {
+    match args.or(DealbreakersCommand::List) {
         DealbreakersCommand::List(flag) => {
             let snapshot = db.load()?;
             answer(flag.json, &snapshot.dealbreakers, || {
@@ -26,15 +26,6 @@ fn changed(db: &mut Db, change: impl FnOnce(&mut Snapshot) -> Result<()>) -> Res
 }
 
 // The command line of this command, beside its handler.
-
-#[derive(Debug, Args)]
-#[command(args_conflicts_with_subcommands = true)]
-pub struct DealbreakersArgs {
-    #[command(subcommand)]
-    pub command: Option<DealbreakersCommand>,
-    #[command(flatten)]
-    pub list: JsonFlag,
-}
 
 #[derive(Debug, Subcommand)]
 pub enum DealbreakersCommand {

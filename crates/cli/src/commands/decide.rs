@@ -3,10 +3,12 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use clap::{Args, ValueEnum};
+use clap::Args;
 use milemarker_app::decide::{decide_file, decide_person, with_robustness};
 use milemarker_app::present::{decision_document, ready_to_decide};
+use milemarker_core::decision::document::Method;
 
+use crate::choice::choice;
 use crate::cli::JsonFlag;
 use crate::context::{Db, print, print_json};
 use crate::document::{show, terminal};
@@ -23,13 +25,12 @@ pub fn run(open: impl FnOnce() -> Result<Db>, args: DecideArgs) -> Result<()> {
         }
         None => {
             let person = open()?.load()?;
-            let method = args.method.map(Into::into);
             if args.check {
                 // Ready means `decide` works: no gaps, and nothing else refuses it either.
-                decide_person(&person, method)?;
+                decide_person(&person, args.method)?;
                 return show(&ready_to_decide());
             }
-            let (result, robustness) = decide_person(&person, method)?;
+            let (result, robustness) = decide_person(&person, args.method)?;
             if args.json.json {
                 print_json(&with_robustness(&result, robustness.as_ref())?)
             } else {
@@ -50,21 +51,12 @@ pub struct DecideArgs {
     /// decides over the options in your database
     pub file: Option<PathBuf>,
     /// Method for your stored options [default: from your weighting]
-    #[arg(long, value_enum)]
-    pub method: Option<MethodArg>,
+    #[arg(long, value_parser = choice::<Method>())]
+    pub method: Option<Method>,
     /// Only list what the decision still lacks, with the commands that fill it; exits 1 while
     /// anything does, 0 ("ready to decide") once nothing does
     #[arg(long, conflicts_with_all = ["file", "json"])]
     pub check: bool,
     #[command(flatten)]
     pub json: JsonFlag,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum MethodArg {
-    Kt,
-    Wsm,
-    Topsis,
-    Ahp,
-    Smaa,
 }

@@ -1,15 +1,15 @@
 use anyhow::Result;
-use clap::{Args, Subcommand};
+use clap::Subcommand;
 use milemarker_app::finances;
 use milemarker_app::present::life as present;
 use milemarker_core::career::Finances;
 
-use crate::cli::JsonFlag;
+use crate::cli::{Bare, JsonFlag};
 use crate::context::Db;
 use crate::document::{answer, show};
 
-pub fn run(db: &mut Db, args: FinancesArgs) -> Result<()> {
-    match args.command.unwrap_or(FinancesCommand::Show(args.show)) {
+pub fn run(db: &mut Db, args: Bare<FinancesCommand>) -> Result<()> {
+    match args.or(FinancesCommand::Show) {
         FinancesCommand::Show(flag) => {
             let s = db.load()?;
             answer(flag.json, &present::finances_json(&s), || {
@@ -35,15 +35,6 @@ pub fn run(db: &mut Db, args: FinancesArgs) -> Result<()> {
 }
 
 // The command line of this command, beside its handler.
-
-#[derive(Debug, Args)]
-#[command(args_conflicts_with_subcommands = true)]
-pub struct FinancesArgs {
-    #[command(subcommand)]
-    pub command: Option<FinancesCommand>,
-    #[command(flatten)]
-    pub show: JsonFlag,
-}
 
 #[derive(Debug, Subcommand)]
 pub enum FinancesCommand {

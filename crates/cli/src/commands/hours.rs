@@ -4,11 +4,13 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 use milemarker_app::hours;
 use milemarker_app::present::life as present;
 use milemarker_core::markers::thresholds::OverworkCreep;
+use milemarker_core::tracker::Tracker;
 
+use crate::choice::choice;
 use crate::cli::JsonFlag;
 use crate::context::{Db, as_of};
 use crate::document::{answer, show};
@@ -27,7 +29,7 @@ pub fn run(db: &mut Db, args: HoursArgs, creep: &OverworkCreep) -> Result<()> {
 }
 
 fn import_tracker(db: &mut Db, args: HoursImportArgs) -> Result<()> {
-    let export = hours::read(&args.file, args.format.into(), args.tz)?;
+    let export = hours::read(&args.file, args.format, args.tz)?;
     let name = &export.name;
     for warning in &export.parsed.warnings {
         anstream::eprintln!("{} {name}: {warning}", paint(WARN, "warning:"));
@@ -62,23 +64,11 @@ pub enum HoursCommand {
 #[derive(Debug, Args)]
 pub struct HoursImportArgs {
     /// The tracker that wrote the file
-    #[arg(long, value_enum)]
-    pub format: TrackerArg,
+    #[arg(long, value_parser = choice::<Tracker>())]
+    pub format: Tracker,
     /// The export (- for standard input)
     pub file: PathBuf,
     /// IANA time zone whose midnights split the hours into days [default: the system's]
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum TrackerArg {
-    /// `timew export` JSON
-    Timewarrior,
-    /// Toggl Track's detailed report CSV (Clockify's detailed CSV too)
-    Toggl,
-    /// Watson's frames file (~/.config/watson/frames)
-    Watson,
-    /// An ActivityWatch export (not-afk time)
-    Activitywatch,
 }

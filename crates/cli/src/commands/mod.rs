@@ -32,40 +32,21 @@ pub(crate) mod values;
 pub(crate) mod win;
 
 use anyhow::Result;
-use milemarker_app::records::Created;
-use std::cell::RefCell;
+use milemarker_app::records::Opener;
 
-use crate::cli::{
-    Cli, Command, ContactCommand, DealbreakersCommand, FinancesCommand, OpportunityCommand,
-    OptionCommand, ProfileCommand, RiskCommand, SeasonCommand, SkillsCommand, TaskCommand,
-    ValuesCommand, WinCommand,
+use self::{
+    contact::ContactCommand, dealbreakers::DealbreakersCommand, finances::FinancesCommand,
+    opportunity::OpportunityCommand, option::OptionCommand, profile::ProfileCommand,
+    risk::RiskCommand, season::SeasonCommand, skills::SkillsCommand, task::TaskCommand,
+    values::ValuesCommand, win::WinCommand,
 };
-use crate::context::{Db, database_path, load_settings};
+use crate::cli::{Cli, Command};
+use crate::context::{Db, load_settings};
 
 pub fn run(cli: Cli, db_flag_given: bool) -> Result<()> {
-    let writes = writes(&cli.command);
-    let db_flag = cli.db.clone();
-    // A database this command creates, and the directories it creates for it.
-    let created: RefCell<Option<Created>> = RefCell::new(None);
-    let open = || -> Result<Db> {
-        let path = database_path(db_flag.as_deref())?;
-        if !writes {
-            return Db::open_existing(&path);
-        }
-        if let Some(new) = Created::before_open(&path) {
-            *created.borrow_mut() = Some(new);
-        }
-        Db::open(&path)
-    };
-    let outcome = dispatch(cli, db_flag_given, open);
-    // A write that failed wrote nothing; the database it would have been the first to write is
-    // not left behind either.
-    if outcome.is_err()
-        && let Some(created) = created.take()
-    {
-        created.remove_if_unused();
-    }
-    outcome
+    let opener = Opener::new(cli.db.clone(), writes(&cli.command));
+    let outcome = dispatch(cli, db_flag_given, || opener.open());
+    opener.finish(outcome)
 }
 
 /// Whether a command may write the person's records, and so create the database. One that only

@@ -2,11 +2,12 @@
 //! stages; an offer becomes an option to decide on.
 
 use anyhow::Result;
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 use milemarker_app::opportunities::{self, NewLead, OfferTerms};
 use milemarker_app::present::network as present;
-use milemarker_core::network::Stage;
+use milemarker_core::network::{Source, Stage};
 
+use crate::choice::choice;
 use crate::cli::{JsonFlag, LeadId, When};
 use crate::context::{Db, happened_on, today};
 use crate::document::{answer, show};
@@ -21,7 +22,6 @@ pub fn run(db: &mut Db, command: OpportunityCommand, ignored_after: u32) -> Resu
             when,
         } => {
             let date = happened_on(when.date)?;
-            let stage: Stage = stage.into();
             db.update(|s| opportunities::move_to(s, id, stage, date))?;
             show(&present::moved(id, stage, date))
         }
@@ -48,7 +48,7 @@ fn add(db: &mut Db, args: OpportunityAddArgs) -> Result<()> {
     let lead = NewLead {
         company: args.company,
         role: args.role,
-        source: args.source.into(),
+        source: args.source,
         contact: args.contact,
         date: happened_on(args.date)?,
         note: args.note,
@@ -82,8 +82,8 @@ pub enum OpportunityCommand {
         #[command(flatten)]
         lead: LeadId,
         /// The stage it has reached
-        #[arg(value_enum)]
-        stage: StageArg,
+        #[arg(value_parser = choice::<Stage>())]
+        stage: Stage,
         #[command(flatten)]
         when: When,
     },
@@ -136,8 +136,8 @@ pub struct OpportunityAddArgs {
     #[arg(long)]
     pub role: String,
     /// How it came: recruiter, referral, posting or network
-    #[arg(long, value_enum)]
-    pub source: SourceArg,
+    #[arg(long, value_parser = choice::<Source>())]
+    pub source: Source,
     /// The contact who brought it (a contact id)
     #[arg(long, value_name = "CONTACT-ID")]
     pub contact: Option<String>,
@@ -150,24 +150,4 @@ pub struct OpportunityAddArgs {
     /// A link to the posting or the conversation
     #[arg(long, value_name = "URL")]
     pub link: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum SourceArg {
-    Recruiter,
-    Referral,
-    Posting,
-    Network,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum StageArg {
-    New,
-    Replied,
-    Applied,
-    Interviewing,
-    Offer,
-    Accepted,
-    Declined,
-    Closed,
 }

@@ -1,8 +1,10 @@
 use anyhow::Result;
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 use milemarker_app::options;
 use milemarker_app::present::records as present;
+use milemarker_core::career::OptionKind;
 
+use crate::choice::choice;
 use crate::cli::JsonFlag;
 use crate::context::{Db, print_json};
 use crate::document::show;
@@ -32,7 +34,7 @@ pub fn run(db: &mut Db, command: OptionCommand) -> Result<()> {
 fn fields(args: OptionFields) -> options::OptionFields {
     options::OptionFields {
         name: args.name,
-        kind: args.kind.map(Into::into),
+        kind: args.kind,
         attributes: args.attributes,
         scores: args.scores,
         later: args.later,
@@ -64,8 +66,8 @@ pub struct OptionFields {
     #[arg(long)]
     pub name: Option<String>,
     /// What kind of move it is: stay, step-back, lateral (or sideways), promotion, leave, career-break, part-time, offer
-    #[arg(long, value_enum)]
-    pub kind: Option<KindArg>,
+    #[arg(long, value_parser = choice::<OptionKind>())]
+    pub kind: Option<OptionKind>,
     /// A fact about the path, KEY=VALUE (hours_per_week=42, remote=yes); repeatable
     #[arg(long = "attr", value_name = "KEY=VALUE")]
     pub attributes: Vec<String>,
@@ -100,18 +102,4 @@ pub struct OptionEditArgs {
     /// Remove an attribute; repeatable
     #[arg(long = "unset-attr", value_name = "KEY")]
     pub unset_attributes: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum KindArg {
-    Stay,
-    StepBack,
-    /// A move sideways: another role at about the same level
-    #[value(alias = "sideways")]
-    Lateral,
-    Promotion,
-    Leave,
-    CareerBreak,
-    PartTime,
-    Offer,
 }

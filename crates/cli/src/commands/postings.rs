@@ -5,12 +5,13 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use milemarker_app::postings::{Progress, failure_json, format_of, load};
 use milemarker_app::present::market as present;
-use milemarker_market::postings::Columns;
+use milemarker_market::postings::{Columns, Format};
 
+use crate::choice::choice;
 use crate::cli::JsonFlag;
 use crate::context::{Db, print_json, today};
 use crate::document::answer;
@@ -30,7 +31,7 @@ pub fn run(db: &mut Db, command: PostingsCommand) -> Result<()> {
 }
 
 fn import(db: &mut Db, args: PostingsImportArgs) -> Result<()> {
-    let format = format_of(&args.file, args.format.map(Into::into))?;
+    let format = format_of(&args.file, args.format)?;
     let columns = Columns {
         employer: args.employer_column,
         title: args.title_column,
@@ -96,8 +97,8 @@ pub struct PostingsImportArgs {
     /// The file; its format comes from the extension (.csv, .jsonl, .parquet) unless --format says
     pub file: PathBuf,
     /// csv, jsonl or parquet [default: from the file name]
-    #[arg(long, value_enum)]
-    pub format: Option<PostingsFormatArg>,
+    #[arg(long, value_parser = choice::<Format>())]
+    pub format: Option<Format>,
     /// The column that names the employer
     #[arg(long, value_name = "NAME", default_value = "employer")]
     pub employer_column: String,
@@ -115,11 +116,4 @@ pub struct PostingsImportArgs {
     pub skip_bad: bool,
     #[command(flatten)]
     pub json: JsonFlag,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum PostingsFormatArg {
-    Csv,
-    Jsonl,
-    Parquet,
 }

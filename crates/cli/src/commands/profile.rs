@@ -3,12 +3,12 @@ use clap::{Args, Subcommand};
 use milemarker_app::present::records as present;
 use milemarker_app::profile::{self, ProfileFields};
 
-use crate::cli::{JsonFlag, Person};
+use crate::cli::{Bare, JsonFlag, Person};
 use crate::context::Db;
 use crate::document::{answer, show};
 
-pub fn run(db: &mut Db, args: ProfileArgs) -> Result<()> {
-    match args.command.unwrap_or(ProfileCommand::Show(args.show)) {
+pub fn run(db: &mut Db, args: Bare<ProfileCommand>) -> Result<()> {
+    match args.or(ProfileCommand::Show) {
         ProfileCommand::Show(flag) => {
             let profile = db.load()?.profile;
             answer(flag.json, &profile, || present::profile(&profile))
@@ -57,16 +57,6 @@ fn fields(args: ProfileSetArgs) -> ProfileFields {
 }
 
 // The command line of this command, beside its handler.
-
-#[derive(Debug, Args)]
-#[command(args_conflicts_with_subcommands = true)]
-pub struct ProfileArgs {
-    #[command(subcommand)]
-    pub command: Option<ProfileCommand>,
-    /// `milemarker profile` alone shows it
-    #[command(flatten)]
-    pub show: JsonFlag,
-}
 
 #[derive(Debug, Subcommand)]
 pub enum ProfileCommand {

@@ -4,19 +4,13 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use milemarker_app::decide::decide_person;
-use milemarker_app::review::build;
+use milemarker_app::review::of_records;
 use milemarker_core::review::Review;
 
 use crate::context::{Db, Settings, as_of, write_output};
 
 pub fn run(db: &mut Db, args: ReviewArgs, settings: &Settings) -> Result<()> {
-    let day = as_of(args.as_of)?;
-    let s = db.load()?;
-    // A decision that cannot be made yet (no options, scores missing) leaves its section empty;
-    // `milemarker decide` says why.
-    let decision = decide_person(&s, None).ok();
-    let r = build(db, &s, settings, day, decision.as_ref())?;
+    let r = of_records(db, settings, as_of(args.as_of)?)?;
     write_output(args.out.as_deref(), &render(&r, args.format)?)
 }
 

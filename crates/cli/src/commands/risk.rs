@@ -1,15 +1,15 @@
 use anyhow::Result;
-use clap::{Args, Subcommand};
+use clap::Subcommand;
 use milemarker_app::present::life as present;
 use milemarker_app::risks;
 use milemarker_core::decision::document::{RiskKind, RiskSpec};
 
-use crate::cli::JsonFlag;
+use crate::cli::{Bare, JsonFlag};
 use crate::context::Db;
 use crate::document::{answer, show};
 
-pub fn run(db: &mut Db, args: RiskArgs) -> Result<()> {
-    match args.command.unwrap_or(RiskCommand::List(args.list)) {
+pub fn run(db: &mut Db, args: Bare<RiskCommand>) -> Result<()> {
+    match args.or(RiskCommand::List) {
         RiskCommand::List(flag) => {
             let s = db.load()?;
             answer(flag.json, &present::risks_json(&s), || present::risks(&s))
@@ -38,15 +38,6 @@ pub fn run(db: &mut Db, args: RiskArgs) -> Result<()> {
 }
 
 // The command line of this command, beside its handler.
-
-#[derive(Debug, Args)]
-#[command(args_conflicts_with_subcommands = true)]
-pub struct RiskArgs {
-    #[command(subcommand)]
-    pub command: Option<RiskCommand>,
-    #[command(flatten)]
-    pub list: JsonFlag,
-}
 
 #[derive(Debug, Subcommand)]
 pub enum RiskCommand {

@@ -1,20 +1,18 @@
 //! Seasons of career and life (001): every season has a purpose, and it will change again.
 
 use anyhow::Result;
-use clap::{Args, Subcommand, ValueEnum};
+use clap::Subcommand;
 use milemarker_app::present::life as present;
 use milemarker_app::seasons;
-use milemarker_core::life::{Season, current_seasons};
+use milemarker_core::life::{LifeArea, Season, SeasonKind, current_seasons};
 
-use crate::cli::JsonFlag;
+use crate::choice::choice;
+use crate::cli::{Bare, JsonFlag};
 use crate::context::{self, Db, today};
 use crate::document::{answer, show};
 
-pub fn run(db: &mut Db, args: SeasonArgs) -> Result<()> {
-    match args.command.unwrap_or(SeasonCommand::Show {
-        as_of: None,
-        json: args.json,
-    }) {
+pub fn run(db: &mut Db, args: Bare<SeasonCommand>) -> Result<()> {
+    match args.or(|json| SeasonCommand::Show { as_of: None, json }) {
         SeasonCommand::Show { as_of, json } => {
             let as_of = context::as_of(as_of)?;
             let s = db.load()?;
@@ -29,8 +27,8 @@ pub fn run(db: &mut Db, args: SeasonArgs) -> Result<()> {
         } => {
             let today = today()?;
             let entry = Season {
-                area: area.into(),
-                season: season.into(),
+                area,
+                season,
                 since: since.unwrap_or(today),
             };
             let (as_of, current) = db.update(|s| Ok(seasons::set(s, entry, today)))?;
@@ -48,15 +46,6 @@ pub fn run(db: &mut Db, args: SeasonArgs) -> Result<()> {
 
 // The command line of this command, beside its handler.
 
-#[derive(Debug, Args)]
-#[command(args_conflicts_with_subcommands = true)]
-pub struct SeasonArgs {
-    #[command(subcommand)]
-    pub command: Option<SeasonCommand>,
-    #[command(flatten)]
-    pub json: JsonFlag,
-}
-
 #[derive(Debug, Subcommand)]
 pub enum SeasonCommand {
     /// The season of each area now, and how long it has lasted
@@ -70,33 +59,15 @@ pub enum SeasonCommand {
     /// Start a season in one area of life
     Set {
         /// The area of life: career, family, health or personal
-        #[arg(value_enum)]
-        area: AreaArg,
+        #[arg(value_parser = choice::<LifeArea>())]
+        area: LifeArea,
         /// spring, summer, fall (or autumn) or winter
-        #[arg(value_enum)]
-        season: SeasonArg,
+        #[arg(value_parser = choice::<SeasonKind>())]
+        season: SeasonKind,
         /// When it began [default: today]
         #[arg(long, value_name = "DATE")]
         since: Option<jiff::civil::Date>,
     },
     /// Every season recorded, oldest first
     History(JsonFlag),
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum AreaArg {
-    Career,
-    Family,
-    Health,
-    Personal,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum SeasonArg {
-    Spring,
-    Summer,
-    // The help says "autumn" too: it is the word outside North America.
-    #[value(alias = "autumn")]
-    Fall,
-    Winter,
 }

@@ -4,19 +4,23 @@
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
-use clap::{Subcommand, ValueEnum};
+use clap::Subcommand;
 use milemarker_app::present::skills as present;
 use milemarker_app::skills::{self, Concept, Proposal};
 use milemarker_core::skills::Level;
 use milemarker_market::skills::Matcher;
 
+use crate::choice::choice;
 use crate::cli::JsonFlag;
-use crate::context::{Db, LineBatches, TEXT_LIMIT, if_any, print_json, read_input, today};
+use crate::context::{Db, TEXT_LIMIT, if_any, print_json, read_input, today};
 use crate::document::{answer, output, show};
 
 pub fn run(open: impl FnOnce() -> Result<Db>, command: SkillsCommand) -> Result<()> {
     match command {
-        SkillsCommand::Extract { file, lines, json } if lines => extract_lines(&file, json.json),
+        SkillsCommand::Extract { file, lines, json } if lines => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            present::write_extracted_lines(&file, json.json, &mut out)
+        }
         SkillsCommand::Extract { file, json, .. } => {
             extract(&read_input(&file, TEXT_LIMIT)?, json.json)
         }
@@ -37,27 +41,7 @@ fn extract(text: &str, json: bool) -> Result<()> {
     answer(json, &hits, || present::extracted(&hits))
 }
 
-/// One text per line, matched on every core, each batch written out before the next is read;
-/// offsets are into the line. What stops the reading is the error, after the lines before it.
-fn extract_lines(file: &std::path::Path, json: bool) -> Result<()> {
-    use std::io::Write;
-    let mut lines = LineBatches::open(file)?;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    while let Some(batch) = lines.next_batch(4096) {
-        let written = present::extracted_lines(&batch, json)?;
-        for line in written {
-            out.write_all(line.as_bytes())?;
-        }
-        if let Some(err) = batch.stopped {
-            out.flush()?;
-            return Err(err);
-        }
-    }
-    out.flush()?;
-    Ok(())
-}
-
-fn add(db: &mut Db, text: &str, level: Option<LevelArg>) -> Result<()> {
+fn add(db: &mut Db, text: &str, level: Option<Level>) -> Result<()> {
     let found = match skills::concept(text)? {
         Concept::One(c) => c,
         // A person at a terminal picks; a script is told the ids.
@@ -72,7 +56,6 @@ fn add(db: &mut Db, text: &str, level: Option<LevelArg>) -> Result<()> {
             output(&present::candidates(&list))
         ),
     };
-    let level: Option<Level> = level.map(Into::into);
     let day = today()?;
     let claimed = db.update(|s| Ok(skills::add(s, &found, text, level, day)))?;
     show(&present::added(&claimed, &found, level))
@@ -92,27 +75,17 @@ fn from_text(
     open: impl FnOnce() -> Result<Db>,
     file: &std::path::Path,
     add: bool,
-    level: Option<LevelArg>,
+    level: Option<Level>,
     json: bool,
 ) -> Result<()> {
     let text = read_input(file, TEXT_LIMIT)?;
     let hits = skills::proposals(&text);
     // Proposing needs no records: a newcomer reads their CV before `init`; claiming does.
     let mut db = if add { Some(open()?) } else { if_any(open)? };
-    let held = match &mut db {
-        Some(db) => db.load()?.skills,
-        None => Vec::new(),
-    };
-    let new = skills::not_held(&hits, &held);
+    let new = skills::new_proposals(&hits, db.as_mut())?;
     let chosen: Vec<&Proposal> = if add { choose(&new, json)? } else { Vec::new() };
     if let (false, Some(db)) = (chosen.is_empty(), &mut db) {
-        let day = today()?;
-        let level: Option<Level> = level.map(Into::into);
-        let source = file.display().to_string();
-        db.update(|s| {
-            skills::claim(s, &chosen, level, day, &source);
-            Ok(())
-        })?;
+        skills::claim_from(db, &chosen, level, today()?, file)?;
     }
     if json {
         return print_json(&present::proposed_json(hits.len(), &new, &chosen));
@@ -156,8 +129,8 @@ pub enum SkillsCommand {
         #[arg(required = true, num_args = 1.., value_name = "SKILL")]
         skill: Vec<String>,
         /// How well you hold it
-        #[arg(long, value_enum)]
-        level: Option<LevelArg>,
+        #[arg(long, value_parser = choice::<Level>())]
+        level: Option<Level>,
     },
     /// Your skills, with their taxonomy ids
     List {
@@ -178,8 +151,8 @@ pub enum SkillsCommand {
         #[arg(long)]
         add: bool,
         /// The level to claim them at (with --add)
-        #[arg(long, value_enum, requires = "add")]
-        level: Option<LevelArg>,
+        #[arg(long, value_parser = choice::<Level>(), requires = "add")]
+        level: Option<Level>,
         #[command(flatten)]
         json: JsonFlag,
     },
@@ -194,13 +167,4 @@ pub enum SkillsCommand {
         #[command(flatten)]
         json: JsonFlag,
     },
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum LevelArg {
-    Novice,
-    Beginner,
-    Competent,
-    Proficient,
-    Expert,
 }

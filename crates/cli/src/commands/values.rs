@@ -1,18 +1,18 @@
 use std::io::IsTerminal;
 
 use anyhow::{Result, bail};
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 use milemarker_app::present::values as present;
 use milemarker_app::values::{self, ValueFields};
-use milemarker_core::career::Snapshot;
+use milemarker_core::career::{Snapshot, Weighting};
 
-use crate::cli::JsonFlag;
+use crate::choice::choice;
+use crate::cli::{Bare, JsonFlag};
 use crate::context::{Db, print_json};
 use crate::document::show;
 
-pub fn run(db: &mut Db, args: ValuesArgs) -> Result<()> {
-    let command = args.command.unwrap_or(ValuesCommand::List(args.list));
-    match command {
+pub fn run(db: &mut Db, args: Bare<ValuesCommand>) -> Result<()> {
+    match args.or(ValuesCommand::List) {
         ValuesCommand::List(flag) => {
             let snapshot = db.load()?;
             if flag.json {
@@ -31,7 +31,7 @@ pub fn run(db: &mut Db, args: ValuesArgs) -> Result<()> {
             changed(db, |s| values::set(s, fields))
         }
         ValuesCommand::Rank { values } => changed(db, |s| values::rank(s, &values)),
-        ValuesCommand::Weighting { mode } => changed(db, |s| values::set_weighting(s, mode.into())),
+        ValuesCommand::Weighting { mode } => changed(db, |s| values::set_weighting(s, mode)),
         ValuesCommand::Horizon { weight, years } => changed(db, |s| {
             values::set_horizon(s, weight, years);
             Ok(())
@@ -80,15 +80,6 @@ fn guided_comparisons(db: &mut Db) -> Result<()> {
 
 // The command line of this command, beside its handler.
 
-#[derive(Debug, Args)]
-#[command(args_conflicts_with_subcommands = true)]
-pub struct ValuesArgs {
-    #[command(subcommand)]
-    pub command: Option<ValuesCommand>,
-    #[command(flatten)]
-    pub list: JsonFlag,
-}
-
 #[derive(Debug, Subcommand)]
 pub enum ValuesCommand {
     /// List your values
@@ -117,8 +108,8 @@ pub enum ValuesCommand {
     /// refused until every value has the weight, rank or comparisons the mode needs
     Weighting {
         /// direct, rank, ahp or unsure
-        #[arg(value_enum)]
-        mode: WeightingArg,
+        #[arg(value_parser = choice::<Weighting>())]
+        mode: Weighting,
     },
     /// How much the long term counts against today: what a path gives in a few years, beside what
     /// it gives now
@@ -150,12 +141,4 @@ pub struct ValueSetArgs {
     /// Why it matters to you, in your words
     #[arg(long)]
     pub note: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum WeightingArg {
-    Direct,
-    Rank,
-    Ahp,
-    Unsure,
 }

@@ -1,10 +1,12 @@
 //! Achievements, logged in seconds (003: "document your achievements and contributions").
 
 use anyhow::Result;
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 use milemarker_app::present::records as present;
 use milemarker_app::wins::{self, NewWin};
+use milemarker_core::evidence::{BragSection, Visibility};
 
+use crate::choice::choice;
 use crate::cli::JsonFlag;
 use crate::context::{Db, print_json, today};
 use crate::document::show;
@@ -26,8 +28,8 @@ fn add(db: &mut Db, args: WinAddArgs) -> Result<()> {
     let new = NewWin {
         title,
         impact: args.impact,
-        visibility: args.visibility.map(Into::into),
-        section: args.section.map(Into::into),
+        visibility: args.visibility,
+        section: args.section,
         skills: args.skills,
         date: args.date,
         link: args.link,
@@ -64,14 +66,14 @@ pub struct WinAddArgs {
     #[arg(long)]
     pub impact: Option<String>,
     /// Who saw it [default: team]; skip = your manager's manager
-    #[arg(long, value_enum)]
-    pub visibility: Option<VisibilityArg>,
+    #[arg(long, value_parser = choice::<Visibility>())]
+    pub visibility: Option<Visibility>,
     /// A skill it used; repeatable
     #[arg(long = "skill", value_name = "SKILL")]
     pub skills: Vec<String>,
     /// The brag-document section [default: projects]
-    #[arg(long, value_enum)]
-    pub section: Option<SectionArg>,
+    #[arg(long, value_parser = choice::<BragSection>())]
+    pub section: Option<BragSection>,
     /// When it happened [default: today]
     #[arg(long, value_name = "DATE")]
     pub date: Option<jiff::civil::Date>,
@@ -101,23 +103,4 @@ pub struct WinListArgs {
     pub to: Option<jiff::civil::Date>,
     #[command(flatten)]
     pub json: JsonFlag,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum VisibilityArg {
-    #[value(name = "self")]
-    Myself,
-    Team,
-    Manager,
-    Skip,
-    Company,
-    Public,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum SectionArg {
-    Projects,
-    DesignDocs,
-    Collaboration,
-    NotMyJob,
 }

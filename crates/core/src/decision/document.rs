@@ -53,6 +53,15 @@ pub enum Method {
 }
 
 impl Method {
+    /// Every choice, in the order a list of them shows.
+    pub const ALL: [Method; 5] = [
+        Method::Kt,
+        Method::Wsm,
+        Method::Topsis,
+        Method::Ahp,
+        Method::Smaa,
+    ];
+
     /// The method in a few words, for someone who is not an engineer.
     pub fn description(self) -> &'static str {
         match self {

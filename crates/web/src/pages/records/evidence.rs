@@ -121,18 +121,8 @@ fn new_win(w: Achievement) -> NewWin {
 
 pub struct Seasons;
 
-const AREAS: [LifeArea; 4] = [
-    LifeArea::Career,
-    LifeArea::Family,
-    LifeArea::Health,
-    LifeArea::Personal,
-];
-const SEASONS: [SeasonKind; 4] = [
-    SeasonKind::Spring,
-    SeasonKind::Summer,
-    SeasonKind::Fall,
-    SeasonKind::Winter,
-];
+const AREAS: [LifeArea; 4] = LifeArea::ALL;
+const SEASONS: [SeasonKind; 4] = SeasonKind::ALL;
 
 /// A season's id in the forms: "career/2026-05-28".
 fn season_id(s: &Season) -> String {

@@ -19,12 +19,7 @@ use crate::forms::Fields;
 use crate::pages::act;
 use crate::state::{PageError, Shared};
 
-const SOURCES: [Source; 4] = [
-    Source::Recruiter,
-    Source::Referral,
-    Source::Posting,
-    Source::Network,
-];
+const SOURCES: [Source; 4] = Source::ALL;
 
 fn number(id: &str) -> anyhow::Result<u32> {
     id.parse()
