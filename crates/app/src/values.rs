@@ -56,6 +56,18 @@ pub fn set(s: &mut Snapshot, fields: ValueFields) -> Result<()> {
     Ok(())
 }
 
+/// Adds the value, or changes the one of that name, as a form states it: a weight left out is
+/// none, where [`set`] would keep it. Its note and work value stay unless given.
+pub fn restate(s: &mut Snapshot, fields: ValueFields) -> Result<()> {
+    let id = value_id(&fields.name)?;
+    let weight = fields.weight;
+    set(s, fields)?;
+    if let Some(value) = s.values.iter_mut().find(|v| v.id == id) {
+        value.weight = weight;
+    }
+    Ok(())
+}
+
 /// How far ahead the decision looks, and how much that view counts.
 pub fn set_horizon(s: &mut Snapshot, weight: f64, years: f64) {
     s.settings.horizon_weight = weight;
@@ -419,6 +431,23 @@ mod tests {
         assert_eq!(s.settings.weighting, Weighting::Ahp);
         assert_eq!(s.value_judgements.len(), 3);
         assert!(compare_one(&mut s, "pay", "fame", "3").is_err());
+    }
+
+    #[test]
+    fn a_restated_value_has_no_weight_when_none_is_given() {
+        let mut s = with_values(&["pay"]);
+        let weighed = |weight| ValueFields {
+            name: "Pay".into(),
+            weight,
+            note: Some("rent".into()),
+            ..ValueFields::default()
+        };
+        set(&mut s, weighed(Some(7.0))).unwrap();
+        set(&mut s, weighed(None)).unwrap();
+        assert_eq!(s.values[0].weight, Some(7.0), "set keeps it");
+        restate(&mut s, weighed(None)).unwrap();
+        assert_eq!(s.values[0].weight, None);
+        assert_eq!(s.values[0].note.as_deref(), Some("rent"));
     }
 
     #[test]

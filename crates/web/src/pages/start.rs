@@ -363,12 +363,8 @@ pub(crate) fn read_profile(fields: &mut Fields, _: Date) -> Option<ProfileFields
     };
     let occupation = looked_up("occupation", milemarker_app::lookup::occupation);
     let area = looked_up("area", milemarker_app::lookup::area);
-    // Pay is optional: left empty, the stored pay stays.
-    let pay = if fields.text("pay").is_empty() {
-        None
-    } else {
-        fields.number::<f64>("pay", None, 0.0, 100_000_000.0)
-    };
+    // Pay is optional: left empty, /start keeps the stored pay and a record's edit clears it.
+    let pay = fields.optional_number("pay", 0.0, 100_000_000.0);
     Some(ProfileFields {
         name: Some(fields.text("name").to_string()),
         level: Some(fields.text("level").to_string()),
