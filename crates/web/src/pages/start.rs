@@ -320,29 +320,20 @@ pub async fn start_page(
     .await
 }
 
-/// The weights the comparisons imply and their consistency ratio once every pair is compared;
-/// until then, how many are.
+/// The weights the comparisons imply and their consistency ratio: once every pair is compared,
+/// the decision's; before, what the pairs answered so far say.
 fn consistency(s: &Snapshot) -> Vec<String> {
-    let Ok(questions) = values::questions(s) else {
-        return Vec::new();
+    let whole =
+        values::questions(s).is_ok_and(|q| q.iter().all(|q| values::compared(s, &q.a, &q.b)));
+    let said = if whole {
+        present::values::pairwise(s)
+    } else {
+        present::values::pairwise_so_far(s)
     };
-    let done = questions
+    said.sentences()
         .iter()
-        .filter(|q| values::compared(s, &q.a, &q.b))
-        .count();
-    match done {
-        0 => Vec::new(),
-        done if done < questions.len() => vec![format!(
-            "{done} of {} pairs compared: the weights and their consistency ratio show once \
-             every pair is.",
-            questions.len()
-        )],
-        _ => present::values::pairwise(s)
-            .sentences()
-            .iter()
-            .map(|l| l.trim().to_string())
-            .collect(),
-    }
+        .map(|l| l.trim().to_string())
+        .collect()
 }
 
 /// The values by rank, then the unranked: (id, as said, place).
