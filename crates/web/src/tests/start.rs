@@ -72,6 +72,45 @@ async fn values_are_put_in_order_with_buttons() {
 }
 
 #[tokio::test]
+async fn only_the_start_page_runs_a_script_its_own_drag_to_rank_over_the_buttons() {
+    let (_shelf, app) = begun().await;
+    let (status, page, headers) = send(&app, get("/start")).await;
+    assert_eq!(status, StatusCode::OK);
+    let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(
+        csp.starts_with("script-src 'self'; default-src 'none';"),
+        "{csp}"
+    );
+    assert!(
+        page.contains(r#"<script src="/start/rank.js" defer></script>"#),
+        "{page}"
+    );
+    // The buttons stay: without the script they are the whole of it.
+    assert!(
+        page.contains(r#"<li data-value="autonomy" data-place="2"><span>autonomy</span>"#),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"aria-label="Move autonomy up">↑ up</button>"#),
+        "{page}"
+    );
+    assert!(page.contains(r#"<p id="order-drag" hidden>"#), "{page}");
+    let (status, script, headers) = send(&app, get("/start/rank.js")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        headers[header::CONTENT_TYPE],
+        "text/javascript; charset=utf-8"
+    );
+    assert!(script.contains("form.submit()"), "{script}");
+    for other in ["/", "/checkin", "/records", "/start/rank.js"] {
+        let (_, _, headers) = send(&app, get(other)).await;
+        let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        assert!(csp.starts_with("default-src 'none';"), "{other}: {csp}");
+        assert!(!csp.contains("script-src"), "{other}: {csp}");
+    }
+}
+
+#[tokio::test]
 async fn values_are_compared_in_pairs_with_the_consistency_ratio_shown() {
     let (shelf, app) = begun().await;
     let (_, page, _) = send(&app, get("/start")).await;
