@@ -498,6 +498,25 @@ async fn an_optional_number_emptied_on_an_edit_is_none_and_a_word_there_is_refus
     let growth = s.values.iter().find(|v| v.id == "growth").unwrap();
     assert_eq!(growth.weight, None);
     assert!(growth.rank.is_some(), "{growth:?}");
+
+    // A contact's cadence and addresses, emptied, are none; a word for the cadence is refused.
+    let contact = |cadence: &'static str| {
+        [
+            ("name", "Luis Ortega"),
+            ("cadence", cadence),
+            ("emails", ""),
+        ]
+    };
+    let before = shelf.snapshot();
+    let (status, page) = edit_as_shown(&app, "contacts", "luis-ortega", &contact("monthly")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
+    assert!(page.contains(r#"id="cadence-error""#), "{page}");
+    assert_eq!(shelf.snapshot(), before);
+    let (status, page) = edit_as_shown(&app, "contacts", "luis-ortega", &contact("")).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    let s = shelf.snapshot();
+    let luis = s.contacts.iter().find(|c| c.id == "luis-ortega").unwrap();
+    assert_eq!((luis.cadence_days, luis.emails.len()), (None, 0));
 }
 
 #[tokio::test]
