@@ -793,8 +793,8 @@ async fn every_page_passes_axe_in_light_and_dark_and_on_a_phone() {
     b.c.clone().close().await.expect("closed");
 }
 
-/// The pages allow no script of their own (CSP `default-src 'none'`): axe-core runs in them
-/// only because WebDriver's scripts are not the page's.
+/// The pages allow no script (CSP `default-src 'none'`; /start only its own, checked with the drag):
+/// axe-core runs in them only because WebDriver's scripts are not the page's.
 #[tokio::test]
 async fn the_pages_allow_no_script() {
     let (_server, base) = serve();
