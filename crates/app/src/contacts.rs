@@ -68,6 +68,38 @@ pub fn edit(
     Ok(contact.name.clone())
 }
 
+/// Changes the contact `given` names to what a form states whole: the addresses and numbers
+/// given replace theirs, so none given is none (one kept as it was keeps its label); the rest as
+/// [`edit`]. Returns their name as it now reads.
+pub fn restate(
+    s: &mut Snapshot,
+    given: &str,
+    name: String,
+    fields: ContactFields,
+) -> Result<String> {
+    let contact = find(s, given)?;
+    let kept = |had: &[Labeled], typed: &[String]| -> Vec<Labeled> {
+        typed
+            .iter()
+            .map(|t| {
+                let found = had.iter().find(|l| l.value == t.trim()).cloned();
+                found.unwrap_or_else(|| Labeled {
+                    value: t.trim().to_string(),
+                    ..Labeled::default()
+                })
+            })
+            .collect()
+    };
+    contact.emails = kept(&contact.emails, &fields.emails);
+    contact.phones = kept(&contact.phones, &fields.phones);
+    let rest = ContactFields {
+        emails: Vec::new(),
+        phones: Vec::new(),
+        ..fields
+    };
+    edit(s, given, Some(name), rest)
+}
+
 /// Logs being in touch on `date` (which restarts the stay-in-touch timer); returns their name.
 pub fn log(s: &mut Snapshot, given: &str, date: Date, note: Option<String>) -> Result<String> {
     let contact = find(s, given)?;
@@ -289,6 +321,30 @@ mod tests {
         };
         edit(&mut s, "Dana Whitfield", None, clear).unwrap();
         assert_eq!(s.contacts[0].company, None);
+    }
+
+    #[test]
+    fn a_restated_contact_has_the_addresses_given_and_none_when_none_are() {
+        let mut s = dana();
+        s.contacts[0].emails = vec![Labeled {
+            value: "dana@example.org".into(),
+            label: Some("work".into()),
+            ..Labeled::default()
+        }];
+        s.contacts[0].phones = vec![Labeled {
+            value: "555 0100".into(),
+            ..Labeled::default()
+        }];
+        let fields = ContactFields {
+            emails: vec![" dana@example.org ".into(), "d@home.example".into()],
+            ..ContactFields::default()
+        };
+        restate(&mut s, "dana", "Dana Whitfield".into(), fields).unwrap();
+        let c = &s.contacts[0];
+        assert_eq!(c.emails[0].label.as_deref(), Some("work"), "kept as it was");
+        assert_eq!(c.emails[1].value, "d@home.example");
+        assert!(c.phones.is_empty(), "none given is none");
+        assert_eq!(c.cadence_days, Some(30), "the rest as edit has it");
     }
 
     #[test]

@@ -215,6 +215,20 @@ pub fn offer(s: &mut Snapshot, id: u32, terms: OfferTerms) -> Result<Offer> {
     Ok(offer.clone())
 }
 
+/// Records or changes the offer of lead `id` as a form states it whole: a bonus, an equity or a
+/// deadline left out is none, where [`offer`] would keep it.
+pub fn restate_offer(s: &mut Snapshot, id: u32, terms: OfferTerms) -> Result<Offer> {
+    let (bonus, equity, deadline) = (terms.bonus, terms.equity, terms.deadline);
+    offer(s, id, terms)?;
+    let offer = s
+        .offers
+        .iter_mut()
+        .find(|f| f.opportunity == id)
+        .expect("just recorded");
+    (offer.bonus, offer.equity, offer.deadline) = (bonus, equity, deadline);
+    Ok(offer.clone())
+}
+
 /// Refuses a lead that never reached the offer stage.
 fn made_an_offer(o: &Opportunity) -> Result<()> {
     if !o.history.iter().any(|c| c.stage == Stage::Offer) {
@@ -435,6 +449,28 @@ mod tests {
         move_to(&mut s, id, Stage::Offer, day(11)).unwrap();
         let err = offer(&mut s, id, OfferTerms::default()).unwrap_err();
         assert!(err.to_string().starts_with("--base:"), "{err}");
+    }
+
+    #[test]
+    fn a_restated_offer_has_none_where_nothing_is_given() {
+        let mut s = offered();
+        let full = OfferTerms {
+            base: Some(100.0),
+            bonus: Some(10.0),
+            equity: Some(5.0),
+            deadline: Some(day(20)),
+        };
+        offer(&mut s, 1, full).unwrap();
+        let kept = offer(&mut s, 1, OfferTerms::default()).unwrap();
+        assert_eq!((kept.bonus, kept.deadline), (Some(10.0), Some(day(20))));
+        let base = OfferTerms {
+            base: Some(120.0),
+            ..OfferTerms::default()
+        };
+        let now = restate_offer(&mut s, 1, base).unwrap();
+        assert_eq!((now.base, now.bonus, now.equity), (120.0, None, None));
+        assert_eq!(now.deadline, None);
+        assert_eq!(s.offers[0], now);
     }
 
     fn lead_of(s: &Snapshot) -> NewLead {

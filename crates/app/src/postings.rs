@@ -10,7 +10,7 @@ use anyhow::{Context, Result, anyhow};
 use jiff::civil::Date;
 use milemarker_market::postings::{self, BadRow, Columns, Format, Record};
 use milemarker_market::skills::Matcher;
-use milemarker_store::{ImportCounts, NewPosting};
+use milemarker_store::{ImportCounts, NewPosting, PostingNames};
 use rayon::prelude::*;
 
 use crate::records::Db;
@@ -60,6 +60,12 @@ pub fn format_of(file: &Path, given: Option<Format>) -> Result<Format> {
             file.display()
         )
     })
+}
+
+/// What the store holds of postings now: how many, from how many employers, over which dates.
+pub fn held(db: &mut Db) -> Result<PostingNames> {
+    let (runtime, store) = db.parts();
+    Ok(runtime.block_on(store.posting_names())?)
 }
 
 /// Reads `file`, finds the skills in every posting on every core, and stores them in one

@@ -64,6 +64,19 @@ pub fn apply(p: &mut Profile, fields: ProfileFields) {
     p.work_days = work_days.unwrap_or(p.work_days);
 }
 
+/// Changes the profile to what a form states whole: an optional field left out (a date, a pay, a
+/// name) is none, where [`apply`] would keep it. The currency, the boundary and the working days,
+/// which always have a value, stay when left out.
+pub fn restate(p: &mut Profile, fields: ProfileFields) {
+    *p = Profile {
+        currency: std::mem::take(&mut p.currency),
+        boundary_hours: p.boundary_hours,
+        work_days: p.work_days,
+        ..Profile::default()
+    };
+    apply(p, fields);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,5 +101,28 @@ mod tests {
         assert_eq!(p.level.as_deref(), Some("Senior"));
         assert_eq!(p.pay, Some(90000.0));
         assert_eq!(p.currency, "EUR");
+    }
+
+    #[test]
+    fn a_restated_profile_has_none_where_nothing_is_given() {
+        let mut p = Profile {
+            name: Some("Ada".into()),
+            pay: Some(90000.0),
+            bonus: Some(5000.0),
+            role_start: Some(jiff::civil::date(2024, 3, 1)),
+            boundary_hours: 40.0,
+            ..Profile::default()
+        };
+        restate(
+            &mut p,
+            ProfileFields {
+                name: Some("Ada".into()),
+                pay: Some(95000.0),
+                ..ProfileFields::default()
+            },
+        );
+        assert_eq!(p.name.as_deref(), Some("Ada"));
+        assert_eq!((p.pay, p.bonus, p.role_start), (Some(95000.0), None, None));
+        assert_eq!(p.boundary_hours, 40.0);
     }
 }

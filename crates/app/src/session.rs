@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use milemarker_core::career::Snapshot;
 use milemarker_core::decision::document::Method;
 use milemarker_core::review::Review;
-use milemarker_store::StoreError;
+use milemarker_store::{PostingNames, StoreError};
 
 use crate::contacts::CardsImported;
 use crate::decide::{Decision, decide_person};
@@ -140,6 +140,11 @@ impl Session {
             demand: demand(&mut self.db, s, &options).map_err(words),
             occupations: Ok(occupations(s, MARKET_LIMIT)),
         }
+    }
+
+    /// What the store holds of postings now (imports the server no longer follows included).
+    pub fn postings_held(&mut self) -> Result<PostingNames> {
+        crate::postings::held(&mut self.db)
     }
 
     /// Imports vCards uploaded as `name`: every card, or none when one is refused.

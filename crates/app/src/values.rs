@@ -3,6 +3,7 @@
 
 use anyhow::{Result, bail};
 use milemarker_core::career::{Snapshot, Value, ValueJudgement, Weighting, slug, validate_id};
+use milemarker_core::decision::ahp::{self, SoFar};
 use milemarker_core::decision::document::Judgement;
 
 use crate::records::invalid;
@@ -52,6 +53,18 @@ pub fn set(s: &mut Snapshot, fields: ValueFields) -> Result<()> {
     }
     if let Some(note) = fields.note {
         value.note = Some(note);
+    }
+    Ok(())
+}
+
+/// Adds the value, or changes the one of that name, as a form states it: a weight left out is
+/// none, where [`set`] would keep it. Its note and work value stay unless given.
+pub fn restate(s: &mut Snapshot, fields: ValueFields) -> Result<()> {
+    let id = value_id(&fields.name)?;
+    let weight = fields.weight;
+    set(s, fields)?;
+    if let Some(value) = s.values.iter_mut().find(|v| v.id == id) {
+        value.weight = weight;
     }
     Ok(())
 }
@@ -233,6 +246,19 @@ pub fn compare_one(s: &mut Snapshot, a: &str, b: &str, judgement: &str) -> Resul
     Ok(left)
 }
 
+/// What the pairs compared so far say (the weights among the values they connect and, once they
+/// close a loop, how consistent they are); `None` before any pair is compared.
+pub fn so_far(s: &Snapshot) -> Option<SoFar> {
+    let at = |id: &str| s.values.iter().position(|v| v.id == id);
+    let judgements: Vec<(usize, usize, f64)> = s
+        .value_judgements
+        .iter()
+        .filter_map(|j| Some((at(&j.a)?, at(&j.b)?, j.value)))
+        .collect();
+    let labels: Vec<&str> = s.values.iter().map(|v| v.id.as_str()).collect();
+    ahp::so_far(&labels, &judgements)
+}
+
 /// Whether `a` and `b` are compared already.
 pub fn compared(s: &Snapshot, a: &str, b: &str) -> bool {
     s.value_judgements
@@ -310,6 +336,23 @@ const SAATY: [(&str, &str); 9] = [
     ("{b} matters very strongly more (1/7)", "1/7"),
     ("{b} matters extremely more (1/9)", "1/9"),
 ];
+
+/// A judgement of `a` against `b` in words, as the scale offered it: "pay matters moderately more
+/// (3)"; a judgement off the offered scale (a CLI's "2") as itself.
+pub fn judged(a: &str, b: &str, judgement: &str) -> String {
+    SAATY
+        .iter()
+        .find(|(_, j)| *j == judgement)
+        .map_or(judgement.to_string(), |(words, _)| {
+            words.replace("{a}", a).replace("{b}", b)
+        })
+}
+
+/// The answer the scale offers nearest a ratio of `a` to `b`, in words: "pay matters strongly
+/// more (5)".
+pub fn nearest_answer(a: &str, b: &str, ratio: f64) -> String {
+    SAATY[closest(ratio)].0.replace("{a}", a).replace("{b}", b)
+}
 
 /// One pair of values to compare on Saaty's scale, the face asking it however it asks.
 #[derive(Debug, Clone, PartialEq)]
@@ -419,6 +462,23 @@ mod tests {
         assert_eq!(s.settings.weighting, Weighting::Ahp);
         assert_eq!(s.value_judgements.len(), 3);
         assert!(compare_one(&mut s, "pay", "fame", "3").is_err());
+    }
+
+    #[test]
+    fn a_restated_value_has_no_weight_when_none_is_given() {
+        let mut s = with_values(&["pay"]);
+        let weighed = |weight| ValueFields {
+            name: "Pay".into(),
+            weight,
+            note: Some("rent".into()),
+            ..ValueFields::default()
+        };
+        set(&mut s, weighed(Some(7.0))).unwrap();
+        set(&mut s, weighed(None)).unwrap();
+        assert_eq!(s.values[0].weight, Some(7.0), "set keeps it");
+        restate(&mut s, weighed(None)).unwrap();
+        assert_eq!(s.values[0].weight, None);
+        assert_eq!(s.values[0].note.as_deref(), Some("rent"));
     }
 
     #[test]

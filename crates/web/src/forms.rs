@@ -63,6 +63,26 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A value parsed from an optional field: `None` when left empty, so that emptying the field
+    /// says there is none (an error beside it when it does not read).
+    pub fn optional<T: FromStr>(&mut self, name: &str, hint: &str) -> Option<T> {
+        if self.text(name).is_empty() {
+            return None;
+        }
+        self.parse(name, None, hint)
+    }
+
+    /// An optional number within `low..=high`: `None` when left empty.
+    pub fn optional_number<T>(&mut self, name: &str, low: T, high: T) -> Option<T>
+    where
+        T: FromStr + PartialOrd + Display + Copy,
+    {
+        if self.text(name).is_empty() {
+            return None;
+        }
+        self.number(name, None, low, high)
+    }
+
     /// A number within `low..=high`.
     pub fn number<T>(&mut self, name: &str, default: Option<T>, low: T, high: T) -> Option<T>
     where
@@ -125,6 +145,8 @@ mod tests {
         assert_eq!(fields.number::<u8>("evenings", Some(0), 0, 7), Some(0));
         assert_eq!(fields.number::<u8>("satisfaction", None, 1, 5), None);
         assert_eq!(fields.optional_text("note").as_deref(), Some("hi"));
+        assert_eq!(fields.optional_number::<f64>("bonus", 0.0, 9.0), None);
+        assert!(!fields.errors.contains_key("bonus"), "empty is none");
         assert_eq!(
             fields.errors["hours"],
             "\"lots\" is not a number from 0 to 168"

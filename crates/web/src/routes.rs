@@ -28,6 +28,18 @@ pub struct ServeOptions {
     pub on_ready: Box<dyn FnOnce(SocketAddr) + Send>,
 }
 
+/// What every page may load: its style sheet and images of its own, nothing else, no script.
+macro_rules! policy {
+    () => {
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; \
+         frame-ancestors 'none'; base-uri 'none'"
+    };
+}
+
+/// The one page that may run a script, its own (/start/rank.js: drag to rank, which the page's
+/// buttons do without it).
+const SCRIPTED: &str = "/start";
+
 /// Refuses requests for any other host name: a page elsewhere that rebinds its name to
 /// 127.0.0.1 could otherwise read these pages, form token included. Adds headers that keep the
 /// pages from being framed, sniffed or leaking where they were.
@@ -37,6 +49,7 @@ async fn guard(State(app): State<Shared>, request: Request, next: Next) -> Respo
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .unwrap_or("");
+    let scripted = request.uri().path() == SCRIPTED;
     let mut response = if !app.hosts.allows(host) {
         PageError {
             status: StatusCode::MISDIRECTED_REQUEST,
@@ -48,11 +61,13 @@ async fn guard(State(app): State<Shared>, request: Request, next: Next) -> Respo
     };
     // Every response, a refusal included: an error page is a page too.
     let headers = response.headers_mut();
+    let policy = if scripted {
+        concat!("script-src 'self'; ", policy!())
+    } else {
+        policy!()
+    };
     for (name, value) in [
-        (
-            header::CONTENT_SECURITY_POLICY,
-            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-        ),
+        (header::CONTENT_SECURITY_POLICY, policy),
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "no-referrer"),
         (header::CACHE_CONTROL, "no-store"),
@@ -156,6 +171,7 @@ pub fn router(app: Shared) -> Router {
         .route("/market", get(pages::market::market_page))
         .route("/calendar.ics", get(pages::calendar::feed))
         .route("/start", get(pages::start::start_page))
+        .route("/start/rank.js", get(pages::rank_script))
         .route("/start/profile", post(pages::start::profile_submit))
         .route("/start/values", post(pages::start::values_submit))
         .route("/start/rules", post(pages::start::rules_submit))

@@ -111,6 +111,9 @@ pub struct App {
     pub(crate) body_timeout: Duration,
     /// The postings imports started from the files page, numbered from 1 in this list.
     pub(crate) imports: Mutex<Vec<Arc<Mutex<ImportJob>>>>,
+    /// A word new at every start, in the imports' addresses (/files/postings/RUN-N): an address
+    /// from before a restart names no import of this run, rather than another import.
+    pub(crate) run: String,
 }
 
 pub type Shared = Arc<App>;
@@ -150,6 +153,7 @@ impl App {
             hosts,
             body_timeout: limits.body_timeout,
             imports: Mutex::new(Vec::new()),
+            run: new_token()?[..8].to_string(),
         }))
     }
 

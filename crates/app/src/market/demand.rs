@@ -164,7 +164,9 @@ fn count(
     Ok(Some((counter.finish(), names)))
 }
 
-fn describe(names: &PostingNames) -> String {
+/// The postings stored, in a few words: "10,000 imported job postings from 2 employers, 2026-01-01
+/// to 2026-10-28".
+pub(crate) fn describe(names: &PostingNames) -> String {
     format!(
         "{} imported job {} from {} {}, {} to {}",
         grouped(names.postings as f64),

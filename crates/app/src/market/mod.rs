@@ -3,7 +3,7 @@
 //! demand by multiple employers"), and the occupations a person's skills fit (003). The CLI
 //! prints them as text or serialises them as its `--json`; the web renders the same values.
 
-mod demand;
+pub(crate) mod demand;
 mod occupations;
 mod pay;
 

@@ -5,13 +5,35 @@ use milemarker_core::markers::grouped;
 use milemarker_core::text::{count, noun, percent};
 use milemarker_market::names::TitleMatch;
 use milemarker_market::onet;
+use milemarker_store::PostingNames;
 
 use super::{Output, Span, Tone};
+use crate::market::demand::describe;
 use crate::market::{
     DemandAnswer, GAP_SHARE, Gap, OccupationGap, OccupationRow, OccupationsAnswer, PayAnswer,
     TitleGap,
 };
 use crate::postings::Outcome;
+
+/// What the page of an import the server does not follow (any more) says: why it cannot say how
+/// that import went, what the store holds now, and what to do.
+pub fn import_unknown(held: &PostingNames) -> Output {
+    let now = if held.postings == 0 {
+        "The store holds no job postings now.".to_string()
+    } else {
+        format!("The store holds {} now.", describe(held))
+    };
+    Output::line(
+        "This server does not know that import. It follows imports in memory only, so a restart \
+         forgets them (or the address is not one it gave).",
+    )
+    .with_text(now)
+    .with_text(
+        "An import that a restart cut short stored nothing: its postings count only once it is \
+         whole, and what it left is cleared at the next import. To be sure, send the file again: \
+         postings stored already are skipped.",
+    )
+}
 
 /// What importing postings from `name` did, with the bad rows skipped.
 pub fn imported(name: &str, outcome: &Outcome) -> Output {

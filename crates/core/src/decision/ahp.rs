@@ -206,6 +206,106 @@ impl PairwiseMatrix {
     }
 }
 
+/// What the judgements given so far say, before every pair is judged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SoFar {
+    /// The items the judgements connect (indices into the labels, in their order): the largest
+    /// group in which every item is judged against another, directly or through others.
+    pub compared: Vec<usize>,
+    /// Their weights, summing to 1, in the order of `compared`.
+    pub weights: Vec<f64>,
+    /// Their consistency, once the judgements close a loop (three items or more, one of them
+    /// judged two ways); `None` until then, when nothing can contradict anything.
+    pub consistency: Option<Consistency>,
+}
+
+/// Weights and consistency from an incomplete set of judgements `(i, j, a_ij)` over `labels`,
+/// by Harker's method (1987) on the largest group the judgements connect: each missing a_ij
+/// counts as w_i / w_j, so the weights are the principal eigenvector of the matrix with the
+/// missing cells 0 and each diagonal 1 plus its row's missing cells. The matrix so completed
+/// has the same eigenvalue, so its consistency ratio (Saaty's random index for its size) weighs
+/// only what was said. `None` without a judgement. A pair judged twice keeps the later one.
+pub fn so_far(labels: &[&str], judgements: &[(usize, usize, f64)]) -> Option<SoFar> {
+    let n = labels.len();
+    let mut known: Vec<Option<f64>> = vec![None; n * n];
+    for &(i, j, value) in judgements
+        .iter()
+        .filter(|(i, j, _)| i != j && *i < n && *j < n)
+    {
+        let value = value.clamp(1.0 / 9.0, 9.0);
+        known[i * n + j] = Some(value);
+        known[j * n + i] = Some(1.0 / value);
+    }
+    let compared = largest_group(n, &known)?;
+    let k = compared.len();
+    let cell = |a: usize, b: usize| known[compared[a] * n + compared[b]];
+    let missing = |a: usize| (0..k).filter(|&b| b != a && cell(a, b).is_none()).count();
+    // Harker's matrix, its principal eigenvector by power iteration (it is irreducible, the group
+    // being connected, with a positive diagonal: primitive, so the iteration converges).
+    let harker: Vec<f64> = (0..k * k)
+        .map(|at| match (at / k, at % k) {
+            (a, b) if a == b => 1.0 + missing(a) as f64,
+            (a, b) => cell(a, b).unwrap_or(0.0),
+        })
+        .collect();
+    let named: Vec<String> = compared.iter().map(|&i| labels[i].to_string()).collect();
+    let w = PairwiseMatrix {
+        labels: named.clone(),
+        values: harker,
+    }
+    .principal_eigen()
+    .0;
+    let completed = PairwiseMatrix {
+        labels: named,
+        values: (0..k * k)
+            .map(|at| {
+                let (a, b) = (at / k, at % k);
+                cell(a, b).unwrap_or(if a == b { 1.0 } else { w[a] / w[b] })
+            })
+            .collect(),
+    };
+    let (weights, consistency) = completed.analyse();
+    let said = (0..k)
+        .flat_map(|a| (a + 1..k).map(move |b| (a, b)))
+        .filter(|&(a, b)| cell(a, b).is_some())
+        .count();
+    // A connected group of k items with k judgements or more has a loop.
+    let looped = k >= 3 && said >= k;
+    Some(SoFar {
+        compared,
+        weights,
+        consistency: looped.then_some(consistency),
+    })
+}
+
+/// The largest group of items the known cells connect (the first such, by its lowest item), in
+/// order; `None` when no two items are.
+fn largest_group(n: usize, known: &[Option<f64>]) -> Option<Vec<usize>> {
+    let mut group = vec![usize::MAX; n];
+    let mut best: Vec<usize> = Vec::new();
+    for start in 0..n {
+        if group[start] != usize::MAX {
+            continue;
+        }
+        group[start] = start;
+        let (mut members, mut next) = (vec![start], vec![start]);
+        while let Some(i) = next.pop() {
+            for j in 0..n {
+                if known[i * n + j].is_some() && group[j] == usize::MAX {
+                    group[j] = start;
+                    members.push(j);
+                    next.push(j);
+                }
+            }
+        }
+        if members.len() > best.len() {
+            members.sort_unstable();
+            best = members;
+        }
+    }
+    (best.len() >= 2).then_some(best)
+}
+
 /// How consistent a set of judgements is (DESIGN 5.2 field names).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Consistency {
@@ -311,6 +411,84 @@ mod tests {
             assert!((got - want).abs() < 0.0015, "{w:?}");
         }
         assert!((c.lambda_max - 7.61).abs() < 0.01, "{}", c.lambda_max);
+    }
+
+    /// Saaty's chairs (1977), every pair given one at a time: once whole, the weights and the
+    /// consistency are those of the full matrix (lambda_max 4.39, so CR = 0.39 / 3 / 0.90 = 0.14).
+    #[test]
+    fn saaty_chairs_judged_pair_by_pair() {
+        let rows: [[f64; 4]; 4] = [
+            [1.0, 5.0, 6.0, 7.0],
+            [1.0 / 5.0, 1.0, 4.0, 6.0],
+            [1.0 / 6.0, 1.0 / 4.0, 1.0, 4.0],
+            [1.0 / 7.0, 1.0 / 6.0, 1.0 / 4.0, 1.0],
+        ];
+        let labels = ["c0", "c1", "c2", "c3"];
+        let pairs: Vec<(usize, usize, f64)> = (0..4)
+            .flat_map(|i| (i + 1..4).map(move |j| (i, j)))
+            .map(|(i, j)| (i, j, rows[i][j]))
+            .collect();
+        assert_eq!(so_far(&labels, &[]), None);
+        // c0 against c1, then c2: a star, no loop, the weights exactly as said.
+        let star = so_far(&labels, &pairs[..2]).unwrap();
+        assert_eq!(star.compared, [0, 1, 2]);
+        assert!((star.weights[0] / star.weights[1] - 5.0).abs() < 1e-9);
+        assert!((star.weights[0] / star.weights[2] - 6.0).abs() < 1e-9);
+        assert_eq!(star.consistency, None, "nothing to contradict yet");
+        // Five of six: a loop, so a consistency ratio, the missing pair filled from the rest.
+        let five = so_far(&labels, &pairs[..5]).unwrap();
+        assert_eq!(five.compared, [0, 1, 2, 3]);
+        assert!(five.consistency.unwrap().cr.is_some());
+        let whole = so_far(&labels, &pairs).unwrap();
+        let (w, c) = matrix(&rows.iter().map(|r| &r[..]).collect::<Vec<_>>()).analyse();
+        for (got, want) in whole.weights.iter().zip(&w) {
+            assert!((got - want).abs() < 1e-9, "{:?}", whole.weights);
+        }
+        let cr = whole.consistency.unwrap().cr.unwrap();
+        assert!((cr - c.cr.unwrap()).abs() < 1e-9);
+        assert!((cr - 0.39 / 3.0 / 0.90).abs() < 0.005, "{cr}");
+    }
+
+    #[test]
+    fn a_pair_missing_from_consistent_judgements_is_inferred_exactly() {
+        // w = (8, 4, 2, 1): c0 against c3 not judged.
+        let labels = ["c0", "c1", "c2", "c3"];
+        let said = [
+            (0, 1, 2.0),
+            (0, 2, 4.0),
+            (1, 2, 2.0),
+            (1, 3, 4.0),
+            (2, 3, 2.0),
+        ];
+        let got = so_far(&labels, &said).unwrap();
+        for (w, want) in got.weights.iter().zip([8.0, 4.0, 2.0, 1.0]) {
+            assert!((w - want / 15.0).abs() < 1e-9, "{:?}", got.weights);
+        }
+        let c = got.consistency.unwrap();
+        assert!(c.cr.unwrap() < 1e-9 && c.most_inconsistent.is_none());
+    }
+
+    #[test]
+    fn a_loop_that_contradicts_itself_names_a_judgement_said() {
+        // c0 over c1, c1 over c2, yet c2 strongly over c0; c3 not judged yet.
+        let labels = ["c0", "c1", "c2", "c3"];
+        let got = so_far(&labels, &[(0, 1, 3.0), (1, 2, 3.0), (0, 2, 1.0 / 5.0)]).unwrap();
+        assert_eq!(got.compared, [0, 1, 2]);
+        let c = got.consistency.unwrap();
+        assert!(c.cr.unwrap() > CR_LIMIT);
+        let worst = c.most_inconsistent.unwrap();
+        assert!(
+            worst.row.starts_with('c') && worst.given != "1",
+            "{worst:?}"
+        );
+    }
+
+    #[test]
+    fn the_largest_connected_group_is_weighed() {
+        let labels = ["a", "b", "c", "d", "e"];
+        let got = so_far(&labels, &[(0, 1, 3.0), (2, 3, 2.0), (3, 4, 2.0)]).unwrap();
+        assert_eq!(got.compared, [2, 3, 4]);
+        assert!((got.weights[0] - 4.0 / 7.0).abs() < 1e-9);
     }
 
     #[test]

@@ -140,7 +140,8 @@ struct FilesPage {
     tracker: String,
     tz: String,
     /// The postings imports since the server started: (id, name, how far or how it ended).
-    jobs: Vec<(usize, String, String)>,
+    /// (address, file name, how far it has come).
+    jobs: Vec<(String, String, String)>,
     caps: [String; 4],
 }
 
@@ -218,7 +219,7 @@ async fn page(
                 .enumerate()
                 .map(|(i, job)| {
                     let job = job.lock().expect("not poisoned");
-                    (i + 1, job.name.clone(), state_of(&job))
+                    (job_address(app, i + 1), job.name.clone(), state_of(&job))
                 })
                 .collect()
         })
@@ -482,7 +483,12 @@ pub async fn postings_upload(
             }
         })
         .map_err(|e| PageError::internal(&format!("cannot start the import: {e}")))?;
-    Ok(Redirect::to(&format!("/files/postings/{id}")).into_response())
+    Ok(Redirect::to(&job_address(&app, id)).into_response())
+}
+
+/// The address of import `n` (from 1) of this run of the server.
+pub fn job_address(app: &Shared, n: usize) -> String {
+    format!("/files/postings/{}-{n}", app.run)
 }
 
 #[derive(Template)]
@@ -496,20 +502,42 @@ struct JobPage {
     problem: Option<String>,
 }
 
+#[derive(Template)]
+#[template(path = "files_job_unknown.html")]
+struct UnknownJobPage {
+    current: &'static str,
+    said: Vec<String>,
+}
+
 /// How far a postings import has come; the page refreshes itself every second until it is done.
+/// An import this run of the server did not start (it restarted since, or the address is wrong)
+/// is not found, and the page says so, and what the store holds now.
 pub async fn postings_job(
     State(app): State<Shared>,
-    Path(id): Path<usize>,
+    Path(id): Path<String>,
 ) -> Result<Response, PageError> {
+    let n = id
+        .split_once('-')
+        .filter(|(run, _)| *run == app.run)
+        .and_then(|(_, n)| n.parse::<usize>().ok());
     let job = app
         .imports
         .lock()
         .ok()
-        .and_then(|jobs| jobs.get(id.wrapping_sub(1)).cloned())
-        .ok_or_else(|| PageError {
-            status: StatusCode::NOT_FOUND,
-            message: format!("there is no import #{id} since the server started; see /files"),
-        })?;
+        .zip(n)
+        .and_then(|(jobs, n)| jobs.get(n.wrapping_sub(1)).cloned());
+    let Some(job) = job else {
+        let said = app
+            .worker
+            .run(|s| Ok(present::market::import_unknown(&s.postings_held()?)))
+            .await?
+            .sentences();
+        let page = UnknownJobPage {
+            current: "files",
+            said,
+        };
+        return Ok((StatusCode::NOT_FOUND, Html(page.render()?)).into_response());
+    };
     let shown = {
         let job = job.lock().expect("not poisoned");
         let (done, problem) = match &job.outcome {

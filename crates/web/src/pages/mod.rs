@@ -148,6 +148,14 @@ pub async fn style() -> impl IntoResponse {
     )
 }
 
+/// The one script: drag to rank on /start, which works without it (see `routes::SCRIPTED`).
+pub async fn rank_script() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        include_str!("../../templates/rank.js"),
+    )
+}
+
 fn forbidden() -> PageError {
     PageError {
         status: StatusCode::FORBIDDEN,

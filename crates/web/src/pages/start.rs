@@ -320,29 +320,20 @@ pub async fn start_page(
     .await
 }
 
-/// The weights the comparisons imply and their consistency ratio once every pair is compared;
-/// until then, how many are.
+/// The weights the comparisons imply and their consistency ratio: once every pair is compared,
+/// the decision's; before, what the pairs answered so far say.
 fn consistency(s: &Snapshot) -> Vec<String> {
-    let Ok(questions) = values::questions(s) else {
-        return Vec::new();
+    let whole =
+        values::questions(s).is_ok_and(|q| q.iter().all(|q| values::compared(s, &q.a, &q.b)));
+    let said = if whole {
+        present::values::pairwise(s)
+    } else {
+        present::values::pairwise_so_far(s)
     };
-    let done = questions
+    said.sentences()
         .iter()
-        .filter(|q| values::compared(s, &q.a, &q.b))
-        .count();
-    match done {
-        0 => Vec::new(),
-        done if done < questions.len() => vec![format!(
-            "{done} of {} pairs compared: the weights and their consistency ratio show once \
-             every pair is.",
-            questions.len()
-        )],
-        _ => present::values::pairwise(s)
-            .sentences()
-            .iter()
-            .map(|l| l.trim().to_string())
-            .collect(),
-    }
+        .map(|l| l.trim().to_string())
+        .collect()
 }
 
 /// The values by rank, then the unranked: (id, as said, place).
@@ -363,12 +354,8 @@ pub(crate) fn read_profile(fields: &mut Fields, _: Date) -> Option<ProfileFields
     };
     let occupation = looked_up("occupation", milemarker_app::lookup::occupation);
     let area = looked_up("area", milemarker_app::lookup::area);
-    // Pay is optional: left empty, the stored pay stays.
-    let pay = if fields.text("pay").is_empty() {
-        None
-    } else {
-        fields.number::<f64>("pay", None, 0.0, 100_000_000.0)
-    };
+    // Pay is optional: left empty, /start keeps the stored pay and a record's edit clears it.
+    let pay = fields.optional_number("pay", 0.0, 100_000_000.0);
     Some(ProfileFields {
         name: Some(fields.text("name").to_string()),
         level: Some(fields.text("level").to_string()),

@@ -409,6 +409,116 @@ async fn the_profile_is_changed_in_place_and_cannot_be_removed() {
     assert_eq!(shelf.snapshot().profile, p);
 }
 
+/// Posts the edit form of record `id` of `kind` with `fields`, as its page was shown.
+async fn edit_as_shown(
+    app: &Shared,
+    kind: &str,
+    id: &str,
+    fields: &[(&str, &str)],
+) -> (StatusCode, String) {
+    let (_, page, _) = send(app, get(&format!("/records/{kind}/edit?id={id}"))).await;
+    let shown = hidden(&page, "shown");
+    let mut form = vec![("id", id), ("shown", shown.as_str())];
+    form.extend_from_slice(fields);
+    let edit = format!("/records/{kind}/edit");
+    let (status, page, _) = send(app, post(&edit, &with_token(app, &form))).await;
+    (status, page)
+}
+
+#[tokio::test]
+async fn an_optional_number_emptied_on_an_edit_is_none_and_a_word_there_is_refused() {
+    let (shelf, app) = served();
+    assert_eq!(shelf.snapshot().profile.bonus, Some(8_000.0));
+    let profile = |bonus: &'static str, pay: &'static str| {
+        [
+            ("name", "Alex Morgan"),
+            ("occupation", "11-2021.00"),
+            ("area", "national"),
+            ("role_start", "2021-03-01"),
+            ("last_promotion", ""),
+            ("boundary", "40"),
+            ("work_days", "5"),
+            ("currency", "USD"),
+            ("pay", pay),
+            ("bonus", bonus),
+            ("equity", ""),
+        ]
+    };
+    let before = shelf.snapshot();
+    let (status, page) = edit_as_shown(&app, "profile", "yours", &profile("", "lots")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
+    assert!(page.contains(r#"id="pay-error""#), "{page}");
+    assert!(page.contains("lots&#34; is not a number"), "{page}");
+    assert_eq!(shelf.snapshot(), before, "a refused form writes nothing");
+    let (status, page) = edit_as_shown(&app, "profile", "yours", &profile("", "120000")).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    let p = shelf.snapshot().profile;
+    assert_eq!((p.pay, p.bonus, p.equity), (Some(120_000.0), None, None));
+    assert_eq!(
+        (p.last_promotion, p.role_start),
+        (None, Some(date(2021, 3, 1)))
+    );
+
+    // An offer's bonus and deadline, emptied, are none; its base cannot be.
+    let add = [
+        ("opportunity", "2"),
+        ("base", "130000"),
+        ("bonus", "9000"),
+        ("deadline", "2026-12-01"),
+    ];
+    let (status, page, _) = send(&app, post("/records/offers", &with_token(&app, &add))).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    let offer = |s: &Snapshot| s.offers.iter().find(|f| f.opportunity == 2).cloned();
+    let terms = |bonus: &'static str, base: &'static str| {
+        [
+            ("opportunity", "2"),
+            ("base", base),
+            ("bonus", bonus),
+            ("deadline", ""),
+        ]
+    };
+    let before = shelf.snapshot();
+    let (status, page) = edit_as_shown(&app, "offers", "2", &terms("ten", "130000")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
+    assert!(page.contains(r#"id="bonus-error""#), "{page}");
+    assert_eq!(shelf.snapshot(), before);
+    let (status, page) = edit_as_shown(&app, "offers", "2", &terms("", "")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
+    assert!(page.contains(r#"id="base-error""#), "{page}");
+    assert_eq!(shelf.snapshot(), before);
+    let (status, page) = edit_as_shown(&app, "offers", "2", &terms("", "130000")).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    let now = offer(&shelf.snapshot()).expect("kept");
+    assert_eq!((now.base, now.bonus, now.deadline), (130_000.0, None, None));
+
+    // A value's weight, emptied, is none: the value keeps its place in the ranking instead.
+    let (status, page) = edit_as_shown(&app, "values", "growth", &[("name", "growth")]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    let s = shelf.snapshot();
+    let growth = s.values.iter().find(|v| v.id == "growth").unwrap();
+    assert_eq!(growth.weight, None);
+    assert!(growth.rank.is_some(), "{growth:?}");
+
+    // A contact's cadence and addresses, emptied, are none; a word for the cadence is refused.
+    let contact = |cadence: &'static str| {
+        [
+            ("name", "Luis Ortega"),
+            ("cadence", cadence),
+            ("emails", ""),
+        ]
+    };
+    let before = shelf.snapshot();
+    let (status, page) = edit_as_shown(&app, "contacts", "luis-ortega", &contact("monthly")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
+    assert!(page.contains(r#"id="cadence-error""#), "{page}");
+    assert_eq!(shelf.snapshot(), before);
+    let (status, page) = edit_as_shown(&app, "contacts", "luis-ortega", &contact("")).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    let s = shelf.snapshot();
+    let luis = s.contacts.iter().find(|c| c.id == "luis-ortega").unwrap();
+    assert_eq!((luis.cadence_days, luis.emails.len()), (None, 0));
+}
+
 #[tokio::test]
 async fn the_records_are_reached_from_the_navigation() {
     let (_shelf, app) = served();

@@ -72,6 +72,45 @@ async fn values_are_put_in_order_with_buttons() {
 }
 
 #[tokio::test]
+async fn only_the_start_page_runs_a_script_its_own_drag_to_rank_over_the_buttons() {
+    let (_shelf, app) = begun().await;
+    let (status, page, headers) = send(&app, get("/start")).await;
+    assert_eq!(status, StatusCode::OK);
+    let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(
+        csp.starts_with("script-src 'self'; default-src 'none';"),
+        "{csp}"
+    );
+    assert!(
+        page.contains(r#"<script src="/start/rank.js" defer></script>"#),
+        "{page}"
+    );
+    // The buttons stay: without the script they are the whole of it.
+    assert!(
+        page.contains(r#"<li data-value="autonomy" data-place="2"><span>autonomy</span>"#),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"aria-label="Move autonomy up">↑ up</button>"#),
+        "{page}"
+    );
+    assert!(page.contains(r#"<p id="order-drag" hidden>"#), "{page}");
+    let (status, script, headers) = send(&app, get("/start/rank.js")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        headers[header::CONTENT_TYPE],
+        "text/javascript; charset=utf-8"
+    );
+    assert!(script.contains("form.submit()"), "{script}");
+    for other in ["/", "/checkin", "/records", "/start/rank.js"] {
+        let (_, _, headers) = send(&app, get(other)).await;
+        let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        assert!(csp.starts_with("default-src 'none';"), "{other}: {csp}");
+        assert!(!csp.contains("script-src"), "{other}: {csp}");
+    }
+}
+
+#[tokio::test]
 async fn values_are_compared_in_pairs_with_the_consistency_ratio_shown() {
     let (shelf, app) = begun().await;
     let (_, page, _) = send(&app, get("/start")).await;
@@ -106,8 +145,9 @@ async fn values_are_compared_in_pairs_with_the_consistency_ratio_shown() {
         "resumes at the next pair: {page}"
     );
     assert!(
-        page.contains("1 of 3 pairs compared: the weights and their consistency ratio show once every pair is."),
-        "says what is missing: {page}"
+        page.contains("1 of 3 pairs compared.")
+            && page.contains("weights so far: pay 83%, autonomy 17% (growth not compared yet)"),
+        "says what is known so far: {page}"
     );
     // pay moderately more than growth (3); autonomy equal to growth (1): inconsistent a little.
     send(&app, post("/start/pair", &pair("pay", "growth", "3"))).await;
@@ -128,6 +168,67 @@ async fn values_are_compared_in_pairs_with_the_consistency_ratio_shown() {
     // A pair can be asked again by its number.
     let (_, page, _) = send(&app, get("/start?pair=1")).await;
     assert!(page.contains("Pair 1 of 3 (answered"), "{page}");
+}
+
+#[tokio::test]
+async fn each_pair_answered_shows_the_weights_and_the_consistency_so_far() {
+    let (shelf, app) = begun().await;
+    let more = with_token(
+        &app,
+        &[
+            ("value1", "pay"),
+            ("value2", "autonomy"),
+            ("value3", "growth"),
+            ("value4", "family"),
+        ],
+    );
+    send(&app, post("/start/values", &more)).await;
+    assert_eq!(shelf.snapshot().values.len(), 4);
+    let answer = |a: &str, b: &str, answer: &str| {
+        let form = with_token(&app, &[("a", a), ("b", b), ("answer", answer)]);
+        let app = app.clone();
+        async move {
+            let (status, page, _) = send(&app, post("/start/pair", &form)).await;
+            assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+            send(&app, get("/start?saved=pair")).await.1
+        }
+    };
+    // pay moderately more than each of the others (3): a star, nothing to contradict yet.
+    let page = answer("pay", "autonomy", "3").await;
+    assert!(page.contains("1 of 6 pairs compared."), "{page}");
+    assert!(
+        page.contains("weights so far: pay 75%, autonomy 25% (growth, family not compared yet)"),
+        "{page}"
+    );
+    assert!(page.contains("consistency ratio: not yet"), "{page}");
+    answer("pay", "growth", "3").await;
+    let page = answer("pay", "family", "3").await;
+    assert!(page.contains("3 of 6 pairs compared."), "{page}");
+    assert!(page.contains("weights so far: pay 50%"), "{page}");
+    assert!(page.contains("consistency ratio: not yet"), "{page}");
+    // autonomy as much as growth closes a loop that agrees: consistent so far.
+    let page = answer("autonomy", "growth", "4").await;
+    assert!(page.contains("4 of 6 pairs compared."), "{page}");
+    assert!(
+        page.contains("consistency ratio so far 0.000 (consistent)"),
+        "{page}"
+    );
+    // Answered again, autonomy extremely more than growth (9): the loop contradicts itself.
+    let page = answer("autonomy", "growth", "0").await;
+    assert!(page.contains("4 of 6 pairs compared."), "{page}");
+    assert!(
+        page.contains("consistency ratio so far 0.") && page.contains("conflicts most"),
+        "{page}"
+    );
+    assert!(
+        page.contains("you said pay matters moderately more (3)"),
+        "{page}"
+    );
+    assert_eq!(
+        shelf.snapshot().settings.weighting,
+        Weighting::Rank,
+        "the ranking weighs until every pair is in"
+    );
 }
 
 #[tokio::test]

@@ -25,15 +25,6 @@ fn number(n: Option<f64>) -> String {
     n.map(format_number).unwrap_or_default()
 }
 
-/// An optional number within `low..=high`: empty is none.
-fn optional(fields: &mut Fields, name: &str, low: f64, high: f64) -> Option<f64> {
-    if fields.text(name).is_empty() {
-        None
-    } else {
-        fields.number(name, None, low, high)
-    }
-}
-
 /// A required name: the field's text, or a problem beside it.
 fn required(fields: &mut Fields, name: &str, why: &str) -> String {
     let text = fields.text(name).to_string();
@@ -166,7 +157,7 @@ impl Kind for Options {
             .map(|(k, _)| (k.as_str().to_string(), *k))
             .collect();
         let kind = fields.choice("kind", &kinds);
-        let net_income = optional(fields, "net_income", 0.0, 100_000_000.0);
+        let net_income = fields.optional_number("net_income", 0.0, 100_000_000.0);
         let attributes: Vec<String> = fields
             .text("attributes")
             .lines()
@@ -454,8 +445,10 @@ impl Kind for Values {
         if let Err(err) = values::value_id(&name) {
             fields.fail("name", format!("{err:#}"));
         }
-        let place = optional(fields, "rank", 1.0, 100.0).map(|p| p as usize);
-        let weight = optional(fields, "weight", 1.0, 10.0);
+        let place = fields
+            .optional_number("rank", 1.0, 100.0)
+            .map(|p| p as usize);
+        let weight = fields.optional_number("weight", 1.0, 10.0);
         Some(ValueInput {
             fields: ValueFields {
                 name,
@@ -474,13 +467,13 @@ impl Kind for Values {
                 said(&id)
             );
         }
-        place(s, input)
+        place(s, input, values::set)
     }
 
     fn edit(s: &mut Snapshot, id: &str, input: ValueInput, _: Date) -> anyhow::Result<()> {
         // A new name takes the value's scores, comparisons and deal-breakers with it.
         values::rename(s, id, &input.fields.name)?;
-        place(s, input)
+        place(s, input, values::restate)
     }
 
     fn remove(s: &mut Snapshot, id: &str) -> anyhow::Result<()> {
@@ -515,12 +508,17 @@ impl Kind for Values {
     }
 }
 
-/// Sets the value, then puts it in its place when one is given, the values are ranked, or it has
-/// no weight (a value needs one or the other to count in the decision).
-fn place(s: &mut Snapshot, input: ValueInput) -> anyhow::Result<()> {
+/// Sets the value with `set` (the app's `set` to add, its `restate` to change, so a weight emptied
+/// is none), then puts it in its place when one is given, the values are ranked, or it has no
+/// weight (a value needs one or the other to count in the decision).
+fn place(
+    s: &mut Snapshot,
+    input: ValueInput,
+    set: fn(&mut Snapshot, ValueFields) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     let name = input.fields.name.clone();
     let unweighted = input.fields.weight.is_none();
-    values::set(s, input.fields)?;
+    set(s, input.fields)?;
     let ranked = s.values.iter().any(|v| v.rank.is_some());
     if input.place.is_some() || ranked || unweighted {
         values::move_to(s, &name, input.place.unwrap_or(usize::MAX))?;

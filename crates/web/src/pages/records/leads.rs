@@ -377,19 +377,9 @@ impl Kind for Offers {
         let opportunity = fields.parse("opportunity", None, "an opportunity at the offer stage");
         let high = 100_000_000.0;
         let base = fields.number("base", None, 0.0, high);
-        let mut optional = |name: &str| {
-            if fields.text(name).is_empty() {
-                None
-            } else {
-                fields.number(name, None, 0.0, high)
-            }
-        };
-        let (bonus, equity) = (optional("bonus"), optional("equity"));
-        let deadline = if fields.text("deadline").is_empty() {
-            None
-        } else {
-            fields.parse("deadline", None, "a date like 2026-12-01")
-        };
+        let bonus = fields.optional_number("bonus", 0.0, high);
+        let equity = fields.optional_number("equity", 0.0, high);
+        let deadline = fields.optional("deadline", "a date like 2026-12-01");
         let terms = OfferTerms {
             base,
             bonus,
@@ -421,7 +411,7 @@ impl Kind for Offers {
         if to != number(id)? {
             bail!("an offer stays with its opportunity; remove it and add it to the other");
         }
-        opportunities::offer(s, to, terms).map(drop)
+        opportunities::restate_offer(s, to, terms).map(drop)
     }
 
     fn remove(s: &mut Snapshot, id: &str) -> anyhow::Result<()> {

@@ -22,17 +22,11 @@ pub struct ProfileKind;
 
 /// An optional date: empty is none.
 fn date(fields: &mut Fields, name: &str) -> Option<Date> {
-    if fields.text(name).is_empty() {
-        return None;
-    }
-    fields.parse(name, None, "a date like 2024-03-01")
+    fields.optional(name, "a date like 2024-03-01")
 }
 
 fn money(fields: &mut Fields, name: &str) -> Option<f64> {
-    if fields.text(name).is_empty() {
-        return None;
-    }
-    fields.number(name, None, 0.0, 100_000_000.0)
+    fields.optional_number(name, 0.0, 100_000_000.0)
 }
 
 impl Kind for ProfileKind {
@@ -131,7 +125,7 @@ impl Kind for ProfileKind {
     }
 
     fn edit(s: &mut Snapshot, _: &str, input: ProfileFields, _: Date) -> anyhow::Result<()> {
-        profile::apply(&mut s.profile, input);
+        profile::restate(&mut s.profile, input);
         Ok(())
     }
 

@@ -137,7 +137,7 @@ impl Kind for Contacts {
     }
 
     fn edit(s: &mut Snapshot, id: &str, input: ContactInput, _: Date) -> anyhow::Result<()> {
-        contacts::edit(s, id, Some(input.name), input.fields).map(drop)
+        contacts::restate(s, id, input.name, input.fields).map(drop)
     }
 
     fn remove(s: &mut Snapshot, id: &str) -> anyhow::Result<()> {
