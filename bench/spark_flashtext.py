@@ -27,16 +27,18 @@ def keywords():
     if _keywords is None:
         from flashtext import KeywordProcessor
 
-        sys.path.insert(0, str(ROOT / "bench"))
+        # Workers load this file from Spark's copy: the checkout is where the driver says.
+        root = Path(os.environ.get("MILEMARKER_ROOT", ROOT))
+        sys.path.insert(0, str(root / "bench"))
         usable = import_module("skills-eval").usable_labels()
         preferred = {}
-        with (ROOT / "data" / "skills" / "skills.tsv").open() as f:
+        with (root / "data" / "skills" / "skills.tsv").open() as f:
             next(f)
             for line in f:
                 sid, label = line.rstrip("\n").split("\t")[:2]
                 preferred[sid] = label
         processor = KeywordProcessor(case_sensitive=False)
-        with (ROOT / "data" / "skills" / "labels.tsv").open() as f:
+        with (root / "data" / "skills" / "labels.tsv").open() as f:
             next(f)
             for line in f:
                 sid, label = line.rstrip("\n").split("\t")[:2]
@@ -73,6 +75,7 @@ def main():
     from pyspark.sql import SparkSession
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ["MILEMARKER_ROOT"] = str(ROOT)
     builder = SparkSession.builder.appName("milemarker demand (flashtext)")
     # The job's own builder finds this session: its --master must be set here, before it starts.
     argv = sys.argv[1:]
