@@ -50,21 +50,12 @@ def keywords():
 
 
 def skills_of(batches):
-    """mapInArrow, as demand.skills_of: (pid, text) in, (pid, skill, label) out, each skill once
-    per posting."""
-    import pyarrow as pa
+    """mapInArrow, as demand.skills_of, each skill once per posting."""
+    import demand  # on the workers: the copy demand.main ships
 
     processor = keywords()
-    for batch in batches:
-        pids, ids, labels = [], [], []
-        for pid, text in zip(batch.column("pid").to_pylist(), batch.column("text").to_pylist()):
-            for skill, label in dict.fromkeys(processor.extract_keywords(text)):
-                pids.append(pid)
-                ids.append(skill)
-                labels.append(label)
-        yield pa.RecordBatch.from_arrays(
-            [pa.array(pids, pa.int64()), pa.array(ids, pa.string()), pa.array(labels, pa.string())],
-            names=["pid", "skill", "label"])
+    return demand.skill_rows(
+        batches, lambda texts: [dict.fromkeys(processor.extract_keywords(t)) for t in texts])
 
 
 def main():

@@ -91,13 +91,13 @@ def checked(frame: DataFrame):
     return good, bad
 
 
-def skills_of(batches):
-    """mapInArrow: (pid, text) batches in, (pid, skill, label) rows out, from the Rust matcher."""
-    import milemarker_matcher
+def skill_rows(batches, find):
+    """(pid, text) Arrow batches in, (pid, skill, label) batches out: `find` gives, for a list of
+    texts, each text's (skill id, label) pairs."""
     import pyarrow as pa
 
     for batch in batches:
-        found = milemarker_matcher.skills(batch.column("text").to_pylist())
+        found = find(batch.column("text").to_pylist())
         pids, ids, labels = [], [], []
         for pid, pairs in zip(batch.column("pid").to_pylist(), found):
             for skill, label in pairs:
@@ -107,6 +107,13 @@ def skills_of(batches):
         yield pa.RecordBatch.from_arrays(
             [pa.array(pids, pa.int64()), pa.array(ids, pa.string()), pa.array(labels, pa.string())],
             names=["pid", "skill", "label"])
+
+
+def skills_of(batches):
+    """mapInArrow: the skills of each posting, from the Rust matcher."""
+    import milemarker_matcher
+
+    return skill_rows(batches, milemarker_matcher.skills)
 
 
 def month_of(day: date) -> str:
