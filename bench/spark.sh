@@ -51,4 +51,4 @@ flash_s=$(seconds "$venv/bin/python" bench/spark_flashtext.py \
     --postings "$work/postings.jsonl" --out "$work/flash" --master "local[$CORES]" --as-of "$as_of")
 row "Spark local[2], flashtext (pure Python)" "$flash_s"
 echo
-echo "CLI: import ${import_s}s, market demand ${demand_s}s."
+awk -v i="$import_s" -v d="$demand_s" 'BEGIN { printf "(CLI: import %.1f s, market demand %.1f s.)\n", i, d }' 
