@@ -44,6 +44,12 @@ pub const LINE_LIMIT: Limit = Limit {
     what: "one line",
     bytes: 1 << 20,
 };
+/// `market demand --from`, `postings import-demand`: a demand table counted elsewhere, every
+/// skill with its months (tens of thousands of skills over five years stay well under).
+pub const DEMAND_LIMIT: Limit = Limit {
+    what: "a demand table",
+    bytes: 256 << 20,
+};
 /// The settings file.
 pub const CONFIG_LIMIT: Limit = Limit {
     what: "a settings file",

@@ -126,7 +126,7 @@ impl Session {
     pub fn market(&mut self, s: &Snapshot, day: Date) -> MarketAnswers {
         let words = |err: anyhow::Error| format!("{err:#}");
         let options = DemandOptions {
-            months: 12,
+            months: None,
             title: None,
             // The gap shown is to the person's own occupation: what it rates important that
             // they lack.
@@ -134,6 +134,7 @@ impl Session {
             limit: MARKET_LIMIT,
             as_of: day,
             min_employers: self.settings.thresholds.fading_skills.min_employers,
+            from: None,
         };
         MarketAnswers {
             pay: pay(&s.profile, None, None, None).map_err(words),

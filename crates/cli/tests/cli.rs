@@ -39,7 +39,7 @@ fn demo_json_follows_the_decision_contract() {
         json!(["flexibility", "hours"])
     );
     assert_eq!(decision["robustness"]["method"], "smaa");
-    assert_eq!(out["person"]["schema_version"], 7);
+    assert_eq!(out["person"]["schema_version"], 8);
 }
 
 #[test]
@@ -415,7 +415,7 @@ fn export_import_round_trip_is_lossless() {
         exported
     );
     let doc: Value = serde_json::from_str(&exported).unwrap();
-    assert_eq!(doc["schema_version"], 7);
+    assert_eq!(doc["schema_version"], 8);
 }
 
 #[test]
@@ -431,7 +431,7 @@ fn a_bad_or_newer_import_changes_nothing() {
         1,
         "options[0].scores.autonomy",
     );
-    doc["schema_version"] = json!(8);
+    doc["schema_version"] = json!(9);
     let newer = env.write("newer.json", &doc.to_string());
     env.fails(
         &["import", newer.to_str().unwrap()],
@@ -793,7 +793,7 @@ fn an_export_from_schema_1_still_imports() {
     let file = env.write("v1.json", v1);
     env.run(&["import", file.to_str().unwrap()]);
     let now: Value = serde_json::from_str(&env.run(&["export", "-"])).unwrap();
-    assert_eq!(now["schema_version"], 7);
+    assert_eq!(now["schema_version"], 8);
     assert_eq!(now["profile"]["name"], "Sam");
     assert_eq!(now["checkins"], json!([]));
 }

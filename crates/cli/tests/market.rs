@@ -782,3 +782,130 @@ fn from_text_proposes_before_any_record_and_creates_nothing() {
     env.run(&["skills", "from-text", cv.to_str().unwrap(), "--add"]);
     assert!(env.run(&["skills", "list"]).contains("Microsoft Excel"));
 }
+
+/// The Spark job's output folder, as `jobs/spark/demand.py --out` leaves it.
+fn spark_out(env: &Env) -> std::path::PathBuf {
+    let dir = env.db().with_file_name("spark-out");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(
+        format!(
+            "{}/tests/fixtures/spark/demand.json",
+            env!("CARGO_MANIFEST_DIR")
+        ),
+        dir.join("demand.json"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn demand_counted_by_the_spark_job_answers_and_says_where_it_came_from() {
+    let env = Env::new();
+    let out = spark_out(&env);
+    let dir = out.to_str().unwrap();
+    let file = out.join("demand.json");
+    env.run(&["skills", "add", "sql"]);
+    env.run(&["skills", "add", "draft", "press", "releases"]);
+    let answer = env.json(&["market", "demand", "--from", dir, "--json"]);
+    let source = format!(
+        "demand from {}, postings 2024-10 to 2026-09, computed by the Spark job: 9 job postings",
+        file.display()
+    );
+    assert!(
+        answer["dataset"].as_str().unwrap().starts_with(&source),
+        "{}",
+        answer["dataset"]
+    );
+    assert_eq!(answer["through"], "2026-09");
+    assert_eq!(
+        (answer["postings"].as_u64(), answer["employers"].as_u64()),
+        (Some(6), Some(4))
+    );
+    let labels: Vec<&str> = answer["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["label"].as_str().unwrap())
+        .collect();
+    // The O*NET class is left out, as for postings counted here; the person's own are marked.
+    assert_eq!(labels, ["SQL", "Python", "draft press releases"]);
+    assert_eq!(answer["skills"][0]["yours"], true);
+    assert_eq!(answer["skills"][0]["trend"], 1.5);
+    assert_eq!(answer["coverage"]["skills"][0]["employers"], 3);
+    let text = env.run(&["market", "demand", "--from", file.to_str().unwrap()]);
+    assert!(text.contains(&source), "{text}");
+    // The gap to the title the job counted, less what the person claims.
+    let gap = env.json(&[
+        "market",
+        "demand",
+        "--from",
+        dir,
+        "--title",
+        "Data Analyst",
+        "--json",
+    ]);
+    assert_eq!(gap["gap"]["postings"], 3);
+    assert_eq!(gap["gap"]["skills"][0]["label"], "Python");
+    env.fails(
+        &["market", "demand", "--from", dir, "--title", "nurse"],
+        1,
+        "has the gap to \"data analyst\", not to \"nurse\": run the Spark job again with --title \"nurse\"",
+    );
+    env.fails(
+        &["market", "demand", "--from", dir, "--months", "6"],
+        1,
+        "counts 12 months, not 6: run the Spark job again with --months 6",
+    );
+}
+
+#[test]
+fn imported_demand_feeds_every_view_until_forgotten_and_a_bad_file_changes_nothing() {
+    let env = Env::new();
+    let out = spark_out(&env);
+    env.run(&["skills", "add", "draft", "press", "releases"]);
+    // A file that does not add up is refused, naming the file, the field and the fix.
+    let mut broken: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("demand.json")).unwrap()).unwrap();
+    broken["skills"][0]["postings"] = json!(4);
+    let bad = env.write("bad-demand.json", &broken.to_string());
+    env.fails(
+        &["postings", "import-demand", bad.to_str().unwrap()],
+        1,
+        "bad-demand.json: field skills[0].postings: 4 but its months add up to 5",
+    );
+    env.fails(
+        &["postings", "import-demand", bad.to_str().unwrap()],
+        1,
+        "python jobs/spark/demand.py",
+    );
+    env.fails(&["market", "demand"], 1, "no job postings");
+    let imported = env.run(&["postings", "import-demand", out.to_str().unwrap()]);
+    assert!(
+        imported.contains("Imported demand for 4 skills through 2026-09"),
+        "{imported}"
+    );
+    // market demand, and the fading skills marker, read it now.
+    let answer = env.json(&["market", "demand", "--json"]);
+    assert!(
+        answer["dataset"]
+            .as_str()
+            .unwrap()
+            .contains("computed by the Spark job"),
+        "{answer}"
+    );
+    let markers = env.json(&["markers", "--json"]);
+    let fading = markers["markers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "fading_skills")
+        .unwrap();
+    assert!(
+        fading.to_string().contains("computed by the Spark job"),
+        "{fading}"
+    );
+    assert_eq!(fading["fired"], true, "{fading}");
+    let forgot = env.run(&["postings", "forget-demand"]);
+    assert!(forgot.contains("Forgot the imported demand"), "{forgot}");
+    env.fails(&["market", "demand"], 1, "no job postings");
+}

@@ -18,7 +18,7 @@ use crate::skills::Skill;
 use crate::tracker::TrackedInterval;
 
 /// The version of the export document and of the database schema it mirrors.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 // Kept here too: callers named it from this module before it had its own.
 pub use crate::invalid::InvalidField;

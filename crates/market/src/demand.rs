@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use jiff::civil::Date;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A calendar month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -44,6 +44,33 @@ impl Month {
 impl fmt::Display for Month {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}", self.year(), self.number())
+    }
+}
+
+impl std::str::FromStr for Month {
+    type Err = String;
+
+    /// "2026-09": a year and a month, as [`Month`]'s `Display` writes it.
+    fn from_str(text: &str) -> Result<Month, String> {
+        let bad = || format!("{text:?} is not a month written YYYY-MM (like 2026-09)");
+        let (year, month) = text.split_once('-').ok_or_else(bad)?;
+        let digits = |t: &str, n: usize| t.len() == n && t.bytes().all(|b| b.is_ascii_digit());
+        if !digits(year, 4) || !digits(month, 2) {
+            return Err(bad());
+        }
+        let year: i16 = year.parse().map_err(|_| bad())?;
+        let month: i8 = month.parse().map_err(|_| bad())?;
+        if !(1..=12).contains(&month) {
+            return Err(bad());
+        }
+        Ok(Month::of(jiff::civil::date(year, month, 1)))
+    }
+}
+
+impl<'de> Deserialize<'de> for Month {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Month, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -104,7 +131,7 @@ struct Current {
     skills: HashSet<u32>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MonthCount {
     pub month: Month,
     pub postings: u32,
@@ -286,6 +313,22 @@ impl Counter {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn a_month_reads_back_as_written() {
+        assert_eq!("2026-09".parse::<Month>(), Ok(month(2026, 9)));
+        assert_eq!(month(2026, 9).to_string(), "2026-09");
+        for bad in [
+            "2026-13",
+            "2026-9",
+            "26-09",
+            "+026-09",
+            "2026",
+            "2026-09-01",
+        ] {
+            assert!(bad.parse::<Month>().is_err(), "{bad}");
+        }
+    }
 
     fn month(y: i16, m: i8) -> Month {
         Month::of(date(y, m, 1))

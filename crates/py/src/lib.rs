@@ -138,12 +138,20 @@ fn rolled_up(texts: &[String]) -> Vec<Vec<(String, &'static str)>> {
         .collect()
 }
 
+/// Whether `phrase`'s words appear, in order and adjacent, among `text`'s, as `market demand
+/// --title` picks the postings of a title: case, punctuation and spacing aside.
+#[pyfunction]
+fn contains_words(text: &str, phrase: &str) -> bool {
+    milemarker_market::taxonomy::contains_words(text, phrase)
+}
+
 #[pymodule]
 fn _matcher(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(extract_batch, m)?)?;
     m.add_function(wrap_pyfunction!(skill_ids, m)?)?;
     m.add_function(wrap_pyfunction!(skills, m)?)?;
+    m.add_function(wrap_pyfunction!(contains_words, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("TAXONOMY", TAXONOMY)?;
     m.add("CREDITS", CREDITS)?;

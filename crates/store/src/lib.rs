@@ -26,7 +26,9 @@ use thiserror::Error;
 
 mod postings;
 mod rows;
-pub use postings::{ImportCounts, NewPosting, PostingImport, PostingNames, PostingRow};
+pub use postings::{
+    ImportCounts, ImportedDemand, NewPosting, PostingImport, PostingNames, PostingRow,
+};
 
 /// Forward migrations, in order; migration N brings the schema to version N.
 const MIGRATIONS: &[(u32, &str)] = &[
@@ -37,6 +39,7 @@ const MIGRATIONS: &[(u32, &str)] = &[
     (5, include_str!("../migrations/0005_posting_order.sql")),
     (6, include_str!("../migrations/0006_pending_imports.sql")),
     (7, include_str!("../migrations/0007_offers.sql")),
+    (8, include_str!("../migrations/0008_imported_demand.sql")),
 ];
 
 /// The newest schema this build understands.

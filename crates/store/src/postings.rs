@@ -392,6 +392,67 @@ pub(crate) const SCAN_POSTINGS: &str = concat!(
     " ORDER BY employer"
 );
 
+/// Demand counted elsewhere, as imported: where from, the day, and the file's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedDemand {
+    pub source: String,
+    pub imported: Date,
+    pub body: String,
+}
+
+impl Store {
+    /// The demand imported with `postings import-demand`, if any.
+    pub async fn imported_demand(&mut self) -> Result<Option<ImportedDemand>> {
+        let row: Option<(String, String, String)> =
+            sqlx::query_as("SELECT source, imported, body FROM imported_demand WHERE id = 1")
+                .fetch_optional(&mut self.conn)
+                .await
+                .map_err(|source| StoreError::Database {
+                    path: self.path.clone(),
+                    source,
+                })?;
+        row.map(|(source, imported, body)| {
+            let imported = imported.parse().map_err(|e| StoreError::Corrupt {
+                path: self.path.clone(),
+                what: "imported_demand.imported".into(),
+                detail: format!("{imported:?} is not a date: {e}"),
+            })?;
+            Ok(ImportedDemand {
+                source,
+                imported,
+                body,
+            })
+        })
+        .transpose()
+    }
+
+    /// Replaces the imported demand with `demand`, or removes it (`None`).
+    pub async fn set_imported_demand(&mut self, demand: Option<&ImportedDemand>) -> Result<()> {
+        let path = self.path.clone();
+        let wrap = |source| StoreError::Database {
+            path: path.clone(),
+            source,
+        };
+        let mut tx = self.begin_write().await?;
+        sqlx::query("DELETE FROM imported_demand")
+            .execute(&mut *tx)
+            .await
+            .map_err(wrap)?;
+        if let Some(d) = demand {
+            sqlx::query(
+                "INSERT INTO imported_demand (id, source, imported, body) VALUES (1, ?, ?, ?)",
+            )
+            .bind(&d.source)
+            .bind(d.imported.to_string())
+            .bind(&d.body)
+            .execute(&mut *tx)
+            .await
+            .map_err(wrap)?;
+        }
+        tx.commit().await.map_err(wrap)
+    }
+}
+
 impl PostingImport<'_> {
     /// Writes postings in one short transaction, with the names they bring; none counts until
     /// [`commit`]. One already stored (same digest) counts as a duplicate.

@@ -1,14 +1,16 @@
 """The Spark job counts what `milemarker market demand --json` counts (issue 22 item 4).
 
-Runs jobs/spark/demand.py in local[2] on data/demo/postings.csv, and on a sharded copy of it (three
-CSV files in a folder, one of them as JSON Lines, with a bad row added), then imports the same
-postings with the CLI and compares every skill's counts. Needs pyspark, pyarrow and the
+Runs jobs/spark/demand.py in local[2] on data/demo/postings.csv (with --title), on a sharded copy
+of it (three CSV files in a folder, with a bad row added) and on it as JSON Lines, then imports the
+same postings with the CLI and compares every skill's counts and the gap to the title; then the
+CLI reads the job's output back (`market demand --from`) and answers as it does from its own. Needs pyspark, pyarrow and the
 milemarker_matcher package (scripts/spark-test installs them into target/py-venv) and Java 17.
 """
 
 import csv
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -22,8 +24,18 @@ sys.path.insert(0, str(ROOT / "jobs" / "spark"))
 import demand  # noqa: E402
 
 
+TITLE = "data management"
+AS_OF = "2026-11-29"
+
+
 def by_id(answer):
     return {r["id"]: r for r in answer["skills"]}
+
+
+def listed(answer):
+    """The skills `market demand` lists: O*NET classes only for a person who claims them (the job
+    keeps them so that a claimed class is counted)."""
+    return {k: v for k, v in by_id(answer).items() if not (k.startswith("onet:") and "/" not in k)}
 
 
 class SameAsTheCli(unittest.TestCase):
@@ -33,9 +45,8 @@ class SameAsTheCli(unittest.TestCase):
         db = cls.work / "cli.db"
         subprocess.run([CLI, "--db", str(db), "postings", "import", str(POSTINGS)], check=True,
                        capture_output=True)
-        run = subprocess.run([CLI, "--db", str(db), "market", "demand", "--json", "--limit", "5000",
-                              "--as-of", "2026-11-29"], check=True, capture_output=True, text=True)
-        cls.cli = json.loads(run.stdout)
+        cls.db = db
+        cls.cli = cls.market(["--as-of", AS_OF, "--title", TITLE])
         # The sharded copy: rows split over two CSV files and a JSON Lines file is not one format,
         # so the shards are CSV; one more file holds a row with a bad date, to be written aside.
         shards = cls.work / "shards"
@@ -56,9 +67,21 @@ class SameAsTheCli(unittest.TestCase):
         cls.answers = {}
         for name, source in [("one file", POSTINGS), ("shards", shards), ("json lines", cls.jsonl)]:
             out = cls.work / name.replace(" ", "-")
+            # --title on one run only: it adds the gap and changes no other count.
+            title = ["--title", TITLE] if name == "one file" else []
             demand.main(["--postings", str(source), "--out", str(out), "--master", "local[2]",
-                         "--limit", "5000", "--as-of", "2026-11-29"])
+                         "--as-of", AS_OF, *title])
             cls.answers[name] = (json.loads((out / "demand.json").read_text()), out)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.work, ignore_errors=True)
+
+    @classmethod
+    def market(cls, flags):
+        run = subprocess.run([CLI, "--db", str(cls.db), "market", "demand", "--json", "--limit", "5000",
+                              *flags], check=True, capture_output=True, text=True)
+        return json.loads(run.stdout)
 
     def test_every_skill_is_counted_as_the_cli_counts_it(self):
         cli = by_id(self.cli)
@@ -66,12 +89,31 @@ class SameAsTheCli(unittest.TestCase):
             with self.subTest(name):
                 for key in ("through", "months", "postings", "employers"):
                     self.assertEqual(answer[key], self.cli[key], key)
-                spark = by_id(answer)
+                spark = listed(answer)
+                self.assertTrue(answer["complete"])
                 self.assertEqual(set(spark), set(cli))
                 for skill, row in spark.items():
                     self.assertEqual(row, {k: cli[skill][k] for k in row}, skill)
-                order = [(-r["employers"], -r["postings"]) for r in answer["skills"]]
+                order = [(-r["employers"], -r["postings"]) for r in answer["skills"] if r["id"] in spark]
                 self.assertEqual(order, [(-r["employers"], -r["postings"]) for r in self.cli["skills"]])
+
+    def test_the_gap_to_a_title_is_counted_as_the_cli_counts_it(self):
+        gap, cli = self.answers["one file"][0]["gap"], self.cli["gap"]
+        self.assertGreater(cli["postings"], 0)
+        self.assertEqual((gap["title"], gap["postings"]), (TITLE, cli["postings"]))
+        self.assertEqual({s["id"]: s["postings"] for s in gap["skills"]},
+                         {s["id"]: s["postings"] for s in cli["skills"]})
+
+    def test_the_cli_answers_from_the_jobs_output_as_from_its_own_postings(self):
+        _, out = self.answers["one file"]
+        back = self.market(["--from", str(out), "--title", TITLE])
+        self.assertTrue(back["dataset"].startswith(f"demand from {out / 'demand.json'}, postings 2024-09 to "
+                                                   "2026-09, computed by the Spark job"), back["dataset"])
+        for key in ("through", "months", "postings", "employers", "coverage"):
+            self.assertEqual(back[key], self.cli[key], key)
+        self.assertEqual(by_id(back), by_id(self.cli))
+        self.assertEqual({s["id"]: s["share"] for s in back["gap"]["skills"]},
+                         {s["id"]: s["share"] for s in self.cli["gap"]["skills"]})
 
     def test_bad_rows_are_written_aside_and_counted(self):
         answer, out = self.answers["shards"]

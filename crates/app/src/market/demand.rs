@@ -2,7 +2,8 @@
 //! month and against the year before; which of the person's are covered; their gap to a title or
 //! an occupation.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow, bail};
 use jiff::civil::Date;
@@ -12,26 +13,30 @@ use milemarker_core::text::noun;
 use milemarker_market::demand::{Counter, Demand, Month, MonthCount, Posting, SkillCount};
 use milemarker_market::lookup::Taxonomy;
 use milemarker_market::onet::{self, Need, Onet};
-use milemarker_market::taxonomy::contains_words;
+use milemarker_market::taxonomy::{canonical, contains_words};
 use milemarker_store::PostingNames;
 use serde::Serialize;
 
+use super::imported::{self, Counted, Numbers};
 use crate::records::Db;
 
 /// A skill is part of the gap to a title when at least this share of its postings ask for it.
 pub const GAP_SHARE: f64 = 0.1;
 
 /// What to count: the months to `as_of`, postings whose title has these words, the gap to this
-/// occupation, and how many skills to list.
+/// occupation, and how many skills to list; or demand counted elsewhere, from a file.
 #[derive(Debug, Clone)]
 pub struct DemandOptions {
-    pub months: u32,
+    /// Twelve when not given; demand counted elsewhere has its own.
+    pub months: Option<u32>,
     pub title: Option<String>,
     pub occupation: Option<String>,
     pub limit: usize,
     pub as_of: Date,
     /// A claimed skill counts as covered when this many employers ask for it.
     pub min_employers: u32,
+    /// The Spark job's `demand.json` (or its output folder) to answer from instead.
+    pub from: Option<PathBuf>,
 }
 
 /// Demand for skills, as `market demand --json` gives it.
@@ -127,14 +132,39 @@ pub struct OccupationGap {
     pub skills: Vec<Need>,
 }
 
-/// Demand counted over `months` months ending with the month of the latest posting on or before
-/// `as_of`; none when no posting is that old.
+/// Demand as the views read it, counted here from the stored postings or elsewhere (imported).
+struct Count {
+    demand: Demand,
+    /// skill number -> (taxonomy id, label)
+    taxa: HashMap<u32, (String, String)>,
+    /// Which postings, and for imported demand where it was counted.
+    dataset: String,
+    /// The first posting's day: whether any posting is older than the window.
+    first: Date,
+}
+
+/// Demand from the file `from`, else the demand imported into the store, else counted from the
+/// stored postings; none when there are none on or before `as_of`. `months` defaults to twelve;
+/// demand counted elsewhere has the months it was counted over.
 fn count(
     db: &mut Db,
     as_of: Date,
-    months: u32,
+    months: Option<u32>,
     title: Option<&str>,
-) -> Result<Option<(Demand, PostingNames)>> {
+    from: Option<&Path>,
+) -> Result<Option<Count>> {
+    let counted = match from {
+        Some(path) => Some(imported::read(path)?),
+        None => imported::stored(db)?,
+    };
+    match counted {
+        Some(counted) => elsewhere(counted, months, title).map(Some),
+        None => here(db, as_of, months.unwrap_or(12), title),
+    }
+}
+
+/// Demand counted from the postings stored here.
+fn here(db: &mut Db, as_of: Date, months: u32, title: Option<&str>) -> Result<Option<Count>> {
     let (runtime, store) = db.parts();
     let names = runtime.block_on(store.posting_names())?;
     let (Some(first), Some(last)) = (names.first, names.last) else {
@@ -161,7 +191,12 @@ fn count(
             skills: &p.skills,
         })
     }))?;
-    Ok(Some((counter.finish(), names)))
+    Ok(Some(Count {
+        demand: counter.finish(),
+        dataset: describe(&names),
+        taxa: names.taxa,
+        first,
+    }))
 }
 
 /// The postings stored, in a few words: "10,000 imported job postings from 2 employers, 2026-01-01
@@ -178,12 +213,78 @@ pub(crate) fn describe(names: &PostingNames) -> String {
     )
 }
 
+/// Demand counted elsewhere, as the counter would have given it. Its window and its title were
+/// chosen when it was counted: asking for others is an error that says how to get them.
+fn elsewhere(counted: Counted, months: Option<u32>, title: Option<&str>) -> Result<Count> {
+    let (source, f) = (&counted.source, &counted.file);
+    if let Some(m) = months.filter(|&m| m as usize != f.months.len()) {
+        bail!(
+            "{source} counts {} months, not {m}: run the Spark job again with --months {m}, \
+             or leave --months out",
+            f.months.len()
+        );
+    }
+    let mut numbers = Numbers::default();
+    let title = match (title, &f.gap) {
+        (None, _) => None,
+        (Some(t), Some(gap)) if canonical(t) == canonical(&gap.title) => Some((
+            gap.postings,
+            gap.skills
+                .iter()
+                .map(|s| (numbers.of(&s.id, &s.label), s.postings))
+                .collect(),
+        )),
+        (Some(t), gap) => bail!(
+            "{source} {}: run the Spark job again with --title {t:?} for the gap to it",
+            gap.as_ref()
+                .map_or("has no title's gap".into(), |g| format!(
+                    "has the gap to {:?}, not to {t:?}",
+                    g.title
+                ))
+        ),
+    };
+    let skills = f
+        .skills
+        .iter()
+        .map(|s| SkillCount {
+            skill: numbers.of(&s.id, &s.label),
+            postings: s.postings,
+            employers: s.employers,
+            by_month: s.by_month.clone(),
+            year_before: s.year_before,
+            // As the counter works it out (the file's was checked against it): the decimal in
+            // the file may read back a bit off the float the job computed.
+            trend: (s.year_before > 0)
+                .then(|| f64::from(s.postings) / f64::from(s.year_before) - 1.0),
+        })
+        .collect();
+    Ok(Count {
+        demand: Demand {
+            through: f.through,
+            months: f.months.clone(),
+            postings: f.postings,
+            employers: f.employers,
+            skills,
+            title,
+        },
+        taxa: numbers.taxa,
+        dataset: counted.describe(),
+        first: f.first,
+    })
+}
+
 /// Demand for the person's skills over the twelve months to `as_of`, as `fading_skills` reads it.
 pub fn skill_demand(db: &mut Db, s: &Snapshot, as_of: Date) -> Result<Option<SkillDemand>> {
-    let Some((demand, names)) = count(db, as_of, 12, None)? else {
+    let Some(Count {
+        demand,
+        taxa,
+        dataset,
+        ..
+    }) = count(db, as_of, None, None, None)?
+    else {
         return Ok(None);
     };
-    let code = |c: &SkillCount| names.taxa.get(&c.skill).map(|t| t.0.as_str());
+    let code = |c: &SkillCount| taxa.get(&c.skill).map(|t| t.0.as_str());
     let skills = s
         .skills
         .iter()
@@ -202,7 +303,7 @@ pub fn skill_demand(db: &mut Db, s: &Snapshot, as_of: Date) -> Result<Option<Ski
         })
         .collect();
     Ok(Some(SkillDemand {
-        dataset: describe(&names),
+        dataset,
         through: demand.through.last_day().min(as_of),
         skills,
     }))
@@ -211,14 +312,25 @@ pub fn skill_demand(db: &mut Db, s: &Snapshot, as_of: Date) -> Result<Option<Ski
 /// Demand for skills in the imported postings, the person's coverage and their gap.
 pub fn demand(db: &mut Db, s: &Snapshot, options: &DemandOptions) -> Result<DemandAnswer> {
     let day = options.as_of;
-    let Some((mut demand, names)) = count(db, day, options.months, options.title.as_deref())?
+    let Some(Count {
+        mut demand,
+        taxa,
+        dataset,
+        first,
+    }) = count(
+        db,
+        day,
+        options.months,
+        options.title.as_deref(),
+        options.from.as_deref(),
+    )?
     else {
         bail!(
             "no job postings dated on or before {day}: import some with `milemarker postings import FILE` \
              (CSV, JSON Lines or Parquet with employer, title, date and text)"
         );
     };
-    let code = |c: &SkillCount| names.taxa[&c.skill].0.clone();
+    let code = |c: &SkillCount| taxa[&c.skill].0.clone();
     let yours = |c: &SkillCount| s.skills.iter().any(|k| k.id == code(c));
     // An O*NET class is counted beside its products (an import stores both), so it is listed
     // only for the person who claims it: Microsoft Excel and Google Sheets, not Spreadsheet
@@ -244,7 +356,7 @@ pub fn demand(db: &mut Db, s: &Snapshot, options: &DemandOptions) -> Result<Dema
             }
         })
         .collect();
-    let gap = gap(options, s, &demand, &names)?;
+    let gap = gap(options, s, &demand, &taxa)?;
     let skills: Vec<DemandRow> = demand
         .skills
         .iter()
@@ -252,7 +364,7 @@ pub fn demand(db: &mut Db, s: &Snapshot, options: &DemandOptions) -> Result<Dema
         .filter(|(i, c)| *i < options.limit || yours(c))
         .map(|(_, c)| DemandRow {
             id: code(c),
-            label: names.taxa[&c.skill].1.clone(),
+            label: taxa[&c.skill].1.clone(),
             yours: yours(c),
             postings: c.postings,
             employers: c.employers,
@@ -262,11 +374,9 @@ pub fn demand(db: &mut Db, s: &Snapshot, options: &DemandOptions) -> Result<Dema
         })
         .collect();
     Ok(DemandAnswer {
-        dataset: describe(&names),
+        dataset,
         top: skills.len().min(options.limit),
-        year_before_known: names
-            .first
-            .is_some_and(|day| Month::of(day) < demand.months[0]),
+        year_before_known: Month::of(first) < demand.months[0],
         claimed: s.skills.len(),
         through: demand.through,
         months: demand.months,
@@ -285,7 +395,7 @@ fn gap(
     options: &DemandOptions,
     s: &Snapshot,
     demand: &Demand,
-    names: &PostingNames,
+    taxa: &HashMap<u32, (String, String)>,
 ) -> Result<Option<Gap>> {
     let held = |id: &str| s.skills.iter().any(|k| k.id == id);
     if let Some(title) = &options.title {
@@ -295,11 +405,11 @@ fn gap(
         let skills = asked
             .iter()
             .filter(|(_, n)| f64::from(*n) >= GAP_SHARE * f64::from(*postings))
-            .filter(|(t, _)| !held(&names.taxa[t].0))
+            .filter(|(t, _)| !held(&taxa[t].0))
             .take(options.limit)
             .map(|(t, n)| TitleGapSkill {
-                id: names.taxa[t].0.clone(),
-                label: names.taxa[t].1.clone(),
+                id: taxa[t].0.clone(),
+                label: taxa[t].1.clone(),
                 postings: *n,
                 share: f64::from(*n) / f64::from(*postings),
             })

@@ -4,12 +4,17 @@
 //! prints them as text or serialises them as its `--json`; the web renders the same values.
 
 pub(crate) mod demand;
+mod imported;
 mod occupations;
 mod pay;
 
 pub use demand::{
     CoveredSkill, DemandAnswer, DemandOptions, DemandRow, GAP_SHARE, Gap, OccupationGap, TitleGap,
     TitleGapSkill, demand, is_class, skill_demand,
+};
+pub use imported::{
+    Counted, DEMAND_FILE, DemandFile, DemandImported, forget as forget_demand,
+    import as import_demand, read as read_demand,
 };
 pub use occupations::{
     Basis, Current, OccupationRow, OccupationsAnswer, Related, occupations, search,

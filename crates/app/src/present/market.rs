@@ -10,8 +10,8 @@ use milemarker_store::PostingNames;
 use super::{Output, Span, Tone};
 use crate::market::demand::describe;
 use crate::market::{
-    DemandAnswer, GAP_SHARE, Gap, OccupationGap, OccupationRow, OccupationsAnswer, PayAnswer,
-    TitleGap,
+    DemandAnswer, DemandImported, GAP_SHARE, Gap, OccupationGap, OccupationRow, OccupationsAnswer,
+    PayAnswer, TitleGap,
 };
 use crate::postings::Outcome;
 
@@ -59,6 +59,34 @@ pub fn imported(name: &str, outcome: &Outcome) -> Output {
         Span::faint(shown.join("\n")),
         more.into(),
     ])
+}
+
+/// What importing demand counted elsewhere did: what the views read from now on.
+pub fn demand_imported(a: &DemandImported) -> Output {
+    Output::line(format!(
+        "Imported demand for {} {} through {} from {}.",
+        grouped(a.skills as f64),
+        noun(a.skills as f64, "skill", "skills"),
+        a.through,
+        a.source
+    ))
+    .with_line(vec![
+        "  ".into(),
+        Span::faint(format!(
+            "market demand, the skills gap and the fading skills marker now read {}. \
+             `milemarker postings forget-demand` goes back to the postings imported here.",
+            a.dataset
+        )),
+    ])
+}
+
+/// What forgetting the imported demand did.
+pub fn demand_forgotten(had: bool) -> Output {
+    Output::line(if had {
+        "Forgot the imported demand: demand is counted from the postings imported here again."
+    } else {
+        "No demand was imported: demand is counted from the postings imported here."
+    })
 }
 
 /// Pay against the market: the percentiles, and where the person's pay sits among them.

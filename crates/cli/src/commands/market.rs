@@ -1,5 +1,7 @@
 //! `milemarker market`: the application's typed market answers, as text or as their JSON.
 
+use std::path::PathBuf;
+
 use anyhow::Result;
 use clap::{Args, Subcommand};
 use milemarker_app::market as answers;
@@ -53,6 +55,7 @@ fn demand(db: &mut Db, args: MarketDemandArgs, settings: &Settings) -> Result<()
         limit: args.limit,
         as_of: as_of(args.as_of)?,
         min_employers: settings.thresholds.fading_skills.min_employers,
+        from: args.from,
     };
     let s = db.load()?;
     let demand = answers::demand(db, &s, &options)?;
@@ -73,9 +76,10 @@ pub enum MarketCommand {
 
 #[derive(Debug, Args)]
 pub struct MarketDemandArgs {
-    /// Months to count, ending with the month of the latest posting (or of --as-of)
-    #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=60))]
-    pub months: u32,
+    /// Months to count, ending with the month of the latest posting (or of --as-of) [default: 12,
+    /// or the months demand counted elsewhere was counted over]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=60))]
+    pub months: Option<u32>,
     /// Your gap to a job title: the skills its postings ask for that you do not claim
     #[arg(long, value_name = "TITLE", conflicts_with = "occupation")]
     pub title: Option<String>,
@@ -86,8 +90,12 @@ pub struct MarketDemandArgs {
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
     /// Count postings up to this day [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", conflicts_with = "from")]
     pub as_of: Option<jiff::civil::Date>,
+    /// Answer from demand counted elsewhere: the Spark job's output folder, or its demand.json
+    /// (jobs/spark/README.md); `postings import-demand` keeps it for every view instead
+    #[arg(long, value_name = "DIR|FILE")]
+    pub from: Option<PathBuf>,
     #[command(flatten)]
     pub json: JsonFlag,
 }

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use milemarker_app::market;
 use milemarker_app::postings::{Progress, failure_json, format_of, load};
 use milemarker_app::present::market as present;
 use milemarker_market::postings::{Columns, Format};
@@ -26,6 +27,20 @@ pub fn run(db: &mut Db, command: PostingsCommand) -> Result<()> {
                     let _ = print_json(&failure_json(&file, err));
                 }
             })
+        }
+        PostingsCommand::ImportDemand(args) => {
+            let imported = market::import_demand(db, &args.path, today()?)?;
+            answer(args.json.json, &imported, || {
+                present::demand_imported(&imported)
+            })
+        }
+        PostingsCommand::ForgetDemand(args) => {
+            let had = market::forget_demand(db)?;
+            answer(
+                args.json.json,
+                &serde_json::json!({ "forgot": had }),
+                || present::demand_forgotten(had),
+            )
         }
     }
 }
@@ -90,6 +105,26 @@ fn progress_bar(total: u64, unit: &str) -> ProgressBar {
 pub enum PostingsCommand {
     /// Import job postings (CSV, JSON Lines or Parquet): employer, title, date and the skills in the text
     Import(PostingsImportArgs),
+    /// Import demand counted elsewhere (the Spark job's output folder or its demand.json): market
+    /// demand, the skills gap and the fading skills marker read it instead of counting here
+    ImportDemand(PostingsImportDemandArgs),
+    /// Forget the imported demand: count the postings imported here again
+    ForgetDemand(PostingsForgetDemandArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PostingsImportDemandArgs {
+    /// The Spark job's --out folder, or the demand.json in it
+    #[arg(value_name = "DIR|FILE")]
+    pub path: PathBuf,
+    #[command(flatten)]
+    pub json: JsonFlag,
+}
+
+#[derive(Debug, Args)]
+pub struct PostingsForgetDemandArgs {
+    #[command(flatten)]
+    pub json: JsonFlag,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,15 @@
 The same matcher as `milemarker skills extract` (offsets here count characters, not bytes).
 """
 
-from ._matcher import CREDITS, TAXONOMY, __version__, extract, extract_batch, skill_ids, skills
+from ._matcher import (
+    CREDITS,
+    TAXONOMY,
+    __version__,
+    contains_words,
+    extract,
+    extract_batch,
+    skill_ids,
+    skills,
+)
 
-__all__ = ["extract", "extract_batch", "skill_ids", "skills", "TAXONOMY", "CREDITS", "__version__"]
+__all__ = ["extract", "extract_batch", "skill_ids", "skills", "contains_words", "TAXONOMY", "CREDITS", "__version__"]

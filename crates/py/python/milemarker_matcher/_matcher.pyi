@@ -33,6 +33,9 @@ def skill_ids(texts: List[str]) -> List[List[str]]:
 def skills(texts: List[str]) -> List[List[Tuple[str, str]]]:
     """`skill_ids` with each skill's preferred label: per text, (id, label) pairs."""
 
+def contains_words(text: str, phrase: str) -> bool:
+    """Whether `phrase`'s words appear in order among `text`'s, as `market demand --title` matches titles."""
+
 __version__: str
 TAXONOMY: str
 CREDITS: str
