@@ -426,18 +426,20 @@ impl Store {
         .transpose()
     }
 
-    /// Replaces the imported demand with `demand`, or removes it (`None`).
-    pub async fn set_imported_demand(&mut self, demand: Option<&ImportedDemand>) -> Result<()> {
+    /// Replaces the imported demand with `demand`, or removes it (`None`). Whether there was one
+    /// before, read in the same transaction as the write.
+    pub async fn set_imported_demand(&mut self, demand: Option<&ImportedDemand>) -> Result<bool> {
         let path = self.path.clone();
         let wrap = |source| StoreError::Database {
             path: path.clone(),
             source,
         };
         let mut tx = self.begin_write().await?;
-        sqlx::query("DELETE FROM imported_demand")
+        let removed = sqlx::query("DELETE FROM imported_demand")
             .execute(&mut *tx)
             .await
-            .map_err(wrap)?;
+            .map_err(wrap)?
+            .rows_affected();
         if let Some(d) = demand {
             sqlx::query(
                 "INSERT INTO imported_demand (id, source, imported, body) VALUES (1, ?, ?, ?)",
@@ -449,7 +451,8 @@ impl Store {
             .await
             .map_err(wrap)?;
         }
-        tx.commit().await.map_err(wrap)
+        tx.commit().await.map_err(wrap)?;
+        Ok(removed > 0)
     }
 }
 

@@ -308,9 +308,7 @@ pub fn import(db: &mut Db, path: &Path, today: Date) -> Result<DemandImported> {
 /// was one.
 pub fn forget(db: &mut Db) -> Result<bool> {
     let (runtime, store) = db.parts();
-    let had = runtime.block_on(store.imported_demand())?.is_some();
-    runtime.block_on(store.set_imported_demand(None))?;
-    Ok(had)
+    Ok(runtime.block_on(store.set_imported_demand(None))?)
 }
 
 /// The demand imported into the store, if any.
