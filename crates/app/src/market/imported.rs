@@ -317,7 +317,7 @@ pub fn stored(db: &mut Db) -> Result<Option<Counted>> {
     let Some(found) = runtime.block_on(store.imported_demand())? else {
         return Ok(None);
     };
-    // It was checked on import; a file from an older milemarker is checked again.
+    // Checked on import, and again here: a milemarker updated since may know other skills.
     parse(&found.source, &found.body).map(Some).map_err(|err| {
         anyhow!(
             "{err:#}\n(the demand imported on {} no longer reads: import it again, or \
