@@ -8,6 +8,8 @@ Parts:
   dev       150 SkillSpan dev sentences (bench/concepts/skillspan-dev.jsonl): for tuning
   test      150 SkillSpan test sentences (bench/concepts/skillspan-test.jsonl): for reporting
   postings  12 whole job postings (bench/concepts/postings/*.txt), each matched as one text
+  heldout   12 more whole postings (bench/concepts/heldout/*.txt) for occupations not in postings,
+            written after the matcher was tuned and never tuned on: matched the same way
 
     bench/skills-concepts.sh                      # builds release, prints the tables
     python3 bench/skills-concepts.py --build      # the same
@@ -30,15 +32,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CONCEPTS = ROOT / "bench" / "concepts"
-PARTS = ("dev", "test", "postings")
+PARTS = ("dev", "test", "postings", "heldout")
+POSTINGS = ("postings", "heldout")  # parts whose items are whole postings, one file each
 SEED = 19
 COLUMNS = ["kind", "item", "matched", "skill_id", "label", "verdict", "level", "reason"]
 
 
 def items(part):
     """(item id, text) for a part, in order."""
-    if part == "postings":
-        return [(p.name, p.read_text()) for p in sorted((CONCEPTS / "postings").glob("*.txt"))]
+    if part in POSTINGS:
+        return [(p.name, p.read_text()) for p in sorted((CONCEPTS / part).glob("*.txt"))]
     with (CONCEPTS / f"skillspan-{part}.jsonl").open() as f:
         return [(str(d["item"]), d["text"]) for d in map(json.loads, f)]
 
@@ -51,10 +54,10 @@ def concepts_only(hits):
 def extract(part, texts, binary):
     """milemarker's concept hits per text. SkillSpan sentences go through one `--lines --json` run;
     a posting has lines of its own, so each is one run over the whole file (`--json FILE`)."""
-    if part == "postings":
+    if part in POSTINGS:
         out = []
         for name, _ in texts:
-            run = subprocess.run([binary, "skills", "extract", "--json", str(CONCEPTS / "postings" / name)],
+            run = subprocess.run([binary, "skills", "extract", "--json", str(CONCEPTS / part / name)],
                                  capture_output=True, text=True, check=True)
             out.append(concepts_only(json.loads(run.stdout)))
         return out
