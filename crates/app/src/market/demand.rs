@@ -336,6 +336,12 @@ pub fn demand(db: &mut Db, s: &Snapshot, options: &DemandOptions) -> Result<Dema
     // only for the person who claims it: Microsoft Excel and Google Sheets, not Spreadsheet
     // software a third time.
     demand.skills.retain(|c| yours(c) || !is_class(&code(c)));
+    // Ties by id, as the Spark job breaks them (jobs/spark): one order wherever demand is counted.
+    demand.skills.sort_by(|a, b| {
+        (b.employers, b.postings)
+            .cmp(&(a.employers, a.postings))
+            .then_with(|| code(a).cmp(&code(b)))
+    });
     let employers_of = |id: &str| {
         demand
             .skills
@@ -402,6 +408,8 @@ fn gap(
         let Some((postings, asked)) = &demand.title else {
             return Ok(None);
         };
+        let mut asked = asked.clone();
+        asked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| taxa[&a.0].0.cmp(&taxa[&b.0].0)));
         let skills = asked
             .iter()
             .filter(|(_, n)| f64::from(*n) >= GAP_SHARE * f64::from(*postings))
