@@ -144,10 +144,7 @@ pub fn find_occupations(text: &str, limit: usize) -> Vec<TitleMatch> {
         }
         found.push(TitleMatch {
             code: t.code.to_string(),
-            title: titles()
-                .iter()
-                .find(|o| o.code == t.code && o.kind == b'o')
-                .map_or_else(String::new, |o| o.text.to_string()),
+            title: onet_title(t.code).unwrap_or_default().to_string(),
             matched: t.text.to_string(),
             exact,
             source: match t.kind {
@@ -161,6 +158,15 @@ pub fn find_occupations(text: &str, limit: usize) -> Vec<TitleMatch> {
         }
     }
     found
+}
+
+/// O*NET's own title of the occupation with the O*NET-SOC code `code` ("15-1252.00": "Software
+/// Developers"); `None` when O*NET 29.3 has no such occupation.
+pub fn onet_title(code: &str) -> Option<&'static str> {
+    titles()
+        .iter()
+        .find(|o| o.code == code && o.kind == b'o')
+        .map(|o| o.text)
 }
 
 /// The occupation a person means by `text`: the one whose title is exactly that, or the one
@@ -328,6 +334,14 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(occupation("zzzz"), Found::None);
+    }
+
+    #[test]
+    fn an_occupations_title_by_its_code() {
+        assert_eq!(onet_title("15-1252.00"), Some("Software Developers"));
+        assert_eq!(onet_title("29-1141.00"), Some("Registered Nurses"));
+        assert_eq!(onet_title("15-1252"), None);
+        assert_eq!(onet_title("99-9999.99"), None);
     }
 
     #[test]
