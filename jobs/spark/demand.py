@@ -157,7 +157,7 @@ def chosen_occupation(text: str) -> dict:
     try:
         found = milemarker_matcher.occupation(text)
     except ValueError as e:
-        sys.exit(f"--occupation {text!r}: {e}")
+        sys.exit(f"--occupation: {e}")
     if found is None:
         sys.exit(f"--occupation {text!r}: no O*NET occupation has that code or is called anything like "
                  "it; give an O*NET-SOC code such as 15-1252.00, or find one with "

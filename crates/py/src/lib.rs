@@ -187,7 +187,7 @@ fn occupation(text: &str) -> PyResult<Option<(String, String)>> {
                 })
                 .collect();
             Err(PyValueError::new_err(format!(
-                "occupation: \"{text}\" could be more than one; give its code or more words: {}",
+                "\"{text}\" could be more than one occupation; give its code or more words: {}",
                 shown.join("; ")
             )))
         }
