@@ -10,9 +10,9 @@ Reads postings (columns employer, title, date as YYYY-MM-DD, text) from CSV, JSO
 Parquet: one file, a glob or a folder. Writes to --out:
 
   posting_skills/  Parquet partitioned by month: one row per (posting, skill) with the posting's
-                   employer, title, occupation and date; the skills are what `milemarker postings import`
-                   stores (milemarker_matcher.skills: each skill once per posting, boilerplate and
-                   doubtful hits left out, each O*NET product's class beside it)
+                   employer, title, occupation and date; the skills are what `milemarker postings
+                   import` stores (milemarker_matcher.skills: each skill once per posting,
+                   boilerplate and doubtful hits left out, each O*NET product's class beside it)
   demand.json      in the shape of `milemarker market demand --json` (its market part: dataset,
                    through, months, postings, employers and skills with postings, employers,
                    year_before, trend and by_month; every skill unless --limit), with first and
