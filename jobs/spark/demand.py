@@ -282,10 +282,9 @@ def demand_by_occupation(postings: DataFrame, posting_skills: DataFrame, titles:
     names = titles.select("occupation", "occupation_title").where(F.col("occupation").isNotNull()).distinct()
     counts = skill_counts(posting_skills.where(F.col("occupation").isNotNull()), as_of, window, year_before,
                           by=["occupation"])
-    return (counts.join(names, "occupation")
+    return (counts.join(F.broadcast(names), "occupation")
             .select("occupation", "occupation_title", "skill", "label", "postings", "employers",
-                    "year_before", "trend")
-            .orderBy("occupation", F.desc("employers"), F.desc("postings"), "skill"))
+                    "year_before", "trend"))
 
 
 def write_text(spark: SparkSession, path: str, text: str):
@@ -342,7 +341,8 @@ def main(argv=None):
         bad.write.mode("overwrite").json(f"{out}/bad")
     good = good.withColumn("month", F.date_format("day", "yyyy-MM"))
     titles = occupations(good).cache()
-    postings = good.join(titles.select("title", "occupation"), "title", "left").cache()
+    # Far fewer titles than postings: sent whole to each task rather than both shuffled.
+    postings = good.join(F.broadcast(titles.select("title", "occupation")), "title", "left").cache()
     found = postings.select("pid", "text").mapInArrow(skills_of, "pid long, skill string, label string")
     posting_skills = (found.join(postings.select("pid", "employer", "title", "occupation", "day", "month"), "pid")
                       .cache())
@@ -353,8 +353,10 @@ def main(argv=None):
     if args.by_occupation:
         by = demand_by_occupation(postings, posting_skills, titles, args.months, args.as_of).cache()
         by.write.mode("overwrite").parquet(f"{out}/demand_by_occupation")
-        # A trend without a year before is written null, as demand.json writes it, not left out.
-        by.write.mode("overwrite").option("ignoreNullFields", "false").json(f"{out}/demand_by_occupation_json")
+        # One file for people to read, in order (a global orderBy would cost a sampling job);
+        # a trend without a year before is written null, as demand.json writes it, not left out.
+        (by.coalesce(1).sortWithinPartitions("occupation", F.desc("employers"), F.desc("postings"), "skill")
+         .write.mode("overwrite").option("ignoreNullFields", "false").json(f"{out}/demand_by_occupation_json"))
     answer = demand(postings, posting_skills, args.months, args.as_of, args.limit, args.title, occupation)
     answer["bad_rows"] = bad_count
     write_text(spark, f"{out}/demand.json", json.dumps(answer, indent=2) + "\n")
