@@ -22,7 +22,7 @@ Parquet: one file, a glob or a folder. Writes to --out:
                    `milemarker postings import-demand DIR` read it and check it first
   demand_by_occupation/       with --by-occupation, Parquet: one row per (occupation, skill) with
   demand_by_occupation_json/  occupation_title, label, postings, employers, year_before and trend
-                   as demand.json counts them, over its window; the same as JSON Lines
+                   as demand.json counts them, over its window; the same as one JSON Lines file
   bad/             rows refused, as JSON Lines with the reason; their count is printed too
 
 A posting's occupation is the O*NET-SOC code of the occupation whose O*NET titles (its own, those
