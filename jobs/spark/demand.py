@@ -10,9 +10,9 @@ Reads postings (columns employer, title, date as YYYY-MM-DD, text) from CSV, JSO
 Parquet: one file, a glob or a folder. Writes to --out:
 
   posting_skills/  Parquet partitioned by month: one row per (posting, skill) with the posting's
-                   employer, title and date; the skills are what `milemarker postings import`
-                   stores (milemarker_matcher.skills: each skill once per posting, boilerplate and
-                   doubtful hits left out, each O*NET product's class beside it)
+                   employer, title, occupation and date; the skills are what `milemarker postings
+                   import` stores (milemarker_matcher.skills: each skill once per posting,
+                   boilerplate and doubtful hits left out, each O*NET product's class beside it)
   demand.json      in the shape of `milemarker market demand --json` (its market part: dataset,
                    through, months, postings, employers and skills with postings, employers,
                    year_before, trend and by_month; every skill unless --limit), with first and
@@ -20,7 +20,16 @@ Parquet: one file, a glob or a folder. Writes to --out:
                    --limit), and with --title the gap: the title's postings in the window and
                    each skill a tenth of them ask for. `milemarker market demand --from DIR` and
                    `milemarker postings import-demand DIR` read it and check it first
+  demand_by_occupation/       with --by-occupation, Parquet: one row per (occupation, skill) with
+  demand_by_occupation_json/  occupation_title, label, postings, employers, year_before and trend
+                   as demand.json counts them, over its window; the same as one JSON Lines file
   bad/             rows refused, as JSON Lines with the reason; their count is printed too
+
+A posting's occupation is the O*NET-SOC code of the occupation whose O*NET titles (its own, those
+workers reported, the alternate ones) fit the posting's title best (milemarker_matcher.
+occupation_of, the best of `milemarker market occupations --search TITLE`); null when no word of
+the title is in any of them. --occupation CODE|TITLE counts only that occupation's postings, and
+demand.json says which ("occupation": {"code", "title"}, and in its dataset line).
 
 Demand is counted as milemarker counts it: the --months months ending with the month of the
 latest posting on or before --as-of; per skill the postings and distinct employers asking for it,
@@ -116,6 +125,46 @@ def skills_of(batches):
     return skill_rows(batches, milemarker_matcher.skills)
 
 
+def occupation_rows(batches):
+    """mapInArrow: (title) batches in, (title, occupation, occupation_title) out, the occupation
+    being the one whose O*NET titles fit the posting's title best (milemarker_matcher.
+    occupation_of), null when no title word fits."""
+    import milemarker_matcher
+    import pyarrow as pa
+
+    for batch in batches:
+        titles = batch.column("title").to_pylist()
+        found = milemarker_matcher.occupation_of(titles)
+        codes = [f[0] if f else None for f in found]
+        names = [f[1] if f else None for f in found]
+        yield pa.RecordBatch.from_arrays(
+            [pa.array(titles, pa.string()), pa.array(codes, pa.string()), pa.array(names, pa.string())],
+            names=["title", "occupation", "occupation_title"])
+
+
+def occupations(postings: DataFrame) -> DataFrame:
+    """Each distinct title with its occupation, matched on the workers: a title is looked up once
+    however many postings carry it."""
+    return (postings.select("title").distinct()
+            .mapInArrow(occupation_rows, "title string, occupation string, occupation_title string"))
+
+
+def chosen_occupation(text: str) -> dict:
+    """The occupation --occupation names (an O*NET-SOC code or title words), as the CLI resolves
+    it; the job stops with the fix when none or several fit."""
+    import milemarker_matcher
+
+    try:
+        found = milemarker_matcher.occupation(text)
+    except ValueError as e:
+        sys.exit(f"--occupation: {e}")
+    if found is None:
+        sys.exit(f"--occupation {text!r}: no O*NET occupation has that code or is called anything like "
+                 "it; give an O*NET-SOC code such as 15-1252.00, or find one with "
+                 "`milemarker market occupations --search WORDS`")
+    return {"code": found[0], "title": found[1]}
+
+
 def month_of(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
@@ -148,64 +197,94 @@ def title_gap(in_window: DataFrame, window_skills: DataFrame, title: str, titles
     return {"title": title, "postings": postings, "skills": skills}
 
 
-def demand(postings: DataFrame, posting_skills: DataFrame, months: int, as_of: date,
-           limit=None, title=None):
-    """The market part of `market demand --json`, counted with Spark SQL; with `title`, the gap
-    to it too."""
-    first, last, total, employers_all = postings.agg(
+def window_of(postings: DataFrame, months: int, as_of: date):
+    """(first day, last day, postings, employers, through, window months, the same months a year
+    earlier): the --months months ending with the month of the latest posting on or before
+    `as_of`."""
+    first, last, total, employers = postings.agg(
         F.min("day"), F.max("day"), F.count("*"), F.countDistinct("employer")).first()
     if total == 0 or first > as_of:
         sys.exit(f"no postings dated on or before {as_of}: nothing to count")
     through = month_of(min(last, as_of))
     window = [shift(through, k - months + 1) for k in range(months)]
-    year_before = [shift(m, -12) for m in window]
+    return first, last, total, employers, through, window, [shift(m, -12) for m in window]
+
+
+def skill_counts(posting_skills: DataFrame, as_of: date, window: list, year_before: list,
+                 by=()) -> DataFrame:
+    """Per skill (and per the columns `by`) the postings and distinct employers asking for it in
+    the window, the postings in the same months a year earlier, and the trend (postings against
+    the year before, less one; null without a year before): every skill asked for in either (one
+    the window lost is news too)."""
     # As an import counts: whole months, but nothing after --as-of.
+    asked = posting_skills.where((F.col("day") <= F.lit(as_of)) & F.col("month").isin(window + year_before))
+    in_window = F.col("month").isin(window)
+    counts = asked.groupBy(*by, "skill", "label").agg(
+        F.count(F.when(in_window, 1)).alias("postings"),
+        F.countDistinct(F.when(in_window, F.col("employer"))).alias("employers"),
+        F.count(F.when(F.col("month").isin(year_before), 1)).alias("year_before"))
+    trend = F.when(F.col("year_before") > 0, F.col("postings") / F.col("year_before") - F.lit(1.0))
+    return counts.withColumn("trend", trend)
+
+
+def demand(postings: DataFrame, posting_skills: DataFrame, months: int, as_of: date,
+           limit=None, title=None, occupation=None):
+    """The market part of `market demand --json`, counted with Spark SQL; with `title`, the gap
+    to it too; with `occupation` ({"code", "title"}: the postings are that occupation's), said."""
+    first, last, total, employers_all, through, window, year_before = window_of(postings, months, as_of)
     upto = F.col("day") <= F.lit(as_of)
     in_window = postings.where(upto & F.col("month").isin(window))
     window_postings, window_employers = in_window.agg(F.count("*"), F.countDistinct("employer")).first()
-    asked = posting_skills.where(upto & F.col("month").isin(window + year_before))
-    per_month = (asked.groupBy("skill", "month")
+    per_month = (posting_skills.where(upto & F.col("month").isin(window))
+                 .groupBy("skill", "month")
                  .agg(F.count("*").alias("postings"), F.countDistinct("employer").alias("employers"))
                  .collect())
-    # Every skill asked for in the window or the year before (one the window lost is news too).
-    totals = {r["skill"]: r for r in (
-        asked.groupBy("skill", "label").agg(
-            F.count(F.when(F.col("month").isin(window), 1)).alias("postings"),
-            F.countDistinct(F.when(F.col("month").isin(window), F.col("employer"))).alias("employers"))
-        .collect())}
-    # The year before is a sum of months already counted; distinct employers over the window are not.
-    months_of, before = {}, {}
+    months_of = {}
     for r in per_month:
         months_of.setdefault(r["skill"], {})[r["month"]] = (r["postings"], r["employers"])
-        if r["month"] in year_before:
-            before[r["skill"]] = before.get(r["skill"], 0) + r["postings"]
     # O*NET classes are kept: `market demand` lists one only for the person who claims it, and
     # the fading skills marker counts a claimed class's postings.
     rows = []
-    for skill, t in totals.items():
-        yb = before.get(skill, 0)
-        cells = months_of.get(skill, {})
+    for t in skill_counts(posting_skills, as_of, window, year_before).collect():
+        cells = months_of.get(t["skill"], {})
         rows.append({
-            "id": skill, "label": t["label"], "postings": t["postings"], "employers": t["employers"],
-            "year_before": yb, "trend": t["postings"] / yb - 1.0 if yb else None,
+            "id": t["skill"], "label": t["label"], "postings": t["postings"], "employers": t["employers"],
+            "year_before": t["year_before"], "trend": t["trend"],
             "by_month": [{"month": m, "postings": cells.get(m, (0, 0))[0], "employers": cells.get(m, (0, 0))[1]}
                          for m in window],
         })
     # As `market demand`: most employers, then most postings; ties by id here (milemarker breaks
     # them by its internal skill number).
     rows.sort(key=lambda r: (-r["employers"], -r["postings"], r["id"]))
+    # An occupation's demand says so where every view reading the file shows it: the dataset.
+    whose = f" for {occupation['title']} ({occupation['code']})" if occupation else ""
     answer = {
         "computed_by": COMPUTED_BY,
-        "dataset": f"{total:,} job postings from {employers_all:,} employers, {first} to {last}",
+        "dataset": f"{total:,} job postings{whose} from {employers_all:,} employers, {first} to {last}",
         "first": first.isoformat(), "last": last.isoformat(),
         "through": through, "months": window, "postings": window_postings, "employers": window_employers,
         "skills": rows if limit is None else rows[:limit],
         "complete": limit is None or len(rows) <= limit,
     }
+    if occupation is not None:
+        answer["occupation"] = occupation
     if title is not None:
         answer["gap"] = title_gap(in_window, posting_skills.where(upto & F.col("month").isin(window)),
                                   title, titled(postings, title))
     return answer
+
+
+def demand_by_occupation(postings: DataFrame, posting_skills: DataFrame, titles: DataFrame, months: int,
+                         as_of: date) -> DataFrame:
+    """One row per (occupation, skill) over the window demand.json counts: `skill_counts` per
+    occupation, each occupation with its O*NET title; postings no occupation fits are in none."""
+    *_, window, year_before = window_of(postings, months, as_of)
+    names = titles.select("occupation", "occupation_title").where(F.col("occupation").isNotNull()).distinct()
+    counts = skill_counts(posting_skills.where(F.col("occupation").isNotNull()), as_of, window, year_before,
+                          by=["occupation"])
+    return (counts.join(F.broadcast(names), "occupation")
+            .select("occupation", "occupation_title", "skill", "label", "postings", "employers",
+                    "year_before", "trend"))
 
 
 def write_text(spark: SparkSession, path: str, text: str):
@@ -235,8 +314,15 @@ def main(argv=None):
     ap.add_argument("--limit", type=int, help="skills to keep, most asked for first [default: every "
                     "skill, so a person's own are there whichever they are]")
     ap.add_argument("--title", help="the gap to a job title too, as `market demand --title` counts it")
+    ap.add_argument("--occupation", metavar="CODE|TITLE",
+                    help="count only the postings whose title fits this O*NET occupation best (an "
+                    "O*NET-SOC code such as 15-1252.00, or title words as `--occupation` takes them)")
+    ap.add_argument("--by-occupation", action="store_true",
+                    help="also write demand_by_occupation/: per occupation and skill, the counts of demand.json")
     ap.add_argument("--master", help="e.g. local[2]; spark-submit sets it otherwise")
     args = ap.parse_args(argv)
+    # Before Spark starts: a wrong --occupation costs no minutes.
+    occupation = chosen_occupation(args.occupation) if args.occupation else None
     # Local workers run this Python, which has the package; on a cluster spark-submit's settings
     # (--archives with a packed environment, or the wheel installed on the nodes) decide.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -253,12 +339,25 @@ def main(argv=None):
     bad_count = bad.count()
     if bad_count:
         bad.write.mode("overwrite").json(f"{out}/bad")
-    postings = good.withColumn("month", F.date_format("day", "yyyy-MM")).cache()
+    good = good.withColumn("month", F.date_format("day", "yyyy-MM"))
+    titles = occupations(good).cache()
+    # Far fewer titles than postings: sent whole to each task rather than both shuffled.
+    postings = good.join(F.broadcast(titles.select("title", "occupation")), "title", "left").cache()
     found = postings.select("pid", "text").mapInArrow(skills_of, "pid long, skill string, label string")
-    posting_skills = (found.join(postings.select("pid", "employer", "title", "day", "month"), "pid")
+    posting_skills = (found.join(postings.select("pid", "employer", "title", "occupation", "day", "month"), "pid")
                       .cache())
     posting_skills.write.mode("overwrite").partitionBy("month").parquet(f"{out}/posting_skills")
-    answer = demand(postings, posting_skills, args.months, args.as_of, args.limit, args.title)
+    if occupation:
+        postings = postings.where(F.col("occupation") == occupation["code"])
+        posting_skills = posting_skills.where(F.col("occupation") == occupation["code"])
+    if args.by_occupation:
+        by = demand_by_occupation(postings, posting_skills, titles, args.months, args.as_of).cache()
+        by.write.mode("overwrite").parquet(f"{out}/demand_by_occupation")
+        # One file for people to read, in order (a global orderBy would cost a sampling job);
+        # a trend without a year before is written null, as demand.json writes it, not left out.
+        (by.coalesce(1).sortWithinPartitions("occupation", F.desc("employers"), F.desc("postings"), "skill")
+         .write.mode("overwrite").option("ignoreNullFields", "false").json(f"{out}/demand_by_occupation_json"))
+    answer = demand(postings, posting_skills, args.months, args.as_of, args.limit, args.title, occupation)
     answer["bad_rows"] = bad_count
     write_text(spark, f"{out}/demand.json", json.dumps(answer, indent=2) + "\n")
     print(f"{answer['dataset']}; {bad_count} bad rows; demand through {answer.get('through')} "

@@ -93,6 +93,26 @@ fn rarity() -> &'static std::collections::HashMap<&'static str, f64> {
     })
 }
 
+/// The titles each word is in, by their place in `titles()`, in order: a search scores only the
+/// titles that share a word with it, not all 60,000 (the Spark job looks up every distinct
+/// posting title).
+fn titles_with() -> &'static std::collections::HashMap<&'static str, Vec<u32>> {
+    static TABLE: OnceLock<std::collections::HashMap<&'static str, Vec<u32>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut index: std::collections::HashMap<&'static str, Vec<u32>> = Default::default();
+        for (i, t) in titles().iter().enumerate() {
+            for w in &t.words {
+                let places = index.entry(w.as_str()).or_default();
+                // A word twice in one title ("Sales and Marketing Sales Manager") lists it once.
+                if places.last() != Some(&(i as u32)) {
+                    places.push(i as u32);
+                }
+            }
+        }
+        index
+    })
+}
+
 /// How well a title fits: every word and nothing else, then the rarity of the words shared less
 /// a third of the rarity of the words it has beyond them, then its source (O*NET's own first).
 #[derive(PartialEq, PartialOrd)]
@@ -128,9 +148,22 @@ pub fn find_occupations(text: &str, limit: usize) -> Vec<TitleMatch> {
     if asked.is_empty() {
         return Vec::new();
     }
-    let mut scored: Vec<(Fit, &Title)> = titles()
+    // In the titles' order, as a scan of them all would find them: ties keep it.
+    let mut places: Vec<u32> = asked
         .iter()
-        .filter_map(|t| fit(&asked, t).map(|f| (f, t)))
+        .filter_map(|w| titles_with().get(w.as_str()))
+        .flatten()
+        .copied()
+        .collect();
+    places.sort_unstable();
+    places.dedup();
+    let all = titles();
+    let mut scored: Vec<(Fit, &Title)> = places
+        .into_iter()
+        .filter_map(|i| {
+            let t = &all[i as usize];
+            fit(&asked, t).map(|f| (f, t))
+        })
         .collect();
     scored.sort_by(|a, b| {
         b.0.partial_cmp(&a.0)
@@ -144,10 +177,7 @@ pub fn find_occupations(text: &str, limit: usize) -> Vec<TitleMatch> {
         }
         found.push(TitleMatch {
             code: t.code.to_string(),
-            title: titles()
-                .iter()
-                .find(|o| o.code == t.code && o.kind == b'o')
-                .map_or_else(String::new, |o| o.text.to_string()),
+            title: onet_title(t.code).unwrap_or_default().to_string(),
             matched: t.text.to_string(),
             exact,
             source: match t.kind {
@@ -161,6 +191,15 @@ pub fn find_occupations(text: &str, limit: usize) -> Vec<TitleMatch> {
         }
     }
     found
+}
+
+/// O*NET's own title of the occupation with the O*NET-SOC code `code` ("15-1252.00": "Software
+/// Developers"); `None` when O*NET 29.3 has no such occupation.
+pub fn onet_title(code: &str) -> Option<&'static str> {
+    titles()
+        .iter()
+        .find(|o| o.code == code && o.kind == b'o')
+        .map(|o| o.text)
 }
 
 /// The occupation a person means by `text`: the one whose title is exactly that, or the one
@@ -328,6 +367,14 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(occupation("zzzz"), Found::None);
+    }
+
+    #[test]
+    fn an_occupations_title_by_its_code() {
+        assert_eq!(onet_title("15-1252.00"), Some("Software Developers"));
+        assert_eq!(onet_title("29-1141.00"), Some("Registered Nurses"));
+        assert_eq!(onet_title("15-1252"), None);
+        assert_eq!(onet_title("99-9999.99"), None);
     }
 
     #[test]

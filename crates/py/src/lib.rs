@@ -4,7 +4,9 @@
 //! Offsets are in characters of the Python string, not the bytes the CLI's JSON gives, so that
 //! `text[hit["start"]:hit["end"]] == hit["matched"]` holds for any text.
 
+use milemarker_market::names::{self, TitleMatch};
 use milemarker_market::skills::{Hit, Matcher};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use rayon::prelude::*;
@@ -145,6 +147,53 @@ fn contains_words(text: &str, phrase: &str) -> bool {
     milemarker_market::taxonomy::contains_words(text, phrase)
 }
 
+/// Per posting title, the O*NET occupation whose titles fit it best, as (O*NET-SOC code, O*NET
+/// title), by the title words `market occupations --search` weighs; None when no word of the
+/// title is in any O*NET title. In parallel, without holding the GIL.
+#[pyfunction]
+fn occupation_of(py: Python<'_>, titles: Vec<String>) -> Vec<Option<(String, String)>> {
+    py.detach(|| {
+        titles
+            .par_iter()
+            .map(|t| names::find_occupations(t, 1).pop().map(code_and_title))
+            .collect()
+    })
+}
+
+fn code_and_title(m: TitleMatch) -> (String, String) {
+    (m.code, m.title)
+}
+
+/// The one occupation a person means by `text`, as `--occupation` resolves it: an O*NET-SOC code
+/// (15-1252.00) or job-title words ("software developer"). None when no O*NET occupation has
+/// that code or is called anything like it; ValueError, listing the candidates with their codes,
+/// when several fit about as well.
+#[pyfunction]
+fn occupation(text: &str) -> PyResult<Option<(String, String)>> {
+    let text = text.trim();
+    if milemarker_core::career::validate_soc(text).is_ok() {
+        return Ok(names::onet_title(text).map(|title| (text.to_string(), title.to_string())));
+    }
+    match names::occupation(text) {
+        names::Found::One(m) => Ok(Some(code_and_title(m))),
+        names::Found::None => Ok(None),
+        names::Found::Several(list) => {
+            // As the CLI lists them (milemarker_app::lookup::show_occupation).
+            let shown: Vec<String> = list
+                .iter()
+                .map(|m| match m.matched == m.title {
+                    true => format!("{} {}", m.code, m.title),
+                    false => format!("{} {} (as \"{}\")", m.code, m.title, m.matched),
+                })
+                .collect();
+            Err(PyValueError::new_err(format!(
+                "\"{text}\" could be more than one occupation; give its code or more words: {}",
+                shown.join("; ")
+            )))
+        }
+    }
+}
+
 #[pymodule]
 fn _matcher(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract, m)?)?;
@@ -152,6 +201,8 @@ fn _matcher(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(skill_ids, m)?)?;
     m.add_function(wrap_pyfunction!(skills, m)?)?;
     m.add_function(wrap_pyfunction!(contains_words, m)?)?;
+    m.add_function(wrap_pyfunction!(occupation_of, m)?)?;
+    m.add_function(wrap_pyfunction!(occupation, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("TAXONOMY", TAXONOMY)?;
     m.add("CREDITS", CREDITS)?;

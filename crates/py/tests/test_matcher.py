@@ -74,5 +74,42 @@ class SameAsTheCli(unittest.TestCase):
         self.assertTrue(mm.__version__)
 
 
+def searched(title):
+    """The first occupation `milemarker market occupations --search` gives for `title`."""
+    run = subprocess.run([CLI, "market", "occupations", "--search", title, "--json", "--limit", "1"],
+                         capture_output=True, check=True, text=True)
+    found = json.loads(run.stdout)
+    return (found[0]["code"], found[0]["title"]) if found else None
+
+
+class Occupations(unittest.TestCase):
+    # Known answers, checked against the Rust function (`market occupations --search`).
+    def test_a_posting_title_gets_the_occupation_that_fits_it_best(self):
+        self.assertEqual(mm.occupation_of(["Senior Software Engineer", "Registered Nurse", "Zzzq", ""]),
+                         [("15-1252.00", "Software Developers"), ("29-1141.00", "Registered Nurses"), None, None])
+
+    def test_the_best_fit_is_the_first_the_cli_finds(self):
+        titles = ["Web Content Writer", "Public Relations Manager (PR Manager)", "Sales Supervisor",
+                  "Clinical Data Manager", "Développeur·se Python", "Poet"]
+        self.assertEqual(mm.occupation_of(titles), [searched(t) for t in titles])
+
+    def test_a_persons_words_or_code_name_one_occupation(self):
+        self.assertEqual(mm.occupation("15-1252.00"), ("15-1252.00", "Software Developers"))
+        self.assertEqual(mm.occupation(" registered nurse "), ("29-1141.00", "Registered Nurses"))
+        self.assertEqual(mm.occupation("Marketing Managers"), ("11-2021.00", "Marketing Managers"))
+        self.assertIsNone(mm.occupation("zzzz"))
+        # The shape of a code, but no O*NET occupation has it.
+        self.assertIsNone(mm.occupation("99-9999.99"))
+
+    def test_several_that_fit_are_named_with_their_codes(self):
+        # Two occupations list "Software Project Manager" among their alternate titles.
+        with self.assertRaises(ValueError) as raised:
+            mm.occupation("software project manager")
+        message = str(raised.exception)
+        for code in ("11-3021.00", "15-1299.09"):
+            self.assertIn(code, message)
+        self.assertIn("give its code or more words", message)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -14,8 +14,13 @@ from ._matcher import (
     contains_words,
     extract,
     extract_batch,
+    occupation,
+    occupation_of,
     skill_ids,
     skills,
 )
 
-__all__ = ["extract", "extract_batch", "skill_ids", "skills", "contains_words", "TAXONOMY", "CREDITS", "__version__"]
+__all__ = [
+    "extract", "extract_batch", "skill_ids", "skills", "contains_words", "occupation_of", "occupation",
+    "TAXONOMY", "CREDITS", "__version__",
+]

@@ -36,6 +36,13 @@ def skills(texts: List[str]) -> List[List[Tuple[str, str]]]:
 def contains_words(text: str, phrase: str) -> bool:
     """Whether `phrase`'s words appear in order among `text`'s, as `market demand --title` matches titles."""
 
+def occupation_of(titles: List[str]) -> List[Optional[Tuple[str, str]]]:
+    """Per posting title, the best-fitting O*NET occupation as (O*NET-SOC code, title); None when no title word fits."""
+
+def occupation(text: str) -> Optional[Tuple[str, str]]:
+    """The occupation a code or job-title words name, as `--occupation` resolves them; None when none;
+    ValueError listing the candidates when several fit."""
+
 __version__: str
 TAXONOMY: str
 CREDITS: str
