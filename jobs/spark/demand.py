@@ -186,8 +186,7 @@ def titled(postings: DataFrame, title: str) -> list:
 
 def title_gap(in_window: DataFrame, window_skills: DataFrame, title: str, titles: list) -> dict:
     """The postings in the window with one of `titles`, and per skill how many ask for it, for
-    the skills at least GAP_SHARE of them ask for; most asked first (then by id, where milemarker
-    breaks ties by its own skill number)."""
+    the skills at least GAP_SHARE of them ask for; most asked first, then by id (as milemarker)."""
     postings = in_window.where(F.col("title").isin(titles)).count()
     asked = (window_skills.where(F.col("title").isin(titles))
              .groupBy("skill", "label").agg(F.count("*").alias("postings")).collect())
@@ -253,8 +252,7 @@ def demand(postings: DataFrame, posting_skills: DataFrame, months: int, as_of: d
             "by_month": [{"month": m, "postings": cells.get(m, (0, 0))[0], "employers": cells.get(m, (0, 0))[1]}
                          for m in window],
         })
-    # As `market demand`: most employers, then most postings; ties by id here (milemarker breaks
-    # them by its internal skill number).
+    # As `market demand`: most employers, then most postings, then id.
     rows.sort(key=lambda r: (-r["employers"], -r["postings"], r["id"]))
     # An occupation's demand says so where every view reading the file shows it: the dataset.
     whose = f" for {occupation['title']} ({occupation['code']})" if occupation else ""

@@ -850,7 +850,10 @@ mod tests {
         ] {
             assert!(boilerplate(footer, "us"), "{footer}");
         }
-        assert!(!boilerplate("Help us on our way with SQL and Python.", "SQL"));
+        assert!(!boilerplate(
+            "Help us on our way with SQL and Python.",
+            "SQL"
+        ));
     }
 
     #[test]
