@@ -3,7 +3,9 @@
 //! from (a terminal) or lists them in the refusal (a page, a script), in the words below.
 
 use milemarker_core::career::validate_soc;
+// The words of a listing and a refusal are the market's, so the Python package says them alike.
 use milemarker_market::names::{self, Found, TitleMatch};
+pub use milemarker_market::names::{several, show_occupation};
 use milemarker_market::wages::Area;
 
 /// What a search found: one, or several about as good, best first.
@@ -37,26 +39,9 @@ pub fn area_of(text: &str) -> Result<Lookup<Area>, String> {
     }
 }
 
-/// An occupation as a list of choices shows it: "11-2021.00 Marketing Managers (as "...")".
-pub fn show_occupation(m: &TitleMatch) -> String {
-    if m.matched == m.title {
-        format!("{} {}", m.code, m.title)
-    } else {
-        format!("{} {} (as \"{}\")", m.code, m.title, m.matched)
-    }
-}
-
+/// An area as a list of choices shows it: "42660 Seattle-Tacoma-Bellevue, WA".
 pub fn show_area(a: &Area) -> String {
     format!("{} {}", a.code, a.name)
-}
-
-/// The refusal when several fit and nobody is there to pick: each with its code.
-pub fn several(what: &str, text: &str, shown: &[String]) -> String {
-    format!(
-        "\"{}\" could be more than one {what}; give its code or more words:\n  {}",
-        text.trim(),
-        shown.join("\n  ")
-    )
 }
 
 /// An O*NET-SOC code from a code or a job title, or why not.

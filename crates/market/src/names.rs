@@ -202,6 +202,25 @@ pub fn onet_title(code: &str) -> Option<&'static str> {
         .map(|o| o.text)
 }
 
+/// An occupation found by title, as a list of them shows it: code, title, and the title matched
+/// when it is another ("15-1252.00 Software Developers (as \"Software Engineer\")").
+pub fn show_occupation(m: &TitleMatch) -> String {
+    if m.matched == m.title {
+        format!("{} {}", m.code, m.title)
+    } else {
+        format!("{} {} (as \"{}\")", m.code, m.title, m.matched)
+    }
+}
+
+/// The refusal when several fit and nobody is there to pick: each with its code.
+pub fn several(what: &str, text: &str, shown: &[String]) -> String {
+    format!(
+        "\"{}\" could be more than one {what}; give its code or more words:\n  {}",
+        text.trim(),
+        shown.join("\n  ")
+    )
+}
+
 /// The occupation a person means by `text`: the one whose title is exactly that, or the one
 /// that alone has every word of it; otherwise the best few to choose from.
 pub fn occupation(text: &str) -> Found<TitleMatch> {

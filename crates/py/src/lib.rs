@@ -178,17 +178,11 @@ fn occupation(text: &str) -> PyResult<Option<(String, String)>> {
         names::Found::One(m) => Ok(Some(code_and_title(m))),
         names::Found::None => Ok(None),
         names::Found::Several(list) => {
-            // As the CLI lists them (milemarker_app::lookup::show_occupation).
-            let shown: Vec<String> = list
-                .iter()
-                .map(|m| match m.matched == m.title {
-                    true => format!("{} {}", m.code, m.title),
-                    false => format!("{} {} (as \"{}\")", m.code, m.title, m.matched),
-                })
-                .collect();
-            Err(PyValueError::new_err(format!(
-                "\"{text}\" could be more than one occupation; give its code or more words: {}",
-                shown.join("; ")
+            let shown: Vec<String> = list.iter().map(names::show_occupation).collect();
+            Err(PyValueError::new_err(names::several(
+                "occupation",
+                text,
+                &shown,
             )))
         }
     }
