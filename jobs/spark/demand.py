@@ -226,11 +226,12 @@ def skill_counts(posting_skills: DataFrame, as_of: date, window: list, year_befo
     return counts.withColumn("trend", trend)
 
 
-def demand(postings: DataFrame, posting_skills: DataFrame, months: int, as_of: date,
+def demand(postings: DataFrame, posting_skills: DataFrame, counted: tuple, as_of: date,
            limit=None, title=None, occupation=None):
-    """The market part of `market demand --json`, counted with Spark SQL; with `title`, the gap
-    to it too; with `occupation` ({"code", "title"}: the postings are that occupation's), said."""
-    first, last, total, employers_all, through, window, year_before = window_of(postings, months, as_of)
+    """The market part of `market demand --json`, counted with Spark SQL over `counted` (what
+    `window_of` gives); with `title`, the gap to it too; with `occupation` ({"code", "title"}:
+    the postings are that occupation's), said."""
+    first, last, total, employers_all, through, window, year_before = counted
     upto = F.col("day") <= F.lit(as_of)
     in_window = postings.where(upto & F.col("month").isin(window))
     window_postings, window_employers = in_window.agg(F.count("*"), F.countDistinct("employer")).first()
@@ -272,11 +273,12 @@ def demand(postings: DataFrame, posting_skills: DataFrame, months: int, as_of: d
     return answer
 
 
-def demand_by_occupation(postings: DataFrame, posting_skills: DataFrame, titles: DataFrame, months: int,
+def demand_by_occupation(posting_skills: DataFrame, titles: DataFrame, counted: tuple,
                          as_of: date) -> DataFrame:
-    """One row per (occupation, skill) over the window demand.json counts: `skill_counts` per
-    occupation, each occupation with its O*NET title; postings no occupation fits are in none."""
-    *_, window, year_before = window_of(postings, months, as_of)
+    """One row per (occupation, skill) over the window demand.json counts (`counted`, from
+    `window_of`): `skill_counts` per occupation, each occupation with its O*NET title; postings no
+    occupation fits are in none."""
+    *_, window, year_before = counted
     names = titles.select("occupation", "occupation_title").where(F.col("occupation").isNotNull()).distinct()
     counts = skill_counts(posting_skills.where(F.col("occupation").isNotNull()), as_of, window, year_before,
                           by=["occupation"])
@@ -348,14 +350,16 @@ def main(argv=None):
     if occupation:
         postings = postings.where(F.col("occupation") == occupation["code"])
         posting_skills = posting_skills.where(F.col("occupation") == occupation["code"])
+    # The window once, for demand.json and the table by occupation alike.
+    counted = window_of(postings, args.months, args.as_of)
     if args.by_occupation:
-        by = demand_by_occupation(postings, posting_skills, titles, args.months, args.as_of).cache()
+        by = demand_by_occupation(posting_skills, titles, counted, args.as_of).cache()
         by.write.mode("overwrite").parquet(f"{out}/demand_by_occupation")
         # One file for people to read, in order (a global orderBy would cost a sampling job);
         # a trend without a year before is written null, as demand.json writes it, not left out.
         (by.coalesce(1).sortWithinPartitions("occupation", F.desc("employers"), F.desc("postings"), "skill")
          .write.mode("overwrite").option("ignoreNullFields", "false").json(f"{out}/demand_by_occupation_json"))
-    answer = demand(postings, posting_skills, args.months, args.as_of, args.limit, args.title, occupation)
+    answer = demand(postings, posting_skills, counted, args.as_of, args.limit, args.title, occupation)
     answer["bad_rows"] = bad_count
     write_text(spark, f"{out}/demand.json", json.dumps(answer, indent=2) + "\n")
     print(f"{answer['dataset']}; {bad_count} bad rows; demand through {answer.get('through')} "

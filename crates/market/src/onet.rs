@@ -770,25 +770,19 @@ mod tests {
         // physicians whose postings ask for Epic more often. "patient care" and "nursing" both
         // take ESCO's implement nursing care here (the first candidate each offers), so the
         // profile holds it twice; that weight is what puts Registered Nurses first.
-        let nurse = top_five(&[
+        let typed = [
             "Epic",
             "administer medications",
             "patient care",
             "wound care",
             "infection control",
-            "nursing",
-        ]);
+        ];
+        let nurse = top_five(&[&typed[..], &["nursing"]].concat());
         assert_eq!(nurse[0], "29-1141.00", "{nurse:?}");
         // Not yet held: with it once (`skills add` keeps a skill once), Registered Nurses are
         // fourth, after Physician Assistants, Nurse Practitioners and Family Medicine Physicians,
         // whose fewer task statements make a shorter vector that a few words match closer.
-        let nurse = top_five(&[
-            "Epic",
-            "administer medications",
-            "patient care",
-            "wound care",
-            "infection control",
-        ]);
+        let nurse = top_five(&typed);
         assert!(nurse.contains(&"29-1141.00"), "{nurse:?}");
     }
 
